@@ -1,0 +1,127 @@
+"""The immutable result of analysing one posting, and its versioned JSON form (schema 1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+from .findings import Finding, Origin, deduplicate
+
+SCHEMA_VERSION = 1
+
+
+class SectionState(StrEnum):
+    PRESENT = "present"
+    THIN = "thin"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class SectionResult:
+    """One checklist line. ``start``/``end`` span the section (heading and body) or the cue
+    that revealed it; ``insert_at`` is where its template would go when it is missing."""
+
+    id: str
+    label: str
+    state: SectionState
+    reason: str
+    start: int | None = None
+    end: int | None = None
+    insert_at: int = 0
+    template: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label, "state": str(self.state), "reason": self.reason}
+
+
+class SalaryKind(StrEnum):
+    RANGE = "range"  # "£30,000–£35,000 a year", "$25–30/hour", "£**** - £**** per annum"
+    FIGURE = "figure"  # one number with currency (and ideally a period)
+    VAGUE = "vague"  # "competitive salary", "DOE", "commensurate with experience"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class SalaryInfo:
+    kind: SalaryKind = SalaryKind.NONE
+    text: str = ""
+    start: int | None = None
+    end: int | None = None
+    currency: str | None = None
+    period: str | None = None  # "year", "month", "week", "day", "hour"
+    low: float | None = None
+    high: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": str(self.kind),
+            "text": self.text,
+            "currency": self.currency,
+            "period": self.period,
+            "low": self.low,
+            "high": self.high,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    overall: int
+    clarity: int
+    vibrancy: int
+    completeness: int
+    inclusivity: int
+
+    def to_json(self) -> dict[str, int]:
+        return {
+            "overall": self.overall,
+            "clarity": self.clarity,
+            "vibrancy": self.vibrancy,
+            "completeness": self.completeness,
+            "inclusivity": self.inclusivity,
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the UI and the CLI show about one posting.
+
+    ``findings_by_origin`` keeps each source's findings apart so a slow source (grammar) can be
+    replaced without erasing the fast ones; ``findings`` is their merged, deduplicated union.
+    """
+
+    text: str
+    findings_by_origin: MappingProxyType[Origin, tuple[Finding, ...]]
+    metrics: MappingProxyType[str, Any]
+    scores: Scores
+    sections: tuple[SectionResult, ...]
+    salary: SalaryInfo
+    generation: int = 0
+    profile: str = "balanced"
+    findings: tuple[Finding, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        merged = deduplicate(f for group in self.findings_by_origin.values() for f in group)
+        object.__setattr__(self, "findings", tuple(merged))
+
+    def with_origin(self, origin: Origin, findings: tuple[Finding, ...]) -> Report:
+        """A copy with one origin's findings replaced (e.g. fresh grammar results)."""
+        groups = dict(self.findings_by_origin)
+        groups[origin] = tuple(findings)
+        return replace(self, findings_by_origin=MappingProxyType(groups))
+
+    def section(self, section_id: str) -> SectionResult | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def to_json(self, path: str | None = None) -> dict[str, Any]:
+        """One entry of the ``files`` list of ``postingstudio check --format json``."""
+        return {
+            "path": path,
+            "profile": self.profile,
+            "scores": self.scores.to_json(),
+            "sections": [s.to_json() for s in self.sections],
+            "salary": self.salary.to_json(),
+            "metrics": dict(self.metrics),
+            "findings": [f.to_json() for f in self.findings],
+        }

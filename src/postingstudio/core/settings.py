@@ -1,0 +1,38 @@
+"""Analysis settings: the user's choices that change what is flagged. Frozen, passed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class AnalysisSettings:
+    """What the user chose. Core functions take this as an argument and read no globals.
+
+    ``allow_terms``: words and phrases never flagged (case-insensitive), e.g. a product name.
+    ``disabled_rules``: rule ids switched off ("ignore this rule").
+    ``disabled_categories``: whole categories switched off.
+    ``ignored``: single findings dismissed ("ignore this"), as (rule_id, matched text lower-cased).
+    ``profile``: named evidence profile for length, grade and gender bands (resources/profiles).
+    ``reading_grade_target``: overrides the profile's target grade when set.
+    ``picky``: also report suggestion-level rules that are off by default (quiet defaults).
+    """
+
+    allow_terms: frozenset[str] = field(default_factory=frozenset)
+    disabled_rules: frozenset[str] = field(default_factory=frozenset)
+    disabled_categories: frozenset[str] = field(default_factory=frozenset)
+    ignored: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    profile: str = "balanced"
+    reading_grade_target: float | None = None
+    picky: bool = False
+
+    def __post_init__(self) -> None:
+        lowered = frozenset(term.strip().lower() for term in self.allow_terms if term.strip())
+        object.__setattr__(self, "_allow_lower", lowered)
+
+    def allows(self, text: str) -> bool:
+        """True when ``text`` is on the allow-list (whole phrase, case-insensitive)."""
+        return text.strip().lower() in self._allow_lower  # type: ignore[attr-defined]
+
+    def is_ignored(self, rule_id: str, text: str) -> bool:
+        return (rule_id, text.strip().lower()) in self.ignored

@@ -1,0 +1,116 @@
+"""Text primitives shared by every analyser: word tokens and sentence spans, with true offsets.
+
+Nothing here deletes characters: every token and sentence carries code-point offsets into the
+original text, so findings built from them always quote the text exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+# A word: letters/digits, with inner apostrophes ("you'll", "o'clock"). Hyphens split words, so
+# "fast-paced" and "fast paced" are the same two tokens. "****" (Adzuna's masked numbers) and
+# currency-free numbers count as words too.
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\*{2,}")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+# Sentence ends: . ! ? (and runs of them) followed by space and a capital/quote/digit, or a line
+# end. Abbreviations that commonly end in a period inside postings are protected.
+_ABBREVIATIONS = frozenset(
+    "e.g i.e etc vs inc ltd co corp dr mr mrs ms jr sr st no approx dept min max esp incl "
+    "u.s u.k a.m p.m ph.d b.a b.s m.s m.a".split()
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    norm: str  # lower-cased, curly apostrophes straightened
+
+
+def tokenize(text: str) -> list[Token]:
+    return [
+        Token(m.start(), m.end(), m.group().lower().translate(_APOSTROPHES))
+        for m in _WORD.finditer(text)
+    ]
+
+
+def normalise_phrase(phrase: str) -> tuple[str, ...]:
+    """The token sequence a lexicon phrase matches ("Work hard, play hard" -> 4 tokens)."""
+    return tuple(token.norm for token in tokenize(phrase))
+
+
+def _sentence_spans_in_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        before = text[cursor : match.start()].rsplit(None, 1)
+        last_word = before[-1].lower().rstrip(".") if before else ""
+        if match.group().startswith(".") and (
+            last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha())
+        ):
+            continue
+        following = text[match.end() : match.end() + 3].lstrip()
+        if following and following[0].islower():
+            continue  # "approx. five" or "e.g. this": not a sentence end
+        spans.append((cursor, match.end()))
+        cursor = match.end()
+    spans.append((cursor, end))
+    return spans
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences as (start, end) offsets, whitespace trimmed. Lines never join across ``\\n``
+    (each block is at least one sentence: bullets and headings stand alone)."""
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    length = len(text)
+    while line_start <= length:
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            line_end = length
+        for start, end in _sentence_spans_in_line(text, line_start, line_end):
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                spans.append((start, end))
+        line_start = line_end + 1
+    return spans
+
+
+class TextIndex:
+    """The analysed text with its tokens and sentences computed once, shared by all analysers."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return tokenize(self.text)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return sentence_spans(self.text)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        """The sentence containing ``offset`` (or the nearest one before it)."""
+        from bisect import bisect_right
+
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index < 0:
+            return (0, 0) if not self.sentences else self.sentences[0]
+        return self.sentences[index]
+
+    @property
+    def word_count(self) -> int:
+        return sum(1 for token in self.tokens if token.norm[0].isalnum() or token.norm[0] == "*")
