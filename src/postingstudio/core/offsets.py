@@ -53,9 +53,7 @@ class Utf16Index:
         # Code-point index of each astral character, and its UTF-16 start (index + earlier
         # astral characters). Both lists are sorted, so bisect answers "how many before".
         self._astral_cp: tuple[int, ...] = tuple(m.start() for m in _ASTRAL.finditer(text))
-        self._astral_u16: tuple[int, ...] = tuple(
-            cp + i for i, cp in enumerate(self._astral_cp)
-        )
+        self._astral_u16: tuple[int, ...] = tuple(cp + i for i, cp in enumerate(self._astral_cp))
         self._cp_length = len(text)
         self._u16_length = len(text) + len(self._astral_cp)
 

@@ -1,0 +1,114 @@
+"""What the user chose for grammar checking: engine mode, where LanguageTool lives, rules.
+
+A frozen value passed into the checker; the UI builds a new one from preferences whenever they
+change and hands it to :meth:`GrammarChecker.reconfigure`. Nothing here touches the network or
+the disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from urllib.parse import urlsplit
+
+# The free public LanguageTool API. Only used in PUBLIC mode with explicit consent, because the
+# posting then leaves the machine (and the free API is rate limited).
+PUBLIC_API_URL = "https://api.languagetool.org/"
+
+DEFAULT_TIMEOUT_S = 15.0
+# Java start-up plus LanguageTool's rule loading takes a few seconds, more on a cold disk.
+DEFAULT_STARTUP_TIMEOUT_S = 60.0
+
+
+class GrammarMode(StrEnum):
+    OFF = "off"
+    LOCAL = "local"  # language-tool-python runs LanguageTool on Java on this machine
+    SERVER = "server"  # a self-hosted LanguageTool server (teams)
+    PUBLIC = "public"  # languagetool.org's public API: the text leaves the machine
+
+
+class ConfigError(ValueError):
+    """A configuration that can never work (e.g. a server URL that is not http(s))."""
+
+
+@dataclass(frozen=True)
+class GrammarConfig:
+    """Grammar preferences.
+
+    ``server_url``: SERVER mode only, e.g. ``http://lt.example.org:8010`` (``/v2/`` is added).
+    ``local_path``: a LanguageTool the user already has: its folder (holding
+    ``languagetool-server.jar``) or the jar itself. ``None`` means "look where
+    language-tool-python keeps its downloads".
+    ``timeout_s``: per check request; ``startup_timeout_s``: starting the local server.
+    ``disabled_rules``: LanguageTool rule ids (``"EN_A_VS_AN"``, not the ``languagetool.``
+    prefixed finding ids) never to report.
+    ``personal_words_path``: the personal dictionary file; ``None`` keeps no dictionary.
+    ``consent_text_leaves_machine``: PUBLIC mode does nothing until this is True, set only after
+    the user has read the notice that the posting is sent to languagetool.org.
+    """
+
+    mode: GrammarMode = GrammarMode.LOCAL
+    server_url: str | None = None
+    local_path: Path | None = None
+    language: str = "en-US"
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    startup_timeout_s: float = DEFAULT_STARTUP_TIMEOUT_S
+    disabled_rules: frozenset[str] = field(default_factory=frozenset)
+    personal_words_path: Path | None = None
+    consent_text_leaves_machine: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "mode", GrammarMode(self.mode))
+        object.__setattr__(self, "disabled_rules", frozenset(self.disabled_rules))
+        if self.local_path is not None:
+            object.__setattr__(self, "local_path", Path(self.local_path))
+        if self.personal_words_path is not None:
+            object.__setattr__(self, "personal_words_path", Path(self.personal_words_path))
+        if self.timeout_s <= 0 or self.startup_timeout_s <= 0:
+            raise ConfigError("timeouts must be positive")
+        if self.server_url is not None:
+            object.__setattr__(self, "server_url", normalise_server_url(self.server_url))
+
+    @property
+    def endpoint_url(self) -> str | None:
+        """The base URL requests go to in SERVER and PUBLIC modes (None otherwise)."""
+        if self.mode is GrammarMode.SERVER:
+            return self.server_url
+        if self.mode is GrammarMode.PUBLIC:
+            return PUBLIC_API_URL
+        return None
+
+    def engine_key(self) -> tuple[object, ...]:
+        """The fields that need a new engine (a server restart or new connection) when they
+        change; rule and dictionary changes apply to the next check without one."""
+        return (
+            self.mode,
+            self.server_url,
+            self.local_path,
+            self.language,
+            self.startup_timeout_s,
+            self.consent_text_leaves_machine,
+        )
+
+
+def normalise_server_url(url: str) -> str:
+    """``lt.example.org:8010`` → ``http://lt.example.org:8010/``; rejects non-HTTP schemes.
+
+    The ``/v2/`` API prefix is added by language-tool-python, so a URL the user pasted with
+    ``/v2`` (or ``/v2/check``) is trimmed back to the server root.
+    """
+    url = url.strip()
+    if not url:
+        raise ConfigError("The LanguageTool server URL is empty.")
+    if "://" not in url:
+        url = "http://" + url
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError(f"Not an http(s) URL: {url!r}")
+    path = parts.path.rstrip("/")
+    for suffix in ("/v2/check", "/v2/languages", "/v2"):
+        if path.endswith(suffix):
+            path = path[: -len(suffix)]
+            break
+    return f"{parts.scheme}://{parts.netloc}{path}/"
