@@ -13,7 +13,8 @@ class AnalysisSettings:
     ``disabled_rules``: rule ids switched off ("ignore this rule").
     ``disabled_categories``: whole categories switched off.
     ``ignored``: single findings dismissed ("ignore this"), as (rule_id, matched text lower-cased).
-    ``profile``: named evidence profile for length, grade and gender bands (resources/profiles).
+    ``length_profile`` / ``gender_profile``: named evidence profiles (resources/profiles.toml)
+    for where studies disagree; ``None`` uses the file's defaults.
     ``reading_grade_target``: overrides the profile's target grade when set.
     ``picky``: also report suggestion-level rules that are off by default (quiet defaults).
     """
@@ -22,7 +23,8 @@ class AnalysisSettings:
     disabled_rules: frozenset[str] = field(default_factory=frozenset)
     disabled_categories: frozenset[str] = field(default_factory=frozenset)
     ignored: frozenset[tuple[str, str]] = field(default_factory=frozenset)
-    profile: str = "balanced"
+    length_profile: str | None = None
+    gender_profile: str | None = None
     reading_grade_target: float | None = None
     picky: bool = False
 

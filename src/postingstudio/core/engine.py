@@ -1,0 +1,227 @@
+"""``analyse``: one posting in, one immutable :class:`Report` out. Pure, thread-safe, fast.
+
+The rule book and the settings are arguments (no globals), so a worker thread can run this
+on a frozen snapshot while the user keeps typing.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+import re
+from typing import Any
+
+from .findings import Finding, Origin
+from .gender import analyse_gender
+from .metric_rules import run_metric_rules
+from .model import BlockKind, Posting
+from .plaintext import parse_text
+from .readability import measure
+from .report import Report, SalaryInfo
+from .rulebook import RuleBook
+from .rules.matcher import SpanSet
+from .scoring import finding_metrics, score
+from .settings import AnalysisSettings
+from .structure import (
+    Mark,
+    benefits_mentioned,
+    bullet_share,
+    sentence_marks,
+    voice_counts,
+    years_demanded,
+)
+from .text import TextIndex
+
+
+def equal_opportunity_spans(posting: Posting, index: TextIndex, book: RuleBook) -> SpanSet:
+    """Whole lines (blocks) that contain an equal-opportunity or positive-action cue; bias
+    rules stay silent there (Joblint #99: positive-action statements flagged as sexist)."""
+    lines: set[int] = set()
+    tokens = index.tokens
+    for first, _end, _cue in book.eeo_cues.find(tokens):
+        lines.add(posting.block_at(tokens[first].start))
+    starts = posting.block_starts
+    return SpanSet([(starts[i], starts[i] + len(posting.blocks[i].text)) for i in sorted(lines)])
+
+
+def _sections(posting: Posting, index: TextIndex, book: RuleBook, salary: SalaryInfo) -> Any:
+    if not book.sections:
+        return (), []
+    from .sections import detect_sections, section_findings
+
+    results = detect_sections(posting, index, book.sections, salary)
+    return results, section_findings(results, index.text, book.sections)
+
+
+def _salary(index: TextIndex, book: RuleBook) -> SalaryInfo:
+    try:
+        from .salary import classify_salary
+    except ImportError:
+        return SalaryInfo()
+    return classify_salary(index)
+
+
+def analyse(
+    posting: Posting | str,
+    book: RuleBook,
+    settings: AnalysisSettings | None = None,
+    generation: int = 0,
+) -> Report:
+    settings = settings or AnalysisSettings()
+    if isinstance(posting, str):
+        posting = parse_text(posting)
+    index = TextIndex(posting.text)
+    exempt = equal_opportunity_spans(posting, index, book)
+    rule_findings = book.text_rules.run(index, settings, exempt)
+
+    length_name, length = book.profile("length", settings.length_profile)
+    gender_name, gender_profile = book.profile("gender", settings.gender_profile)
+    reading = book.profiles.get("reading", {})
+    readability = measure(index)
+    words = index.word_count
+    marks: dict[str, list[Mark]] = sentence_marks(
+        readability,
+        float(reading.get("hard_grade", 12)),
+        float(reading.get("very_hard_grade", 16)),
+        int(reading.get("min_sentence_words", 12)),
+        int(reading.get("max_sentence_words", 30)),
+    )
+    marks["passive"] = book.passive.find(index)
+    allowed = frozenset(t.lower() for t in settings.allow_terms)
+    gender = analyse_gender(index, book.gender, exempt, allowed)
+    marks["gender_masculine"] = list(gender.masculine)
+    years = years_demanded(index)
+    marks["years_demanded"] = [Mark(s, e, (), f"{y} years") for s, e, y in years]
+    benefits = benefits_mentioned(index, book.benefits)
+    salary = _salary(index, book)
+    sections, section_found = _sections(posting, index, book, salary)
+
+    you, we = voice_counts(index)
+    share = bullet_share(posting)
+    bullets = book.profiles.get("bullets", {})
+    requirements = book.profiles.get("requirements", {})
+    target_grade = settings.reading_grade_target or float(reading.get("target_grade", 9))
+    requirement_count = _requirement_count(posting, sections)
+    min_words, max_words = int(length.get("min_words", 0)), int(length.get("max_words", 10**9))
+    metrics: dict[str, Any] = {
+        "words": words,
+        **readability.metrics(),
+        "target_grade": target_grade,
+        "length_profile": length_name,
+        "length_band": [min_words, max_words],
+        "bullet_share": round(share, 3),
+        "you_count": you,
+        "we_count": we,
+        "you_we_ratio": round(you / we, 2) if we else float(you),
+        "requirement_count": requirement_count,
+        "max_years_required": max((y for _s, _e, y in years), default=0),
+        "benefits_count": len(benefits),
+        "benefits": sorted(benefits),
+        "passive_count": len(marks["passive"]),
+        "hard_sentences": len(marks["hard_sentences"]),
+        "very_hard_sentences": len(marks["very_hard_sentences"]),
+        "long_sentences": len(marks["long_sentences"]),
+        "gender_profile": gender_name,
+        "gender_masculine": len(gender.masculine),
+        "gender_feminine": len(gender.feminine),
+        "gender_masculine_excess": gender.excess,
+        "gender_verdict": gender.verdict(int(gender_profile.get("strong", 4))),
+        "masculine_words": list(gender.masculine_words),
+        "feminine_words": list(gender.feminine_words),
+        # Derived values the scoring penalties and metric rules read.
+        "grade_over_target": round(max(0.0, readability.flesch_kincaid_grade - target_grade), 2),
+        "hard_sentence_share": round(
+            (len(marks["hard_sentences"]) + len(marks["very_hard_sentences"]))
+            / max(1, readability.sentences),
+            3,
+        ),
+        "length_off_band": round(
+            (max(0, min_words - words) / max(1, min_words))
+            + (max(0, words - max_words) / max(1, max_words)),
+            3,
+        ),
+        "passive_per_100_words": round(len(marks["passive"]) * 100 / max(1, words), 3),
+        "low_you_share": round(max(0.0, 0.5 - you / max(1, you + we)) * 2, 3) if you + we else 0.5,
+        "bullet_off_band": round(
+            max(0.0, float(bullets.get("low", 0.15)) - share)
+            + max(0.0, share - float(bullets.get("high", 0.65))),
+            3,
+        ),
+        "gender_excess_over": max(0, gender.excess - int(gender_profile.get("flag_excess", 3)) + 1),
+        "requirements_over_max": max(0, requirement_count - int(requirements.get("max_count", 10))),
+        "years_over_max": max(0, metrics_max_years(years) - int(requirements.get("max_years", 8))),
+        "salary_kind": str(salary.kind),
+    }
+    metrics["gender_excess_weighted"] = round(
+        max(0, gender.excess) * float(gender_profile.get("score_weight", 1.0)), 2
+    )
+    limits = {**_flatten("length", length), **_flatten("gender", gender_profile)}
+    limits.update(_flatten("reading", reading))
+    limits.update(_flatten("bullets", bullets))
+    limits.update(_flatten("requirements", requirements))
+    limits["reading.target_grade"] = target_grade
+    metric_findings = run_metric_rules(book.metric_rules, metrics, marks, limits, index, settings)
+    all_rule_findings = [*rule_findings, *metric_findings]
+    metrics.update(
+        finding_metrics(all_rule_findings, words, book.scoring.get("severity_points", {}))
+    )
+    scores = score(book.scoring, metrics, sections)
+    by_origin: dict[Origin, tuple[Finding, ...]] = {
+        Origin.RULES: tuple(f for f in all_rule_findings if f.origin is Origin.RULES),
+        Origin.READABILITY: tuple(f for f in all_rule_findings if f.origin is Origin.READABILITY),
+        Origin.SECTIONS: tuple(_not_disabled(section_found, settings)),
+    }
+    return Report(
+        text=index.text,
+        findings_by_origin=MappingProxyType(by_origin),
+        metrics=MappingProxyType(metrics),
+        scores=scores,
+        sections=tuple(sections),
+        salary=salary,
+        generation=generation,
+        profile=f"length={length_name}, gender={gender_name}",
+    )
+
+
+def metrics_max_years(years: list[tuple[int, int, int]]) -> int:
+    return max((y for _s, _e, y in years), default=0)
+
+
+def _not_disabled(findings: list[Finding], settings: AnalysisSettings) -> list[Finding]:
+    return [
+        f
+        for f in findings
+        if f.rule_id not in settings.disabled_rules
+        and f.category.value not in settings.disabled_categories
+    ]
+
+
+def _flatten(prefix: str, table: dict[str, Any]) -> dict[str, Any]:
+    return {f"{prefix}.{key}": value for key, value in table.items()}
+
+
+_REQUIREMENT_HEADING = re.compile(
+    r"requirement|qualification|skills|experience|who you are|what you (?:bring|need|have)|"
+    r"you have|you bring|about you|what we(?:'re| are) looking for",
+    re.IGNORECASE,
+)
+
+
+def _requirement_count(posting: Posting, sections: Any) -> int:
+    """Lines under requirement-like headings: one requirement per bullet or line.
+
+    Uses the section checklist's span when it found one; otherwise every block under a heading
+    that reads like a requirements heading counts.
+    """
+    for section in sections:
+        if section.id == "requirements" and section.start is not None and section.end is not None:
+            first = posting.block_at(section.start)
+            last = posting.block_at(max(section.start, section.end - 1))
+            blocks = posting.blocks[first : last + 1]
+            return sum(1 for b in blocks if b.kind is not BlockKind.HEADING and b.text.strip())
+    count, inside = 0, False
+    for block in posting.blocks:
+        if block.kind is BlockKind.HEADING:
+            inside = bool(_REQUIREMENT_HEADING.search(block.text))
+        elif inside and block.text.strip():
+            count += 1
+    return count

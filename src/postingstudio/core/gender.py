@@ -1,0 +1,125 @@
+"""Gender-coded wording (Gaucher, Friesen & Kay 2011): counts, a balance verdict, and the
+masculine-coded words with neutral alternatives.
+
+Stem lists over-match ("analy*" hits "analyst", "commit*" hits "committee"), so the lexicon
+carries word exceptions and phrase exceptions ("competitive salary"), and words inside
+equal-opportunity statements are not counted.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .rules.matcher import SpanSet
+from .rules.terms import TermTable
+from .structure import Mark
+from .text import TextIndex
+
+
+@dataclass(frozen=True, slots=True)
+class _Coded:
+    side: str  # "masculine" | "feminine"
+    stem: str
+
+
+class GenderLexicon:
+    def __init__(
+        self,
+        masculine: list[str],
+        feminine: list[str],
+        exceptions: frozenset[str],
+        phrase_exceptions: list[str],
+        alternatives: dict[str, tuple[str, ...]],
+        source: str,
+    ) -> None:
+        self.table: TermTable[_Coded] = TermTable()
+        for side, stems in (("masculine", masculine), ("feminine", feminine)):
+            for stem in stems:
+                self.table.add(stem, _Coded(side, stem))
+        self.table.freeze()
+        self.phrases: TermTable[bool] = TermTable()
+        for phrase in phrase_exceptions:
+            self.phrases.add(phrase, True)
+        self.phrases.freeze()
+        self.exceptions = exceptions
+        self.alternatives = alternatives
+        self.source = source
+        self.size = (len(masculine), len(feminine))
+
+    @classmethod
+    def load(cls, path: Path) -> GenderLexicon:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+        try:
+            alternatives = {
+                stem: tuple(values) for stem, values in data.get("alternatives", {}).items()
+            }
+            return cls(
+                list(data["masculine"]["stems"]),
+                list(data["feminine"]["stems"]),
+                frozenset(w.lower() for w in data.get("exceptions", {}).get("words", [])),
+                list(data.get("phrase_exceptions", {}).get("phrases", [])),
+                alternatives,
+                str(data.get("source", "Gaucher, Friesen & Kay (2011)")),
+            )
+        except (KeyError, TypeError) as error:
+            raise ValueError(f"{path}: gender lexicon is missing {error}") from None
+
+    @classmethod
+    def empty(cls) -> GenderLexicon:
+        return cls([], [], frozenset(), [], {}, "")
+
+
+@dataclass(frozen=True)
+class GenderResult:
+    masculine: tuple[Mark, ...]
+    feminine: tuple[Mark, ...]
+    masculine_words: tuple[str, ...]
+    feminine_words: tuple[str, ...]
+
+    @property
+    def excess(self) -> int:
+        """Masculine-coded minus feminine-coded words (positive = masculine lean)."""
+        return len(self.masculine) - len(self.feminine)
+
+    def verdict(self, strong: int) -> str:
+        difference = self.excess
+        if not self.masculine and not self.feminine:
+            return "neutral"
+        if difference == 0:
+            return "balanced"
+        side = "masculine" if difference > 0 else "feminine"
+        return f"strongly {side}-coded" if abs(difference) >= strong else f"{side}-coded"
+
+
+def analyse_gender(
+    index: TextIndex, lexicon: GenderLexicon, exempt: SpanSet, allowed: frozenset[str]
+) -> GenderResult:
+    tokens = index.tokens
+    found: dict[str, list[Mark]] = {"masculine": [], "feminine": []}
+    words: dict[str, list[str]] = {"masculine": [], "feminine": []}
+    seen: set[int] = set()
+    for first, end, coded in lexicon.table.find(tokens):
+        token = tokens[first]
+        if first in seen:  # two stems of one list ("domina*", "dominant") hit one word
+            continue
+        seen.add(first)
+        if end - first == 1 and token.norm in lexicon.exceptions:
+            continue
+        if token.norm in allowed or exempt.covers(token.start):
+            continue
+        if lexicon.phrases.occurs_overlapping(tokens, first, end):
+            continue
+        stop = tokens[end - 1].end
+        found[coded.side].append(
+            Mark(token.start, stop, lexicon.alternatives.get(coded.stem, ()), coded.stem)
+        )
+        words[coded.side].append(index.text[token.start : stop].lower())
+    return GenderResult(
+        tuple(found["masculine"]),
+        tuple(found["feminine"]),
+        tuple(words["masculine"]),
+        tuple(words["feminine"]),
+    )

@@ -1,0 +1,166 @@
+"""Readability of the whole posting and of each sentence, with textstat's formulas and word lists.
+
+textstat treats a text as one stream and splits sentences only at ``.!?``, so a bullet list
+without full stops becomes one 200-word "sentence" and the grade explodes. A posting is read
+line by line, so here every block (bullet, heading, paragraph line) ends a sentence. Words,
+syllables (CMU dictionary, then Pyphen, exactly as textstat counts them) and Dale–Chall easy
+words are counted once, in one pass, and the published formulas are applied to those counts
+(textstat re-tokenises the text for every metric; this is ~20× faster). For punctuated prose
+the results equal textstat's own (tests/core/test_readability.py checks this).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .syllables import count_syllables, import_textstat
+from .text import TextIndex
+
+# Flesch (1948) constants as textstat configures them for English.
+_FRE_BASE, _FRE_SENTENCE, _FRE_SYLLABLE = 206.835, 1.015, 84.6
+_MS_PER_CHAR = 14.69  # textstat's reading_time default (≈ 230 words per minute)
+
+
+@lru_cache(maxsize=1)
+def easy_words() -> frozenset[str]:
+    """The Dale–Chall list of 3,000 familiar words, from textstat's resources."""
+    import_textstat()
+    from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
+
+    return frozenset(get_lang_easy_words("en"))
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceStats:
+    start: int
+    end: int
+    words: int
+    syllables: int
+    polysyllables: int
+
+    @property
+    def grade(self) -> float:
+        """Flesch–Kincaid grade of this sentence alone."""
+        if not self.words:
+            return 0.0
+        return 0.39 * self.words + 11.8 * self.syllables / self.words - 15.59
+
+
+@dataclass(frozen=True, slots=True)
+class Readability:
+    words: int
+    sentences: int
+    syllables: int
+    polysyllables: int  # ≥ 3 syllables (SMOG)
+    complex_words: int  # ≥ 3 syllables and not a familiar word (Gunning fog, as textstat)
+    difficult_words: int  # not on the Dale–Chall list (Dale–Chall, as textstat)
+    letters: int
+    per_sentence: tuple[SentenceStats, ...]
+
+    @property
+    def words_per_sentence(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+    @property
+    def syllables_per_word(self) -> float:
+        return self.syllables / self.words if self.words else 0.0
+
+    @property
+    def flesch_reading_ease(self) -> float:
+        if not self.words or not self.sentences:
+            return 0.0
+        return (
+            _FRE_BASE
+            - _FRE_SENTENCE * self.words_per_sentence
+            - _FRE_SYLLABLE * self.syllables_per_word
+        )
+
+    @property
+    def flesch_kincaid_grade(self) -> float:
+        if not self.words or not self.sentences:
+            return 0.0
+        return 0.39 * self.words_per_sentence + 11.8 * self.syllables_per_word - 15.59
+
+    @property
+    def gunning_fog(self) -> float:
+        if not self.words:
+            return 0.0
+        return 0.4 * (self.words_per_sentence + 100 * self.complex_words / self.words)
+
+    @property
+    def smog_index(self) -> float:
+        if not self.sentences:
+            return 0.0
+        return 1.043 * (30 * self.polysyllables / self.sentences) ** 0.5 + 3.1291
+
+    @property
+    def dale_chall(self) -> float:
+        if not self.words:
+            return 0.0
+        percent = 100 * self.difficult_words / self.words
+        score = 0.1579 * percent + 0.0496 * self.words_per_sentence
+        return score + 3.6365 if percent > 5 else score
+
+    @property
+    def reading_time_s(self) -> float:
+        return _MS_PER_CHAR * self.letters / 1000
+
+    def metrics(self) -> dict[str, float]:
+        return {
+            "reading_ease": round(self.flesch_reading_ease, 1),
+            "reading_grade": round(self.flesch_kincaid_grade, 1),
+            "gunning_fog": round(self.gunning_fog, 1),
+            "smog": round(self.smog_index, 1),
+            "dale_chall": round(self.dale_chall, 2),
+            "reading_time_s": round(self.reading_time_s, 1),
+            "sentences": self.sentences,
+            "words_per_sentence": round(self.words_per_sentence, 1),
+        }
+
+
+_WORDLIKE = re.compile(r"[A-Za-z]")
+
+
+def measure(index: TextIndex) -> Readability:
+    """Count once, over the shared tokens and sentences of the posting."""
+    familiar = easy_words()
+    tokens = index.tokens
+    stats: list[SentenceStats] = []
+    totals = [0, 0, 0, 0, 0]  # words, syllables, polysyllables, complex, difficult
+    position = 0
+    for start, end in index.sentences:
+        while position < len(tokens) and tokens[position].start < start:
+            position += 1
+        words = syllables = poly = 0
+        while position < len(tokens) and tokens[position].end <= end:
+            norm = tokens[position].norm
+            position += 1
+            if not _WORDLIKE.search(norm):
+                continue
+            count = count_syllables(norm)
+            words += 1
+            syllables += count
+            if count >= 3:
+                poly += 1
+                if norm not in familiar:
+                    totals[3] += 1
+            if norm not in familiar:
+                totals[4] += 1
+        if words:
+            stats.append(SentenceStats(start, end, words, syllables, poly))
+            totals[0] += words
+            totals[1] += syllables
+            totals[2] += poly
+    letters = sum(1 for ch in index.text if not ch.isspace())
+    return Readability(
+        words=totals[0],
+        sentences=len(stats),
+        syllables=totals[1],
+        polysyllables=totals[2],
+        complex_words=totals[3],
+        difficult_words=totals[4],
+        letters=letters,
+        per_sentence=tuple(stats),
+    )

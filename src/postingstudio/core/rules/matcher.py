@@ -1,0 +1,207 @@
+"""Runs the text-matching rule kinds (phrase, substitution, density, pattern) over a posting.
+
+Context decides whether a match is a problem: per-rule and per-entry ``unless`` phrases,
+``unless_pattern`` regexes on the surrounding sentence, the user's allow-list and ignores, and the
+equal-opportunity exemption for bias rules.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..findings import Finding, Origin, Severity
+from ..settings import AnalysisSettings
+from ..text import TextIndex
+from .schema import Entry, Rule
+from .terms import TermTable
+
+
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(template: str, **values: object) -> str:
+    """Fill ``{match}``-style placeholders; unknown placeholders are left as they are."""
+    return template.format_map(_Blank({k: str(v) for k, v in values.items()}))
+
+
+def match_case(replacement: str, matched: str) -> str:
+    """Capitalise a replacement when the matched text starts a sentence with a capital."""
+    if matched[:1].isupper() and replacement[:1].islower() and not matched.isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Target:
+    rule: Rule
+    entry: Entry
+    unless: TermTable[bool] | None
+
+
+def active(rule: Rule, settings: AnalysisSettings) -> bool:
+    return (
+        rule.id not in settings.disabled_rules
+        and rule.category.value not in settings.disabled_categories
+        and (rule.default or settings.picky)
+    )
+
+
+class SpanSet:
+    """Sorted, non-overlapping spans with a fast "does this offset fall inside" test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [start for start, _ in self._spans]
+
+    def covers(self, offset: int) -> bool:
+        index = bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._spans[index][1]
+
+
+class TextRules:
+    """The text-matching rules of a rule set, compiled once and reused for every analysis."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.table: TermTable[_Target] = TermTable()
+        self.patterns = [rule for rule in rules if rule.kind == "pattern"]
+        self.density_rules = [rule for rule in rules if rule.kind == "density"]
+        for rule in rules:
+            if rule.kind not in ("phrase", "substitution", "density"):
+                continue
+            for entry in rule.entries:
+                unless_terms = rule.unless + entry.unless
+                unless_table: TermTable[bool] | None = None
+                if unless_terms:
+                    unless_table = TermTable()
+                    for term in unless_terms:
+                        unless_table.add(term, True)
+                    unless_table.freeze()
+                target = _Target(rule, entry, unless_table)
+                for term in entry.terms:
+                    self.table.add(term, target)
+        self.table.freeze()
+
+    def run(self, index: TextIndex, settings: AnalysisSettings, exempt: SpanSet) -> list[Finding]:
+        text, tokens = index.text, index.tokens
+        findings: list[Finding] = []
+        density_hits: dict[str, list[Finding]] = defaultdict(list)
+        for first, end, target in self.table.find(tokens):
+            rule = target.rule
+            if not active(rule, settings):
+                continue
+            start, stop = tokens[first].start, tokens[end - 1].end
+            matched = text[start:stop]
+            if rule.case_sensitive and not any(t in matched for t in target.entry.terms):
+                continue
+            if self._suppressed(rule, index, start, matched, settings, exempt):
+                continue
+            if target.unless is not None and target.unless.occurs_overlapping(tokens, first, end):
+                continue
+            finding = self._finding(rule, target.entry, start, stop, matched)
+            if rule.kind == "density":
+                density_hits[rule.id].append(finding)
+            else:
+                findings.append(finding)
+        findings.extend(self._density(index, settings, density_hits))
+        findings.extend(self._patterns(index, settings, exempt))
+        return findings
+
+    @staticmethod
+    def _suppressed(
+        rule: Rule,
+        index: TextIndex,
+        start: int,
+        matched: str,
+        settings: AnalysisSettings,
+        exempt: SpanSet,
+    ) -> bool:
+        if settings.allows(matched) or settings.is_ignored(rule.id, matched):
+            return True
+        if rule.bias and exempt.covers(start):
+            return True
+        if rule.unless_pattern:
+            sentence_start, sentence_end = index.sentence_of(start)
+            sentence = index.text[sentence_start:sentence_end]
+            if any(pattern.search(sentence) for pattern in rule.unless_pattern):
+                return True
+        return False
+
+    @staticmethod
+    def _finding(
+        rule: Rule, entry: Entry, start: int, end: int, matched: str, **values: object
+    ) -> Finding:
+        replacements = entry.replacements or rule.replacements
+        replacements = tuple(match_case(r, matched) for r in replacements)
+        first = replacements[0] if replacements else ""
+        explain = render(entry.explain, match=matched, replacement=first, **values)
+        severity: Severity = entry.severity or rule.severity
+        return Finding(
+            rule_id=rule.id,
+            category=rule.category,
+            severity=severity,
+            start=start,
+            end=end,
+            text=matched,
+            message=render(rule.message, match=matched, replacement=first, explain=explain, **values),
+            why=rule.why,
+            source=rule.source,
+            replacements=replacements,
+            origin=Origin.RULES,
+        )
+
+    def _density(
+        self, index: TextIndex, settings: AnalysisSettings, hits: dict[str, list[Finding]]
+    ) -> list[Finding]:
+        words = max(1, index.word_count)
+        out: list[Finding] = []
+        for rule in self.density_rules:
+            found = hits.get(rule.id, [])
+            per_words = float(rule.options.get("per_words", 100))
+            density = len(found) * per_words / words
+            limit = float(rule.options.get("max", 0))
+            if not found or density <= limit or not active(rule, settings):
+                continue
+            marks = int(rule.options.get("max_marks", 20))
+            value = f"{density:.1f}"
+            for finding in found[:marks]:
+                message = render(finding.message, value=value, limit=f"{limit:g}")
+                out.append(_with_message(finding, message))
+        return out
+
+    def _patterns(
+        self, index: TextIndex, settings: AnalysisSettings, exempt: SpanSet
+    ) -> list[Finding]:
+        out: list[Finding] = []
+        text = index.text
+        for rule in self.patterns:
+            if not active(rule, settings):
+                continue
+            assert rule.pattern is not None
+            for match in rule.pattern.finditer(text):
+                start, end = match.span()
+                if end <= start:
+                    continue
+                matched = match.group()
+                if self._suppressed(rule, index, start, matched, settings, exempt):
+                    continue
+                replacements = tuple(_expand(match, r) for r in rule.replacements)
+                entry = Entry((matched,), rule.message, replacements)
+                out.append(self._finding(rule, entry, start, end, matched))
+        return out
+
+
+def _expand(match: object, template: str) -> str:
+    try:
+        return match.expand(template)  # type: ignore[attr-defined,no-any-return]
+    except (IndexError, KeyError, ValueError, AttributeError):
+        return template
+
+
+def _with_message(finding: Finding, message: str) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, message=message)

@@ -1,0 +1,153 @@
+"""Structure and voice metrics of a posting: length, bullets, you/we, requirements, years
+demanded, distinct benefits, passive voice and hard sentences.
+
+Each analyser returns plain numbers for the metrics table and, where a metric is about
+particular places in the text, the spans (``Mark``) that metric rules underline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import BlockKind, Posting
+from .readability import Readability
+from .rules.terms import TermTable
+from .text import TextIndex
+
+_YOU = frozenset("you your yours yourself yourselves you're you'll you've you'd".split())
+_WE = frozenset("we our ours ourselves us we're we'll we've we'd".split())
+_BE = frozenset("am is are was were be been being 're 's".split())
+_YEARS = re.compile(
+    r"(?<![\w.])(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?:\s*(?:-|–|to)\s*(\d{1,2}))?\s*\+?\s*(?:years?|yrs?)\b"
+    r"(?=[^.\n]{0,60}\bexperience)",
+    re.IGNORECASE,
+)
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_PSEUDO_BULLET_MAX_WORDS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A span a metric rule may underline, with optional fixes and a note for its message."""
+
+    start: int
+    end: int
+    replacements: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass
+class StructureResult:
+    metrics: dict[str, float | int | str] = field(default_factory=dict)
+    marks: dict[str, list[Mark]] = field(default_factory=dict)
+
+
+def bullet_share(posting: Posting) -> float:
+    """Share of the body's words that sit in list items.
+
+    Postings pasted from job boards often lose their bullet characters, so a run of three or
+    more short one-line paragraphs in a row also counts as a list.
+    """
+    total = listed = 0
+    run: list[int] = []
+
+    def close_run() -> None:
+        nonlocal listed
+        if len(run) >= 3:
+            listed += sum(run)
+        run.clear()
+
+    for block in posting.blocks:
+        if block.kind is BlockKind.HEADING:
+            close_run()
+            continue
+        words = len(block.text.split())
+        total += words
+        if block.kind is BlockKind.LIST_ITEM:
+            listed += words
+            close_run()
+        elif block.kind is BlockKind.PARAGRAPH and 0 < words <= _PSEUDO_BULLET_MAX_WORDS:
+            run.append(words)
+        else:
+            close_run()
+    close_run()
+    return listed / total if total else 0.0
+
+
+def voice_counts(index: TextIndex) -> tuple[int, int]:
+    you = we = 0
+    for token in index.tokens:
+        if token.norm in _YOU:
+            you += 1
+        elif token.norm in _WE:
+            we += 1
+    return you, we
+
+
+def years_demanded(index: TextIndex) -> list[tuple[int, int, int]]:
+    """(start, end, years) for each "5+ years of experience"-style demand."""
+    found = []
+    for match in _YEARS.finditer(index.text):
+        low = match.group(1).lower()
+        years = _WORD_NUMBERS.get(low) or int(low)
+        found.append((match.start(), match.end(), years))
+    return found
+
+
+class PassiveDetector:
+    """"be" + (adverb) + past participle, minus participles that describe a state."""
+
+    def __init__(self, irregular: frozenset[str], exceptions: frozenset[str]) -> None:
+        self.irregular = irregular
+        self.exceptions = exceptions
+
+    def _participle(self, word: str) -> bool:
+        if word in self.exceptions:
+            return False
+        return word in self.irregular or (word.endswith("ed") and len(word) > 4)
+
+    def find(self, index: TextIndex) -> list[Mark]:
+        tokens = index.tokens
+        marks: list[Mark] = []
+        for i, token in enumerate(tokens[:-1]):
+            if token.norm not in _BE:
+                continue
+            j = i + 1
+            if tokens[j].norm.endswith("ly") and j + 1 < len(tokens):
+                j += 1
+            if self._participle(tokens[j].norm) and "\n" not in index.text[token.end : tokens[j].start]:
+                by_agent = j + 1 < len(tokens) and tokens[j + 1].norm == "by"
+                note = "names the actor only after “by”" if by_agent else "hides who does it"
+                marks.append(Mark(token.start, tokens[j].end, (), note))
+        return marks
+
+
+def benefits_mentioned(index: TextIndex, table: TermTable[str]) -> dict[str, tuple[int, int]]:
+    """Distinct benefit ids found, each with the span of its first mention."""
+    found: dict[str, tuple[int, int]] = {}
+    tokens = index.tokens
+    for first, end, benefit_id in table.find(tokens):
+        found.setdefault(benefit_id, (tokens[first].start, tokens[end - 1].end))
+    return found
+
+
+def sentence_marks(
+    readability: Readability, hard_grade: float, very_hard_grade: float, min_words: int, max_words: int
+) -> dict[str, list[Mark]]:
+    hard: list[Mark] = []
+    very_hard: list[Mark] = []
+    long: list[Mark] = []
+    for sentence in readability.per_sentence:
+        grade = sentence.grade
+        if sentence.words >= min_words and grade >= very_hard_grade:
+            very_hard.append(Mark(sentence.start, sentence.end, (), f"grade {grade:.0f}"))
+        elif sentence.words >= min_words and grade >= hard_grade:
+            hard.append(Mark(sentence.start, sentence.end, (), f"grade {grade:.0f}"))
+        if sentence.words > max_words:
+            long.append(Mark(sentence.start, sentence.end, (), f"{sentence.words} words"))
+    return {"hard_sentences": hard, "very_hard_sentences": very_hard, "long_sentences": long}

