@@ -1,0 +1,62 @@
+"""Grammar findings for ``postingstudio check --grammar [--languagetool-url URL]``.
+
+The CLI runs one check and exits, so it needs no lane: it builds a checker, checks once, and
+closes it (which stops a local server it started). With a URL it uses that server; without one
+it uses a local LanguageTool if Java and an install are present — it never downloads one and
+never sends text to the public API. Failures come back as a message for stderr, so the style
+report is still printed.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from postingstudio.core.findings import Finding
+
+from .checker import GrammarChecker
+from .config import DEFAULT_TIMEOUT_S, ConfigError, GrammarConfig, GrammarMode
+from .state import GrammarUnavailable
+
+log = logging.getLogger(__name__)
+
+
+def grammar_findings_for_cli(
+    text: str,
+    url: str | None,
+    *,
+    language: str = "en-US",
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    personal_words_path: Path | None = None,
+    disabled_rules: frozenset[str] = frozenset(),
+) -> tuple[tuple[Finding, ...], str | None]:
+    """``(findings, None)`` on success, ``((), "grammar: <reason>. <fix>")`` otherwise.
+
+    Never raises for an unavailable or misbehaving LanguageTool.
+    """
+    try:
+        config = GrammarConfig(
+            mode=GrammarMode.SERVER if url else GrammarMode.LOCAL,
+            server_url=url,
+            language=language,
+            timeout_s=timeout_s,
+            disabled_rules=disabled_rules,
+            personal_words_path=personal_words_path,
+        )
+    except ConfigError as error:
+        return (), f"grammar: {error}"
+    checker = GrammarChecker(config)
+    try:
+        return checker.check(text), None
+    except GrammarUnavailable as error:
+        message = f"grammar: {error.reason}"
+        if error.fix_hint:
+            message += f" {error.fix_hint}"
+        if url is None:
+            message += " (Or pass --languagetool-url URL.)"
+        return (), message
+    except Exception as error:  # noqa: BLE001 - grammar must never break the style report
+        log.exception("Grammar check failed")
+        return (), f"grammar: failed unexpectedly: {error}"
+    finally:
+        checker.close()
