@@ -95,7 +95,10 @@ def _finding(text: str, match: object, index: Utf16Index) -> Finding:
     category_id = str(category_info.get("id") or "")
     category_name = str(category_info.get("name") or category_id)
 
-    spelling = issue_type == "misspelling" or category_id == "TYPOS"
+    # Spelling is LanguageTool's TYPOS category (MORFOLOGIK_*/HUNSPELL_* spellers). The issue
+    # type alone is not enough: "a engineer" (EN_A_VS_AN, category MISC) is also typed
+    # "misspelling", but it is grammar, and the personal dictionary must not hide it.
+    spelling = category_id == "TYPOS" or (not category_id and issue_type == "misspelling")
     category = Category.SPELLING if spelling else Category.GRAMMAR
     mistake = spelling or issue_type in _WARNING_ISSUES
     severity = Severity.WARNING if mistake else Severity.SUGGESTION

@@ -1,0 +1,70 @@
+"""Fixtures for grammar tests: a fake LanguageTool on loopback, and guards that keep these
+tests away from the network and from a real LanguageTool download."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from postingstudio.grammar import GrammarChecker, GrammarConfig, GrammarMode, GrammarState
+
+from .fake_languagetool import FakeLanguageTool
+
+_LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+@pytest.fixture(autouse=True)
+def _loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any connection beyond loopback (the project-wide guard lives in tests/conftest.py;
+    this keeps grammar tests honest even when run alone)."""
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: object) -> object:
+        host = address[0] if isinstance(address, tuple) else address
+        if self.family in (socket.AF_INET, socket.AF_INET6) and host not in _LOOPBACK:
+            raise AssertionError(f"grammar test tried to reach {address!r}")
+        return real_connect(self, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture(autouse=True)
+def _no_languagetool_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Point language-tool-python's download folder at an empty temporary folder, so no test
+    sees (or could create) a real install unless it says so."""
+    folder = tmp_path / "ltp-downloads"
+    monkeypatch.setenv("LTP_PATH", str(folder))
+    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
+    return folder
+
+
+@pytest.fixture
+def fake_lt() -> Iterator[FakeLanguageTool]:
+    server = FakeLanguageTool()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def server_config(fake_lt: FakeLanguageTool, tmp_path: Path) -> GrammarConfig:
+    return GrammarConfig(
+        mode=GrammarMode.SERVER,
+        server_url=fake_lt.url,
+        timeout_s=5.0,
+        personal_words_path=tmp_path / "words.txt",
+    )
+
+
+@pytest.fixture
+def states() -> list[GrammarState]:
+    return []
+
+
+@pytest.fixture
+def checker(server_config: GrammarConfig, states: list[GrammarState]) -> Iterator[GrammarChecker]:
+    made = GrammarChecker(server_config, on_state=states.append)
+    yield made
+    made.close()
