@@ -80,10 +80,19 @@ class Finding:
         }
 
 
-def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
-    """Drop findings whose span overlaps a more severe (or, on a tie, longer/earlier) one.
+def _conflict(start: int, end: int, other_start: int, other_end: int) -> bool:
+    """Two spans describe the same place when they share at least half of the longer one.
 
-    Empty-span (document-level) findings never overlap anything and are all kept.
+    A phrase inside a flagged sentence is a different problem at a different scale (a cliché
+    inside a hard sentence), so both are kept; the same words flagged twice are not.
+    """
+    overlap = min(end, other_end) - max(start, other_start)
+    return overlap > 0 and overlap * 2 >= max(end - start, other_end - other_start)
+
+
+def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
+    """Drop findings that cover the same words as a more severe (or, on a tie, longer or
+    earlier) one. Empty-span (document-level) findings never conflict and are all kept.
     """
     ordered = sorted(
         findings, key=lambda f: (-f.severity.rank, -(f.end - f.start), f.start, f.rule_id)
@@ -92,7 +101,7 @@ def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
     taken: list[tuple[int, int]] = []
     for finding in ordered:
         if finding.is_span and any(
-            finding.start < end and start < finding.end for start, end in taken
+            _conflict(finding.start, finding.end, start, end) for start, end in taken
         ):
             continue
         kept.append(finding)

@@ -1,0 +1,131 @@
+"""``postingstudio check FILE…``: analyse postings and print findings, scores and the checklist.
+
+Exit codes: 0 all files read (and at or above ``--fail-under``), 1 a file scored below
+``--fail-under``, 2 a file could not be read (the others are still checked).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from postingstudio import __version__
+from postingstudio.cli.inputs import InputError, read_posting
+from postingstudio.cli.text_report import render_text
+
+EXIT_OK, EXIT_BELOW_THRESHOLD, EXIT_UNREADABLE = 0, 1, 2
+
+
+def add_parser(sub: Any) -> None:
+    parser = sub.add_parser(
+        "check",
+        help="analyse postings (.txt, .md, .docx) and report problems",
+        description="Analyse job postings and report what is generic, dry, missing, hard to "
+        "read or exclusionary, with a fix for each. LINE:COL count paragraphs of the "
+        "analysed text (one line per paragraph, bullet or heading).",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help=".txt, .md or .docx files")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--fail-under", type=float, metavar="SCORE", help="exit 1 if an overall score is lower"
+    )
+    parser.add_argument("--length-profile", metavar="NAME", help="textio, linkedin or appcast")
+    parser.add_argument("--gender-profile", metavar="NAME", help="gaucher or castilla_rho")
+    parser.add_argument("--grade-target", type=float, metavar="GRADE")
+    parser.add_argument(
+        "--picky", action="store_true", help="also report quiet-by-default rules"
+    )
+    parser.add_argument("--allow", action="append", default=[], metavar="TERM",
+                        help="never flag this word or phrase (repeatable)")  # fmt: skip
+    parser.add_argument("--disable", action="append", default=[], metavar="RULE_ID",
+                        help="switch a rule off (repeatable)")  # fmt: skip
+    parser.add_argument("--rules", action="append", default=[], metavar="DIR",
+                        help="extra rule folder merged after the shipped rules")  # fmt: skip
+    parser.add_argument(
+        "--grammar", action="store_true", help="include LanguageTool grammar and spelling"
+    )
+    parser.add_argument(
+        "--languagetool-url", metavar="URL", help="a LanguageTool server to use for --grammar"
+    )
+    parser.set_defaults(run=run)
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from postingstudio.core.settings import AnalysisSettings
+
+    return AnalysisSettings(
+        allow_terms=frozenset(args.allow),
+        disabled_rules=frozenset(args.disable),
+        length_profile=args.length_profile,
+        gender_profile=args.gender_profile,
+        reading_grade_target=args.grade_target,
+        picky=args.picky,
+    )
+
+
+def _rulebook(args: argparse.Namespace) -> Any:
+    from postingstudio.core.rulebook import default_rulebook, load_rulebook
+    from postingstudio.paths import resources_dir
+
+    if not args.rules:
+        return default_rulebook()
+    book = load_rulebook(resources_dir(), [Path(p) for p in args.rules])
+    for problem in book.problems:
+        print(f"postingstudio: warning: {problem}", file=sys.stderr)
+    return book
+
+
+def _grammar(report: Any, args: argparse.Namespace) -> tuple[Any, str | None]:
+    if not args.grammar:
+        return report, None
+    try:
+        from postingstudio.grammar.cli_support import grammar_findings_for_cli
+    except ImportError:
+        return report, "grammar checking is not available in this build"
+    from postingstudio.core.findings import Origin
+
+    findings, problem = grammar_findings_for_cli(report.text, args.languagetool_url)
+    return report.with_origin(Origin.GRAMMAR, tuple(findings)), problem
+
+
+def run(args: argparse.Namespace) -> int:
+    from postingstudio.core.engine import analyse
+
+    settings = _settings(args)
+    book = _rulebook(args)
+    results: list[dict[str, Any]] = []
+    exit_code = EXIT_OK
+    for name in args.files:
+        try:
+            posting = read_posting(Path(name))
+        except InputError as error:
+            print(f"postingstudio: {name}: {error.reason}", file=sys.stderr)
+            results.append({"path": name, "error": error.reason})
+            exit_code = EXIT_UNREADABLE
+            continue
+        report = analyse(posting, book, settings)
+        report, grammar_problem = _grammar(report, args)
+        if grammar_problem:
+            print(f"postingstudio: {name}: grammar skipped: {grammar_problem}", file=sys.stderr)
+        entry = report.to_json(name)
+        if posting.notes:
+            entry["notes"] = list(posting.notes)
+        results.append(entry)
+        if args.format == "text":
+            sys.stdout.write(render_text(name, posting, report, book))
+        if args.fail_under is not None and report.scores.overall < args.fail_under:
+            exit_code = max(exit_code, EXIT_BELOW_THRESHOLD)
+    if args.format == "json":
+        payload = {
+            "schema": 1,
+            "tool": {"name": "postingstudio", "version": __version__},
+            "files": results,
+        }
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif args.fail_under is not None and exit_code == EXIT_BELOW_THRESHOLD:
+        print(f"postingstudio: a posting scored below {args.fail_under:g}", file=sys.stderr)
+    return exit_code

@@ -1,0 +1,71 @@
+"""``postingstudio rules``: list the shipped (and user) rules, profiles, metrics and scoring."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def add_parser(sub: Any) -> None:
+    parser = sub.add_parser("rules", help="list the rules, evidence profiles and score formula")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--category", help="only rules of this category")
+    parser.add_argument("--rules", action="append", default=[], metavar="DIR",
+                        help="extra rule folder merged after the shipped rules")  # fmt: skip
+    parser.add_argument("--scoring", action="store_true", help="explain the score formula")
+    parser.add_argument("--profiles", action="store_true", help="list the evidence profiles")
+    parser.set_defaults(run=run)
+
+
+def _book(folders: list[str]) -> Any:
+    from postingstudio.core.rulebook import default_rulebook, load_rulebook
+    from postingstudio.paths import resources_dir
+
+    return load_rulebook(resources_dir(), [Path(f) for f in folders]) if folders else default_rulebook()
+
+
+def run(args: argparse.Namespace) -> int:
+    from postingstudio.core.rules.schema import RuleFileError
+
+    try:
+        book = _book(args.rules)
+    except RuleFileError as error:
+        print(f"postingstudio: {error}", file=sys.stderr)
+        return 2
+    for problem in book.problems:
+        print(f"postingstudio: warning: {problem}", file=sys.stderr)
+    if args.scoring:
+        from postingstudio.core.scoring import explain_score
+
+        print("\n".join(explain_score(book.scoring)))
+        return 0
+    if args.profiles:
+        for kind in ("length", "gender"):
+            default = book.profiles.get(f"default_{kind}")
+            for name, spec in book.profiles.get(kind, {}).items():
+                star = "*" if name == default else " "
+                print(f"{star} {kind}:{name:<13} {spec.get('label', '')}\n      {spec.get('source', '')}")
+        return 0
+    rules = [r for r in book.rules if not args.category or r.category.value == args.category]
+    if args.format == "json":
+        payload = [
+            {
+                "id": r.id, "kind": r.kind, "category": str(r.category),
+                "severity": str(r.severity), "default": r.default, "terms": len(r.terms),
+                "message": r.message, "why": r.why, "source": r.source,
+            }
+            for r in rules
+        ]  # fmt: skip
+        json.dump({"schema": 1, "rules": payload}, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for rule in sorted(rules, key=lambda r: r.id):
+        quiet = "" if rule.default else " (picky)"
+        size = f", {len(rule.terms)} terms" if rule.terms else ""
+        print(f"{rule.id:<38} {rule.kind:<12} {rule.severity!s:<10}{size}{quiet}")
+        print(f"    {rule.why}")
+    print(f"\n{len(rules)} rules, {sum(len(r.entries) for r in rules)} lexicon entries")
+    return 0

@@ -1,0 +1,1 @@
+"""Rule files (TOML) and the matchers that run them."""
