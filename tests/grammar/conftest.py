@@ -3,6 +3,7 @@ tests away from the network and from a real LanguageTool download."""
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,9 @@ from postingstudio.grammar import GrammarChecker, GrammarConfig, GrammarMode, Gr
 from .fake_languagetool import FakeLanguageTool
 
 _LOOPBACK = ("127.0.0.1", "::1", "localhost")
+# The user's own setting, before the autouse fixture below hides it (for the real-LT test).
+ORIGINAL_LTP_PATH = os.environ.get("LTP_PATH")
+ORIGINAL_LTP_JAR_DIR_PATH = os.environ.get("LTP_JAR_DIR_PATH")
 
 
 @pytest.fixture(autouse=True)

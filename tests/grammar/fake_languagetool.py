@@ -164,6 +164,8 @@ class FakeLanguageTool:
                     fake.requests.append((path, params))
                 if path.rstrip("/") == "/v2/languages":
                     return self.send(200, json.dumps(LANGUAGES))
+                if path.rstrip("/") == "/v2/healthcheck":
+                    return self.send(200, "OK", "text/plain")
                 if path.rstrip("/") != "/v2/check":
                     return self.send(404, "Not found")
                 if fake.behaviour == "slow":
@@ -191,7 +193,10 @@ class FakeLanguageTool:
         self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        server = self._server
+        self._thread = threading.Thread(
+            target=lambda: server.serve_forever(poll_interval=0.05), daemon=True
+        )
         self._thread.start()
 
     def stop(self) -> None:
@@ -207,6 +212,8 @@ class FakeLanguageTool:
 
 if __name__ == "__main__":
     # Played by a fake `java ... --port N` in the local-mode test.
-    port = int(sys.argv[sys.argv.index("--port") + 1])
+    # language-tool-python passes "-p N"; Posting Studio's own launcher "--port N".
+    flag = "--port" if "--port" in sys.argv else "-p"
+    port = int(sys.argv[sys.argv.index(flag) + 1])
     server = FakeLanguageTool(port)
     threading.Event().wait()
