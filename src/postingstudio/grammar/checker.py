@@ -58,7 +58,9 @@ class GrammarChecker:
         engine_factory: EngineFactory = open_engine,
     ) -> None:
         self._config = config
-        self._dictionary = dictionary or PersonalDictionary(config.personal_words_path)
+        self._dictionary = (
+            dictionary if dictionary is not None else PersonalDictionary(config.personal_words_path)
+        )
         self._on_state = on_state
         self._open_engine = engine_factory
         # _run_lock: one request (or start-up) at a time. _state_lock: short, never held

@@ -49,7 +49,7 @@ class _BoundedLanguageTool(LanguageTool):
     """
 
     def __init__(self, *args: Any, request_timeout_s: float, startup_timeout_s: float, **kw: Any):
-        self._TIMEOUT = request_timeout_s  # type: ignore[assignment,misc]
+        self._TIMEOUT = request_timeout_s  # type: ignore[assignment]
         self._startup_timeout_s = startup_timeout_s
         super().__init__(*args, **kw)
 
@@ -178,11 +178,11 @@ def _open_local(config: GrammarConfig) -> Engine:
     server = LocalServer(check.java.path, install.jar, config.startup_timeout_s)
     url = server.start()
     try:
-        tool = _remote(config, url, Fix.RETRY)
+        remote = _remote(config, url, Fix.RETRY)
     except GrammarUnavailable:
         server.stop()
         raise
-    return Engine(tool, f"local LanguageTool in {install.directory}", True, _NO_PROXY, server)
+    return Engine(remote, f"local LanguageTool in {install.directory}", True, _NO_PROXY, server)
 
 
 def post_check(engine: Engine, text: str, disabled_rules: frozenset[str], timeout_s: float) -> Any:
