@@ -1,0 +1,238 @@
+"""What a posting says about pay: a range, one figure, vague wording ("competitive"), or nothing.
+
+A money mention only counts when it is about pay. Numbers are everywhere in postings ("$5 billion
+company", "401(k)", "5+ years", phone numbers, dates, "Fortune 500", "$10M funding"), so a
+candidate amount must carry a currency *and* a period or a pay word in its sentence, or sit right
+after a pay label ("Salary: 45,000-55,774"), or be directly followed by a period ("**** p/h").
+Adzuna masks every digit run as ``****`` and strips currency signs and dashes, so
+"Salary: **** ****" is a masked range and "**** per annum" a masked figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .report import SalaryInfo, SalaryKind
+from .text import TextIndex
+
+_CURRENCY = r"(?:[£$€¥₹]|pound;|\b(?:USD|GBP|EUR|CAD|AUD|NZD|CHF|SEK|DKK|NOK|INR|US\$|CA\$|A\$)\s?)"
+_NUMBER = r"(?:\d{1,3}(?:[,.]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?|\*{4,}|<SALARY>)"
+# One amount: optional currency, optional "c"/"circa", the number, an optional k/m multiplier.
+_AMOUNT = re.compile(
+    rf"(?P<cur>{_CURRENCY})?\s?(?:c\.?\s?(?=[\d*])|circa\s)?(?P<num>{_NUMBER})"
+    r"(?P<mult>\s?[kK](?![A-Za-z0-9])|\s?(?:m|bn|billion|million|mn)\b)?",
+)
+# What may stand between the two ends of a range. Masked ranges lost their dash ("**** ****").
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and|/|up to|\bbis\b)?\s*$", re.IGNORECASE)
+_MASKED_GAP = re.compile(r"\s*$")
+_PERIODS = {
+    "hour": "hour", "hr": "hour", "h": "hour", "hourly": "hour", "ph": "hour", "p/h": "hour",
+    "annum": "year", "year": "year", "yr": "year", "annually": "year", "yearly": "year",
+    "pa": "year", "p.a": "year", "p.a.": "year", "annual": "year",
+    "month": "month", "mo": "month", "monthly": "month", "pcm": "month",
+    "week": "week", "wk": "week", "weekly": "week", "pw": "week",
+    "day": "day", "daily": "day", "diem": "day",
+}  # fmt: skip
+_PERIOD_AFTER = re.compile(
+    r"\s*(?:\(\s*)?(?:(?:per|an?|/|each)\s*(?P<a>hour|hr|h|annum|year|yr|month|mo|week|wk|day)\b"
+    r"|(?P<b>p/h|ph|p\.a\.?|pa|pcm|pw)(?![a-z])"
+    r"|(?P<c>hourly|annually|yearly|monthly|weekly|daily)\b(?!\s+[a-z]))",
+    re.IGNORECASE,
+)
+_PERIOD_BEFORE = re.compile(
+    r"\b(?P<p>hourly|annual|yearly|monthly|weekly|daily)\s+(?:base\s+)?(?:rate|salary|pay|wage|"
+    r"compensation|stipend)\b[^.!?]*$",
+    re.IGNORECASE,
+)
+_PAY_WORD = re.compile(
+    r"\b(?:salar(?:y|ies)|pay|paid|paying|compensation|remuneration|wages?|rates?|earn(?:s|ing|ings)?|"
+    r"ote|base|basic|stipend|income|hiring range|pay range|per annum|p/h)\b",
+    re.IGNORECASE,
+)
+_PAY_LABEL = re.compile(
+    r"\b(?:salary|salaries|pay|compensation|remuneration|wages?|rate|ote|earnings|stipend|"
+    r"hiring range|package)\b[^.!?\d*<]{0,40}$",
+    re.IGNORECASE,
+)
+# A number followed by one of these is a count, a size or a duration, not pay.
+_NOT_PAY_AFTER = re.compile(
+    r"\s*(?:\+|plus)?\s*(?:billion|bn|million|mn|m\b|years?|yrs?|months?|weeks?|days?|hours?|"
+    r"hrs?|employees|people|staff|customers|members|users|locations|offices|countries|miles|"
+    r"words|floors|residents|beds|%|percent|x\b|cases|students|clients|companies|tons?|lbs?|"
+    r"pounds? of|feet|ft|sq|acres?|k?m\b|mph|times|shifts?|positions?|vacancies|openings|"
+    r"in (?:annual )?(?:revenue|sales|funding|purchases|assets)|(?:in )?(?:funding|revenue|"
+    r"turnover|investment|valuation|round))",
+    re.IGNORECASE,
+)
+_NOT_PAY_BEFORE = re.compile(
+    r"(?:fortune|nasdaq|s&p|series [a-e]|call|phone|tel\.?|telephone|mobile|fax|ref(?:erence)?"
+    r"|no\.?|number|id|code|since|in|year|age|aged|over|top)\s*[:#]?\s*$",
+    re.IGNORECASE,
+)
+_RETIREMENT_PLAN = re.compile(r"^(?:401|403|457)$")
+
+DEFAULT_VAGUE_TERMS: tuple[str, ...] = (
+    r"competitive\W+(?:\w+\W+){0,3}?(?:salary|salaries|pay|compensation|remuneration|wages?|"
+    r"rates?|earnings|ote)\b",
+    r"(?:salary|compensation|pay|remuneration)\W+(?:\w+\W+){0,3}?competitive\b",
+    r"\b(?:doe|d\.o\.e\.?)\b",
+    r"depend(?:ent|ant|ing|s)? (?:up)?on (?:your )?(?:skills and )?(?:experience|qualifications)",
+    r"commensurate with (?:your )?(?:experience|qualifications|skills)",
+    r"\bnegotiable\b",
+    r"attractive (?:salary|package|remuneration|compensation|pay)",
+    r"(?:great|excellent|good|generous|top|market) (?:salary|pay|rates?|compensation|wages?)\b",
+    r"(?:salary|compensation|pay) (?:is |will be )?(?:to be determined|tbd|tbc)",
+    r"(?:salary|compensation|pay)[^.!?]{0,40}(?:depends on|based on|predetermined|determined by|"
+    r"according to|in line with)",
+    r"fixed hourly wage",
+    r"(?:salary|compensation|pay)\s*:\s*(?:open|tbd|tbc|doe|negotiable|standard|per)\b",
+    r"\b(?:salary|compensation|pay)\s*:\s*[a-z][^.\n]{0,60}\brate\b",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=8)
+def _vague_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{term})" for term in terms), re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Amount:
+    start: int
+    end: int
+    currency: str | None
+    value: float | None  # None when masked
+    masked: bool
+
+
+def _currency_code(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    raw = raw.strip()
+    return {"£": "GBP", "pound;": "GBP", "$": "USD", "US$": "USD", "€": "EUR", "¥": "JPY",
+            "₹": "INR", "CA$": "CAD", "A$": "AUD"}.get(raw, raw.upper())  # fmt: skip
+
+
+def _number(raw: str, mult: str | None) -> float | None:
+    if raw.startswith("*") or raw.startswith("<"):
+        return None
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):  # "45.000" is European thousands
+        raw = raw.replace(".", "")
+    value = float(raw.replace(",", ""))
+    if mult and mult.strip().lower() == "k":
+        value *= 1000
+    return value
+
+
+def _amounts(text: str) -> list[_Amount]:
+    found: list[_Amount] = []
+    for match in _AMOUNT.finditer(text):
+        num, mult = match.group("num"), match.group("mult")
+        if mult and mult.strip().lower() != "k":
+            continue  # "$5 billion", "£2m": company sizes and funding, never pay
+        if _RETIREMENT_PLAN.match(num) and (mult or text[match.end() : match.end() + 3] == "(k)"):
+            continue  # 401(k), 403b
+        start = match.start("cur") if match.group("cur") else match.start("num")
+        found.append(
+            _Amount(
+                start, match.end(), _currency_code(match.group("cur")), _number(num, mult),
+                num.startswith(("*", "<")),
+            )
+        )  # fmt: skip
+    return found
+
+
+@dataclass(slots=True)
+class _Candidate:
+    kind: SalaryKind
+    start: int
+    end: int
+    currency: str | None
+    period: str | None
+    low: float | None
+    high: float | None
+    rank: int
+
+
+def _period_after(text: str, end: int) -> tuple[str | None, int]:
+    match = _PERIOD_AFTER.match(text, end, min(len(text), end + 24))
+    if not match:
+        return None, end
+    word = (match.group("a") or match.group("b") or match.group("c")).lower().rstrip(".")
+    return _PERIODS.get(word, _PERIODS.get(word + ".", None)), match.end()
+
+
+def _judge(text: str, index: TextIndex, first: _Amount, last: _Amount) -> _Candidate | None:
+    """A pay candidate from one amount (first is last) or a range, or None if it is not pay."""
+    sentence_start, sentence_end = index.sentence_of(first.start)
+    before = text[max(sentence_start, first.start - 60) : first.start]
+    period, end = _period_after(text, last.end)
+    if period is None:
+        if _NOT_PAY_AFTER.match(text, last.end, min(len(text), last.end + 30)):
+            return None
+        back = _PERIOD_BEFORE.search(before)
+        period = _PERIODS.get(back.group("p").lower()) if back else None
+    if _NOT_PAY_BEFORE.search(before) and not _PAY_LABEL.search(before[-30:]):
+        return None
+    currency = first.currency or last.currency
+    labelled = bool(_PAY_LABEL.search(before))
+    window = text[max(sentence_start, first.start - 120) : min(sentence_end, end + 60)]
+    pay_word = bool(_PAY_WORD.search(window))
+    masked = first.masked or last.masked
+    if currency:
+        if not (period or pay_word):
+            return None
+    elif not (labelled or (period and _PERIOD_AFTER.match(text, last.end))):
+        return None
+    if masked and not currency and not labelled and period is None:
+        return None
+    is_range = first is not last
+    low, high = first.value, last.value
+    if is_range and low is not None and high is not None:
+        if low > high:
+            return None
+        if high >= 1000 and low < 1000 and re.search(r"[kK]", text[last.start : last.end]):
+            low *= 1000  # "40-50K": the k belongs to both ends
+    if not is_range and re.search(r"\bup to\s*$", before, re.IGNORECASE):
+        pass  # "up to $25/hour" is a single figure (a ceiling)
+    kind = SalaryKind.RANGE if is_range else SalaryKind.FIGURE
+    rank = (2 if is_range else 1) * 4 + labelled * 2 + (period is not None)
+    return _Candidate(kind, first.start, end, currency, period, low, high if is_range else low, rank)
+
+
+def classify_salary(index: TextIndex, vague_terms: Sequence[str] | None = None) -> SalaryInfo:
+    """Find the posting's pay statement. ``vague_terms`` are regular expressions (from the
+    salary section spec); the built-in :data:`DEFAULT_VAGUE_TERMS` are used when not given."""
+    text = index.text
+    amounts = _amounts(text)
+    best: _Candidate | None = None
+    i = 0
+    while i < len(amounts):
+        first = amounts[i]
+        candidate = None
+        if i + 1 < len(amounts):
+            second = amounts[i + 1]
+            gap = text[first.end : second.start]
+            both_masked = first.masked and second.masked
+            if len(gap) <= 8 and (_RANGE_GAP.match(gap) or (both_masked and _MASKED_GAP.match(gap))):
+                if gap.strip().lower() != "and" or _PAY_LABEL.search(text[max(0, first.start - 40) : first.start]):
+                    candidate = _judge(text, index, first, second)
+                    if candidate is not None:
+                        i += 1
+        if candidate is None:
+            candidate = _judge(text, index, first, first)
+        if candidate is not None and (best is None or candidate.rank > best.rank):
+            best = candidate
+        i += 1
+    if best is not None:
+        return SalaryInfo(
+            best.kind, text[best.start : best.end], best.start, best.end, best.currency,
+            best.period, best.low, best.high,
+        )  # fmt: skip
+    pattern = _vague_pattern(tuple(vague_terms) if vague_terms else DEFAULT_VAGUE_TERMS)
+    match = pattern.search(text)
+    if match:
+        return SalaryInfo(SalaryKind.VAGUE, match.group(), match.start(), match.end())
+    return SalaryInfo()

@@ -1,0 +1,309 @@
+"""The section checklist: which of the ten sections a posting has, which are thin, and where the
+template of a missing one would go; plus one finding per missing or thin section.
+
+A section is found from a heading (a heading block, a short heading-like line, or an inline
+"Requirements:" / "RESPONSIBILITIES" in flattened job-board text) or, without one, from content
+cues counted per sentence. What counts, how many hits are enough and every message are data
+(``resources/sections/<lang>/*.toml``, see ``docs/sections.md``); the salary section takes its
+state from :func:`salary.classify_salary`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from .findings import Category, Finding, Origin
+from .model import BlockKind, Posting
+from .report import SalaryInfo, SalaryKind, SectionResult, SectionState
+from .sections_spec import CUE, HEADING, START, CueMatcher, SectionSpec, load_section_specs
+from .text import TextIndex
+
+__all__ = ["SectionSpec", "load_section_specs", "detect_sections", "section_findings"]
+
+_BULLETS = frozenset("•·●▪◦‣-–*:;|¢>)")
+_MAX_HEADING_TOKENS = 10
+_COMPILED: dict[tuple[int, ...], tuple[tuple[SectionSpec, ...], CueMatcher]] = {}
+
+
+def _matcher(specs: tuple[SectionSpec, ...]) -> CueMatcher:
+    """One matcher per spec set, built on first use and kept (the specs are immutable)."""
+    key = tuple(id(spec) for spec in specs)
+    entry = _COMPILED.get(key)
+    if entry is None:
+        if len(_COMPILED) > 16:
+            _COMPILED.clear()
+        entry = (specs, CueMatcher(specs))  # keeping ``specs`` alive keeps the ids unique
+        _COMPILED[key] = entry
+    return entry[1]
+
+
+@dataclass
+class _Found:
+    """What was seen for one section: headings (start, heading end, body end, title) and cue hits
+    per group (key -> (start, end))."""
+
+    headings: list[tuple[int, int, int, str]] = field(default_factory=list)
+    hits: list[dict[object, tuple[int, int]]] = field(default_factory=list)
+
+
+def _line_start_tokens(text: str, tokens: list, sentence_starts: list[int]) -> set[int]:
+    """Token indices that open a sentence, a line or a bullet (for action-verb cues)."""
+    opening: set[int] = set()
+    s = 0
+    for i, token in enumerate(tokens):
+        while s < len(sentence_starts) and sentence_starts[s] < token.start:
+            s += 1
+        if s > 0 and i > 0 and tokens[i - 1].end <= sentence_starts[s - 1] <= token.start:
+            opening.add(i)
+            continue
+        if i == 0:
+            opening.add(i)
+            continue
+        gap = text[tokens[i - 1].end : token.start]
+        if "\n" in gap or any(ch in _BULLETS for ch in gap.strip()):
+            opening.add(i)
+    return opening
+
+
+def _heading_blocks(posting: Posting, index: TextIndex) -> list[tuple[int, int, int, int]]:
+    """(start, end, first token, end token) of blocks that read as headings."""
+    tokens, starts = index.tokens, [t.start for t in index.tokens]
+    found = []
+    for number, block in enumerate(posting.blocks):
+        stripped = block.text.strip()
+        if not stripped:
+            continue
+        start = posting.block_starts[number]
+        end = start + len(block.text)
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        words = last - first
+        heading_like = block.kind is BlockKind.HEADING or (
+            0 < words <= 8 and block.kind is not BlockKind.LIST_ITEM
+            and (stripped.endswith(":") or not stripped.endswith((".", "!", "?", ",", ";")))
+        )  # fmt: skip
+        if heading_like and words <= _MAX_HEADING_TOKENS + 4:
+            found.append((start, end, first, last))
+    return found
+
+
+def _find(posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...]) -> list[_Found]:
+    text, tokens = index.text, index.tokens
+    sentence_starts = [start for start, _ in index.sentences]
+    found = [_Found(hits=[{} for _ in spec.cues]) for spec in specs]
+    hits = _matcher(specs).find(tokens)
+    blocks = _heading_blocks(posting, index)
+    block_of_token = {}
+    for number, (_start, _end, first, last) in enumerate(blocks):
+        for t in range(first, last):
+            block_of_token[t] = number
+    boundaries = {start for start, *_ in blocks}
+    headings: list[tuple[int, int, int]] = []  # (spec, start, heading end)
+    matched_blocks: set[tuple[int, int]] = set()
+    for kind, s, _g, first, last in hits:
+        if kind != HEADING:
+            continue
+        number = block_of_token.get(first)
+        if number is not None and block_of_token.get(last - 1) == number:
+            b_start, b_end, b_first, b_last = blocks[number]
+            block = posting.blocks[posting.block_at(b_start)]
+            covers = (last - first) * 2 >= (b_last - b_first)
+            if block.kind is BlockKind.HEADING or covers:
+                if (s, number) not in matched_blocks:
+                    matched_blocks.add((s, number))
+                    headings.append((s, b_start, b_end))
+                continue
+        # Inline heading in flattened text: "Requirements:" or "KEY RESPONSIBILITIES".
+        start, end = tokens[first].start, tokens[last - 1].end
+        after = text[end : end + 3].lstrip(" \t*")
+        written = text[start:end]
+        caps = sum(ch.isupper() for ch in written) >= 4 and not any(ch.islower() for ch in written)
+        if after.startswith((":", "–", "—")) or caps:
+            if after.startswith((":", "–", "—")):
+                end = text.index(after[0], end) + 1
+            headings.append((s, start, end))
+            boundaries.add(start)
+    for number, (b_start, b_end, _f, _l) in enumerate(blocks):  # pattern headings ("About Acme")
+        title = text[b_start:b_end].strip().rstrip(":").strip().lower()
+        for s, spec in enumerate(specs):
+            if (s, number) not in matched_blocks and any(p.search(title) for p in spec.heading_patterns):
+                headings.append((s, b_start, b_end))
+    ordered = sorted(boundaries)
+    for s, start, end in headings:
+        following = bisect_right(ordered, start)
+        body_end = ordered[following] if following < len(ordered) else len(text)
+        body_end = max(body_end, end)
+        found[s].headings.append((start, end, body_end, text[start:end].strip().rstrip(":–—").strip()))
+    opening = _line_start_tokens(text, tokens, sentence_starts)
+    claimed: set[int] = set()
+    for pass_claims in (True, False):
+        for kind, s, g, first, last in hits:
+            spec = specs[s]
+            if kind == HEADING or spec.claims_sentences != pass_claims:
+                continue
+            if kind == START and first not in opening:
+                continue
+            start, end = tokens[first].start, tokens[last - 1].end
+            _record(found[s], spec, g, text, sentence_starts, index, start, end, claimed)
+        for s, spec in enumerate(specs):
+            if spec.claims_sentences != pass_claims:
+                continue
+            for g, group in enumerate(spec.cues):
+                for pattern in group.patterns:
+                    for match in pattern.finditer(text):
+                        _record(found[s], spec, g, text, sentence_starts, index, match.start(),
+                                match.end(), claimed)  # fmt: skip
+    return found
+
+
+def _record(found, spec, g, text, sentence_starts, index, start, end, claimed) -> None:
+    group = spec.cues[g]
+    sentence = max(0, bisect_right(sentence_starts, start) - 1)
+    if not spec.claims_sentences and sentence in claimed:
+        return
+    if group.unless_patterns:
+        s_start, s_end = index.sentence_of(start)
+        if any(p.search(text, s_start, s_end) for p in group.unless_patterns):
+            return
+    if spec.claims_sentences:
+        claimed.add(sentence)
+    key: object
+    if group.count == "sentences":
+        key = sentence
+    elif group.count == "distinct":
+        key = text[start:end].lower()
+    else:
+        key = start
+    found.hits[g].setdefault(key, (start, end))
+
+
+def _quote(text: str, span: tuple[int, int]) -> str:
+    snippet = " ".join(text[span[0] : span[1]].split())
+    return snippet if len(snippet) <= 40 else snippet[:37] + "…"
+
+
+def _state(spec: SectionSpec, seen: _Found, text: str, index: TextIndex) -> tuple[SectionState, str, tuple[int, int] | None]:
+    counts = {g.name: len(h) for g, h in zip(spec.cues, seen.hits)}
+    satisfied = {g.name: counts[g.name] >= g.min for g in spec.cues}
+    labels = {g.name: g.label for g in spec.cues}
+    example = {
+        g.name: _quote(text, min(h.values())) for g, h in zip(spec.cues, seen.hits) if h
+    }
+    spans = [span for h in seen.hits for span in h.values()]
+    cue_span = (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
+    hint = f" — {spec.thin_hint}" if spec.thin_hint else ""
+    if seen.headings:
+        starts = [t.start for t in index.tokens]
+        best = max(seen.headings, key=lambda h: bisect_left(starts, h[2]) - bisect_left(starts, h[1]))
+        start, head_end, body_end, title = best
+        words = sum(bisect_left(starts, h[2]) - bisect_left(starts, h[1]) for h in seen.headings)
+        span = (min(h[0] for h in seen.headings), max(h[2] for h in seen.headings))
+        lacking = [labels[n] for n in spec.heading_requires if not satisfied[n]]
+        if words >= spec.heading_min_words and not lacking:
+            return SectionState.PRESENT, f"Heading “{title}” followed by {words} words", span
+        if not (spec.present_requires and all(satisfied[n] for n in spec.present_requires)):
+            if lacking:
+                return SectionState.THIN, f"Heading “{title}” but no {' or '.join(lacking)}{hint}", span
+            return SectionState.THIN, f"Heading “{title}” has only {words} words{hint}", span
+    if spec.present_requires and all(satisfied[n] for n in spec.present_requires):
+        found = "; ".join(
+            f"{counts[n]} {labels[n]} (e.g. ‘{example[n]}’)" for n in spec.present_requires
+        )
+        prefix = "" if seen.headings else "No heading; found "
+        return SectionState.PRESENT, f"{prefix}{found}".strip(), cue_span
+    have = [n for n in spec.thin_groups if counts.get(n)]
+    if have:
+        lacking = [labels[n] for n in spec.present_requires if not counts.get(n)]
+        said = ", ".join(f"‘{example[n]}’" for n in have)
+        missing = f"; no {' or '.join(lacking)}" if lacking else ""
+        return SectionState.THIN, f"Only {said}{missing}{hint}", cue_span
+    wanted = [labels[n] for n in (spec.present_requires or spec.thin_groups)]
+    return SectionState.MISSING, f"No heading and no {' or '.join(wanted) or 'cues'} found", None
+
+
+def _salary_state(salary: SalaryInfo) -> tuple[SectionState, str]:
+    quoted = f"‘{' '.join(salary.text.split())}’"
+    if salary.kind is SalaryKind.RANGE:
+        return SectionState.PRESENT, f"Pay range stated: {quoted}"
+    if salary.kind is SalaryKind.FIGURE:
+        if salary.period:
+            return SectionState.PRESENT, f"Pay stated: {quoted} per {salary.period}"
+        if salary.low is not None and salary.low >= 10000:
+            return SectionState.PRESENT, f"Pay stated: {quoted} (no period given; reads as yearly)"
+        return SectionState.THIN, f"Figure {quoted} without a period — say per hour, month or year"
+    if salary.kind is SalaryKind.VAGUE:
+        return SectionState.THIN, f"Only {quoted} — state a range"
+    return SectionState.MISSING, "No pay range, figure or pay wording found"
+
+
+def _block_end(posting: Posting, offset: int) -> int:
+    number = posting.block_at(offset)
+    if number < 0:
+        return offset
+    return posting.block_starts[number] + len(posting.blocks[number].text)
+
+
+def _insert_at(spec: SectionSpec, posting: Posting, spans: dict[str, tuple[int, int]], text: str) -> int:
+    for other in spec.insert_after:
+        if other in spans:
+            return _block_end(posting, spans[other][1] - 1 if spans[other][1] else 0)
+    if spec.insert_default == "end" or not posting.blocks:
+        return len(text)
+    first = posting.blocks[0]
+    if first.kind is BlockKind.HEADING or (
+        len(first.text.split()) <= 12 and not first.text.rstrip().endswith((".", "!", "?"))
+    ):
+        return len(first.text)
+    return 0
+
+
+def detect_sections(
+    posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...], salary: SalaryInfo
+) -> tuple[SectionResult, ...]:
+    """One :class:`SectionResult` per spec, in spec order."""
+    text = index.text
+    found = _find(posting, index, specs)
+    states: list[tuple[SectionState, str, tuple[int, int] | None]] = []
+    for spec, seen in zip(specs, found):
+        if spec.derived == "salary":
+            state, reason = _salary_state(salary)
+            span = (salary.start, salary.end) if salary.start is not None else None
+            states.append((state, reason, span))  # type: ignore[arg-type]
+        else:
+            states.append(_state(spec, seen, text, index))
+    spans = {spec.id: span for spec, (_, _, span) in zip(specs, states) if span is not None}
+    results = []
+    for spec, (state, reason, span) in zip(specs, states):
+        # A thin section's template goes after what is already there; a missing one's goes
+        # after its neighbour (insert_after) or at the start/end of the posting.
+        insert = _block_end(posting, max(span[0], span[1] - 1)) if span else _insert_at(spec, posting, spans, text)
+        results.append(
+            SectionResult(
+                spec.id, spec.label, state, reason, span[0] if span else None,
+                span[1] if span else None, insert, spec.template,
+            )
+        )  # fmt: skip
+    return tuple(results)
+
+
+def section_findings(results: tuple[SectionResult, ...], text: str, specs: tuple[SectionSpec, ...]) -> list[Finding]:
+    """One finding per missing or thin section, at an empty span where its template would go."""
+    by_id = {spec.id: spec for spec in specs}
+    findings = []
+    for result in results:
+        spec = by_id.get(result.id)
+        if spec is None or result.state is SectionState.PRESENT:
+            continue
+        advice = spec.missing if result.state is SectionState.MISSING else spec.thin
+        at = result.insert_at
+        replacement = (spec.template + "\n") if at == 0 else ("\n" + spec.template)
+        findings.append(
+            Finding(
+                rule_id=f"sections.{spec.id}.{result.state}", category=Category.MISSING,
+                severity=advice.severity, start=at, end=at, text="",
+                message=advice.message.format(reason=result.reason, label=spec.label),
+                why=advice.why, source=advice.source, replacements=(replacement,),
+                origin=Origin.SECTIONS, extra={"section": spec.id, "state": str(result.state)},
+            )
+        )  # fmt: skip
+    return findings

@@ -1,0 +1,264 @@
+"""Section specs (``resources/sections/<lang>/*.toml``): loading, validation and the cue matcher.
+
+A spec names a checklist section, the headings that announce it, the content cues that reveal it
+when there is no heading, what makes it "thin", the template to insert when it is missing, and
+the messages with their evidence. The format is documented in ``docs/sections.md``.
+
+All phrases of all specs go into one first-word table, so finding every cue and heading costs
+one dict lookup per token of the posting (see :class:`CueMatcher`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .findings import Severity
+from .text import Token, normalise_phrase
+
+_TOP_KEYS = {
+    "id", "label", "order", "headings", "heading_patterns", "heading_min_words",
+    "heading_requires", "present_requires", "thin_groups", "insert_after", "insert_default",
+    "template", "thin_hint", "derived", "vague_terms", "claims_sentences", "missing", "thin", "cue",
+}  # fmt: skip
+_REQUIRED = {"id", "label", "order", "template", "missing", "thin"}
+_MESSAGE_KEYS = {"severity", "message", "why", "source"}
+_CUE_KEYS = {"name", "label", "min", "count", "phrases", "starts", "patterns", "unless_patterns"}
+_COUNTS = {"sentences", "distinct", "occurrences"}
+
+
+@dataclass(frozen=True)
+class Advice:
+    """What a finding says for one state (missing or thin). ``message`` may use ``{reason}``."""
+
+    severity: Severity
+    message: str
+    why: str
+    source: str
+
+
+@dataclass(frozen=True)
+class CueGroup:
+    """One kind of evidence for a section. ``phrases`` match anywhere, ``starts`` only when they
+    open a sentence, line or bullet (action verbs for duties); both are token sequences whose
+    last word may end in ``*`` (a stem). ``min`` hits make the group *satisfied*."""
+
+    name: str
+    label: str
+    min: int = 1
+    count: str = "sentences"
+    phrases: tuple[str, ...] = ()
+    starts: tuple[str, ...] = ()
+    patterns: tuple[re.Pattern[str], ...] = ()
+    unless_patterns: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    id: str
+    label: str
+    order: int
+    template: str
+    missing: Advice
+    thin: Advice
+    headings: tuple[str, ...] = ()
+    heading_patterns: tuple[re.Pattern[str], ...] = ()
+    heading_min_words: int = 12
+    heading_requires: tuple[str, ...] = ()
+    present_requires: tuple[str, ...] = ()
+    thin_groups: tuple[str, ...] = ()
+    insert_after: tuple[str, ...] = ()
+    insert_default: str = "end"
+    thin_hint: str = ""
+    derived: str | None = None  # "salary": state comes from SalaryInfo, not from cues
+    vague_terms: tuple[str, ...] = ()
+    claims_sentences: bool = False  # sentences this section's cues hit count for no other section
+    cues: tuple[CueGroup, ...] = ()
+    source_file: str = field(default="", compare=False)
+
+    def group(self, name: str) -> CueGroup | None:
+        return next((g for g in self.cues if g.name == name), None)
+
+
+def _fail(path: Path, problem: str) -> ValueError:
+    return ValueError(f"{path}: {problem}")
+
+
+def _strings(path: Path, where: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _fail(path, f"{where} must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _regexes(path: Path, where: str, value: Any) -> tuple[re.Pattern[str], ...]:
+    compiled = []
+    for pattern in _strings(path, where, value):
+        try:
+            compiled.append(re.compile(pattern, re.IGNORECASE))
+        except re.error as error:
+            raise _fail(path, f"{where}: bad regular expression {pattern!r}: {error}") from None
+    return tuple(compiled)
+
+
+def _advice(path: Path, where: str, value: Any) -> Advice:
+    if not isinstance(value, dict):
+        raise _fail(path, f"[{where}] must be a table")
+    unknown = set(value) - _MESSAGE_KEYS
+    missing = _MESSAGE_KEYS - set(value)
+    if unknown or missing:
+        raise _fail(path, f"[{where}] unknown keys {sorted(unknown)} / missing keys {sorted(missing)}")
+    try:
+        severity = Severity(value["severity"])
+    except ValueError:
+        raise _fail(path, f"[{where}] severity must be suggestion, warning or error") from None
+    return Advice(severity, value["message"], value["why"], value["source"])
+
+
+def _cue(path: Path, raw: Any) -> CueGroup:
+    if not isinstance(raw, dict) or "name" not in raw:
+        raise _fail(path, "every [[cue]] needs a name")
+    unknown = set(raw) - _CUE_KEYS
+    if unknown:
+        raise _fail(path, f"cue {raw['name']!r}: unknown keys {sorted(unknown)}")
+    count = raw.get("count", "sentences")
+    if count not in _COUNTS:
+        raise _fail(path, f"cue {raw['name']!r}: count must be one of {sorted(_COUNTS)}")
+    minimum = raw.get("min", 1)
+    if not isinstance(minimum, int) or minimum < 1:
+        raise _fail(path, f"cue {raw['name']!r}: min must be a positive integer")
+    where = f"cue {raw['name']!r}"
+    for key in ("phrases", "starts"):
+        for phrase in raw.get(key, []):
+            words = phrase.split()
+            if any("*" in word for word in words[:-1]) or phrase.count("*") > 1:
+                raise _fail(path, f"{where}: a stem '*' may only end the last word: {phrase!r}")
+            if len(words) == 1 and phrase.endswith("*") and len(phrase) < 4:
+                raise _fail(path, f"{where}: a one-word stem needs at least 3 letters: {phrase!r}")
+    return CueGroup(
+        raw["name"], raw.get("label", raw["name"]), minimum, count,
+        _strings(path, f"{where}.phrases", raw.get("phrases", [])),
+        _strings(path, f"{where}.starts", raw.get("starts", [])),
+        _regexes(path, f"{where}.patterns", raw.get("patterns", [])),
+        _regexes(path, f"{where}.unless_patterns", raw.get("unless_patterns", [])),
+    )  # fmt: skip
+
+
+def _spec(path: Path) -> SectionSpec:
+    try:
+        with path.open("rb") as handle:
+            raw = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise _fail(path, f"cannot be read: {error}") from None
+    unknown, missing = set(raw) - _TOP_KEYS, _REQUIRED - set(raw)
+    if unknown:
+        raise _fail(path, f"unknown keys {sorted(unknown)}")
+    if missing:
+        raise _fail(path, f"missing keys {sorted(missing)}")
+    cues = tuple(_cue(path, c) for c in raw.get("cue", []))
+    names = [c.name for c in cues]
+    if len(names) != len(set(names)):
+        raise _fail(path, "duplicate cue names")
+    for key in ("heading_requires", "present_requires", "thin_groups"):
+        for name in raw.get(key, []):
+            if name not in names:
+                raise _fail(path, f"{key} names an unknown cue group {name!r}")
+    if raw.get("insert_default", "end") not in ("start", "end"):
+        raise _fail(path, "insert_default must be 'start' or 'end'")
+    if raw.get("derived") not in (None, "salary"):
+        raise _fail(path, "derived may only be 'salary'")
+    _regexes(path, "vague_terms", raw.get("vague_terms", []))  # validate; kept as strings
+    return SectionSpec(
+        id=raw["id"], label=raw["label"], order=int(raw["order"]), template=raw["template"].strip("\n"),
+        missing=_advice(path, "missing", raw["missing"]), thin=_advice(path, "thin", raw["thin"]),
+        headings=_strings(path, "headings", raw.get("headings", [])),
+        heading_patterns=_regexes(path, "heading_patterns", raw.get("heading_patterns", [])),
+        heading_min_words=int(raw.get("heading_min_words", 12)),
+        heading_requires=tuple(raw.get("heading_requires", [])),
+        present_requires=tuple(raw.get("present_requires", [])),
+        thin_groups=tuple(raw.get("thin_groups", [])),
+        insert_after=tuple(raw.get("insert_after", [])),
+        insert_default=raw.get("insert_default", "end"), thin_hint=raw.get("thin_hint", ""),
+        derived=raw.get("derived"), vague_terms=tuple(raw.get("vague_terms", [])), cues=cues,
+        claims_sentences=bool(raw.get("claims_sentences", False)),
+        source_file=str(path),
+    )  # fmt: skip
+
+
+def load_section_specs(folder: Path) -> tuple[SectionSpec, ...]:
+    """Every ``*.toml`` in ``folder``, ordered by their ``order`` key.
+
+    Raises ValueError naming the file and the problem (unknown or missing keys, bad regular
+    expressions, unknown cue groups, duplicate section ids)."""
+    specs = [_spec(path) for path in sorted(Path(folder).glob("*.toml"))]
+    seen: dict[str, str] = {}
+    for spec in specs:
+        if spec.id in seen:
+            raise ValueError(f"{spec.source_file}: duplicate section id {spec.id!r} (also in {seen[spec.id]})")
+        seen[spec.id] = spec.source_file
+        for other in spec.insert_after:
+            if other not in {s.id for s in specs}:
+                raise ValueError(f"{spec.source_file}: insert_after names unknown section {other!r}")
+    return tuple(sorted(specs, key=lambda s: s.order))
+
+
+def salary_vague_terms(specs: tuple[SectionSpec, ...]) -> tuple[str, ...]:
+    """The vague-pay expressions from the salary spec, for :func:`salary.classify_salary`."""
+    return next((s.vague_terms for s in specs if s.derived == "salary"), ())
+
+
+# Payload kinds in the matcher table.
+HEADING, CUE, START = 0, 1, 2
+
+
+class CueMatcher:
+    """All heading phrases and cue phrases of a spec set in one first-word table.
+
+    ``find`` yields ``(kind, spec_index, group_index, first_token, end_token)`` for every match;
+    at each position every phrase that matches is reported (groups are independent)."""
+
+    def __init__(self, specs: tuple[SectionSpec, ...]) -> None:
+        self.exact: dict[str, list[tuple[tuple[str, ...], bool, tuple[int, int, int]]]] = {}
+        self.stems: dict[str, list[tuple[str, tuple[int, int, int]]]] = {}
+        for s, spec in enumerate(specs):
+            for heading in spec.headings:
+                self._add(heading, (HEADING, s, -1))
+            for g, group in enumerate(spec.cues):
+                for phrase in group.phrases:
+                    self._add(phrase, (CUE, s, g))
+                for phrase in group.starts:
+                    self._add(phrase, (START, s, g))
+
+    def _add(self, phrase: str, payload: tuple[int, int, int]) -> None:
+        stem = phrase.rstrip().endswith("*")
+        words = normalise_phrase(phrase.replace("*", ""))
+        if not words:
+            return
+        if stem and len(words) == 1:
+            self.stems.setdefault(words[0][:3], []).append((words[0], payload))
+        else:
+            self.exact.setdefault(words[0], []).append((words, stem, payload))
+
+    def find(self, tokens: list[Token]) -> list[tuple[int, int, int, int, int]]:
+        hits: list[tuple[int, int, int, int, int]] = []
+        exact, stems, count = self.exact, self.stems, len(tokens)
+        for i, token in enumerate(tokens):
+            norm = token.norm
+            for words, stem, (kind, s, g) in exact.get(norm, ()):
+                n = len(words)
+                if i + n > count:
+                    continue
+                ok = True
+                for k in range(1, n):
+                    other = tokens[i + k].norm
+                    if other != words[k] and not (stem and k == n - 1 and other.startswith(words[k])):
+                        ok = False
+                        break
+                if ok:
+                    hits.append((kind, s, g, i, i + n))
+            for prefix, (kind, s, g) in stems.get(norm[:3], ()):
+                if norm.startswith(prefix):
+                    hits.append((kind, s, g, i, i + 1))
+        return hits
