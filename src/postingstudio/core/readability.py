@@ -120,7 +120,7 @@ class Readability:
         }
 
 
-_WORDLIKE = re.compile(r"[A-Za-z]")
+_SPACE = re.compile(r"\s+")
 
 
 def measure(index: TextIndex) -> Readability:
@@ -137,7 +137,7 @@ def measure(index: TextIndex) -> Readability:
         while position < len(tokens) and tokens[position].end <= end:
             norm = tokens[position].norm
             position += 1
-            if not _WORDLIKE.search(norm):
+            if norm[0] == "*":  # Adzuna's masked numbers are not words to read
                 continue
             count = count_syllables(norm)
             words += 1
@@ -153,7 +153,7 @@ def measure(index: TextIndex) -> Readability:
             totals[0] += words
             totals[1] += syllables
             totals[2] += poly
-    letters = sum(1 for ch in index.text if not ch.isspace())
+    letters = len(_SPACE.sub("", index.text))
     return Readability(
         words=totals[0],
         sentences=len(stats),

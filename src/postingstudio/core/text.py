@@ -33,6 +33,11 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
+    lowered = text.translate(_APOSTROPHES).lower()
+    if len(lowered) == len(text):
+        # No character grew when lower-cased (the usual case), so offsets in the lowered text
+        # are offsets in the original: one regex pass, no per-token lower().
+        return [Token(*m.span(), m.group()) for m in _WORD.finditer(lowered)]
     return [
         Token(m.start(), m.end(), m.group().lower().translate(_APOSTROPHES))
         for m in _WORD.finditer(text)
@@ -111,6 +116,6 @@ class TextIndex:
             return (0, 0) if not self.sentences else self.sentences[0]
         return self.sentences[index]
 
-    @property
+    @cached_property
     def word_count(self) -> int:
         return sum(1 for token in self.tokens if token.norm[0].isalnum() or token.norm[0] == "*")

@@ -1,43 +1,21 @@
 """Fast term lookup over word tokens: thousands of lexicon phrases matched in one pass.
 
-Terms are compiled once into a table keyed by their first word, so matching a posting costs a
-dictionary lookup per token instead of one regular expression per term. A trailing ``*`` makes
-the last word a prefix stem ("compet*"); stems as first word are kept in a table keyed by their
-first three letters.
+Terms are compiled once into a word trie, so matching a posting costs about one dictionary
+lookup per token instead of one regular expression per term. A trailing ``*`` makes the last
+word a prefix stem ("compet*"); stems are kept per trie node in a table keyed by their first
+three letters.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from ..text import Token, normalise_phrase
 
 T = TypeVar("T")
 _STEM_KEY = 3
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledTerm(Generic[T]):
-    words: tuple[str, ...]
-    stem: bool  # last word is a prefix
-    payload: T
-
-    def matches_at(self, tokens: Sequence[Token], index: int) -> bool:
-        end = index + len(self.words)
-        if end > len(tokens):
-            return False
-        last = len(self.words) - 1
-        for offset, word in enumerate(self.words):
-            norm = tokens[index + offset].norm
-            if offset == last and self.stem:
-                if not norm.startswith(word):
-                    return False
-            elif norm != word:
-                return False
-        return True
 
 
 def compile_term(term: str) -> tuple[tuple[str, ...], bool]:
@@ -49,61 +27,88 @@ def compile_term(term: str) -> tuple[tuple[str, ...], bool]:
     return words, stem
 
 
+class _Node(Generic[T]):
+    __slots__ = ("children", "ends", "stems", "short_stems")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node[T]] = {}
+        self.ends: list[T] = []  # payloads of terms that end at this node
+        self.stems: dict[str, list[tuple[str, T]]] = defaultdict(list)  # key -> (prefix, payload)
+        self.short_stems: list[tuple[str, T]] = []  # prefixes shorter than the key
+
+    def stem_matches(self, norm: str) -> Iterator[T]:
+        for prefix, payload in self.stems.get(norm[:_STEM_KEY], ()):
+            if norm.startswith(prefix):
+                yield payload
+        for prefix, payload in self.short_stems:
+            if norm.startswith(prefix):
+                yield payload
+
+
 class TermTable(Generic[T]):
     """Many terms, each with a payload; finds every (longest per payload) match in a text."""
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[CompiledTerm[T]]] = defaultdict(list)
-        self._stems_by_key: dict[str, list[CompiledTerm[T]]] = defaultdict(list)
-        self._short_stems: list[CompiledTerm[T]] = []
+        self._root: _Node[T] = _Node()
         self._longest = 1
 
     def add(self, term: str, payload: T) -> None:
         words, stem = compile_term(term)
-        compiled = CompiledTerm(words, stem, payload)
         self._longest = max(self._longest, len(words))
-        if stem and len(words) == 1:
-            key = words[0][:_STEM_KEY]
-            if len(key) < _STEM_KEY:
-                self._short_stems.append(compiled)
-            else:
-                self._stems_by_key[key].append(compiled)
+        node = self._root
+        for word in words[:-1] if stem else words:
+            node = node.children.setdefault(word, _Node())
+        if not stem:
+            node.ends.append(payload)
+        elif len(words[-1]) >= _STEM_KEY:
+            node.stems[words[-1][:_STEM_KEY]].append((words[-1], payload))
         else:
-            self._by_first[words[0]].append(compiled)
+            node.short_stems.append((words[-1], payload))
 
     def freeze(self) -> None:
-        """Sort candidates longest first, so the longest term wins at a position."""
-        for candidates in self._by_first.values():
-            candidates.sort(key=lambda c: -len(c.words))
+        """Kept for callers that build tables in two steps; the trie needs no finishing."""
 
-    def candidates(self, tokens: Sequence[Token], index: int) -> Iterator[CompiledTerm[T]]:
-        norm = tokens[index].norm
-        for compiled in self._by_first.get(norm, ()):
-            if compiled.matches_at(tokens, index):
-                yield compiled
-        for compiled in self._stems_by_key.get(norm[:_STEM_KEY], ()):
-            if norm.startswith(compiled.words[0]):
-                yield compiled
-        for compiled in self._short_stems:
-            if norm.startswith(compiled.words[0]):
-                yield compiled
+    def matches_at(self, tokens: Sequence[Token], index: int) -> list[tuple[int, T]]:
+        """(end token, payload) of every term matching at ``index``, longest first."""
+        found: list[tuple[int, T]] = []
+        node = self._root
+        position = index
+        count = len(tokens)
+        while position < count:
+            norm = tokens[position].norm
+            if node.stems or node.short_stems:
+                found.extend((position + 1, p) for p in node.stem_matches(norm))
+            child = node.children.get(norm)
+            if child is None:
+                break
+            node = child
+            position += 1
+            if node.ends:
+                found.extend((position, p) for p in node.ends)
+        if len(found) > 1:
+            found.sort(key=lambda item: -item[0])
+        return found
 
     def find(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int, T]]:
         """Yield (first token, end token, payload); for one payload, matches never overlap."""
+        root = self._root
+        has_root_stems = bool(root.stems or root.short_stems)
+        children = root.children
         busy_until: dict[int, int] = {}
-        for index in range(len(tokens)):
-            for compiled in self.candidates(tokens, index):
-                key = id(compiled.payload)
+        for index, token in enumerate(tokens):
+            if token.norm not in children and not has_root_stems:
+                continue
+            for end, payload in self.matches_at(tokens, index):
+                key = id(payload)
                 if busy_until.get(key, -1) > index:
                     continue
-                end = index + len(compiled.words)
                 busy_until[key] = end
-                yield index, end, compiled.payload
+                yield index, end, payload
 
     def occurs_overlapping(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when any term occurs at a token span overlapping [start, end)."""
         for index in range(max(0, start - self._longest + 1), min(end, len(tokens))):
-            for compiled in self.candidates(tokens, index):
-                if index + len(compiled.words) > start:
+            for stop, _payload in self.matches_at(tokens, index):
+                if stop > start:
                     return True
         return False
