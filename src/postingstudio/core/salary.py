@@ -20,11 +20,9 @@ from .text import TextIndex
 
 _CURRENCY = r"(?:[£$€¥₹]|pound;|\b(?:USD|GBP|EUR|CAD|AUD|NZD|CHF|SEK|DKK|NOK|INR|US\$|CA\$|A\$)\s?)"
 _NUMBER = r"(?:\d{1,3}(?:[,.]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?|\*{4,}|<SALARY>)"
-# One amount: optional currency, optional "c"/"circa", the number, an optional k/m multiplier.
-_AMOUNT = re.compile(
-    rf"(?P<cur>{_CURRENCY})?\s?(?:c\.?\s?(?=[\d*])|circa\s)?(?P<num>{_NUMBER})"
-    r"(?P<mult>\s?[kK](?![A-Za-z0-9])|\s?(?:m|bn|billion|million|mn)\b)?",
-)
+_NUMBER_AT = re.compile(rf"{_NUMBER}")
+_CURRENCY_BEFORE = re.compile(rf"{_CURRENCY}\s?(?:c\.?\s?|circa\s|up to\s)?$")
+_MULTIPLIER = re.compile(r"\s?(?:(?P<k>[kK])(?![A-Za-z0-9])|(?:m|bn|billion|million|mn)\b)")
 # What may stand between the two ends of a range. Masked ranges lost their dash ("**** ****").
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and|/|up to|\bbis\b)?\s*$", re.IGNORECASE)
 _MASKED_GAP = re.compile(r"\s*$")
@@ -93,6 +91,13 @@ DEFAULT_VAGUE_TERMS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+# Words at least one of which every vague-pay expression contains (they anchor the search).
+_VAGUE_KEYWORDS = frozenset(
+    "salary salaries pay compensation remuneration wage wages rate rates earnings ote doe d "
+    "negotiable package commensurate competitive depending dependent dependant depends".split()
+)
+
+
 @lru_cache(maxsize=8)
 def _vague_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{term})" for term in terms), re.IGNORECASE)
@@ -126,20 +131,43 @@ def _number(raw: str, mult: str | None) -> float | None:
     return value
 
 
-def _amounts(text: str) -> list[_Amount]:
+def _amounts(index: TextIndex) -> list[_Amount]:
+    """Amounts, found from the shared tokens (digit runs, ``****``, ``<SALARY>``): scanning the
+    text with a regex that starts with a character class would cost more than everything else."""
+    text = index.text
     found: list[_Amount] = []
-    for match in _AMOUNT.finditer(text):
-        num, mult = match.group("num"), match.group("mult")
-        if mult and mult.strip().lower() != "k":
+    consumed = -1
+    for token in index.tokens:
+        start = token.start
+        if start < consumed:
+            continue
+        first = token.norm[0]
+        if first == "s" and token.norm == "salary" and text[start - 1 : start] == "<":
+            start -= 1
+        elif not (first.isdigit() or first == "*"):
+            continue
+        match = _NUMBER_AT.match(text, start)
+        if match is None:
+            continue
+        num, end = match.group(), match.end()
+        if start and not num.startswith("*") and (text[start - 1].isalnum() or text[start - 1] in "#/"):
+            continue  # inside a code, a reference or a path ("MT940", "job1234", "/2019")
+        consumed = end
+        mult = _MULTIPLIER.match(text, end)
+        if mult and not mult.group("k"):
             continue  # "$5 billion", "£2m": company sizes and funding, never pay
-        if _RETIREMENT_PLAN.match(num) and (mult or text[match.end() : match.end() + 3] == "(k)"):
+        if _RETIREMENT_PLAN.match(num) and (mult or text[end : end + 3] == "(k)"):
             continue  # 401(k), 403b
-        start = match.start("cur") if match.group("cur") else match.start("num")
+        if mult:
+            end = mult.end()
+        currency = _CURRENCY_BEFORE.search(text, max(0, start - 14), start)
+        if currency:
+            start = currency.start()
+        cur = currency.group().strip() if currency else None
+        cur = re.sub(r"\s*(?:c\.?|circa|up to)$", "", cur, flags=re.IGNORECASE).strip() if cur else None
         found.append(
-            _Amount(
-                start, match.end(), _currency_code(match.group("cur")), _number(num, mult),
-                num.startswith(("*", "<")),
-            )
+            _Amount(start, end, _currency_code(cur), _number(num, mult.group() if mult else None),
+                    num.startswith(("*", "<")))
         )  # fmt: skip
     return found
 
@@ -206,7 +234,7 @@ def classify_salary(index: TextIndex, vague_terms: Sequence[str] | None = None) 
     """Find the posting's pay statement. ``vague_terms`` are regular expressions (from the
     salary section spec); the built-in :data:`DEFAULT_VAGUE_TERMS` are used when not given."""
     text = index.text
-    amounts = _amounts(text)
+    amounts = _amounts(index)
     best: _Candidate | None = None
     i = 0
     while i < len(amounts):
@@ -232,7 +260,15 @@ def classify_salary(index: TextIndex, vague_terms: Sequence[str] | None = None) 
             best.period, best.low, best.high,
         )  # fmt: skip
     pattern = _vague_pattern(tuple(vague_terms) if vague_terms else DEFAULT_VAGUE_TERMS)
-    match = pattern.search(text)
-    if match:
-        return SalaryInfo(SalaryKind.VAGUE, match.group(), match.start(), match.end())
+    # The vague-pay expressions are only tried near a pay word: searching the whole text with a
+    # long alternation costs milliseconds, a window around a keyword microseconds.
+    searched_to = -1
+    for token in index.tokens:
+        if token.norm not in _VAGUE_KEYWORDS or token.start < searched_to:
+            continue
+        window_start = max(0, token.start - 70, searched_to)
+        searched_to = min(len(text), token.end + 80)
+        match = pattern.search(text, window_start, searched_to)
+        if match:
+            return SalaryInfo(SalaryKind.VAGUE, match.group(), match.start(), match.end())
     return SalaryInfo()

@@ -47,28 +47,20 @@ class _Found:
     hits: list[dict[object, tuple[int, int]]] = field(default_factory=list)
 
 
-def _line_start_tokens(text: str, tokens: list, sentence_starts: list[int]) -> set[int]:
-    """Token indices that open a sentence, a line or a bullet (for action-verb cues)."""
-    opening: set[int] = set()
-    s = 0
-    for i, token in enumerate(tokens):
-        while s < len(sentence_starts) and sentence_starts[s] < token.start:
-            s += 1
-        if s > 0 and i > 0 and tokens[i - 1].end <= sentence_starts[s - 1] <= token.start:
-            opening.add(i)
-            continue
-        if i == 0:
-            opening.add(i)
-            continue
-        gap = text[tokens[i - 1].end : token.start]
-        if "\n" in gap or any(ch in _BULLETS for ch in gap.strip()):
-            opening.add(i)
-    return opening
+def _opens_line(text: str, tokens: list, i: int, sentence_starts: list[int]) -> bool:
+    """Does token ``i`` open a sentence, a line or a bullet? (for action-verb cues)"""
+    if i == 0:
+        return True
+    start = tokens[i].start
+    s = bisect_right(sentence_starts, start) - 1
+    if s >= 0 and tokens[i - 1].end <= sentence_starts[s]:
+        return True
+    gap = text[tokens[i - 1].end : start]
+    return "\n" in gap or any(ch in _BULLETS for ch in gap)
 
 
-def _heading_blocks(posting: Posting, index: TextIndex) -> list[tuple[int, int, int, int]]:
+def _heading_blocks(posting: Posting, starts: list[int]) -> list[tuple[int, int, int, int]]:
     """(start, end, first token, end token) of blocks that read as headings."""
-    tokens, starts = index.tokens, [t.start for t in index.tokens]
     found = []
     for number, block in enumerate(posting.blocks):
         stripped = block.text.strip()
@@ -87,12 +79,12 @@ def _heading_blocks(posting: Posting, index: TextIndex) -> list[tuple[int, int, 
     return found
 
 
-def _find(posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...]) -> list[_Found]:
+def _find(posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...], starts: list[int]) -> list[_Found]:
     text, tokens = index.text, index.tokens
     sentence_starts = [start for start, _ in index.sentences]
     found = [_Found(hits=[{} for _ in spec.cues]) for spec in specs]
     hits = _matcher(specs).find(tokens)
-    blocks = _heading_blocks(posting, index)
+    blocks = _heading_blocks(posting, starts)
     block_of_token = {}
     for number, (_start, _end, first, last) in enumerate(blocks):
         for t in range(first, last):
@@ -106,14 +98,18 @@ def _find(posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...]) ->
         number = block_of_token.get(first)
         if number is not None and block_of_token.get(last - 1) == number:
             b_start, b_end, b_first, b_last = blocks[number]
-            block = posting.blocks[posting.block_at(b_start)]
-            covers = (last - first) * 2 >= (b_last - b_first)
-            if block.kind is BlockKind.HEADING or covers:
+            # The phrase must be most of the heading, or open a short one ("Benefits and perks"),
+            # so "Senior Engineer - Core Team" is not a team section.
+            size = b_last - b_first
+            if (last - first) * 2 >= size or (first == b_first and size <= last - first + 3):
                 if (s, number) not in matched_blocks:
                     matched_blocks.add((s, number))
                     headings.append((s, b_start, b_end))
-                continue
-        # Inline heading in flattened text: "Requirements:" or "KEY RESPONSIBILITIES".
+            continue
+        # Inline heading in flattened text: "Requirements:" or "KEY RESPONSIBILITIES", opening a
+        # sentence, line or bullet ("Business Applications:" is not a section).
+        if not _opens_line(text, tokens, first, sentence_starts):
+            continue
         start, end = tokens[first].start, tokens[last - 1].end
         after = text[end : end + 3].lstrip(" \t*")
         written = text[start:end]
@@ -134,47 +130,60 @@ def _find(posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...]) ->
         body_end = ordered[following] if following < len(ordered) else len(text)
         body_end = max(body_end, end)
         found[s].headings.append((start, end, body_end, text[start:end].strip().rstrip(":–—").strip()))
-    opening = _line_start_tokens(text, tokens, sentence_starts)
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters change length when lower-cased
+        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     claimed: set[int] = set()
+    unless_cache: dict[tuple[int, int, int], bool] = {}
     for pass_claims in (True, False):
         for kind, s, g, first, last in hits:
             spec = specs[s]
             if kind == HEADING or spec.claims_sentences != pass_claims:
                 continue
-            if kind == START and first not in opening:
+            if kind == START and not _opens_line(text, tokens, first, sentence_starts):
                 continue
             start, end = tokens[first].start, tokens[last - 1].end
-            _record(found[s], spec, g, text, sentence_starts, index, start, end, claimed)
+            _record(found[s], spec, s, g, lower, sentence_starts, start, end, claimed, unless_cache)
         for s, spec in enumerate(specs):
             if spec.claims_sentences != pass_claims:
                 continue
             for g, group in enumerate(spec.cues):
                 for pattern in group.patterns:
-                    for match in pattern.finditer(text):
-                        _record(found[s], spec, g, text, sentence_starts, index, match.start(),
-                                match.end(), claimed)  # fmt: skip
+                    for match in pattern.regex.finditer(text if pattern.original_case else lower):
+                        start = match.start()
+                        if pattern.word_start and start and lower[start - 1].isalnum():
+                            continue
+                        _record(found[s], spec, s, g, lower, sentence_starts, start, match.end(),
+                                claimed, unless_cache)  # fmt: skip
     return found
 
 
-def _record(found, spec, g, text, sentence_starts, index, start, end, claimed) -> None:
+def _record(found, spec, s, g, lower, sentence_starts, start, end, claimed, unless_cache) -> None:
     group = spec.cues[g]
     sentence = max(0, bisect_right(sentence_starts, start) - 1)
     if not spec.claims_sentences and sentence in claimed:
         return
     if group.unless_patterns:
-        s_start, s_end = index.sentence_of(start)
-        if any(p.search(text, s_start, s_end) for p in group.unless_patterns):
+        key = (s, g, sentence)
+        blocked = unless_cache.get(key)
+        if blocked is None:
+            s_start = sentence_starts[sentence] if sentence_starts else 0
+            s_end = sentence_starts[sentence + 1] if sentence + 1 < len(sentence_starts) else len(lower)
+            blocked = unless_cache[key] = any(
+                p.regex.search(lower, s_start, s_end) for p in group.unless_patterns
+            )
+        if blocked:
             return
     if spec.claims_sentences:
         claimed.add(sentence)
-    key: object
+    key2: object
     if group.count == "sentences":
-        key = sentence
+        key2 = sentence
     elif group.count == "distinct":
-        key = text[start:end].lower()
+        key2 = lower[start:end]
     else:
-        key = start
-    found.hits[g].setdefault(key, (start, end))
+        key2 = start
+    found.hits[g].setdefault(key2, (start, end))
 
 
 def _quote(text: str, span: tuple[int, int]) -> str:
@@ -182,7 +191,7 @@ def _quote(text: str, span: tuple[int, int]) -> str:
     return snippet if len(snippet) <= 40 else snippet[:37] + "…"
 
 
-def _state(spec: SectionSpec, seen: _Found, text: str, index: TextIndex) -> tuple[SectionState, str, tuple[int, int] | None]:
+def _state(spec: SectionSpec, seen: _Found, text: str, starts: list[int]) -> tuple[SectionState, str, tuple[int, int] | None]:
     counts = {g.name: len(h) for g, h in zip(spec.cues, seen.hits)}
     satisfied = {g.name: counts[g.name] >= g.min for g in spec.cues}
     labels = {g.name: g.label for g in spec.cues}
@@ -193,7 +202,6 @@ def _state(spec: SectionSpec, seen: _Found, text: str, index: TextIndex) -> tupl
     cue_span = (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
     hint = f" — {spec.thin_hint}" if spec.thin_hint else ""
     if seen.headings:
-        starts = [t.start for t in index.tokens]
         best = max(seen.headings, key=lambda h: bisect_left(starts, h[2]) - bisect_left(starts, h[1]))
         start, head_end, body_end, title = best
         words = sum(bisect_left(starts, h[2]) - bisect_left(starts, h[1]) for h in seen.headings)
@@ -262,7 +270,8 @@ def detect_sections(
 ) -> tuple[SectionResult, ...]:
     """One :class:`SectionResult` per spec, in spec order."""
     text = index.text
-    found = _find(posting, index, specs)
+    starts = [token.start for token in index.tokens]
+    found = _find(posting, index, specs, starts)
     states: list[tuple[SectionState, str, tuple[int, int] | None]] = []
     for spec, seen in zip(specs, found):
         if spec.derived == "salary":
@@ -270,7 +279,7 @@ def detect_sections(
             span = (salary.start, salary.end) if salary.start is not None else None
             states.append((state, reason, span))  # type: ignore[arg-type]
         else:
-            states.append(_state(spec, seen, text, index))
+            states.append(_state(spec, seen, text, starts))
     spans = {spec.id: span for spec, (_, _, span) in zip(specs, states) if span is not None}
     results = []
     for spec, (state, reason, span) in zip(specs, states):

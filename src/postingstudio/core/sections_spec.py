@@ -41,6 +41,17 @@ class Advice:
 
 
 @dataclass(frozen=True)
+class CuePattern:
+    """A regular expression cue. It is matched case-sensitively against the lower-cased text
+    (fast: a literal start lets the engine skip ahead), or, written with a ``case:`` prefix,
+    against the original text. One that starts with a letter must start a word."""
+
+    regex: re.Pattern[str]
+    original_case: bool
+    word_start: bool
+
+
+@dataclass(frozen=True)
 class CueGroup:
     """One kind of evidence for a section. ``phrases`` match anywhere, ``starts`` only when they
     open a sentence, line or bullet (action verbs for duties); both are token sequences whose
@@ -52,8 +63,8 @@ class CueGroup:
     count: str = "sentences"
     phrases: tuple[str, ...] = ()
     starts: tuple[str, ...] = ()
-    patterns: tuple[re.Pattern[str], ...] = ()
-    unless_patterns: tuple[re.Pattern[str], ...] = ()
+    patterns: tuple[CuePattern, ...] = ()
+    unless_patterns: tuple[CuePattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +114,19 @@ def _regexes(path: Path, where: str, value: Any) -> tuple[re.Pattern[str], ...]:
     return tuple(compiled)
 
 
+def _cue_patterns(path: Path, where: str, value: Any) -> tuple[CuePattern, ...]:
+    compiled = []
+    for source in _strings(path, where, value):
+        original = source.startswith("case:")
+        body = source[5:] if original else source
+        try:
+            regex = re.compile(body)
+        except re.error as error:
+            raise _fail(path, f"{where}: bad regular expression {source!r}: {error}") from None
+        compiled.append(CuePattern(regex, original, body[:1].isalpha()))
+    return tuple(compiled)
+
+
 def _advice(path: Path, where: str, value: Any) -> Advice:
     if not isinstance(value, dict):
         raise _fail(path, f"[{where}] must be a table")
@@ -141,8 +165,8 @@ def _cue(path: Path, raw: Any) -> CueGroup:
         raw["name"], raw.get("label", raw["name"]), minimum, count,
         _strings(path, f"{where}.phrases", raw.get("phrases", [])),
         _strings(path, f"{where}.starts", raw.get("starts", [])),
-        _regexes(path, f"{where}.patterns", raw.get("patterns", [])),
-        _regexes(path, f"{where}.unless_patterns", raw.get("unless_patterns", [])),
+        _cue_patterns(path, f"{where}.patterns", raw.get("patterns", [])),
+        _cue_patterns(path, f"{where}.unless_patterns", raw.get("unless_patterns", [])),
     )  # fmt: skip
 
 
@@ -216,12 +240,16 @@ HEADING, CUE, START = 0, 1, 2
 class CueMatcher:
     """All heading phrases and cue phrases of a spec set in one first-word table.
 
-    ``find`` yields ``(kind, spec_index, group_index, first_token, end_token)`` for every match;
-    at each position every phrase that matches is reported (groups are independent)."""
+    ``find`` returns ``(kind, spec_index, group_index, first_token, end_token)`` for every match;
+    at each position every phrase that matches is reported (groups are independent). Stems are
+    resolved once per distinct word and remembered, so a token costs one dict lookup."""
+
+    _CACHE_LIMIT = 100_000
 
     def __init__(self, specs: tuple[SectionSpec, ...]) -> None:
         self.exact: dict[str, list[tuple[tuple[str, ...], bool, tuple[int, int, int]]]] = {}
         self.stems: dict[str, list[tuple[str, tuple[int, int, int]]]] = {}
+        self.cache: dict[str, tuple[tuple[tuple[str, ...], bool, tuple[int, int, int]], ...]] = {}
         for s, spec in enumerate(specs):
             for heading in spec.headings:
                 self._add(heading, (HEADING, s, -1))
@@ -241,24 +269,51 @@ class CueMatcher:
         else:
             self.exact.setdefault(words[0], []).append((words, stem, payload))
 
+    def _candidates(self, norm: str) -> tuple:
+        """(single-word payloads, {second word: phrases}, phrases whose second word is a stem)."""
+        singles: list[tuple[int, int, int]] = []
+        by_second: dict[str, list] = {}
+        stem_second: list = []
+        for words, stem, payload in self.exact.get(norm, ()):
+            if len(words) == 1:
+                singles.append(payload)
+            elif stem and len(words) == 2:
+                stem_second.append((words, stem, payload))
+            else:
+                by_second.setdefault(words[1], []).append((words, stem, payload))
+        for prefix, payload in self.stems.get(norm[:3], ()):
+            if norm.startswith(prefix):
+                singles.append(payload)
+        if len(self.cache) > self._CACHE_LIMIT:
+            self.cache.clear()
+        result = self.cache[norm] = (tuple(singles), by_second, tuple(stem_second))
+        return result
+
     def find(self, tokens: list[Token]) -> list[tuple[int, int, int, int, int]]:
         hits: list[tuple[int, int, int, int, int]] = []
-        exact, stems, count = self.exact, self.stems, len(tokens)
+        cache, count = self.cache, len(tokens)
         for i, token in enumerate(tokens):
             norm = token.norm
-            for words, stem, (kind, s, g) in exact.get(norm, ()):
+            entry = cache.get(norm)
+            if entry is None:
+                entry = self._candidates(norm)
+            singles, by_second, stem_second = entry
+            for kind, s, g in singles:
+                hits.append((kind, s, g, i, i + 1))
+            if i + 1 >= count or not (by_second or stem_second):
+                continue
+            second = tokens[i + 1].norm
+            for words, _stem, (kind, s, g) in stem_second:
+                if second.startswith(words[1]):
+                    hits.append((kind, s, g, i, i + 2))
+            for words, stem, (kind, s, g) in by_second.get(second, ()):
                 n = len(words)
                 if i + n > count:
                     continue
-                ok = True
-                for k in range(1, n):
+                for k in range(2, n):
                     other = tokens[i + k].norm
                     if other != words[k] and not (stem and k == n - 1 and other.startswith(words[k])):
-                        ok = False
                         break
-                if ok:
+                else:
                     hits.append((kind, s, g, i, i + n))
-            for prefix, (kind, s, g) in stems.get(norm[:3], ()):
-                if norm.startswith(prefix):
-                    hits.append((kind, s, g, i, i + 1))
         return hits
