@@ -1,0 +1,77 @@
+"""Export a :class:`Posting` by file extension: ``save_posting(posting, "out.html")``.
+
+One entry point for the UI and the CLI. Every format is produced in memory (or into a temporary
+file) first and then written atomically, so a failed export never damages an existing file, and
+an existing file (above all the source document) is only replaced with ``overwrite=True``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from postingstudio.core.model import Posting
+
+from .atomic import check_target, write_atomic
+from .errors import DocumentError, ExportError, UnsupportedFormat
+
+log = logging.getLogger(__name__)
+
+EXPORT_FORMATS = (".docx", ".html", ".htm", ".md", ".txt", ".pdf")
+
+
+def save_posting(
+    posting: Posting,
+    out_path: str | os.PathLike[str],
+    *,
+    template: str | os.PathLike[str] | None = None,
+    overwrite: bool = False,
+) -> None:
+    """Write ``posting`` to ``out_path`` in the format its extension names.
+
+    ``.docx`` is written into a copy of ``template`` if given, else of the posting's source .docx,
+    else of the shipped template. Raises :class:`DocumentError` subclasses (never a bare
+    ``OSError``): :class:`TargetExists` when the file exists and ``overwrite`` is false.
+    """
+    target = os.fspath(out_path)
+    extension = Path(target).suffix.lower()
+    if extension not in EXPORT_FORMATS:
+        raise UnsupportedFormat(
+            target,
+            f"Posting Studio exports {', '.join(EXPORT_FORMATS)}, "
+            f"not {extension or 'files without an extension'}",
+        )
+    check_target(target, overwrite=overwrite, source=posting.source_path)
+    if template is not None and extension not in (".docx", ".pdf"):
+        log.info("template %s ignored for %s export", template, extension)
+    try:
+        if extension == ".docx":
+            from .docx_writer import build_docx
+
+            write_atomic(target, build_docx(posting, template=template))
+        elif extension in (".html", ".htm"):
+            from .html_export import to_html
+
+            write_atomic(target, to_html(posting).encode("utf-8"))
+        elif extension == ".md":
+            from .markdown_export import to_markdown
+
+            write_atomic(target, to_markdown(posting).encode("utf-8"))
+        elif extension == ".txt":
+            from .text_export import to_text
+
+            write_atomic(target, to_text(posting).encode("utf-8"))
+        else:
+            from .pdf_export import write_pdf
+
+            write_atomic(target, lambda temporary: write_pdf(posting, temporary, template=template))
+    except DocumentError:
+        raise
+    except MemoryError:
+        raise ExportError(
+            target, "the posting is too large to export in the memory available"
+        ) from None
+    except (ValueError, RecursionError) as error:
+        log.exception("export to %s failed", target)
+        raise ExportError(target, f"the export could not be produced ({error})") from None

@@ -1,0 +1,84 @@
+"""Read any supported file into a :class:`Posting`: ``load_posting(path)``.
+
+What a file *is* is decided from its first bytes, and only then from its extension: a .docx
+renamed to .txt still opens as a Word document, and a PDF renamed to .docx gets a clear "this is
+a PDF" instead of a zip error. Text files are decoded as UTF-8 (with or without BOM), UTF-16 with
+a BOM, or Windows-1252 as a last resort, so a posting is never refused for its encoding.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from postingstudio.core.model import Posting
+from postingstudio.core.plaintext import parse_text
+
+from . import safety
+from .errors import DocumentError, TooLarge, UnsupportedFormat
+from .package import read_bytes
+
+log = logging.getLogger(__name__)
+
+DOCX_EXTENSIONS = (".docx", ".docm", ".dotx", ".dotm", ".doc")
+TEXT_EXTENSIONS = (".txt", ".text", "")
+MARKDOWN_EXTENSIONS = (".md", ".markdown")
+HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
+READ_FORMATS = (".docx", ".docm", ".txt", ".md", ".html", ".htm")
+MAX_TEXT_BYTES = 20 * 1024 * 1024  # a posting is a few KB; 20 MB of text is not a posting
+
+
+def load_posting(path: str | os.PathLike[str]) -> Posting:
+    """Read ``path`` into a posting, or raise a :class:`DocumentError` subclass saying why not."""
+    name = os.fspath(path)
+    data = read_bytes(name)
+    kind = safety.sniff(data[:64])
+    extension = Path(name).suffix.lower()
+    if kind in ("zip", "ole"):
+        return _read_docx(name, data)
+    if extension in DOCX_EXTENSIONS:
+        return _read_docx(name, data)  # raises NotADocx/LegacyDoc with the right words
+    if kind != "text":
+        raise UnsupportedFormat(name, f"this is {kind}, which Posting Studio cannot read")
+    if extension not in TEXT_EXTENSIONS + MARKDOWN_EXTENSIONS + HTML_EXTENSIONS:
+        raise UnsupportedFormat(
+            name, f"Posting Studio reads {', '.join(READ_FORMATS)} files, not {extension} files"
+        )
+    if len(data) > MAX_TEXT_BYTES:
+        raise TooLarge(name, f"the text is {len(data) / 1048576:,.1f} MB; the limit is 20 MB")
+    text = decode_text(data)
+    if extension in HTML_EXTENSIONS or (
+        not extension and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
+    ):
+        from .html_reader import parse_html
+
+        return parse_html(text, source_path=name)
+    posting = parse_text(text, markdown=extension in MARKDOWN_EXTENSIONS, source_path=name)
+    if not posting.blocks:
+        return Posting((), None, name, ("The file is empty: there is no text to analyse.",))
+    return posting
+
+
+def _read_docx(name: str, data: bytes) -> Posting:
+    from .docx_reader import read_docx
+
+    try:
+        return read_docx(name, data).posting
+    except DocumentError:
+        raise
+    except RecursionError:
+        raise TooLarge(name, "the document is nested too deeply to read") from None
+    except MemoryError:
+        raise TooLarge(name, "the document is too large to read in the memory available") from None
+
+
+def decode_text(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")

@@ -1,0 +1,237 @@
+"""An opened .docx package: its parts, relationships and content types, read through the checks.
+
+Finds the main document part through the package relationships (so a renamed
+``word/document.xml`` still opens), recognises macro-enabled documents (whose macros are never
+run: we only read XML parts) and ISO Strict OOXML. Strict files use other namespace URIs for the
+same vocabulary; their XML is translated to the transitional URIs on the way in and back on the
+way out, so the reader and writer deal with one vocabulary.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from . import safety
+from .errors import CorruptDocument, FileUnreadable, NotADocx
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PR_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+# Strict OOXML (ISO 29500 strict) URI -> transitional URI. Relationship types share the prefix.
+STRICT_TO_TRANSITIONAL = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", W_NS.encode()),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships", R_NS.encode()),
+)
+
+REL_OFFICE_DOCUMENT = R_NS + "/officeDocument"
+REL_STYLES = R_NS + "/styles"
+REL_NUMBERING = R_NS + "/numbering"
+REL_HYPERLINK = R_NS + "/hyperlink"
+REL_HEADER = R_NS + "/header"
+REL_FOOTER = R_NS + "/footer"
+REL_COMMENTS = R_NS + "/comments"
+REL_VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+
+CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+CT_MAIN_MACRO = "application/vnd.ms-word.document.macroEnabled.main+xml"
+CT_TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+CT_TEMPLATE_MACRO = "application/vnd.ms-word.template.macroEnabledTemplate.main+xml"
+CT_NUMBERING = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
+_WORD_MAIN_TYPES = (CT_MAIN, CT_MAIN_MACRO, CT_TEMPLATE, CT_TEMPLATE_MACRO)
+
+
+def w(tag: str) -> str:
+    """Clark name of a WordprocessingML tag."""
+    return f"{{{W_NS}}}{tag}"
+
+
+def to_transitional(data: bytes) -> bytes:
+    for strict, transitional in STRICT_TO_TRANSITIONAL:
+        data = data.replace(strict, transitional)
+    return data
+
+
+def to_strict(data: bytes) -> bytes:
+    for strict, transitional in STRICT_TO_TRANSITIONAL:
+        data = data.replace(transitional, strict)
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    rel_id: str
+    rel_type: str
+    target: str
+    external: bool
+
+
+@dataclass
+class Package:
+    """The parts of one .docx held in memory; ``main`` is the main document part's name."""
+
+    path: str
+    data: bytes
+    archive: zipfile.ZipFile
+    main: str
+    content_types: dict[str, str]
+    strict: bool = False
+    _xml_cache: dict[str, etree._Element] = field(default_factory=dict)
+
+    @property
+    def names(self) -> list[str]:
+        return self.archive.namelist()
+
+    @property
+    def macro_enabled(self) -> bool:
+        return self.content_types.get(self.main, "") in (CT_MAIN_MACRO, CT_TEMPLATE_MACRO) or any(
+            name.lower().endswith("vbaproject.bin") for name in self.names
+        )
+
+    def has(self, name: str) -> bool:
+        try:
+            self.archive.getinfo(name)
+        except KeyError:
+            return False
+        return True
+
+    def raw(self, name: str) -> bytes:
+        return safety.read_member(self.path, self.archive, name)
+
+    def xml(self, name: str) -> etree._Element:
+        """The parsed part (transitional namespaces), cached; callers must not mutate it."""
+        cached = self._xml_cache.get(name)
+        if cached is None:
+            data = self.raw(name)
+            if self.strict:
+                data = to_transitional(data)
+            cached = safety.parse_xml(self.path, name, data)
+            self._xml_cache[name] = cached
+        return cached
+
+    def rels(self, part: str) -> dict[str, Relationship]:
+        """Relationships of ``part`` by id; targets resolved to part names unless external."""
+        rels_name = rels_name_for(part)
+        if not self.has(rels_name):
+            return {}
+        root = self.xml(rels_name)
+        base = posixpath.dirname(part)
+        found: dict[str, Relationship] = {}
+        for rel in root.iter(f"{{{PR_NS}}}Relationship"):
+            rel_id, target = rel.get("Id"), rel.get("Target")
+            if not rel_id or target is None:
+                continue
+            external = rel.get("TargetMode") == "External"
+            if not external:
+                target = resolve_target(base, target)
+            found[rel_id] = Relationship(rel_id, rel.get("Type", ""), target, external)
+        return found
+
+    def related(self, part: str, rel_type: str) -> list[str]:
+        return [
+            rel.target
+            for rel in self.rels(part).values()
+            if rel.rel_type == rel_type and not rel.external and self.has(rel.target)
+        ]
+
+
+def rels_name_for(part: str) -> str:
+    directory, name = posixpath.split(part)
+    return posixpath.join(directory, "_rels", f"{name}.rels")
+
+
+def resolve_target(base: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(base, target)).lstrip("/")
+
+
+def open_package(path: str, data: bytes) -> Package:
+    """Check the bytes, open the archive and find the main document part."""
+    kind = safety.sniff(data[:64])
+    if kind == "ole":
+        safety.classify_ole(path, data)
+    if kind != "zip":
+        if not data:
+            raise NotADocx(path, "the file is empty (0 bytes), not a Word document")
+        what = "plain text" if kind == "text" else kind
+        raise NotADocx(path, f"this is {what}, not a Word .docx document")
+    archive = safety.open_zip(path, data)
+    strict = False
+    content_types: dict[str, str] = {}
+    package = Package(path, data, archive, "", content_types)
+    if package.has("[Content_Types].xml"):
+        types = package.xml("[Content_Types].xml")
+        defaults = {}
+        for item in types:
+            if item.tag == f"{{{CT_NS}}}Default":
+                defaults[(item.get("Extension") or "").lower()] = item.get("ContentType", "")
+            elif item.tag == f"{{{CT_NS}}}Override":
+                content_types[(item.get("PartName") or "").lstrip("/")] = item.get(
+                    "ContentType", ""
+                )
+        for name in package.names:
+            extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+            content_types.setdefault(name, defaults.get(extension, ""))
+    main = _find_main(package)
+    if main is None:
+        if package.has("content.xml") or package.has("mimetype"):
+            raise NotADocx(path, "this is an OpenDocument (.odt) file; save it as .docx")
+        if package.has("xl/workbook.xml") or package.has("ppt/presentation.xml"):
+            raise NotADocx(path, "this is an Excel or PowerPoint file, not a Word document")
+        if not package.names:
+            raise NotADocx(path, "this is an empty zip archive, not a Word document")
+        raise NotADocx(path, "this zip archive is not a Word document (no main document part)")
+    package.main = main
+    head = package.raw(main)[:2048]
+    strict = b"purl.oclc.org/ooxml/wordprocessingml" in head
+    package.strict = strict
+    return package
+
+
+def _find_main(package: Package) -> str | None:
+    if package.has("_rels/.rels"):
+        try:
+            data = package.raw("_rels/.rels")
+            safety.check_no_dtd(package.path, "_rels/.rels", data)
+            root = safety.parse_xml(package.path, "_rels/.rels", to_transitional(data))
+        except CorruptDocument:
+            root = None
+        if root is not None:
+            for rel in root.iter(f"{{{PR_NS}}}Relationship"):
+                if rel.get("Type") == REL_OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
+                    target = resolve_target("", rel.get("Target") or "")
+                    if package.has(target):
+                        return target
+    for name, content_type in package.content_types.items():
+        if content_type in _WORD_MAIN_TYPES and package.has(name):
+            return name
+    return "word/document.xml" if package.has("word/document.xml") else None
+
+
+def read_bytes(path: str) -> bytes:
+    """Read a whole file with the size limit, turning OS errors into a typed error."""
+    import os
+
+    try:
+        size = os.path.getsize(path)
+        if size > safety.MAX_FILE_BYTES:
+            from .errors import TooLarge
+
+            raise TooLarge(path, f"the file is {size / 1048576:,.1f} MB; the limit is 100 MB")
+        with open(path, "rb") as handle:
+            return handle.read(safety.MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise FileUnreadable(path, "the file does not exist") from None
+    except IsADirectoryError:
+        raise FileUnreadable(path, "this is a folder, not a file") from None
+    except PermissionError:
+        raise FileUnreadable(path, "permission denied; the file cannot be read") from None
+    except OSError as error:
+        raise FileUnreadable(path, f"the file cannot be read ({error.strerror or error})") from None
