@@ -177,9 +177,16 @@ class TextRules:
     ) -> list[Finding]:
         out: list[Finding] = []
         text = index.text
+        words: set[str] | None = None
         for rule in self.patterns:
             if not active(rule, settings):
                 continue
+            required = rule.options.get("requires")
+            if required:
+                # A cheap word test before an expensive regex scan of the whole posting.
+                words = words if words is not None else {token.norm for token in index.tokens}
+                if words.isdisjoint(required):
+                    continue
             assert rule.pattern is not None
             for match in rule.pattern.finditer(text):
                 start, end = match.span()

@@ -20,7 +20,7 @@ _KIND_KEYS = {
     "phrase": {"terms"},
     "substitution": {"entries"},
     "density": {"terms", "lexicon", "per_words", "max", "max_marks"},
-    "pattern": {"pattern"},
+    "pattern": {"pattern", "requires"},
     "metric": {
         "metric", "above", "below", "above_profile", "below_profile", "mark", "max_marks",
     },  # fmt: skip
