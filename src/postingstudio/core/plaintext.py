@@ -15,8 +15,11 @@ from .model import Block, BlockKind, Posting, Run
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+•·▪●◦‣–]|o(?=\s))\s+(.*)$")
 _NUMBERED = re.compile(r"^(\s*)(?:\d{1,3}|[a-zA-Z])[.)]\s+(.*)$")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\3(?![\w*])")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+_MD_INLINE = re.compile(
+    r"\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)"
+    r"|(?P<strong_mark>\*\*|__)(?P<strong>.+?)(?P=strong_mark)"
+    r"|(?<![\w*])(?P<em_mark>[*_])(?!\s)(?P<em>.+?)(?<!\s)(?P=em_mark)(?![\w*])"
+)
 _SENTENCE_END = (".", "!", "?", ";", ",")
 _MAX_HEADING_WORDS = 8
 
@@ -27,16 +30,15 @@ def _runs_from_markdown(text: str, markdown: bool) -> tuple[Run, ...]:
         return (Run(text),) if text else ()
     runs: list[Run] = []
     position = 0
-    pattern = re.compile(f"{_MD_LINK.pattern}|{_MD_EMPHASIS.pattern}")
-    for match in pattern.finditer(text):
+    for match in _MD_INLINE.finditer(text):
         if match.start() > position:
             runs.append(Run(text[position : match.start()]))
-        if match.group(1) is not None:  # link
-            runs.append(Run(match.group(1), link=match.group(2)))
-        elif match.group(4) is not None:  # bold
-            runs.append(Run(match.group(4), bold=True))
-        else:  # italic
-            runs.append(Run(match.group(6), italic=True))
+        if match.group("label") is not None:
+            runs.append(Run(match.group("label"), link=match.group("url")))
+        elif match.group("strong") is not None:
+            runs.append(Run(match.group("strong"), bold=True))
+        else:
+            runs.append(Run(match.group("em"), italic=True))
         position = match.end()
     if position < len(text):
         runs.append(Run(text[position:]))

@@ -1,0 +1,70 @@
+"""Readability is textstat's, computed offline: the same numbers on punctuated prose, bullets
+counted as sentences, and never an NLTK download."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from postingstudio.core.readability import measure
+from postingstudio.core.syllables import count_syllables, import_textstat
+from postingstudio.core.text import TextIndex
+
+PROSE = [
+    "You will lead a small team that builds our mobile app. You will talk to customers every "
+    "week and decide what we build next. We pay well and we train everyone who joins us.",
+    "The successful candidate will be responsible for the implementation of comprehensive "
+    "organisational strategies. Responsibilities include coordination of interdepartmental "
+    "communication and facilitation of stakeholder engagement initiatives.",
+    "Our clinic is open six days a week. Nurses work three long shifts and get every other "
+    "weekend off. Parking is free and lunch is on us on Fridays.",
+]
+
+
+@pytest.mark.parametrize("text", PROSE)
+def test_matches_textstat_on_punctuated_prose(text):
+    textstat = import_textstat()
+    ours = measure(TextIndex(text))
+    assert ours.flesch_reading_ease == pytest.approx(textstat.flesch_reading_ease(text), abs=0.5)
+    assert ours.flesch_kincaid_grade == pytest.approx(textstat.flesch_kincaid_grade(text), abs=0.2)
+    assert ours.gunning_fog == pytest.approx(textstat.gunning_fog(text), abs=0.3)
+    assert ours.smog_index == pytest.approx(textstat.smog_index(text), abs=0.3)
+    assert ours.dale_chall == pytest.approx(textstat.dale_chall_readability_score(text), abs=0.3)
+    assert ours.reading_time_s == pytest.approx(textstat.reading_time(text), abs=0.05)
+
+
+def test_bullets_are_sentences_not_one_run_on():
+    bullets = "\n".join(["Build dashboards for the sales team"] * 12)
+    ours = measure(TextIndex(bullets))
+    assert ours.sentences == 12
+    textstat = import_textstat()
+    # textstat sees one 72-word "sentence" and a grade far above ours.
+    assert textstat.flesch_kincaid_grade(bullets) > ours.flesch_kincaid_grade + 10
+
+
+def test_syllables_come_from_the_cmu_dictionary_and_pyphen():
+    assert count_syllables("responsibility") == 6
+    assert count_syllables("team") == 1
+    assert count_syllables("kubernetes") >= 3  # not in CMU: Pyphen's hyphenation fallback
+
+
+def test_no_nltk_download_is_ever_attempted():
+    """With NLTK's downloader booby-trapped, readability still works and NLTK is not loaded."""
+    code = (
+        "import sys, types\n"
+        "from postingstudio.core.readability import measure\n"
+        "from postingstudio.core.text import TextIndex\n"
+        "r = measure(TextIndex('Our extraordinary opportunity awaits you. Apply today.'))\n"
+        "t = __import__('postingstudio.core.syllables', fromlist=['x']).import_textstat()\n"
+        "g = t.flesch_kincaid_grade('Our extraordinary opportunity awaits you.')\n"
+        "print('OK', r.words, round(g, 1), 'nltk' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+        env={"NLTK_DATA": "/nonexistent", "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr[-2000:]
+    ok, words, _grade, nltk_loaded = out.stdout.split()
+    assert ok == "OK" and int(words) == 7 and nltk_loaded == "False"
