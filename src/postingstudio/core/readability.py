@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .syllables import count_syllables, import_textstat
+from .syllables import cmu_syllables, count_syllables, import_textstat
 from .text import TextIndex
 
 # Flesch (1948) constants as textstat configures them for English.
@@ -126,41 +126,44 @@ _SPACE = re.compile(r"\s+")
 def measure(index: TextIndex) -> Readability:
     """Count once, over the shared tokens and sentences of the posting."""
     familiar = easy_words()
+    cmu = cmu_syllables()
     tokens = index.tokens
+    count_tokens = len(tokens)
     stats: list[SentenceStats] = []
-    totals = [0, 0, 0, 0, 0]  # words, syllables, polysyllables, complex, difficult
+    total_words = total_syllables = total_poly = complex_words = difficult = 0
     position = 0
     for start, end in index.sentences:
-        while position < len(tokens) and tokens[position].start < start:
+        while position < count_tokens and tokens[position].start < start:
             position += 1
         words = syllables = poly = 0
-        while position < len(tokens) and tokens[position].end <= end:
+        while position < count_tokens and tokens[position].end <= end:
             norm = tokens[position].norm
             position += 1
             if norm[0] == "*":  # Adzuna's masked numbers are not words to read
                 continue
-            count = count_syllables(norm)
+            count = cmu.get(norm)
+            if count is None:
+                count = count_syllables(norm)
             words += 1
             syllables += count
+            if norm not in familiar:
+                difficult += 1
+                if count >= 3:
+                    complex_words += 1
             if count >= 3:
                 poly += 1
-                if norm not in familiar:
-                    totals[3] += 1
-            if norm not in familiar:
-                totals[4] += 1
         if words:
             stats.append(SentenceStats(start, end, words, syllables, poly))
-            totals[0] += words
-            totals[1] += syllables
-            totals[2] += poly
-    letters = len(_SPACE.sub("", index.text))
+            total_words += words
+            total_syllables += syllables
+            total_poly += poly
     return Readability(
-        words=totals[0],
+        words=total_words,
         sentences=len(stats),
-        syllables=totals[1],
-        polysyllables=totals[2],
-        complex_words=totals[3],
-        difficult_words=totals[4],
-        letters=letters,
+        syllables=total_syllables,
+        polysyllables=total_poly,
+        complex_words=complex_words,
+        difficult_words=difficult,
+        letters=len(_SPACE.sub("", index.text)),
         per_sentence=tuple(stats),
     )

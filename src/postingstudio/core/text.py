@@ -25,8 +25,11 @@ _ABBREVIATIONS = frozenset(
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+|$)")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Token:
+    """A word. Not frozen only because frozen dataclasses are twice as slow to build, and a
+    posting has thousands of tokens; treat it as immutable."""
+
     start: int
     end: int
     norm: str  # lower-cased, curly apostrophes straightened
