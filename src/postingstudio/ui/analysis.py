@@ -1,0 +1,231 @@
+"""The analysis lane: debounce edits, analyse a frozen snapshot on a worker, drop stale results.
+
+Every ``contentsChanged`` bumps a generation counter and restarts a single-shot timer. When the
+timer fires, the controller takes an immutable :class:`Posting` snapshot on the GUI thread and
+hands it, with the frozen rule book and settings, to a one-thread ``QThreadPool``. The worker
+calls :func:`postingstudio.core.engine.analyse` and reports back through a queued signal; a
+result whose generation is no longer current is dropped. Workers never touch a widget or the
+document, and every worker body catches its exceptions and reports them as text.
+
+The rule book is loaded once, off the GUI thread, at start-up; edits made before it is ready
+are analysed as soon as it arrives.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from postingstudio.core.engine import analyse
+from postingstudio.core.model import Posting
+from postingstudio.core.report import Report
+from postingstudio.core.rulebook import RuleBook, load_rulebook
+from postingstudio.core.settings import AnalysisSettings
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DELAY_MS = 300
+# "<what you will do>", "<salary range>": left by fixes and section templates until filled.
+PLACEHOLDER = re.compile(r"<[^<>\n\v]{1,80}>")
+
+
+@dataclass(frozen=True)
+class AnalysisResult:
+    """One finished analysis: the report, the snapshot it was made from, and placeholders."""
+
+    generation: int
+    posting: Posting
+    report: Report
+    placeholders: tuple[tuple[int, int], ...] = ()
+    seconds: float = 0.0
+    requested_at: float = field(default=0.0, compare=False)
+
+
+def find_placeholders(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in PLACEHOLDER.finditer(text))
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; workers emit through it so delivery is queued to that thread."""
+
+    finished = Signal(object)
+    failed = Signal(int, str)
+    loaded = Signal(object)
+
+
+class _AnalyseTask(QRunnable):
+    def __init__(
+        self,
+        relay: _Relay,
+        generation: int,
+        posting: Posting,
+        book: RuleBook,
+        settings: AnalysisSettings,
+        requested_at: float,
+    ) -> None:
+        super().__init__()
+        self._relay, self._generation, self._posting = relay, generation, posting
+        self._book, self._settings, self._requested_at = book, settings, requested_at
+
+    def run(self) -> None:
+        try:
+            began = time.perf_counter()
+            report = analyse(self._posting, self._book, self._settings, self._generation)
+            result = AnalysisResult(
+                self._generation,
+                self._posting,
+                report,
+                find_placeholders(report.text),
+                time.perf_counter() - began,
+                self._requested_at,
+            )
+            self._relay.finished.emit(result)
+        except Exception:  # noqa: BLE001 - a worker must report, never die silently
+            self._relay.failed.emit(self._generation, traceback.format_exc())
+
+
+class _LoadTask(QRunnable):
+    def __init__(self, relay: _Relay, loader: Callable[[], RuleBook]) -> None:
+        super().__init__()
+        self._relay, self._loader = relay, loader
+
+    def run(self) -> None:
+        try:
+            self._relay.loaded.emit(self._loader())
+        except Exception:  # noqa: BLE001
+            self._relay.failed.emit(-1, traceback.format_exc())
+
+
+def rulebook_loader(resources: Path, user_rule_dirs: Iterable[Path] = ()) -> Callable[[], RuleBook]:
+    dirs = tuple(user_rule_dirs)
+    return lambda: load_rulebook(resources, dirs)
+
+
+class AnalysisController(QObject):
+    """Owns the debounce timer, the generation counter and the worker pool."""
+
+    reportReady = Signal(object)  # AnalysisResult, current generation only
+    analysisFailed = Signal(str)
+    rulebookReady = Signal(object)  # RuleBook
+    busyChanged = Signal(bool)
+
+    def __init__(
+        self,
+        snapshot: Callable[[], Posting],
+        loader: Callable[[], RuleBook],
+        settings: AnalysisSettings | None = None,
+        delay_ms: int = DEFAULT_DELAY_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._snapshot = snapshot
+        self._loader = loader
+        self._settings = settings or AnalysisSettings()
+        self.book: RuleBook | None = None
+        self.generation = 0
+        self.dropped = 0  # stale results thrown away (tests and the benchmark read it)
+        self.latest: AnalysisResult | None = None
+        self._pending = False
+        self._in_flight = 0
+        self._changed_at = time.perf_counter()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # one analysis at a time; newer work replaces queued
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._on_finished)
+        self._relay.failed.connect(self._on_failed)
+        self._relay.loaded.connect(self._on_loaded)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._run_now)
+
+    # -- inputs --------------------------------------------------------------------------
+    def start(self) -> None:
+        """Load the rule book on the worker; analysis starts when it arrives."""
+        self._pending = True
+        self._in_flight += 1
+        self._pool.start(_LoadTask(self._relay, self._loader))
+
+    @property
+    def settings(self) -> AnalysisSettings:
+        return self._settings
+
+    def set_settings(self, settings: AnalysisSettings) -> None:
+        self._settings = settings
+        self.request_now()
+
+    @Slot()
+    def document_changed(self) -> None:
+        """Connect to ``QTextDocument.contentsChanged``: a new generation, debounced."""
+        self.generation += 1
+        self._changed_at = time.perf_counter()
+        self._timer.start()
+
+    def request_now(self) -> None:
+        """Analyse the current text as soon as possible (new file, new settings)."""
+        self.generation += 1
+        self._changed_at = time.perf_counter()
+        self._timer.stop()
+        self._run_now()
+
+    def shutdown(self, timeout_ms: int = 10_000) -> None:
+        """Stop the timer, forget queued work and wait for the running task (tests, quit)."""
+        self._timer.stop()
+        self._pool.clear()
+        self._pool.waitForDone(timeout_ms)
+
+    @property
+    def busy(self) -> bool:
+        return self._in_flight > 0 or self._timer.isActive()
+
+    # -- the lane ------------------------------------------------------------------------
+    @Slot()
+    def _run_now(self) -> None:
+        if self.book is None:
+            self._pending = True
+            return
+        self._pending = False
+        posting = self._snapshot()
+        self._pool.clear()  # a queued, not yet started snapshot is already stale
+        self._in_flight = self._pool.activeThreadCount() + 1
+        self.busyChanged.emit(True)
+        task = _AnalyseTask(
+            self._relay, self.generation, posting, self.book, self._settings, self._changed_at
+        )
+        self._pool.start(task)
+
+    @Slot(object)
+    def _on_loaded(self, book: RuleBook) -> None:
+        self._in_flight = max(0, self._in_flight - 1)
+        self.book = book
+        for problem in book.problems:
+            log.warning("rule problem: %s", problem)
+        self.rulebookReady.emit(book)
+        if self._pending:
+            self.request_now()
+
+    @Slot(object)
+    def _on_finished(self, result: AnalysisResult) -> None:
+        self._in_flight = max(0, self._in_flight - 1)
+        if result.generation != self.generation:
+            self.dropped += 1
+            log.debug("dropped stale analysis %d (now %d)", result.generation, self.generation)
+            return
+        self.latest = result
+        self.busyChanged.emit(False)
+        self.reportReady.emit(result)
+
+    @Slot(int, str)
+    def _on_failed(self, generation: int, details: str) -> None:
+        self._in_flight = max(0, self._in_flight - 1)
+        log.error("analysis failed (generation %d):\n%s", generation, details)
+        self.busyChanged.emit(False)
+        last = details.strip().splitlines()[-1] if details.strip() else "unknown error"
+        self.analysisFailed.emit(last)

@@ -1,0 +1,188 @@
+"""Files (behaviour): open, save, save as, export, recent files, the title and "save changes?".
+
+Reading and writing bytes is ``docio``'s job (``load_posting`` / ``save_posting``); this module
+decides *which* file, keeps the window title ("name* — Posting Studio") in step with the
+document's modified flag, remembers recent files, and asks before unsaved work is dropped.
+A .docx is always written into a copy of the .docx it came from (``template``), so its styles,
+headers and page setup survive; the source is only overwritten by an explicit Save.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from postingstudio.docio import DocumentError, load_posting, save_posting
+
+from .prompts import SAVE_FORMATS, Prompts
+from .session import EditorSession
+
+log = logging.getLogger(__name__)
+
+MAX_RECENT = 10
+DOCX_SOURCES = (".docx", ".docm")
+
+
+class FileController(QObject):
+    opened = Signal(str)
+    saved = Signal(str)  # the document is clean on disk (Save / Save As)
+    exported = Signal(str)
+    statusMessage = Signal(str)
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        session: EditorSession,
+        prompts: Prompts,
+        settings: QSettings,
+        recent_menu: QMenu,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.window, self.session, self.prompts, self.settings = window, session, prompts, settings
+        self.recent_menu = recent_menu
+        self.path: str | None = None  # where Save writes
+        self.template: str | None = None  # the .docx whose styles an exported .docx reuses
+        self.display_name = self.tr("Untitled")
+        document = session.document
+        document.modificationChanged.connect(window.setWindowModified)
+        self.update_title()
+        self._rebuild_recent()
+
+    # -- title -------------------------------------------------------------------------------
+    def update_title(self) -> None:
+        # "[*]" is where Qt draws the unsaved marker while the window is modified.
+        self.window.setWindowTitle(self.tr("{0}[*] — Posting Studio").format(self.display_name))
+        self.window.setWindowModified(self.session.document.isModified())
+
+    @property
+    def modified(self) -> bool:
+        return self.session.document.isModified()
+
+    # -- open ---------------------------------------------------------------------------------
+    def ask_open(self) -> bool:
+        start = str(Path(self.path).parent) if self.path else str(Path.home())
+        path = self.prompts.open_path(start)
+        return self.open_file(path) if path else False
+
+    def open_file(self, path: str, *, ask: bool = True) -> bool:
+        if ask and not self.maybe_save():
+            return False
+        try:
+            posting = load_posting(path)
+        except DocumentError as error:
+            self.prompts.error(self.tr("Cannot open file"), str(getattr(error, "reason", error)))
+            self._forget_recent(path)
+            return False
+        except OSError as error:
+            self.prompts.error(self.tr("Cannot open file"), str(error))
+            return False
+        self.session.load(posting)
+        self.set_current(path, is_source=True)
+        for note in posting.notes:
+            self.statusMessage.emit(note)
+        self.add_recent(path)
+        self.opened.emit(path)
+        return True
+
+    def set_current(self, path: str | None, *, is_source: bool, name: str | None = None) -> None:
+        """Make ``path`` the file Save writes to; a .docx source also becomes the template."""
+        self.path = path
+        if path and is_source and Path(path).suffix.lower() in DOCX_SOURCES:
+            self.template = path
+        elif is_source:
+            self.template = None
+        self.display_name = name or (Path(path).name if path else self.tr("Untitled"))
+        self.update_title()
+
+    # -- save ---------------------------------------------------------------------------------
+    def save(self) -> bool:
+        if not self.path or Path(self.path).suffix.lower().lstrip(".") not in _EXTENSIONS:
+            return self.save_as()
+        if Path(self.path).suffix.lower() == ".docm":
+            return self.save_as()  # never write a macro document; offer .docx instead
+        return self._save_to(self.path)
+
+    def save_as(self) -> bool:
+        path = self.prompts.save_path(self.tr("Save As"), self._suggested("docx"), SAVE_FORMATS)
+        return self._save_to(path) if path else False
+
+    def _save_to(self, path: str) -> bool:
+        if not self.write(path):
+            return False
+        self.session.document.setModified(False)
+        self.set_current(path, is_source=False)
+        self.add_recent(path)
+        self.saved.emit(path)
+        return True
+
+    def export(self) -> bool:
+        path = self.prompts.save_path(self.tr("Export"), self._suggested("docx"), SAVE_FORMATS)
+        if not path or not self.write(path):
+            return False
+        self.exported.emit(path)
+        return True
+
+    def write(self, path: str) -> bool:
+        posting = self.session.snapshot()
+        template = self.template if self.template and os.path.isfile(self.template) else None
+        try:
+            save_posting(posting, path, template=template, overwrite=True)
+        except DocumentError as error:
+            self.prompts.error(self.tr("Cannot save"), str(getattr(error, "reason", error)))
+            return False
+        except (OSError, NotImplementedError) as error:
+            log.exception("saving %s failed", path)
+            self.prompts.error(self.tr("Cannot save"), str(error) or type(error).__name__)
+            return False
+        self.statusMessage.emit(self.tr("Saved {0}").format(path))
+        return True
+
+    def _suggested(self, extension: str) -> str:
+        if self.path:
+            return str(Path(self.path).with_suffix(f".{extension}"))
+        return str(Path.home() / f"posting.{extension}")
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current document (saved, discarded or clean)."""
+        if not self.modified:
+            return True
+        answer = self.prompts.unsaved(self.display_name)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    # -- recent files -----------------------------------------------------------------------
+    def recent(self) -> list[str]:
+        value = self.settings.value("recent/files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def add_recent(self, path: str) -> None:
+        path = os.path.abspath(path)
+        files = [path, *[p for p in self.recent() if p != path]][:MAX_RECENT]
+        self.settings.setValue("recent/files", files)
+        self._rebuild_recent()
+
+    def _forget_recent(self, path: str) -> None:
+        path = os.path.abspath(path)
+        self.settings.setValue("recent/files", [p for p in self.recent() if p != path])
+        self._rebuild_recent()
+
+    def _rebuild_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent()
+        for number, path in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{number % 10} {Path(path).name}")
+            action.setToolTip(path)
+            action.setData(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
+        self.recent_menu.setEnabled(bool(files))
+
+
+_EXTENSIONS = {ext for ext, _label in SAVE_FORMATS}

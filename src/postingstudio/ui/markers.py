@@ -1,0 +1,131 @@
+"""Findings as live spans in the document, drawn as ExtraSelections.
+
+When a report arrives (for the document's current generation, so its offsets are exact), each
+finding gets a ``QTextCursor`` over its span. Qt keeps those cursors in step with later edits, so
+a marker stays on its words while the next analysis runs, and "Apply" can check that the words
+under the cursor are still the ones the finding quoted before replacing them.
+
+Drawing is capped (``MAX_SELECTIONS``): a pathological document must never make every repaint
+walk tens of thousands of selections. Analysis never runs here; this only draws what it found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextEdit
+
+from postingstudio.core.findings import Finding
+
+from .analysis import PLACEHOLDER, AnalysisResult
+from .document_bridge import PositionMap, selected_text
+from .theme import marker_format, placeholder_format
+
+MAX_SELECTIONS = 2000
+
+
+@dataclass(slots=True)
+class Marker:
+    index: int  # position in the report's findings
+    finding: Finding
+    cursor: QTextCursor  # tracks edits; empty for document-level findings
+
+    @property
+    def start(self) -> int:
+        return self.cursor.selectionStart()
+
+    @property
+    def end(self) -> int:
+        return self.cursor.selectionEnd()
+
+    def still_matches(self) -> bool:
+        """True while the words under the cursor are the ones the finding quoted."""
+        return selected_text(self.cursor) == self.finding.text
+
+
+class MarkerSet:
+    """The current report's findings, anchored in a document."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        self._document = document
+        self.markers: list[Marker] = []
+        self.placeholders: list[QTextCursor] = []
+        self.section_anchors: dict[str, QTextCursor] = {}  # where each section would go
+        self.section_spans: dict[str, QTextCursor] = {}  # where each found section is
+        self.hidden: set[int] = set()
+        self.hidden_categories: set[str] = set()
+        self.result: AnalysisResult | None = None
+
+    def load(self, result: AnalysisResult) -> None:
+        """Anchor a report made from the document's current text."""
+        self.result = result
+        self.hidden.clear()
+        mapping = PositionMap(result.report.text)
+        doc = self._document
+        self.markers = [
+            Marker(i, f, mapping.cursor(doc, f.start, f.end))
+            for i, f in enumerate(result.report.findings)
+        ]
+        self.placeholders = [mapping.cursor(doc, s, e) for s, e in result.placeholders]
+        self.section_anchors, self.section_spans = {}, {}
+        for section in result.report.sections:
+            anchor = mapping.cursor(doc, section.insert_at, section.insert_at)
+            self.section_anchors[section.id] = anchor
+            if section.start is not None and section.end is not None:
+                self.section_spans[section.id] = mapping.cursor(doc, section.start, section.end)
+
+    def clear(self) -> None:
+        self.result = None
+        self.markers = []
+        self.placeholders = []
+        self.section_anchors, self.section_spans = {}, {}
+        self.hidden.clear()
+
+    def hide(self, index: int) -> None:
+        """Stop drawing one finding until the next report (it was applied or ignored)."""
+        self.hidden.add(index)
+
+    def marker(self, index: int) -> Marker | None:
+        if 0 <= index < len(self.markers):
+            return self.markers[index]
+        return None
+
+    def visible(self) -> list[Marker]:
+        return [
+            m
+            for m in self.markers
+            if m.index not in self.hidden and m.finding.category.value not in self.hidden_categories
+        ]
+
+    def at(self, position: int) -> Marker | None:
+        """The most severe visible finding whose span covers document ``position``."""
+        covering = [m for m in self.visible() if m.finding.is_span and m.start <= position < m.end]
+        if not covering:
+            return None
+        return max(covering, key=lambda m: (m.finding.severity.rank, -(m.end - m.start)))
+
+    def selections(self, dark: bool) -> list[QTextEdit.ExtraSelection]:
+        selections: list[QTextEdit.ExtraSelection] = []
+        formats: dict[str, object] = {}
+        for marker in self.visible():
+            if not marker.finding.is_span or marker.start == marker.end:
+                continue
+            if len(selections) >= MAX_SELECTIONS:
+                break
+            category = marker.finding.category.value
+            if category not in formats:
+                formats[category] = marker_format(category, dark)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = marker.cursor
+            selection.format = formats[category]
+            selections.append(selection)
+        fmt = placeholder_format(dark)
+        for cursor in self.placeholders[:MAX_SELECTIONS]:
+            # Typing into a placeholder changes its words: it stops being one, and its tint goes.
+            if cursor.hasSelection() and PLACEHOLDER.fullmatch(selected_text(cursor)):
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = fmt
+                selections.append(selection)
+        return selections

@@ -1,0 +1,78 @@
+"""Every question the app asks the writer (file dialogs, "save changes?", errors) in one object.
+
+Behaviour code calls these methods instead of opening dialogs itself, so a test can swap in an
+object with the same methods and scripted answers, and nothing modal ever blocks a test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from .fixes import ProposedFix
+
+# (extension, label) for every format the .docx issue writes; the first is the default.
+SAVE_FORMATS: tuple[tuple[str, str], ...] = (
+    ("docx", "Word document (*.docx)"),
+    ("html", "Web page (*.html)"),
+    ("md", "Markdown (*.md)"),
+    ("txt", "Plain text (*.txt)"),
+    ("pdf", "PDF (*.pdf)"),
+)
+OPEN_FILTER = "Postings (*.docx *.docm *.txt *.md *.markdown *.html *.htm);;All files (*)"
+
+
+class Prompts:
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def open_path(self, start: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent, self.parent.tr("Open posting"), start, self.parent.tr(OPEN_FILTER)
+        )
+        return path or None
+
+    def save_path(
+        self, title: str, suggested: str, formats: Sequence[tuple[str, str]]
+    ) -> str | None:
+        filters = ";;".join(self.parent.tr(label) for _ext, label in formats)
+        path, chosen = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
+        if not path:
+            return None
+        if not Path(path).suffix:  # add the extension of the filter the writer picked
+            for ext, label in formats:
+                if self.parent.tr(label) == chosen:
+                    path = f"{path}.{ext}"
+                    break
+        return path
+
+    def unsaved(self, name: str) -> str:
+        """ "save", "discard" or "cancel"."""
+        buttons = (
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        answer = QMessageBox.question(
+            self.parent,
+            self.parent.tr("Unsaved changes"),
+            self.parent.tr("Save the changes to “{0}” before closing it?").format(name),
+            buttons,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return "save"
+        if answer == QMessageBox.StandardButton.Discard:
+            return "discard"
+        return "cancel"
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.parent, title, text)
+
+    def choose_fixes(self, fixes: list[ProposedFix]) -> list[ProposedFix]:
+        from .safe_fixes_dialog import SafeFixesDialog
+
+        dialog = SafeFixesDialog(fixes, self.parent)
+        return dialog.accepted_fixes() if dialog.exec() else []

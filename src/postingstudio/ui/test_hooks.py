@@ -1,0 +1,72 @@
+"""Scripted actions for tests that run the real app in a subprocess (the crash-recovery test).
+
+Only active when the environment asks for them; a normal start never sets these variables.
+
+``POSTINGSTUDIO_TEST_TYPE``     text typed at the end of the document once the window is up
+``POSTINGSTUDIO_TEST_RESTORE``  "accept" or "decline": answers the restore offer
+``POSTINGSTUDIO_TEST_DUMP``     a path: once the first analysis is shown, write the document as
+                                JSON ({"text", "modified", "title"}) there and quit
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from .workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+TYPE = "POSTINGSTUDIO_TEST_TYPE"
+RESTORE = "POSTINGSTUDIO_TEST_RESTORE"
+DUMP = "POSTINGSTUDIO_TEST_DUMP"
+
+
+def active() -> bool:
+    return any(os.environ.get(name) for name in (TYPE, RESTORE, DUMP))
+
+
+def install(workspace: Workspace) -> None:
+    """Schedule the requested actions on the event loop (after start-up has finished)."""
+    answer = os.environ.get(RESTORE, "")
+    text = os.environ.get(TYPE, "")
+    dump = os.environ.get(DUMP, "")
+    log.warning("test hooks active: restore=%r type=%d chars dump=%r", answer, len(text), dump)
+
+    def run() -> None:
+        banner = workspace.window.banner
+        if answer and banner.kind == "restore":
+            banner.buttons["restore" if answer == "accept" else "discard"].click()
+        if text:
+            _type(workspace, text)
+        if dump:
+            workspace.session.reportShown.connect(lambda _r: _dump(workspace, Path(dump)))
+            workspace.analysis.request_now()
+
+    QTimer.singleShot(0, run)
+
+
+def _type(workspace: Workspace, text: str) -> None:
+    editor = workspace.window.editor
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    for word in text.split(" "):  # word by word, like a quick typist: many change signals
+        editor.insertPlainText(word + " ")
+
+
+def _dump(workspace: Workspace, path: Path) -> None:
+    data = {
+        "text": workspace.session.snapshot().text,
+        "modified": workspace.session.document.isModified(),
+        "title": workspace.window.windowTitle(),
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    workspace.shutdown()
+    QApplication.instance().quit()

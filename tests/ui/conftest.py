@@ -1,0 +1,93 @@
+"""Qt fixtures: a workspace on temporary folders (never the real user's), drained on teardown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from postingstudio.core.model import Block, BlockKind, Posting, Run
+
+
+class ScriptedPrompts:
+    """Answers the app's questions without dialogs; records what was asked."""
+
+    def __init__(self) -> None:
+        self.open_answer: str | None = None
+        self.save_answer: str | None = None
+        self.unsaved_answer = "discard"
+        self.errors: list[tuple[str, str]] = []
+        self.asked_unsaved = 0
+        self.fix_choice = None  # None: accept all proposed fixes
+
+    def open_path(self, start: str) -> str | None:
+        return self.open_answer
+
+    def save_path(self, title, suggested, formats):  # noqa: ANN001, ANN201
+        return self.save_answer
+
+    def unsaved(self, name: str) -> str:
+        self.asked_unsaved += 1
+        return self.unsaved_answer
+
+    def error(self, title: str, text: str) -> None:
+        self.errors.append((title, text))
+
+    def choose_fixes(self, fixes):  # noqa: ANN001, ANN201
+        self.proposed = list(fixes)
+        return list(fixes) if self.fix_choice is None else self.fix_choice(fixes)
+
+
+@pytest.fixture
+def prompts() -> ScriptedPrompts:
+    return ScriptedPrompts()
+
+
+@pytest.fixture
+def app_paths(tmp_path: Path):
+    from postingstudio.ui.workspace import AppPaths
+
+    return AppPaths(tmp_path / "config", tmp_path / "data", tmp_path / "data" / "logs")
+
+
+@pytest.fixture
+def workspace(qtbot, app_paths, prompts):
+    from postingstudio.paths import resources_dir
+    from postingstudio.ui.workspace import Workspace
+
+    ws = Workspace(
+        app_paths, resources_dir(), prompts=prompts, analysis_delay_ms=30, autosave_pause_ms=50
+    )
+    qtbot.addWidget(ws.window)
+    yield ws
+    ws.shutdown()  # drains the analysis pool
+
+
+def wait_report(qtbot, ws, timeout: int = 10_000):
+    """Wait until the analysis of the document's current text has been shown."""
+    qtbot.waitUntil(
+        lambda: (
+            ws.analysis.latest is not None
+            and ws.analysis.latest.generation == ws.analysis.generation
+            and ws.session.markers.result is ws.analysis.latest
+        ),
+        timeout=timeout,
+    )
+    return ws.analysis.latest
+
+
+SAMPLE = Posting(
+    (
+        Block.of(BlockKind.HEADING, "Senior Rockstar Developer 🚀", level=1),
+        Block(
+            BlockKind.PARAGRAPH,
+            (
+                Run("The successful candidate will be responsible for the management of "),
+                Run("our 😀 platform", bold=True),
+                Run(". We utilise modern tools in order to ship."),
+            ),
+        ),
+        Block.of(BlockKind.LIST_ITEM, "Utilise CRM tools daily"),
+        Block.of(BlockKind.LIST_ITEM, "Competitive salary 💰 and benefits"),
+    )
+)

@@ -1,0 +1,99 @@
+"""The analysis lane: debounce, generations, stale results dropped, failures reported."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtGui import QTextCursor, QTextDocument
+
+from postingstudio.core.rulebook import default_rulebook
+from postingstudio.ui import analysis as analysis_module
+from postingstudio.ui.analysis import AnalysisController, find_placeholders
+from postingstudio.ui.document_bridge import build_document, document_to_posting
+
+from .conftest import SAMPLE
+
+
+@pytest.fixture
+def lane(qtbot):
+    document = QTextDocument()
+    build_document(document, SAMPLE)
+    controller = AnalysisController(
+        lambda: document_to_posting(document), default_rulebook, delay_ms=20
+    )
+    document.contentsChanged.connect(controller.document_changed)
+    yield document, controller
+    controller.shutdown()
+
+
+def test_first_report_arrives_after_rulebook_loads(qtbot, lane):
+    _document, controller = lane
+    with qtbot.waitSignal(controller.reportReady, timeout=10_000) as blocker:
+        controller.start()
+    result = blocker.args[0]
+    assert result.generation == controller.generation
+    assert result.report.text == SAMPLE.text
+    assert result.report.findings
+
+
+def test_burst_of_edits_is_debounced_into_one_current_result(qtbot, lane):
+    document, controller = lane
+    with qtbot.waitSignal(controller.reportReady, timeout=10_000):
+        controller.start()
+    results = []
+    controller.reportReady.connect(results.append)
+    cursor = QTextCursor(document)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    for character in "We pay £40,000 a year.":
+        cursor.insertText(character)
+    qtbot.waitUntil(lambda: bool(results), timeout=10_000)
+    assert len(results) == 1
+    assert results[0].generation == controller.generation
+    assert results[0].report.text.endswith("We pay £40,000 a year.")
+
+
+def test_result_for_an_older_generation_is_dropped(qtbot, lane, monkeypatch):
+    document, controller = lane
+    with qtbot.waitSignal(controller.reportReady, timeout=10_000):
+        controller.start()
+    gate = threading.Event()
+    real_analyse = analysis_module.analyse
+
+    def held_analyse(*args, **kwargs):  # the worker is still busy when the writer types on
+        gate.wait(10)
+        return real_analyse(*args, **kwargs)
+
+    monkeypatch.setattr(analysis_module, "analyse", held_analyse)
+    shown = []
+    controller.reportReady.connect(shown.append)
+    controller.request_now()
+    stale = controller.generation
+    QTextCursor(document).insertText("X")
+    gate.set()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert controller.dropped == 1
+    assert [r.generation for r in shown] == [controller.generation]
+    assert controller.generation > stale
+    assert shown[0].report.text.startswith("X")
+
+
+def test_worker_failure_is_reported_not_raised(qtbot):
+    document = QTextDocument()
+
+    def broken_loader():
+        raise RuntimeError("rules exploded")
+
+    controller = AnalysisController(
+        lambda: document_to_posting(document), broken_loader, delay_ms=10
+    )
+    with qtbot.waitSignal(controller.analysisFailed, timeout=5_000) as blocker:
+        controller.start()
+    assert "rules exploded" in blocker.args[0]
+    controller.shutdown()
+
+
+def test_placeholders_are_found_with_code_point_offsets():
+    text = "Pay 😀 <salary range> and <benefit>"
+    spans = find_placeholders(text)
+    assert [text[s:e] for s, e in spans] == ["<salary range>", "<benefit>"]
