@@ -150,7 +150,11 @@ def _amounts(index: TextIndex) -> list[_Amount]:
         if match is None:
             continue
         num, end = match.group(), match.end()
-        if start and not num.startswith("*") and (text[start - 1].isalnum() or text[start - 1] in "#/"):
+        if (
+            start
+            and not num.startswith("*")
+            and (text[start - 1].isalnum() or text[start - 1] in "#/")
+        ):
             continue  # inside a code, a reference or a path ("MT940", "job1234", "/2019")
         consumed = end
         mult = _MULTIPLIER.match(text, end)
@@ -164,7 +168,11 @@ def _amounts(index: TextIndex) -> list[_Amount]:
         if currency:
             start = currency.start()
         cur = currency.group().strip() if currency else None
-        cur = re.sub(r"\s*(?:c\.?|circa|up to)$", "", cur, flags=re.IGNORECASE).strip() if cur else None
+        cur = (
+            re.sub(r"\s*(?:c\.?|circa|up to)$", "", cur, flags=re.IGNORECASE).strip()
+            if cur
+            else None
+        )
         found.append(
             _Amount(start, end, _currency_code(cur), _number(num, mult.group() if mult else None),
                     num.startswith(("*", "<")))
@@ -227,7 +235,9 @@ def _judge(text: str, index: TextIndex, first: _Amount, last: _Amount) -> _Candi
         pass  # "up to $25/hour" is a single figure (a ceiling)
     kind = SalaryKind.RANGE if is_range else SalaryKind.FIGURE
     rank = (2 if is_range else 1) * 4 + labelled * 2 + (period is not None)
-    return _Candidate(kind, first.start, end, currency, period, low, high if is_range else low, rank)
+    return _Candidate(
+        kind, first.start, end, currency, period, low, high if is_range else low, rank
+    )
 
 
 def classify_salary(index: TextIndex, vague_terms: Sequence[str] | None = None) -> SalaryInfo:
@@ -244,8 +254,12 @@ def classify_salary(index: TextIndex, vague_terms: Sequence[str] | None = None) 
             second = amounts[i + 1]
             gap = text[first.end : second.start]
             both_masked = first.masked and second.masked
-            if len(gap) <= 8 and (_RANGE_GAP.match(gap) or (both_masked and _MASKED_GAP.match(gap))):
-                if gap.strip().lower() != "and" or _PAY_LABEL.search(text[max(0, first.start - 40) : first.start]):
+            if len(gap) <= 8 and (
+                _RANGE_GAP.match(gap) or (both_masked and _MASKED_GAP.match(gap))
+            ):
+                if gap.strip().lower() != "and" or _PAY_LABEL.search(
+                    text[max(0, first.start - 40) : first.start]
+                ):
                     candidate = _judge(text, index, first, second)
                     if candidate is not None:
                         i += 1

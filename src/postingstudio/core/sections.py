@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .findings import Category, Finding, Origin
 from .model import BlockKind, Posting
 from .report import SalaryInfo, SalaryKind, SectionResult, SectionState
-from .sections_spec import CUE, HEADING, START, CueMatcher, SectionSpec, load_section_specs
+from .sections_spec import HEADING, START, CueMatcher, SectionSpec, load_section_specs
 from .text import TextIndex
 
 __all__ = ["SectionSpec", "load_section_specs", "detect_sections", "section_findings"]
@@ -59,37 +59,48 @@ def _opens_line(text: str, tokens: list, i: int, sentence_starts: list[int]) -> 
     return "\n" in gap or any(ch in _BULLETS for ch in gap)
 
 
-def _heading_blocks(posting: Posting, starts: list[int]) -> list[tuple[int, int, int, int]]:
-    """(start, end, first token, end token) of blocks that read as headings."""
+def _heading_blocks(
+    posting: Posting, text: str, starts: list[int]
+) -> list[tuple[int, int, int, int, bool]]:
+    """(start, end, first token, end token, is a heading block) of blocks that read as headings."""
     found = []
+    block_starts = posting.block_starts
+    count = len(block_starts)
     for number, block in enumerate(posting.blocks):
-        stripped = block.text.strip()
-        if not stripped:
-            continue
-        start = posting.block_starts[number]
-        end = start + len(block.text)
+        start = block_starts[number]
+        end = block_starts[number + 1] - 1 if number + 1 < count else len(text)
         first, last = bisect_left(starts, start), bisect_left(starts, end)
         words = last - first
-        heading_like = block.kind is BlockKind.HEADING or (
-            0 < words <= 8 and block.kind is not BlockKind.LIST_ITEM
-            and (stripped.endswith(":") or not stripped.endswith((".", "!", "?", ",", ";")))
-        )  # fmt: skip
-        if heading_like and words <= _MAX_HEADING_TOKENS + 4:
-            found.append((start, end, first, last))
+        if not words or words > _MAX_HEADING_TOKENS + 4:
+            continue
+        kind = block.kind
+        if kind is BlockKind.HEADING:
+            found.append((start, end, first, last, True))
+        elif words <= 8 and kind is not BlockKind.LIST_ITEM:
+            stripped = text[start:end].rstrip()
+            if stripped.endswith(":") or not stripped.endswith((".", "!", "?", ",", ";")):
+                found.append((start, end, first, last, False))
     return found
 
 
-def _find(posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...], starts: list[int]) -> list[_Found]:
+def _find(
+    posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...], starts: list[int]
+) -> list[_Found]:
     text, tokens = index.text, index.tokens
     sentence_starts = [start for start, _ in index.sentences]
     found = [_Found(hits=[{} for _ in spec.cues]) for spec in specs]
     hits = _matcher(specs).find(tokens)
-    blocks = _heading_blocks(posting, starts)
+    blocks = _heading_blocks(posting, text, starts)
     block_of_token = {}
-    for number, (_start, _end, first, last) in enumerate(blocks):
+    for number, (_start, _end, first, last, _h) in enumerate(blocks):
         for t in range(first, last):
             block_of_token[t] = number
-    boundaries = {start for start, *_ in blocks}
+    # Only real headings end a section: a short unpunctuated line may just be a list item.
+    boundaries = {
+        start
+        for start, end, _f, _l, is_heading in blocks
+        if is_heading or text[start:end].rstrip().endswith(":")
+    }
     headings: list[tuple[int, int, int]] = []  # (spec, start, heading end)
     matched_blocks: set[tuple[int, int]] = set()
     for kind, s, _g, first, last in hits:
@@ -97,7 +108,7 @@ def _find(posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...], st
             continue
         number = block_of_token.get(first)
         if number is not None and block_of_token.get(last - 1) == number:
-            b_start, b_end, b_first, b_last = blocks[number]
+            b_start, b_end, b_first, b_last, _h = blocks[number]
             # The phrase must be most of the heading, or open a short one ("Benefits and perks"),
             # so "Senior Engineer - Core Team" is not a team section.
             size = b_last - b_first
@@ -105,6 +116,7 @@ def _find(posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...], st
                 if (s, number) not in matched_blocks:
                     matched_blocks.add((s, number))
                     headings.append((s, b_start, b_end))
+                    boundaries.add(b_start)
             continue
         # Inline heading in flattened text: "Requirements:" or "KEY RESPONSIBILITIES", opening a
         # sentence, line or bullet ("Business Applications:" is not a section).
@@ -119,17 +131,25 @@ def _find(posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...], st
                 end = text.index(after[0], end) + 1
             headings.append((s, start, end))
             boundaries.add(start)
-    for number, (b_start, b_end, _f, _l) in enumerate(blocks):  # pattern headings ("About Acme")
+    patterned = [
+        (s, spec.heading_patterns) for s, spec in enumerate(specs) if spec.heading_patterns
+    ]
+    for number, (b_start, b_end, _f, _l, _h) in enumerate(
+        blocks
+    ):  # pattern headings ("About Acme")
         title = text[b_start:b_end].strip().rstrip(":").strip().lower()
-        for s, spec in enumerate(specs):
-            if (s, number) not in matched_blocks and any(p.search(title) for p in spec.heading_patterns):
+        for s, patterns in patterned:
+            if (s, number) not in matched_blocks and any(p.search(title) for p in patterns):
                 headings.append((s, b_start, b_end))
+                boundaries.add(b_start)
     ordered = sorted(boundaries)
     for s, start, end in headings:
         following = bisect_right(ordered, start)
         body_end = ordered[following] if following < len(ordered) else len(text)
         body_end = max(body_end, end)
-        found[s].headings.append((start, end, body_end, text[start:end].strip().rstrip(":–—").strip()))
+        found[s].headings.append(
+            (start, end, body_end, text[start:end].strip().rstrip(":–—").strip())
+        )
     lower = text.lower()
     if len(lower) != len(text):  # a few characters change length when lower-cased
         lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
@@ -168,7 +188,9 @@ def _record(found, spec, s, g, lower, sentence_starts, start, end, claimed, unle
         blocked = unless_cache.get(key)
         if blocked is None:
             s_start = sentence_starts[sentence] if sentence_starts else 0
-            s_end = sentence_starts[sentence + 1] if sentence + 1 < len(sentence_starts) else len(lower)
+            s_end = (
+                sentence_starts[sentence + 1] if sentence + 1 < len(sentence_starts) else len(lower)
+            )
             blocked = unless_cache[key] = any(
                 p.regex.search(lower, s_start, s_end) for p in group.unless_patterns
             )
@@ -191,18 +213,24 @@ def _quote(text: str, span: tuple[int, int]) -> str:
     return snippet if len(snippet) <= 40 else snippet[:37] + "…"
 
 
-def _state(spec: SectionSpec, seen: _Found, text: str, starts: list[int]) -> tuple[SectionState, str, tuple[int, int] | None]:
-    counts = {g.name: len(h) for g, h in zip(spec.cues, seen.hits)}
+def _state(
+    spec: SectionSpec, seen: _Found, text: str, starts: list[int]
+) -> tuple[SectionState, str, tuple[int, int] | None]:
+    counts = {g.name: len(h) for g, h in zip(spec.cues, seen.hits, strict=True)}
     satisfied = {g.name: counts[g.name] >= g.min for g in spec.cues}
     labels = {g.name: g.label for g in spec.cues}
     example = {
-        g.name: _quote(text, min(h.values())) for g, h in zip(spec.cues, seen.hits) if h
+        g.name: _quote(text, min(h.values()))
+        for g, h in zip(spec.cues, seen.hits, strict=True)
+        if h
     }
     spans = [span for h in seen.hits for span in h.values()]
     cue_span = (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
     hint = f" — {spec.thin_hint}" if spec.thin_hint else ""
     if seen.headings:
-        best = max(seen.headings, key=lambda h: bisect_left(starts, h[2]) - bisect_left(starts, h[1]))
+        best = max(
+            seen.headings, key=lambda h: bisect_left(starts, h[2]) - bisect_left(starts, h[1])
+        )
         start, head_end, body_end, title = best
         words = sum(bisect_left(starts, h[2]) - bisect_left(starts, h[1]) for h in seen.headings)
         span = (min(h[0] for h in seen.headings), max(h[2] for h in seen.headings))
@@ -211,7 +239,11 @@ def _state(spec: SectionSpec, seen: _Found, text: str, starts: list[int]) -> tup
             return SectionState.PRESENT, f"Heading “{title}” followed by {words} words", span
         if not (spec.present_requires and all(satisfied[n] for n in spec.present_requires)):
             if lacking:
-                return SectionState.THIN, f"Heading “{title}” but no {' or '.join(lacking)}{hint}", span
+                return (
+                    SectionState.THIN,
+                    f"Heading “{title}” but no {' or '.join(lacking)}{hint}",
+                    span,
+                )
             return SectionState.THIN, f"Heading “{title}” has only {words} words{hint}", span
     if spec.present_requires and all(satisfied[n] for n in spec.present_requires):
         found = "; ".join(
@@ -251,7 +283,9 @@ def _block_end(posting: Posting, offset: int) -> int:
     return posting.block_starts[number] + len(posting.blocks[number].text)
 
 
-def _insert_at(spec: SectionSpec, posting: Posting, spans: dict[str, tuple[int, int]], text: str) -> int:
+def _insert_at(
+    spec: SectionSpec, posting: Posting, spans: dict[str, tuple[int, int]], text: str
+) -> int:
     for other in spec.insert_after:
         if other in spans:
             return _block_end(posting, spans[other][1] - 1 if spans[other][1] else 0)
@@ -273,19 +307,25 @@ def detect_sections(
     starts = [token.start for token in index.tokens]
     found = _find(posting, index, specs, starts)
     states: list[tuple[SectionState, str, tuple[int, int] | None]] = []
-    for spec, seen in zip(specs, found):
+    for spec, seen in zip(specs, found, strict=True):
         if spec.derived == "salary":
             state, reason = _salary_state(salary)
             span = (salary.start, salary.end) if salary.start is not None else None
             states.append((state, reason, span))  # type: ignore[arg-type]
         else:
             states.append(_state(spec, seen, text, starts))
-    spans = {spec.id: span for spec, (_, _, span) in zip(specs, states) if span is not None}
+    spans = {
+        spec.id: span for spec, (_, _, span) in zip(specs, states, strict=True) if span is not None
+    }
     results = []
-    for spec, (state, reason, span) in zip(specs, states):
+    for spec, (state, reason, span) in zip(specs, states, strict=True):
         # A thin section's template goes after what is already there; a missing one's goes
         # after its neighbour (insert_after) or at the start/end of the posting.
-        insert = _block_end(posting, max(span[0], span[1] - 1)) if span else _insert_at(spec, posting, spans, text)
+        insert = (
+            _block_end(posting, max(span[0], span[1] - 1))
+            if span
+            else _insert_at(spec, posting, spans, text)
+        )
         results.append(
             SectionResult(
                 spec.id, spec.label, state, reason, span[0] if span else None,
@@ -295,7 +335,9 @@ def detect_sections(
     return tuple(results)
 
 
-def section_findings(results: tuple[SectionResult, ...], text: str, specs: tuple[SectionSpec, ...]) -> list[Finding]:
+def section_findings(
+    results: tuple[SectionResult, ...], text: str, specs: tuple[SectionSpec, ...]
+) -> list[Finding]:
     """One finding per missing or thin section, at an empty span where its template would go."""
     by_id = {spec.id: spec for spec in specs}
     findings = []

@@ -133,7 +133,9 @@ def _advice(path: Path, where: str, value: Any) -> Advice:
     unknown = set(value) - _MESSAGE_KEYS
     missing = _MESSAGE_KEYS - set(value)
     if unknown or missing:
-        raise _fail(path, f"[{where}] unknown keys {sorted(unknown)} / missing keys {sorted(missing)}")
+        raise _fail(
+            path, f"[{where}] unknown keys {sorted(unknown)} / missing keys {sorted(missing)}"
+        )
     try:
         severity = Severity(value["severity"])
     except ValueError:
@@ -157,7 +159,7 @@ def _cue(path: Path, raw: Any) -> CueGroup:
     for key in ("phrases", "starts"):
         for phrase in raw.get(key, []):
             words = phrase.split()
-            if any("*" in word for word in words[:-1]) or phrase.count("*") > 1:
+            if "*" in phrase.rstrip()[:-1]:
                 raise _fail(path, f"{where}: a stem '*' may only end the last word: {phrase!r}")
             if len(words) == 1 and phrase.endswith("*") and len(phrase) < 4:
                 raise _fail(path, f"{where}: a one-word stem needs at least 3 letters: {phrase!r}")
@@ -195,7 +197,8 @@ def _spec(path: Path) -> SectionSpec:
         raise _fail(path, "derived may only be 'salary'")
     _regexes(path, "vague_terms", raw.get("vague_terms", []))  # validate; kept as strings
     return SectionSpec(
-        id=raw["id"], label=raw["label"], order=int(raw["order"]), template=raw["template"].strip("\n"),
+        id=raw["id"], label=raw["label"], order=int(raw["order"]),
+        template=raw["template"].strip("\n"),
         missing=_advice(path, "missing", raw["missing"]), thin=_advice(path, "thin", raw["thin"]),
         headings=_strings(path, "headings", raw.get("headings", [])),
         heading_patterns=_regexes(path, "heading_patterns", raw.get("heading_patterns", [])),
@@ -220,11 +223,15 @@ def load_section_specs(folder: Path) -> tuple[SectionSpec, ...]:
     seen: dict[str, str] = {}
     for spec in specs:
         if spec.id in seen:
-            raise ValueError(f"{spec.source_file}: duplicate section id {spec.id!r} (also in {seen[spec.id]})")
+            raise ValueError(
+                f"{spec.source_file}: duplicate section id {spec.id!r} (also in {seen[spec.id]})"
+            )
         seen[spec.id] = spec.source_file
         for other in spec.insert_after:
             if other not in {s.id for s in specs}:
-                raise ValueError(f"{spec.source_file}: insert_after names unknown section {other!r}")
+                raise ValueError(
+                    f"{spec.source_file}: insert_after names unknown section {other!r}"
+                )
     return tuple(sorted(specs, key=lambda s: s.order))
 
 
@@ -312,7 +319,9 @@ class CueMatcher:
                     continue
                 for k in range(2, n):
                     other = tokens[i + k].norm
-                    if other != words[k] and not (stem and k == n - 1 and other.startswith(words[k])):
+                    if other != words[k] and not (
+                        stem and k == n - 1 and other.startswith(words[k])
+                    ):
                         break
                 else:
                     hits.append((kind, s, g, i, i + n))
