@@ -20,6 +20,7 @@ from .report import Report, SalaryInfo
 from .rulebook import RuleBook
 from .rules.matcher import SpanSet
 from .scoring import finding_metrics, score
+from .sections import detect_sections, section_findings
 from .settings import AnalysisSettings
 from .structure import (
     Mark,
@@ -46,18 +47,16 @@ def equal_opportunity_spans(posting: Posting, index: TextIndex, book: RuleBook) 
 def _sections(posting: Posting, index: TextIndex, book: RuleBook, salary: SalaryInfo) -> Any:
     if not book.sections:
         return (), []
-    from .sections import detect_sections, section_findings
 
     results = detect_sections(posting, index, book.sections, salary)
     return results, section_findings(results, index.text, book.sections)
 
 
 def _salary(index: TextIndex, book: RuleBook) -> SalaryInfo:
-    try:
-        from .salary import classify_salary
-    except ImportError:
-        return SalaryInfo()
-    return classify_salary(index)
+    from .salary import classify_salary
+    from .sections_spec import salary_vague_terms
+
+    return classify_salary(index, salary_vague_terms(book.sections) if book.sections else None)
 
 
 def analyse(

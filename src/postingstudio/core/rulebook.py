@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .gender import GenderLexicon
+from .sections_spec import load_section_specs
 from .rules.matcher import TextRules
 from .rules.schema import Entry, Rule, RuleFileError, load_rule_file
 from .rules.terms import TermTable
@@ -130,11 +131,9 @@ def load_rulebook(
     sections_dir = resources / "sections" / language
     if sections_dir.is_dir():
         try:
-            from .sections import load_section_specs
-        except ImportError:  # the section checklist module is optional while it is built
-            load_section_specs = None  # type: ignore[assignment]
-        if load_section_specs is not None:
             sections = tuple(load_section_specs(sections_dir))
+        except ValueError as error:
+            raise RuleFileError(sections_dir, None, str(error)) from None
     vague = tuple(
         term
         for rule in rules
