@@ -141,8 +141,10 @@ class Builder:
             level = min(max(block.level, 1), 9)
             if wanted is not None and styles.heading_level(wanted) == level:
                 return wanted, None
-            if block.inferred and block.style and styles.heading_level(wanted) is None:
-                return wanted, None  # a bold paragraph that reads as a heading, as in the source
+            if block.style and wanted is not None and styles.heading_level(wanted) is None:
+                if block.inferred:
+                    return wanted, None  # a bold paragraph that reads as a heading, as before
+                return wanted, level - 1  # the source's own style with an outline level
             heading = parts.style_id(f"Heading {level}")
             if heading is not None and parts.styles.heading_level(heading) == level:
                 return heading, None
@@ -152,14 +154,10 @@ class Builder:
         if wanted is not None and styles.heading_level(wanted) is not None:
             wanted = None
         if block.kind is BlockKind.LIST_ITEM:
-            if wanted is None:
-                wanted = parts.style_id("List Paragraph")
+            if wanted is None:  # the document's own list style, if it has one; never borrowed
+                wanted = styles.id_for("List Paragraph")
             return wanted, None
-        if wanted is not None and (
-            styles.numbering(wanted)[0] not in (None, "0") or styles.list_hint(wanted)
-        ):
-            wanted = None
-        return wanted, None
+        return wanted, None  # a list style keeps its look; numId 0 switches its numbering off
 
     # ---- runs ------------------------------------------------------------------------------
 

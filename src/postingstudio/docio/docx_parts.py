@@ -102,6 +102,8 @@ class OutputParts:
             if style.get(w("styleId")) != style_id:
                 continue
             clone = copy.deepcopy(style)
+            for flag in (w("default"), w("customStyle")):
+                clone.attrib.pop(flag, None)  # the document keeps its own defaults
             for drop in (w("link"), w("next")):
                 for element in clone.findall(drop):
                     clone.remove(element)
