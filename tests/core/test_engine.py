@@ -122,3 +122,25 @@ def test_empty_posting_is_fine(rulebook):
     report = analyse("", rulebook)
     assert report.metrics["words"] == 0
     assert 0 <= report.scores.overall <= 100
+
+
+def test_phrases_never_span_a_sentence_end_or_line_break(rulebook):
+    crossing = analyse("You will own this job. Duties are listed below.", rulebook)
+    assert not [f for f in crossing.findings if "job. duties" in f.text.lower()]
+    joined = analyse("Job duties are listed below.", rulebook)
+    assert [f for f in joined.findings if f.text.lower() == "job duties"]
+
+
+def test_one_eeo_sentence_does_not_silence_a_long_paragraph(rulebook):
+    long_paragraph = (
+        "We want a digital native for this role. You will run our social channels. "
+        "You will report to the head of marketing. You will plan campaigns each month. "
+        "We are an equal opportunity employer and welcome applicants of every age."
+    )
+    report = analyse(long_paragraph, rulebook)
+    assert any(f.text.lower() == "digital native" for f in report.findings)
+    short_statement = (
+        "We are an equal opportunity employer. We especially welcome recent graduates."
+    )
+    quiet = analyse(short_statement, rulebook)
+    assert not [f for f in quiet.findings if f.category.value == "inclusive"]

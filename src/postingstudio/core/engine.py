@@ -32,16 +32,45 @@ from .structure import (
 )
 from .text import TextIndex
 
+_SHORT_PARAGRAPH_SENTENCES = 3
+
 
 def equal_opportunity_spans(posting: Posting, index: TextIndex, book: RuleBook) -> SpanSet:
-    """Whole lines (blocks) that contain an equal-opportunity or positive-action cue; bias
-    rules stay silent there (Joblint #99: positive-action statements flagged as sexist)."""
-    lines: set[int] = set()
+    """Where bias rules stay silent: equal-opportunity and positive-action statements
+    (Joblint #99: a positive-action statement was flagged as sexist).
+
+    A short paragraph with a cue is exempt as a whole (such statements run over two or three
+    sentences, only one of which names the cue). In a long paragraph, as in postings pasted as
+    one block, only the cue's sentence and the one after it are exempt, so one EEO sentence
+    cannot silence the whole posting.
+    """
+    spans: list[tuple[int, int]] = []
     tokens = index.tokens
-    for first, _end, _cue in book.eeo_cues.find(tokens):
-        lines.add(posting.block_at(tokens[first].start))
+    sentences = index.sentences
     starts = posting.block_starts
-    return SpanSet([(starts[i], starts[i] + len(posting.blocks[i].text)) for i in sorted(lines)])
+    for first, _end, _cue in book.eeo_cues.find(tokens, index.text):
+        offset = tokens[first].start
+        block = posting.block_at(offset)
+        block_start = starts[block]
+        block_end = block_start + len(posting.blocks[block].text)
+        inside = [s for s in sentences if block_start <= s[0] < block_end]
+        if len(inside) <= _SHORT_PARAGRAPH_SENTENCES:
+            spans.append((block_start, block_end))
+            continue
+        position = next((i for i, s in enumerate(inside) if s[0] <= offset < s[1] + 1), 0)
+        last = inside[min(position + 1, len(inside) - 1)]
+        spans.append((inside[position][0], last[1]))
+    return SpanSet(_merge(spans))
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _sections(posting: Posting, index: TextIndex, book: RuleBook, salary: SalaryInfo) -> Any:

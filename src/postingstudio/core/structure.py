@@ -131,7 +131,7 @@ def benefits_mentioned(index: TextIndex, table: TermTable[str]) -> dict[str, tup
     """Distinct benefit ids found, each with the span of its first mention."""
     found: dict[str, tuple[int, int]] = {}
     tokens = index.tokens
-    for first, end, benefit_id in table.find(tokens):
+    for first, end, benefit_id in table.find(tokens, index.text):
         found.setdefault(benefit_id, (tokens[first].start, tokens[end - 1].end))
     return found
 

@@ -89,7 +89,7 @@ class TextRules:
         text, tokens = index.text, index.tokens
         findings: list[Finding] = []
         density_hits: dict[str, list[Finding]] = defaultdict(list)
-        for first, end, target in self.table.find(tokens):
+        for first, end, target in self.table.find(tokens, text):
             rule = target.rule
             if not active(rule, settings):
                 continue

@@ -8,6 +8,7 @@ three letters.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Generic, TypeVar
@@ -15,6 +16,7 @@ from typing import Generic, TypeVar
 from ..text import Token, normalise_phrase
 
 T = TypeVar("T")
+_BREAK = re.compile(r"[.!?;:\n]")
 _STEM_KEY = 3
 
 
@@ -89,8 +91,12 @@ class TermTable(Generic[T]):
             found.sort(key=lambda item: -item[0])
         return found
 
-    def find(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int, T]]:
-        """Yield (first token, end token, payload); for one payload, matches never overlap."""
+    def find(self, tokens: Sequence[Token], text: str | None = None) -> Iterator[tuple[int, int, T]]:
+        """Yield (first token, end token, payload); for one payload, matches never overlap.
+
+        With ``text``, a phrase never spans a sentence end or a line break: "this job. Duties"
+        is not "job duties", and a heading never runs into the next line.
+        """
         root = self._root
         has_root_stems = bool(root.stems or root.short_stems)
         children = root.children
@@ -101,6 +107,10 @@ class TermTable(Generic[T]):
             for end, payload in self.matches_at(tokens, index):
                 key = id(payload)
                 if busy_until.get(key, -1) > index:
+                    continue
+                if text is not None and end - index > 1 and _BREAK.search(
+                    text, tokens[index].end, tokens[end - 1].start
+                ):
                     continue
                 busy_until[key] = end
                 yield index, end, payload
