@@ -17,7 +17,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 
 from lxml import etree
 
@@ -120,7 +119,7 @@ def open_zip(path: str, data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as error:
+    except Exception as error:  # noqa: BLE001 - zipfile raises many types on damaged input
         raise CorruptArchive(
             path, f"the archive is damaged or truncated and cannot be opened ({_short(error)})"
         ) from None
@@ -161,17 +160,14 @@ def read_member(
     try:
         with archive.open(info) as stream:
             data = stream.read(limit + 1)
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        EOFError,
-        OSError,
-        ValueError,
-        NotImplementedError,
-    ) as error:
-        raise CorruptArchive(path, f"the part {name} is damaged ({_short(error)})") from None
     except RuntimeError as error:  # zipfile raises RuntimeError for encrypted members
-        raise Encrypted(path, f"the part {name} is encrypted ({_short(error)})") from None
+        if "encrypted" in str(error).lower() or "password" in str(error).lower():
+            raise Encrypted(path, f"the part {name} is encrypted ({_short(error)})") from None
+        raise CorruptArchive(path, f"the part {name} is damaged ({_short(error)})") from None
+    except (MemoryError, RecursionError):
+        raise
+    except Exception as error:  # noqa: BLE001 - zlib, struct, EOF, CRC: all mean "damaged"
+        raise CorruptArchive(path, f"the part {name} is damaged ({_short(error)})") from None
     if len(data) > limit:
         raise ZipBomb(path, f"the part {name} expands past {_mb(limit)} although it claims less")
     return data
