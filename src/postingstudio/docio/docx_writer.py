@@ -8,7 +8,9 @@ live there, settings) is copied byte for byte. The body is rebuilt from the bloc
   an untouched document exports with its exact formatting, bookmarks and pictures;
 * every other block is built fresh with the document's own style names and numbering, taking
   the paragraph it replaces (if any, and of the same kind) as a prototype for spacing and fonts;
-* header and footer blocks are never written into the body (they are still in their parts);
+* header and footer blocks are never written into the body of their own source (they are
+  still in their parts); exported into another document they open and close its body instead,
+  so no text is lost;
 * a macro-enabled source exported to .docx loses its macros (Word refuses a .docx with them).
 """
 
@@ -99,7 +101,12 @@ def build_docx(
     section = body[-1] if len(body) and body[-1].tag == w("sectPr") else None
     for child in list(body):
         body.remove(child)
-    blocks = [b for b in posting.blocks if b.origin in (Origin.BODY, Origin.TEXTBOX)]
+    if is_source:  # header and footer text is still in its own parts: never copy it into the body
+        blocks = [b for b in posting.blocks if b.origin in (Origin.BODY, Origin.TEXTBOX)]
+    else:  # another document's header/footer has nowhere else to go; keep the words
+        blocks = [
+            b if b.origin is Origin.BODY else replace(b, origin=Origin.BODY) for b in posting.blocks
+        ]
     steps = _plan(reading, blocks, reuse=reuse and is_source)
     if reuse and is_source:
         for element in reading.leading:
