@@ -9,6 +9,7 @@ way out, so the reader and writer deal with one vocabulary.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import zipfile
 from dataclasses import dataclass, field
@@ -47,8 +48,9 @@ CT_NUMBERING = "application/vnd.openxmlformats-officedocument.wordprocessingml.n
 _WORD_MAIN_TYPES = (CT_MAIN, CT_MAIN_MACRO, CT_TEMPLATE, CT_TEMPLATE_MACRO)
 
 
+@functools.cache
 def w(tag: str) -> str:
-    """Clark name of a WordprocessingML tag."""
+    """Clark name of a WordprocessingML tag (cached: the reader asks for the same few often)."""
     return f"{{{W_NS}}}{tag}"
 
 

@@ -20,6 +20,8 @@ from .package import MC_NS, R_NS, Relationship, w
 from .styles import RunFormat, StyleTable, on_off, underline_of
 
 _R, _T, _TAB, _BR, _CR = w("r"), w("t"), w("tab"), w("br"), w("cr")
+_PTAB, _NBH, _SYM, _RPR = w("ptab"), w("noBreakHyphen"), w("sym"), w("rPr")
+_RSTYLE, _B, _I, _U, _VANISH = w("rStyle"), w("b"), w("i"), w("u"), w("vanish")
 _HYPERLINK, _FLDSIMPLE, _FLDCHAR, _INSTR = (
     w("hyperlink"),
     w("fldSimple"),
@@ -118,16 +120,16 @@ class RunCollector:
         return None
 
     def _run(self, run: etree._Element, link: str | None) -> None:
-        rpr = run.find(w("rPr"))
+        rpr = run.find(_RPR)
         char_style = None
         direct = RunFormat()
         if rpr is not None:
-            rstyle = rpr.find(w("rStyle"))
+            rstyle = rpr.find(_RSTYLE)
             char_style = rstyle.get(w("val")) if rstyle is not None else None
             direct = RunFormat(
-                on_off(rpr.find(w("b"))), on_off(rpr.find(w("i"))), underline_of(rpr.find(w("u")))
+                on_off(rpr.find(_B)), on_off(rpr.find(_I)), underline_of(rpr.find(_U))
             )
-            vanish = rpr.find(w("vanish"))
+            vanish = rpr.find(_VANISH)
             if vanish is not None and on_off(vanish):
                 return  # hidden text is not part of what a candidate reads
         fmt = direct.over(self.styles.run_format(self._para_style, char_style))
@@ -145,13 +147,13 @@ class RunCollector:
                 continue  # inside a field's instruction: not displayed text
             if tag == _T:
                 parts.append(_clean(child.text or ""))
-            elif tag == _TAB or tag == w("ptab"):
+            elif tag == _TAB or tag == _PTAB:
                 parts.append("\t")
             elif tag == _BR or tag == _CR:
                 parts.append("\v")
-            elif tag == w("noBreakHyphen"):
+            elif tag == _NBH:
                 parts.append("\u2011")
-            elif tag == w("sym"):
+            elif tag == _SYM:
                 parts.append(_symbol(child.get(w("char"), "")))
             elif tag in _DRAWINGS or tag == _MC_ALT:
                 self._drawing(child)

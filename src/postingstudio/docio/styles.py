@@ -96,6 +96,7 @@ class StyleTable:
         self.default_paragraph: str | None = None
         self.default_character: str | None = None
         self.defaults = RunFormat(False, False, False)
+        self._run_cache: dict[tuple[str | None, str | None], RunFormat] = {}
         if root is None:
             return
         rpr_default = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
@@ -193,6 +194,13 @@ class StyleTable:
 
     def run_format(self, para_style: str | None, char_style: str | None) -> RunFormat:
         """What a run with no direct formatting looks like in this paragraph style."""
+        key = (para_style, char_style)
+        cached = self._run_cache.get(key)
+        if cached is None:
+            cached = self._run_cache[key] = self._run_format(para_style, char_style)
+        return cached
+
+    def _run_format(self, para_style: str | None, char_style: str | None) -> RunFormat:
         result = self.defaults
         for style in reversed(self.chain(para_style)):
             result = style.run.over(result)
