@@ -51,7 +51,6 @@ class RuleBook:
     benefit_labels: dict[str, str]
     passive: PassiveDetector
     sections: tuple[Any, ...] = ()
-    vague_pay_terms: tuple[str, ...] = ()
     problems: tuple[str, ...] = field(default_factory=tuple)
     resources: Path | None = None
 
@@ -134,12 +133,6 @@ def load_rulebook(
             sections = tuple(load_section_specs(sections_dir))
         except ValueError as error:
             raise RuleFileError(sections_dir, None, str(error)) from None
-    vague = tuple(
-        term
-        for rule in rules
-        if rule.id == "generic.vague_pay"
-        for term in rule.terms
-    )
     return RuleBook(
         rules=tuple(rules),
         text_rules=TextRules([r for r in rules if r.kind != "metric"]),
@@ -152,7 +145,6 @@ def load_rulebook(
         benefit_labels=labels,
         passive=passive,
         sections=sections,
-        vague_pay_terms=vague,
         problems=tuple(problems),
         resources=resources,
     )
