@@ -23,27 +23,29 @@ the blocks it produced) so the writer can reuse untouched source XML verbatim.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from postingstudio.core.model import Block, BlockKind, Origin, Posting, Run
+from postingstudio.core.model import Block, BlockKind, Origin, Posting
 
 from . import package as pkg
+from .docx_classify import (
+    content_children,
+    int_attr,
+    looks_like_heading,
+    natural_key,
+    row_cells,
+    table_rows,
+    typed_list,
+)
 from .package import MC_NS, Package, w
 from .runs import RunCollector
 from .styles import Numbering, StyleTable
 
 log = logging.getLogger(__name__)
 
-_BULLET_START = re.compile(
-    r"^[\s]*([•·▪●◦‣○■□➢➤►✓✔\-–—*\uf0b7\uf0a7\uf0d8\uf076\uf0fc])[\s\t]+(?=\S)"
-)
-_NUMBER_START = re.compile(r"^\s*(\d{1,2})[.)][\s\t]+(?=\S)")
-_SENTENCE_END = (".", "!", "?", ";", ",")
-_MAX_INFERRED_WORDS = 10
-_P, _TBL, _SDT, _TR, _TC = w("p"), w("tbl"), w("sdt"), w("tr"), w("tc")
+_P, _TBL, _SDT = w("p"), w("tbl"), w("sdt")
 _CONTAINERS = (w("sdtContent"), w("customXml"), w("ins"), w("moveTo"))
 _MC_ALT = f"{{{MC_NS}}}AlternateContent"
 
@@ -125,7 +127,7 @@ class _Reader:
                 for r in rels.values()
                 if r.rel_type in (pkg.REL_HEADER, pkg.REL_FOOTER) and not r.external
             ),
-            key=lambda r: _natural(r.target),
+            key=lambda r: natural_key(r.target),
         )
         for rel in candidates:
             if not self.package.has(rel.target):
@@ -153,7 +155,7 @@ class _Reader:
             return self.table(element, origin)
         if tag == _SDT or tag in _CONTAINERS or tag == _MC_ALT:
             blocks: list[Block] = []
-            for child in _content_children(element):
+            for child in content_children(element):
                 blocks.extend(self.block_level(child, origin, in_cell))
             return blocks
         return []
@@ -163,15 +165,15 @@ class _Reader:
         self.table_count += 1
         self.found.add("table")
         blocks: list[Block] = []
-        for row_index, row in enumerate(_rows(table)):
+        for row_index, row in enumerate(table_rows(table)):
             column = 0
             trpr = row.find(w("trPr"))
             if trpr is not None:
                 before = trpr.find(w("gridBefore"))
-                column = _int_attr(before, 0)
-            for cell in _cells(row):
+                column = int_attr(before, 0)
+            for cell in row_cells(row):
                 tcpr = cell.find(w("tcPr"))
-                span = _int_attr(tcpr.find(w("gridSpan")) if tcpr is not None else None, 1) or 1
+                span = int_attr(tcpr.find(w("gridSpan")) if tcpr is not None else None, 1) or 1
                 vmerge = tcpr.find(w("vMerge")) if tcpr is not None else None
                 continued = vmerge is not None and vmerge.get(w("val"), "continue") == "continue"
                 if not continued:
@@ -195,9 +197,9 @@ class _Reader:
             if num_pr is not None:
                 num_element, ilvl_element = num_pr.find(w("numId")), num_pr.find(w("ilvl"))
                 direct_num = num_element.get(w("val")) if num_element is not None else None
-                direct_ilvl = _int_attr(ilvl_element, None)
+                direct_ilvl = int_attr(ilvl_element, None)
             outline = ppr.find(w("outlineLvl"))
-            direct_outline = _int_attr(outline, None)
+            direct_outline = int_attr(outline, None)
         collected = self.collector.collect(para, style_id)
         runs, textboxes = collected.runs, collected.textboxes
         if collected.images:
@@ -245,7 +247,7 @@ class _Reader:
                 origin=origin,
             )
             return [block, *extra]
-        typed = _typed_list(runs)
+        typed = typed_list(runs)
         if typed is not None:
             numbered, rest = typed
             block = Block(
@@ -257,7 +259,7 @@ class _Reader:
                 origin=origin,
             )
             return [block, *extra]
-        if _looks_like_heading(runs, text):
+        if looks_like_heading(runs, text):
             block = Block(
                 BlockKind.HEADING, runs, level=2, style=style_name, inferred=True, origin=origin
             )
@@ -283,68 +285,6 @@ class _Reader:
         return fmt != "bullet", level
 
 
-def _typed_list(runs: tuple[Run, ...]) -> tuple[bool, tuple[Run, ...]] | None:
-    """A paragraph that starts with a typed bullet or number: (numbered, runs without it)."""
-    if not runs:
-        return None
-    first = runs[0].text
-    match = _BULLET_START.match(first) or _NUMBER_START.match(first)
-    if match is None:
-        return None
-    numbered = match.re is _NUMBER_START
-    rest = first[match.end() :]
-    head = (
-        (Run(rest, runs[0].bold, runs[0].italic, runs[0].underline, runs[0].link),) if rest else ()
-    )
-    return numbered, head + runs[1:]
-
-
-def _looks_like_heading(runs: tuple[Run, ...], text: str) -> bool:
-    stripped = text.strip()
-    if not stripped or len(stripped) > 80 or "\t" in stripped or "\v" in stripped:
-        return False
-    if stripped.endswith(_SENTENCE_END) or not any(ch.isalpha() for ch in stripped):
-        return False
-    if len(stripped.rstrip(":").split()) > _MAX_INFERRED_WORDS:
-        return False
-    return all(run.bold for run in runs if run.text.strip()) and not any(run.link for run in runs)
-
-
-def _content_children(element: etree._Element) -> list[etree._Element]:
-    if element.tag == _SDT:
-        content = element.find(w("sdtContent"))
-        return list(content) if content is not None else []
-    if element.tag == _MC_ALT:
-        fallback = element.find(f"{{{MC_NS}}}Fallback")
-        chosen = fallback if fallback is not None else element.find(f"{{{MC_NS}}}Choice")
-        return list(chosen) if chosen is not None else []
-    return list(element)
-
-
-def _rows(table: etree._Element) -> list[etree._Element]:
-    rows: list[etree._Element] = []
-    for child in table:
-        if child.tag == _TR:
-            rows.append(child)
-        elif child.tag in (_SDT, w("customXml")):
-            rows.extend(r for r in child.iter(_TR))
-    return rows
-
-
-def _cells(row: etree._Element) -> list[etree._Element]:
-    cells: list[etree._Element] = []
-    for child in row:
-        if child.tag == _TC:
-            cells.append(child)
-        elif child.tag in (_SDT, w("customXml")):
-            cells.extend(c for c in _content_children(child) if c.tag == _TC)
-    return cells
-
-
-def _natural(name: str) -> tuple[object, ...]:
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name))
-
-
 def _renumber_tables(units: list[Unit]) -> None:
     """Number tables by the order their first text appears, so empty tables take no number."""
     mapping: dict[int, int] = {}
@@ -359,15 +299,6 @@ def _renumber_tables(units: list[Unit]) -> None:
             replace(b, cell=(mapping[b.cell[0]], b.cell[1], b.cell[2])) if b.cell is not None else b
             for b in unit.blocks
         ]
-
-
-def _int_attr(element: etree._Element | None, default: int | None) -> int | None:
-    if element is None:
-        return default
-    try:
-        return max(0, min(int(element.get(w("val"), "")), 10_000))
-    except ValueError:
-        return default
 
 
 def _missing(package: Package, reason: str) -> Exception:
