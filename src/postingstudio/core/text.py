@@ -121,4 +121,6 @@ class TextIndex:
 
     @cached_property
     def word_count(self) -> int:
-        return sum(1 for token in self.tokens if token.norm[0].isalnum() or token.norm[0] == "*")
+        """Words, not counting Adzuna's masked numbers ("****")."""
+        tokens = self.tokens
+        return len(tokens) - sum(1 for token in tokens if token.norm[0] == "*")

@@ -98,13 +98,20 @@ class TermTable(Generic[T]):
         is not "job duties", and a heading never runs into the next line.
         """
         root = self._root
-        has_root_stems = bool(root.stems or root.short_stems)
-        children = root.children
+        children, root_stems, short_stems = root.children, root.stems, bool(root.short_stems)
         busy_until: dict[int, int] = {}
         for index, token in enumerate(tokens):
-            if token.norm not in children and not has_root_stems:
+            norm = token.norm
+            child = children.get(norm)
+            stem_here = short_stems or norm[:_STEM_KEY] in root_stems
+            if child is None and not stem_here:
                 continue
-            for end, payload in self.matches_at(tokens, index):
+            if child is not None and not (stem_here or child.children or child.stems):
+                # A one-word term with nothing longer behind it: the common case, no walk.
+                found = [(index + 1, payload) for payload in child.ends]
+            else:
+                found = self.matches_at(tokens, index)
+            for end, payload in found:
                 key = id(payload)
                 if busy_until.get(key, -1) > index:
                     continue
