@@ -72,6 +72,9 @@ def app_paths():  # type: ignore[no-untyped-def]
 
 def run_app(args: list[str]) -> int:
     options = parse_args(args)
+    from postingstudio.ui.compat import protect_none
+
+    protect_none()  # before any Qt call: PySide6 6.12 on Python 3.11 leaks None references
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 

@@ -7,29 +7,21 @@ from PySide6.QtCore import Qt
 from postingstudio.core.model import Posting
 from postingstudio.core.plaintext import parse_text
 from postingstudio.core.report import SectionState
-from postingstudio.ui.findings_panel import INDEX_ROLE
 
 from .conftest import SAMPLE, wait_report
 
 
-def _items(panel):
+def _click(qtbot, panel, finding: int, column: int) -> None:
     tree = panel.tree
-    for g in range(tree.topLevelItemCount()):
-        group = tree.topLevelItem(g)
-        for r in range(group.childCount()):
-            yield group, group.child(r)
+    index = panel.index_for(finding).siblingAtColumn(column)
+    tree.scrollTo(index)
+    rect = tree.visualRect(index)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def _click(qtbot, panel, item, column):
-    tree = panel.tree
-    tree.scrollToItem(item)
-    rect = tree.visualItemRect(item)
-    x = tree.header().sectionPosition(column) + 5
-    qtbot.mouseClick(
-        tree.viewport(),
-        Qt.MouseButton.LeftButton,
-        pos=rect.center().__class__(x, rect.center().y()),
-    )
+def _group_labels(panel) -> list[str]:
+    model = panel.model
+    return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
 
 
 def test_findings_are_grouped_with_counts_and_filters(qtbot, workspace):
@@ -37,7 +29,7 @@ def test_findings_are_grouped_with_counts_and_filters(qtbot, workspace):
     workspace.session.load(SAMPLE)
     result = wait_report(qtbot, workspace)
     panel = workspace.window.findings
-    groups = {panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())}
+    groups = set(_group_labels(panel))
     by_category = {}
     for f in result.report.findings:
         by_category[f.category] = by_category.get(f.category, 0) + 1
@@ -46,10 +38,7 @@ def test_findings_are_grouped_with_counts_and_filters(qtbot, workspace):
     dry = panel.filter_buttons[next(iter(by_category))]
     dry.click()  # hide that category in the panel and in the editor
     hidden = next(iter(by_category)).value
-    assert all(
-        hidden not in panel.tree.topLevelItem(i).text(0).lower()
-        for i in range(panel.tree.topLevelItemCount())
-    )
+    assert all(hidden not in label.lower() for label in _group_labels(panel))
     assert all(m.finding.category.value != hidden for m in workspace.session.markers.visible())
 
 
@@ -59,11 +48,11 @@ def test_clicking_a_finding_selects_its_words(qtbot, workspace):
     workspace.session.load(SAMPLE)
     wait_report(qtbot, workspace)
     panel = workspace.window.findings
-    _group, item = next(
-        (g, i) for g, i in _items(panel) if "successful candidate" in i.text(0).lower()
+    number = next(
+        i for i, _fix in panel.rows() if "successful candidate" in panel.findings[i].text.lower()
     )
-    _click(qtbot, panel, item, 0)
-    finding = panel.findings[item.data(0, INDEX_ROLE)]
+    _click(qtbot, panel, number, 0)
+    finding = panel.findings[number]
     assert workspace.window.editor.textCursor().selectedText() == finding.text
 
 
@@ -74,10 +63,10 @@ def test_apply_from_the_panel_is_one_undo_step(qtbot, workspace):
     wait_report(qtbot, workspace)
     before = workspace.session.snapshot().text
     panel = workspace.window.findings
-    _group, item = next(
-        (g, i) for g, i in _items(panel) if i.text(1) == "Apply" and "in order to" in i.text(0)
+    number = next(
+        i for i, fix in panel.rows() if fix == "Apply" and panel.findings[i].text == "in order to"
     )
-    _click(qtbot, panel, item, 1)
+    _click(qtbot, panel, number, 1)
     after = workspace.session.snapshot().text
     assert after != before and "in order to" not in after
     editor = workspace.window.editor

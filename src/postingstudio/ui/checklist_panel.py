@@ -108,6 +108,7 @@ class ChecklistPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("checklistPanel")
         self.rows: dict[str, SectionRow] = {}
+        self._signature: list[tuple[object, ...]] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel(self)
@@ -127,6 +128,12 @@ class ChecklistPanel(QWidget):
         self.set_sections(())
 
     def set_sections(self, sections: Sequence[SectionResult]) -> None:
+        signature = [(s.id, s.label, s.state, s.reason) for s in sections]
+        if signature == self._signature and self.rows:
+            for section in sections:  # same checklist; keep rows, refresh their offsets
+                self.rows[section.id].section = section
+            return
+        self._signature = signature
         for row in self.rows.values():
             self._list.removeWidget(row)
             row.deleteLater()

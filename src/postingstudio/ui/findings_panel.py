@@ -12,8 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -23,18 +22,17 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from postingstudio.core.findings import Category, Finding, Severity
 
+from .findings_model import INDEX_ROLE, FindingsModel  # noqa: F401 - INDEX_ROLE re-exported
 from .fixes import applicable_replacements, missing_section_id
-from .theme import SEVERITY_SYMBOL, STYLES, style_for
+from .theme import STYLES, style_for
 
-INDEX_ROLE = Qt.ItemDataRole.UserRole
 MAX_DETAIL_BUTTONS = 3
 
 
@@ -83,15 +81,19 @@ class FindingsPanel(QWidget):
         self.severity.currentIndexChanged.connect(self._rebuild)
         layout.addWidget(self.severity)
 
-        self.tree = QTreeWidget(self)
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([self.tr("Finding"), self.tr("Fix")])
+        self.model = FindingsModel(self)
+        self.model.fix_labels = (self.tr("Apply"), self.tr("Insert"))
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setHeaderHidden(False)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setUniformRowHeights(True)
-        self.tree.itemClicked.connect(self._item_clicked)
-        self.tree.currentItemChanged.connect(self._show_details)
+        # A fixed fix column: sizing it to its contents would ask the model for every row.
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.tree.header().resizeSection(1, self.fontMetrics().horizontalAdvance("Insert  ") + 16)
+        self.tree.clicked.connect(self._item_clicked)
+        self.tree.selectionModel().currentChanged.connect(self._show_details)
         layout.addWidget(self.tree, 3)
 
         self.details = QLabel(self)
@@ -111,7 +113,14 @@ class FindingsPanel(QWidget):
 
     # -- content -----------------------------------------------------------------------------
     def set_findings(self, findings: Sequence[Finding]) -> None:
-        self.findings = tuple(findings)
+        findings = tuple(findings)
+        same = _signature(findings) == _signature(self.findings)
+        self.findings = findings
+        if same:
+            # Typing shifted offsets but found the same things: the rows (indexes into the new
+            # tuple, in the same order) stay as they are.
+            self.model.findings = findings
+            return
         self._update_counts()
         self._rebuild()
 
@@ -135,48 +144,14 @@ class FindingsPanel(QWidget):
 
     def _rebuild(self) -> None:
         current = self.current_index()
-        self.tree.clear()
-        groups: dict[Category, QTreeWidgetItem] = {}
-        shown = 0
-        for index, finding in enumerate(self.findings):
-            if not self._visible(finding):
-                continue
-            group = groups.get(finding.category)
-            if group is None:
-                group = QTreeWidgetItem(self.tree)
-                group.setFirstColumnSpanned(False)
-                font = QFont(group.font(0))
-                font.setBold(True)
-                group.setFont(0, font)
-                group.setForeground(0, QBrush(QColor(style_for(finding.category).colour)))
-                group.setExpanded(True)
-                groups[finding.category] = group
-            item = QTreeWidgetItem(group)
-            quote = f" — “{finding.text.strip()[:40]}”" if finding.text.strip() else ""
-            item.setText(0, f"{SEVERITY_SYMBOL[finding.severity]} {finding.message}{quote}")
-            item.setToolTip(0, finding.message)
-            item.setData(0, INDEX_ROLE, index)
-            replacements = applicable_replacements(finding)
-            if replacements:
-                item.setText(1, self.tr("Apply"))
-                item.setToolTip(1, self.tr("Replace with “{0}”").format(replacements[0]))
-                item.setForeground(1, QBrush(QColor("#0072B2")))
-            elif missing_section_id(finding):
-                item.setText(1, self.tr("Insert"))
-                item.setToolTip(1, self.tr("Add this section with placeholders to fill in"))
-                item.setForeground(1, QBrush(QColor("#0072B2")))
-            shown += 1
-            if index == current:
-                self.tree.setCurrentItem(item)
-        for category, group in groups.items():
-            style = style_for(category)
-            group.setText(
-                0, f"{style.symbol} {self.category_label(category)} ({group.childCount()})"
-            )
-        if not shown:
-            empty = QTreeWidgetItem(self.tree)
-            empty.setText(0, self.tr("No findings to show."))
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+        visible = [i for i, f in enumerate(self.findings) if self._visible(f)]
+        labels = {category: self.category_label(category) for category in STYLES}
+        self.model.set_content(self.findings, visible, labels)
+        self.tree.expandAll()
+        if current is not None and current < len(self.findings):
+            index = self.model.index_of(current)
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
         self.apply_all.setEnabled(any(applicable_replacements(f) for f in self.findings))
 
     def _filters_changed(self) -> None:
@@ -190,43 +165,45 @@ class FindingsPanel(QWidget):
 
     # -- interaction -------------------------------------------------------------------------
     def current_index(self) -> int | None:
-        item = self.tree.currentItem() if hasattr(self, "tree") else None
-        value = item.data(0, INDEX_ROLE) if item is not None else None
-        return int(value) if value is not None else None
+        if not hasattr(self, "tree"):
+            return None
+        return self.model.finding_index(self.tree.currentIndex())
 
-    def item_for(self, index: int) -> QTreeWidgetItem | None:
-        for group_row in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(group_row)
-            for row in range(group.childCount()):
-                if group.child(row).data(0, INDEX_ROLE) == index:
-                    return group.child(row)
-        return None
+    def index_for(self, finding: int) -> QModelIndex:
+        """The model index of a finding (invalid when it is filtered out)."""
+        return self.model.index_of(finding)
 
-    def _item_clicked(self, item: QTreeWidgetItem, column: int) -> None:
-        value = item.data(0, INDEX_ROLE)
-        if value is None:
+    def rows(self) -> list[tuple[int, str]]:
+        """(finding index, fix label) for every finding shown, in order."""
+        shown = []
+        for _category, items in self.model.groups:
+            shown += [(i, self.model.fix_text(self.findings[i])) for i in items]
+        return shown
+
+    def _item_clicked(self, model_index: QModelIndex) -> None:
+        index = self.model.finding_index(model_index)
+        if index is None:
             return
-        index = int(value)
         finding = self.findings[index]
         replacements = applicable_replacements(finding)
         section = missing_section_id(finding)
-        if column == 1 and replacements:
+        if model_index.column() == 1 and replacements:
             self.applyRequested.emit(index, replacements[0])
-        elif column == 1 and section:
+        elif model_index.column() == 1 and section:
             self.insertSectionRequested.emit(section)
         else:
             self.findingActivated.emit(index)
 
-    def _show_details(self, item: QTreeWidgetItem | None) -> None:
+    def _show_details(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         while self.detail_buttons.count():
             widget = self.detail_buttons.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-        value = item.data(0, INDEX_ROLE) if item is not None else None
+        value = self.model.finding_index(current)
         if value is None:
             self.details.setText("")
             return
-        index = int(value)
+        index = value
         finding = self.findings[index]
         parts = [f"<b>{html.escape(finding.message)}</b>"]
         if finding.why:
@@ -258,6 +235,11 @@ class FindingsPanel(QWidget):
         rule.setToolTip(finding.rule_id)
         rule.clicked.connect(lambda _=False, r=finding.rule_id: self.ignoreRuleRequested.emit(r))
         self.detail_buttons.addWidget(rule)
+
+
+def _signature(findings: Sequence[Finding]) -> list[tuple[object, ...]]:
+    """What the panel shows of each finding (everything but the offsets)."""
+    return [(f.rule_id, f.severity, f.message, f.text, f.replacements) for f in findings]
 
 
 _ALWAYS_SHOWN = {

@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from postingstudio.core.model import Posting
 from postingstudio.docio.settings_file import Preferences
@@ -69,6 +70,10 @@ class EditorSession(QObject):
         self.preferences = preferences
         self._save_preferences = save_preferences
         self._choose_fixes = choose_fixes
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.setInterval(0)
+        self._panel_timer.timeout.connect(self._fill_panels)
         self.base = Posting(())  # the posting as opened: title, source path, notes
         self.document = editor.document()
         self.document.contentsChanged.connect(analysis.document_changed)
@@ -107,8 +112,19 @@ class EditorSession(QObject):
 
     # -- reports ---------------------------------------------------------------------------
     def show_result(self, result: AnalysisResult) -> None:
+        """Highlights first; the panels on the next turn of the event loop, so neither step
+        alone holds up typing for long."""
         self.markers.load(result)
         self.redraw()
+        self._panel_timer.start()
+
+    def stop(self) -> None:
+        self._panel_timer.stop()
+
+    def _fill_panels(self) -> None:
+        result = self.markers.result
+        if result is None or not shiboken6.isValid(self.findings):
+            return  # cleared meanwhile, or the window is gone (shutting down)
         self.findings.set_findings(result.report.findings)
         self.scores.set_report(result.report)
         self.checklist.set_sections(result.report.sections)

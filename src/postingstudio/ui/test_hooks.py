@@ -4,8 +4,8 @@ Only active when the environment asks for them; a normal start never sets these 
 
 ``POSTINGSTUDIO_TEST_TYPE``     text typed at the end of the document once the window is up
 ``POSTINGSTUDIO_TEST_RESTORE``  "accept" or "decline": answers the restore offer
-``POSTINGSTUDIO_TEST_DUMP``     a path: once the first analysis is shown, write the document as
-                                JSON ({"text", "modified", "title"}) there and quit
+``POSTINGSTUDIO_TEST_DUMP``     a path: once the current analysis is shown, write the document
+                                as JSON ({"shown_at", "text", "modified", "title"}) and quit
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -46,8 +47,11 @@ def install(workspace: Workspace) -> None:
         if text:
             _type(workspace, text)
         if dump:
-            workspace.session.reportShown.connect(lambda _r: _dump(workspace, Path(dump)))
-            workspace.analysis.request_now()
+            latest = workspace.analysis.latest
+            if latest is not None and latest.generation == workspace.analysis.generation:
+                _dump(workspace, Path(dump))
+            else:
+                workspace.session.reportShown.connect(lambda _r: _dump(workspace, Path(dump)))
 
     QTimer.singleShot(0, run)
 
@@ -63,6 +67,7 @@ def _type(workspace: Workspace, text: str) -> None:
 
 def _dump(workspace: Workspace, path: Path) -> None:
     data = {
+        "shown_at": time.time(),  # wall clock, for the start-up benchmark
         "text": workspace.session.snapshot().text,
         "modified": workspace.session.document.isModified(),
         "title": workspace.window.windowTitle(),

@@ -166,6 +166,7 @@ class Workspace(QObject):
         w.filesDropped.connect(self._open_dropped)
         editor.filesDropped.connect(self._open_dropped)
         self.files.saved.connect(lambda _path: self.autosaver.clean())
+        self.files.opened.connect(self._dismiss_sample_offer)
         self.analysis.busyChanged.connect(self._show_busy)
         self.session.reportShown.connect(self._show_stats)
 
@@ -182,6 +183,10 @@ class Workspace(QObject):
 
     def _show_zoom(self, steps: int) -> None:
         self.window.zoom_label.setText(self.tr("Zoom {0:+d}").format(steps) if steps else "")
+
+    def _dismiss_sample_offer(self, _path: str) -> None:
+        if self.window.banner.kind == "sample":
+            self.window.banner.dismiss()
 
     def _open_dropped(self, paths: list[str]) -> None:
         if paths:
@@ -258,6 +263,7 @@ class Workspace(QObject):
             return False
         self.session.load(Posting(posting.blocks, posting.title))
         self.files.set_current(None, is_source=True, name=self.tr("Sample posting"))
+        self._dismiss_sample_offer("")
         return True
 
     # -- preferences and close -------------------------------------------------------------------
@@ -299,12 +305,14 @@ class Workspace(QObject):
         self.save_window()
         self.autosaver.stop()
         self.autosaver.clean()  # closed on purpose: nothing to recover
+        self.session.stop()
         self.analysis.shutdown()
         return True
 
     def shutdown(self) -> None:
         """Stop timers and workers without asking anything (tests, benchmark)."""
         self.autosaver.stop()
+        self.session.stop()
         self.analysis.shutdown()
         self.window.close_guard = lambda: True
         self.window.close()
