@@ -15,6 +15,13 @@ from .structure import Mark
 from .text import TextIndex
 
 
+def _show(number: float, rule: Rule) -> str:
+    """A metric as a person reads it: shares as percentages, other numbers as they are."""
+    if rule.options.get("unit") == "percent":
+        return f"{number:.0%}"
+    return f"{number:g}"
+
+
 def _limit(rule: Rule, side: str, limits: Mapping[str, Any]) -> float | None:
     fixed = rule.options.get(side)
     if fixed is not None:
@@ -49,7 +56,7 @@ def run_metric_rules(
         if limit is None:
             continue
         origin = Origin.READABILITY if rule.category is Category.READABILITY else Origin.RULES
-        values = {"value": f"{value:g}", "limit": f"{limit:g}"}
+        values = {"value": _show(value, rule), "limit": _show(limit, rule)}
         mark_name = rule.options.get("mark")
         if not mark_name:
             findings.append(_finding(rule, 0, 0, "", rule.replacements, "", origin, values))

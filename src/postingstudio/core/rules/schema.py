@@ -23,6 +23,7 @@ _KIND_KEYS = {
     "pattern": {"pattern", "requires"},
     "metric": {
         "metric", "above", "below", "above_profile", "below_profile", "mark", "max_marks",
+        "unit",
     },  # fmt: skip
 }
 _ENTRY_KEYS = {"terms", "term", "explain", "replacements", "unless", "severity"}
