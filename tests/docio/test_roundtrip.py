@@ -131,6 +131,7 @@ def test_plain_text_posting_uses_the_template_styles_and_restarts_numbering(tmp_
     assert [b.kind for b in body] == [b.kind for b in posting.blocks]
     headings = [b for b in body if b.kind is BlockKind.HEADING]
     assert all(b.style and b.style.startswith("Heading") for b in headings)
+    assert all(run.bold for b in headings for run in b.runs), "headings keep the template's bold"
     xml = zipfile.ZipFile(out).read("word/document.xml").decode()
     numbered_ids = {
         chunk.split('w:numId w:val="')[1].split('"')[0]

@@ -73,8 +73,12 @@ def clean_text(text: str) -> str:
 class Builder:
     """Appends fresh elements to a parent in the output document."""
 
-    def __init__(self, parts: OutputParts) -> None:
+    def __init__(self, parts: OutputParts, *, exact: bool = True) -> None:
         self.parts = parts
+        # exact: the blocks were read from this very document, so "not bold" means not bold.
+        # Otherwise (text, HTML, another template) a heading's plain runs take the style's look.
+        self.exact = exact
+        self._heading = False
 
     # ---- paragraphs ------------------------------------------------------------------------
 
@@ -129,6 +133,7 @@ class Builder:
         drawings_first, drawings_last = _drawing_runs(prototype)
         for run in drawings_first:
             para.append(run)
+        self._heading = block.kind is BlockKind.HEADING and not self.exact
         self._runs(para, block.runs, style_id, _run_prototype(prototype))
         for run in drawings_last:
             para.append(run)
@@ -206,9 +211,9 @@ class Builder:
         if char_style:
             insert_ordered(rpr, rpr.makeelement(w("rStyle"), {w("val"): char_style}), _RPR_ORDER)
         base = self.parts.styles.run_format(style_id, char_style)
-        if bool(base.bold) != run.bold:
+        if bool(base.bold) != run.bold and not (self._heading and base.bold):
             insert_ordered(rpr, _toggle(rpr, "b", run.bold), _RPR_ORDER)
-        if bool(base.italic) != run.italic:
+        if bool(base.italic) != run.italic and not (self._heading and base.italic):
             insert_ordered(rpr, _toggle(rpr, "i", run.italic), _RPR_ORDER)
         if run.underline and not base.underline:
             insert_ordered(rpr, rpr.makeelement(w("u"), {w("val"): "single"}), _RPR_ORDER)

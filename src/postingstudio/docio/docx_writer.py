@@ -111,7 +111,7 @@ def build_docx(
     if reuse and is_source:
         for element in reading.leading:
             body.append(copy.deepcopy(element))
-    _emit(body, steps, reading, Builder(parts), _text_width(section))
+    _emit(body, steps, reading, Builder(parts, exact=is_source), _text_width(section))
     if len(body) == 0 or body[-1].tag != w("p"):
         etree.SubElement(body, w("p"))
     if section is not None:

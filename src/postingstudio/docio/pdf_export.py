@@ -225,6 +225,7 @@ def _via_reportlab(posting: Posting, path: str) -> None:
         return ListFlowable(
             entries,
             bulletType="1" if numbered else "bullet",
+            bulletFormat="%s." if numbered else None,
             start=None if numbered else ("•", "◦", "▪")[level % 3],
             leftIndent=16,
             bulletFontName=_FAMILY,
