@@ -170,7 +170,7 @@ class _Reader:
             trpr = row.find(w("trPr"))
             if trpr is not None:
                 before = trpr.find(w("gridBefore"))
-                column = int_attr(before, 0)
+                column = int_attr(before, 0) or 0
             for cell in row_cells(row):
                 tcpr = cell.find(w("tcPr"))
                 span = int_attr(tcpr.find(w("gridSpan")) if tcpr is not None else None, 1) or 1

@@ -230,7 +230,7 @@ def parse_html(html: str, *, source_path: str | None = None) -> Posting:
     builder.close()
     builder.flush()
     blocks = tuple(builder.blocks)
-    notes = ()
+    notes: tuple[str, ...] = ()
     if builder.table_count:
         notes = ("Tables were flattened into their cells' text; the table layout was simplified.",)
     heading = next((b.text.strip() for b in blocks if b.kind is BlockKind.HEADING), None)

@@ -67,7 +67,7 @@ def _table(spec: TableSpec) -> list[str]:
     for row in range(spec.rows):
         cells = []
         for col in range(spec.cols):
-            texts = []
+            texts: list[str] = []
             for item in spec.cells.get((row, col), []):
                 blocks = item.blocks() if isinstance(item, TableSpec) else [item]
                 texts.extend(
