@@ -63,17 +63,27 @@ class MarkerSet:
         self.hidden.clear()
         mapping = PositionMap(result.report.text)
         doc = self._document
+        last = max(0, doc.characterCount() - 1)
+        to_document = mapping.to_document
+        keep = QTextCursor.MoveMode.KeepAnchor
+
+        # Hundreds of cursors per report: the loop avoids every avoidable call into Qt.
+        def cursor(start: int, end: int) -> QTextCursor:
+            made = QTextCursor(doc)
+            made.setPosition(min(to_document(start), last))
+            if end != start:
+                made.setPosition(min(to_document(end), last), keep)
+            return made
+
         self.markers = [
-            Marker(i, f, mapping.cursor(doc, f.start, f.end))
-            for i, f in enumerate(result.report.findings)
+            Marker(i, f, cursor(f.start, f.end)) for i, f in enumerate(result.report.findings)
         ]
-        self.placeholders = [mapping.cursor(doc, s, e) for s, e in result.placeholders]
+        self.placeholders = [cursor(s, e) for s, e in result.placeholders]
         self.section_anchors, self.section_spans = {}, {}
         for section in result.report.sections:
-            anchor = mapping.cursor(doc, section.insert_at, section.insert_at)
-            self.section_anchors[section.id] = anchor
+            self.section_anchors[section.id] = cursor(section.insert_at, section.insert_at)
             if section.start is not None and section.end is not None:
-                self.section_spans[section.id] = mapping.cursor(doc, section.start, section.end)
+                self.section_spans[section.id] = cursor(section.start, section.end)
 
     def clear(self) -> None:
         self.result = None
