@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -93,19 +94,29 @@ def _conflict(start: int, end: int, other_start: int, other_end: int) -> bool:
 def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
     """Drop findings that cover the same words as a more severe (or, on a tie, longer or
     earlier) one. Empty-span (document-level) findings never conflict and are all kept.
+
+    Kept spans are indexed by start, so each finding is compared only with kept spans that can
+    reach it: linear in practice, where comparing all pairs took 80% of the analysis time of a
+    5,000-word posting with 700 findings.
     """
     ordered = sorted(
         findings, key=lambda f: (-f.severity.rank, -(f.end - f.start), f.start, f.rule_id)
     )
     kept: list[Finding] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []
+    spans: list[tuple[int, int]] = []
+    longest = 0
     for finding in ordered:
-        if finding.is_span and any(
-            _conflict(finding.start, finding.end, start, end) for start, end in taken
-        ):
-            continue
+        start, end = finding.start, finding.end
+        if end > start:
+            low = bisect_left(starts, start - longest)
+            high = bisect_left(starts, end)
+            if any(_conflict(start, end, *spans[i]) for i in range(low, high)):
+                continue
+            position = bisect_left(starts, start)
+            starts.insert(position, start)
+            spans.insert(position, (start, end))
+            longest = max(longest, end - start)
         kept.append(finding)
-        if finding.is_span:
-            taken.append((finding.start, finding.end))
     kept.sort(key=lambda f: (f.start, f.end, f.rule_id))
     return kept
