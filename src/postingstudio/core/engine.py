@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 import re
+from bisect import bisect_left
 from typing import Any
 
 from .findings import Finding, Origin
@@ -47,13 +48,16 @@ def equal_opportunity_spans(posting: Posting, index: TextIndex, book: RuleBook) 
     spans: list[tuple[int, int]] = []
     tokens = index.tokens
     sentences = index.sentences
+    sentence_starts = [start for start, _end in sentences]
     starts = posting.block_starts
     for first, _end, _cue in book.eeo_cues.find(tokens, index.text):
         offset = tokens[first].start
         block = posting.block_at(offset)
         block_start = starts[block]
         block_end = block_start + len(posting.blocks[block].text)
-        inside = [s for s in sentences if block_start <= s[0] < block_end]
+        inside = sentences[
+            bisect_left(sentence_starts, block_start) : bisect_left(sentence_starts, block_end)
+        ]
         if len(inside) <= _SHORT_PARAGRAPH_SENTENCES:
             spans.append((block_start, block_end))
             continue
