@@ -25,11 +25,22 @@ _HEADROOM = 1 << 40  # ~10^12 leaked references before trouble: far beyond any s
 _applied = False
 
 
+def _affected_binding() -> bool:
+    """Only PySide6 6.12.x has the defect; pyproject.toml already excludes it below 3.12, so
+    this guard matters only for an environment installed by other means."""
+    try:
+        import PySide6
+    except ImportError:
+        return False
+    return str(getattr(PySide6, "__version__", "")).startswith("6.12.")
+
+
 def needs_protection() -> bool:
     return (
         sys.implementation.name == "cpython"
         and sys.version_info < (3, 12)
         and not hasattr(sys, "getobjects")  # Py_TRACE_REFS builds have a different layout
+        and _affected_binding()
     )
 
 
