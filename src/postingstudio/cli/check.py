@@ -14,6 +14,7 @@ from typing import Any
 
 from postingstudio import __version__
 from postingstudio.cli.inputs import InputError, read_posting
+from postingstudio.cli.options import add_analysis_options, rulebook_from, settings_from
 from postingstudio.cli.text_report import render_text
 
 EXIT_OK, EXIT_BELOW_THRESHOLD, EXIT_UNREADABLE = 0, 1, 2
@@ -35,18 +36,7 @@ def add_parser(sub: Any) -> None:
     parser.add_argument(
         "--fail-under", type=float, metavar="SCORE", help="exit 1 if an overall score is lower"
     )
-    parser.add_argument("--length-profile", metavar="NAME", help="textio, linkedin or appcast")
-    parser.add_argument("--gender-profile", metavar="NAME", help="gaucher or castilla_rho")
-    parser.add_argument("--grade-target", type=float, metavar="GRADE")
-    parser.add_argument(
-        "--picky", action="store_true", help="also report quiet-by-default rules"
-    )
-    parser.add_argument("--allow", action="append", default=[], metavar="TERM",
-                        help="never flag this word or phrase (repeatable)")  # fmt: skip
-    parser.add_argument("--disable", action="append", default=[], metavar="RULE_ID",
-                        help="switch a rule off (repeatable)")  # fmt: skip
-    parser.add_argument("--rules", action="append", default=[], metavar="DIR",
-                        help="extra rule folder merged after the shipped rules")  # fmt: skip
+    add_analysis_options(parser)
     parser.add_argument(
         "--grammar", action="store_true", help="include LanguageTool grammar and spelling"
     )
@@ -54,31 +44,6 @@ def add_parser(sub: Any) -> None:
         "--languagetool-url", metavar="URL", help="a LanguageTool server to use for --grammar"
     )
     parser.set_defaults(run=run)
-
-
-def _settings(args: argparse.Namespace) -> Any:
-    from postingstudio.core.settings import AnalysisSettings
-
-    return AnalysisSettings(
-        allow_terms=frozenset(args.allow),
-        disabled_rules=frozenset(args.disable),
-        length_profile=args.length_profile,
-        gender_profile=args.gender_profile,
-        reading_grade_target=args.grade_target,
-        picky=args.picky,
-    )
-
-
-def _rulebook(args: argparse.Namespace) -> Any:
-    from postingstudio.core.rulebook import default_rulebook, load_rulebook
-    from postingstudio.paths import resources_dir
-
-    if not args.rules:
-        return default_rulebook()
-    book = load_rulebook(resources_dir(), [Path(p) for p in args.rules])
-    for problem in book.problems:
-        print(f"postingstudio: warning: {problem}", file=sys.stderr)
-    return book
 
 
 def _grammar(report: Any, args: argparse.Namespace) -> tuple[Any, str | None]:
@@ -104,8 +69,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.files:
         print("postingstudio check: give one or more files, or --sample", file=sys.stderr)
         return EXIT_UNREADABLE
-    settings = _settings(args)
-    book = _rulebook(args)
+    settings = settings_from(args)
+    book = rulebook_from(args)
     results: list[dict[str, Any]] = []
     exit_code = EXIT_OK
     for name in args.files:

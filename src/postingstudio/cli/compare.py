@@ -17,6 +17,7 @@ from typing import Any
 
 from postingstudio import __version__
 from postingstudio.cli.inputs import InputError, read_posting
+from postingstudio.cli.options import add_analysis_options, rulebook_from, settings_from
 
 EXIT_OK, EXIT_UNREADABLE = 0, 2
 _ARROWS = {"better": "▲", "worse": "▼", "same": "=", "unknown": "?"}
@@ -39,37 +40,16 @@ def add_parser(sub: Any) -> None:
     parser.add_argument(
         "--company", metavar="NAME", help="your company's name, left out of what sets you apart"
     )
-    parser.add_argument("--length-profile", metavar="NAME", help="textio, linkedin or appcast")
-    parser.add_argument("--gender-profile", metavar="NAME", help="gaucher or castilla_rho")
-    parser.add_argument("--grade-target", type=float, metavar="GRADE")
-    parser.add_argument("--rules", action="append", default=[], metavar="DIR",
-                        help="extra rule folder merged after the shipped rules")  # fmt: skip
+    add_analysis_options(parser, full=False)
     parser.set_defaults(run=run)
-
-
-def _book(args: argparse.Namespace) -> Any:
-    from postingstudio.core.rulebook import default_rulebook, load_rulebook
-    from postingstudio.paths import resources_dir
-
-    if not args.rules:
-        return default_rulebook()
-    book = load_rulebook(resources_dir(), [Path(p) for p in args.rules])
-    for problem in book.problems:
-        print(f"postingstudio: warning: {problem}", file=sys.stderr)
-    return book
 
 
 def run(args: argparse.Namespace) -> int:
     from postingstudio.core.compare import CompareInput, compare
     from postingstudio.core.engine import analyse
-    from postingstudio.core.settings import AnalysisSettings
 
-    settings = AnalysisSettings(
-        length_profile=args.length_profile,
-        gender_profile=args.gender_profile,
-        reading_grade_target=args.grade_target,
-    )
-    book = _book(args)
+    settings = settings_from(args)
+    book = rulebook_from(args)
     inputs: list[Any] = []
     failed = False
     for number, name in enumerate([args.mine, *args.theirs]):

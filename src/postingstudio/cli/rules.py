@@ -5,33 +5,26 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
+
+from postingstudio.cli.options import add_rule_folder_option, rulebook_from
 
 
 def add_parser(sub: Any) -> None:
     parser = sub.add_parser("rules", help="list the rules, evidence profiles and score formula")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--category", help="only rules of this category")
-    parser.add_argument("--rules", action="append", default=[], metavar="DIR",
-                        help="extra rule folder merged after the shipped rules")  # fmt: skip
+    add_rule_folder_option(parser)
     parser.add_argument("--scoring", action="store_true", help="explain the score formula")
     parser.add_argument("--profiles", action="store_true", help="list the evidence profiles")
     parser.set_defaults(run=run)
-
-
-def _book(folders: list[str]) -> Any:
-    from postingstudio.core.rulebook import default_rulebook, load_rulebook
-    from postingstudio.paths import resources_dir
-
-    return load_rulebook(resources_dir(), [Path(f) for f in folders]) if folders else default_rulebook()
 
 
 def run(args: argparse.Namespace) -> int:
     from postingstudio.core.rules.schema import RuleFileError
 
     try:
-        book = _book(args.rules)
+        book = rulebook_from(args)
     except RuleFileError as error:
         print(f"postingstudio: {error}", file=sys.stderr)
         return 2
@@ -47,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
             default = book.profiles.get(f"default_{kind}")
             for name, spec in book.profiles.get(kind, {}).items():
                 star = "*" if name == default else " "
-                print(f"{star} {kind}:{name:<13} {spec.get('label', '')}\n      {spec.get('source', '')}")
+                print(f"{star} {kind}:{name:<13} {spec.get('label', '')}")
+                print(f"      {spec.get('source', '')}")
         return 0
     rules = [r for r in book.rules if not args.category or r.category.value == args.category]
     if args.format == "json":

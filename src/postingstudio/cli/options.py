@@ -1,0 +1,56 @@
+"""Options shared by the analysing sub-commands (check, compare, rules): evidence profiles,
+allow-list, disabled rules, extra rule folders, and how they become settings and a rule book."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def add_analysis_options(parser: argparse.ArgumentParser, *, full: bool = True) -> None:
+    """Profiles, grade target and rule folders; with ``full``, also allow/disable/picky."""
+    parser.add_argument("--length-profile", metavar="NAME", help="textio, linkedin or appcast")
+    parser.add_argument("--gender-profile", metavar="NAME", help="gaucher or castilla_rho")
+    parser.add_argument("--grade-target", type=float, metavar="GRADE")
+    add_rule_folder_option(parser)
+    if not full:
+        return
+    parser.add_argument("--picky", action="store_true", help="also report quiet-by-default rules")
+    parser.add_argument("--allow", action="append", default=[], metavar="TERM",
+                        help="never flag this word or phrase (repeatable)")  # fmt: skip
+    parser.add_argument("--disable", action="append", default=[], metavar="RULE_ID",
+                        help="switch a rule off (repeatable)")  # fmt: skip
+
+
+def add_rule_folder_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--rules", action="append", default=[], metavar="DIR",
+                        help="extra rule folder merged after the shipped rules")  # fmt: skip
+
+
+def settings_from(args: argparse.Namespace) -> Any:
+    from postingstudio.core.settings import AnalysisSettings
+
+    return AnalysisSettings(
+        allow_terms=frozenset(getattr(args, "allow", ())),
+        disabled_rules=frozenset(getattr(args, "disable", ())),
+        length_profile=args.length_profile,
+        gender_profile=args.gender_profile,
+        reading_grade_target=args.grade_target,
+        picky=getattr(args, "picky", False),
+    )
+
+
+def rulebook_from(args: argparse.Namespace) -> Any:
+    """The shipped rule book, or one with the user's folders merged; their problems are warned
+    about on stderr and never stop the run."""
+    from postingstudio.core.rulebook import default_rulebook, load_rulebook
+    from postingstudio.paths import resources_dir
+
+    if not args.rules:
+        return default_rulebook()
+    book = load_rulebook(resources_dir(), [Path(p) for p in args.rules])
+    for problem in book.problems:
+        print(f"postingstudio: warning: {problem}", file=sys.stderr)
+    return book
