@@ -95,13 +95,22 @@ def test_html_report_is_escaped_and_self_contained(tmp_path, capsys):
     assert "wrote" in capsys.readouterr().err
 
 
-def test_pdf_report_says_it_is_not_available(tmp_path, capsys):
+def test_pdf_report_is_written(tmp_path, capsys):
+    mine = tmp_path / "a.txt"
+    mine.write_text("You will fix bikes. Dental cover and a pension.", encoding="utf-8")
+    code = run_cli(["compare", str(mine), str(mine), "--report", str(tmp_path / "r.pdf")])
+    assert code == 0
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    assert not list(tmp_path.glob(".compare-*"))  # the temporary file was moved into place
+
+
+def test_other_report_formats_are_refused(tmp_path, capsys):
     mine = tmp_path / "a.txt"
     mine.write_text("You will fix bikes.", encoding="utf-8")
-    code = run_cli(["compare", str(mine), str(mine), "--report", str(tmp_path / "r.pdf")])
+    code = run_cli(["compare", str(mine), str(mine), "--report", str(tmp_path / "r.docx")])
     assert code == 2
-    assert "PDF" in capsys.readouterr().err
-    assert not (tmp_path / "r.pdf").exists()
+    assert ".pdf" in capsys.readouterr().err
+    assert not (tmp_path / "r.docx").exists()
 
 
 def test_unreadable_file_fails_without_a_partial_comparison(tmp_path, capsys):

@@ -2,7 +2,7 @@
 
 Prints the side-by-side table, what the competitors offer that mine does not, the clichés we
 share and what sets mine apart (``--format text``), or the documented JSON contract
-(``--format json``, docs/compare.md). ``--report FILE.html`` also writes a self-contained report.
+(``--format json``, docs/compare.md). ``--report FILE.html|.pdf`` also writes a report.
 
 Exit codes: 0 done, 2 a file could not be read or the report could not be written.
 """
@@ -35,7 +35,7 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("theirs", nargs="+", metavar="THEIRS", help="competitors' postings")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument(
-        "--report", metavar="FILE", help="also write an HTML report (.html; .pdf when available)"
+        "--report", metavar="FILE", help="also write a report (.html or .pdf)"
     )
     parser.add_argument(
         "--company", metavar="NAME", help="your company's name, left out of what sets you apart"

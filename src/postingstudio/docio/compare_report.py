@@ -3,8 +3,7 @@
 One file, inline CSS, no scripts and nothing fetched: it opens the same offline, in a browser
 or an e-mail. Every piece of posting text is escaped; the cue inside each quoted sentence is
 wrapped in ``<mark>``. Tables are semantic (caption, ``th`` with ``scope``) so screen readers
-can walk them. PDF: docio has no PDF writer yet, so ``.pdf`` raises :class:`ReportWriteError`
-saying so (print the HTML to PDF from a browser meanwhile).
+can walk them. A ``.pdf`` path is laid out with ReportLab by :mod:`compare_pdf` instead.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from typing import Any
 
 from .errors import ExportError
 
-REPORT_FORMATS = (".html", ".htm")
+REPORT_FORMATS = (".html", ".htm", ".pdf")
 _ARROWS = {"better": "▲ better", "worse": "▼ worse", "same": "= same", "unknown": "?"}
 
 _CSS = """
@@ -154,29 +153,37 @@ def comparison_html(comparison: Any, title: str = "Posting comparison") -> str:
     return "\n".join(out)
 
 
+def _pdf(comparison: Any, path: str) -> None:
+    from .compare_pdf import write_comparison_pdf
+
+    write_comparison_pdf(comparison, path)
+
+
 def write_comparison_report(comparison: Any, path: str | os.PathLike[str]) -> Path:
     """Write the report to ``path`` (format from its suffix), atomically; return the path."""
     target = Path(path)
     suffix = target.suffix.lower()
-    if suffix == ".pdf":
-        raise ReportWriteError(
-            target,
-            "PDF reports are not available yet (Posting Studio has no PDF writer); "
-            "write an .html report and print it to PDF from a browser",
-        )
     if suffix not in REPORT_FORMATS:
-        raise ReportWriteError(target, f"reports are written as .html, not '{suffix or 'none'}'")
-    data = comparison_html(comparison).encode("utf-8")
+        raise ReportWriteError(
+            target, f"reports are written as .html or .pdf, not '{suffix or 'none'}'"
+        )
     folder = target.parent if str(target.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=".compare-", suffix=".tmp", dir=folder)
     except OSError as error:
         raise ReportWriteError(target, f"cannot write there ({error.strerror or error})") from None
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+        if suffix == ".pdf":
+            os.close(handle)
+            _pdf(comparison, temporary)
+        else:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(comparison_html(comparison).encode("utf-8"))
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise ReportWriteError(target, f"cannot be written ({error.strerror or error})") from None
+    except Exception as error:  # noqa: BLE001 - ReportLab raises its own types on bad layout
+        Path(temporary).unlink(missing_ok=True)
+        raise ReportWriteError(target, f"the PDF could not be laid out ({error})") from None
     return target
