@@ -117,4 +117,5 @@ def run_app(args: list[str]) -> int:
         test_hooks.install(workspace)
     code = app.exec()
     workspace.analysis.shutdown()
+    workspace.grammar.shutdown()  # bounded wait: a hung LanguageTool never hangs the exit
     return int(code)

@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 FILE_NAME = "preferences.toml"
 SCHEMA = 1
 THEMES = ("system", "light", "dark")
+GRAMMAR_MODES = ("off", "local", "server", "public")  # postingstudio.grammar.GrammarMode values
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,13 @@ class Preferences:
     picky: bool = False
     theme: str = "system"
     sample_offered: bool = False  # the first-start offer of the sample posting was shown
+    # Grammar (LanguageTool). No mode means automatic: local when Java and LanguageTool are
+    # installed, else off. Nothing is downloaded or sent anywhere without the user's action.
+    grammar_mode: str | None = None
+    grammar_server_url: str | None = None
+    grammar_local_path: str | None = None  # a LanguageTool folder the user already has
+    grammar_public_consent: bool = False  # read the "text leaves the machine" notice, said yes
+    grammar_disabled_rules: tuple[str, ...] = ()  # LanguageTool rule ids, e.g. "EN_A_VS_AN"
 
     def analysis_settings(self) -> AnalysisSettings:
         return AnalysisSettings(
@@ -96,6 +104,12 @@ def _bool(value: Any) -> bool:
     return value
 
 
+def _grammar_mode(value: Any) -> str | None:
+    if value not in GRAMMAR_MODES:
+        raise ValueError(f"expected one of {', '.join(GRAMMAR_MODES)}")
+    return str(value)
+
+
 def _theme(value: Any) -> str:
     if value not in THEMES:
         raise ValueError(f"expected one of {', '.join(THEMES)}")
@@ -113,6 +127,11 @@ _READERS = {
     "picky": _bool,
     "theme": _theme,
     "sample_offered": _bool,
+    "grammar_mode": _grammar_mode,
+    "grammar_server_url": _optional_str,
+    "grammar_local_path": _optional_str,
+    "grammar_public_consent": _bool,
+    "grammar_disabled_rules": _string_tuple,
 }
 
 

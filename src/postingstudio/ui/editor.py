@@ -15,8 +15,9 @@ from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
-from postingstudio.core.findings import Finding
+from postingstudio.core.findings import Category, Finding, Origin
 from postingstudio.core.plaintext import parse_text
+from postingstudio.grammar import languagetool_rule_id
 
 from .document_bridge import insert_blocks, plain_char_format
 from .fixes import applicable_replacements
@@ -50,6 +51,8 @@ class PostingEditor(QTextEdit):
     ignoreRequested = Signal(int)  # finding index
     ignoreRuleRequested = Signal(str)  # rule id
     allowRequested = Signal(str)  # term
+    ignoreWordRequested = Signal(str)  # a misspelt word: add it to the personal dictionary
+    disableGrammarRuleRequested = Signal(str)  # a LanguageTool rule id
     filesDropped = Signal(list)  # [str path]
     zoomChanged = Signal(int)
     paletteChanged = Signal()
@@ -121,7 +124,7 @@ class PostingEditor(QTextEdit):
         )
         allow = menu.addAction(self.tr("Add “{0}” to allow-list").format(finding.text.strip()))
         allow.triggered.connect(lambda _=False, t=finding.text: self.allowRequested.emit(t))
-        actions += [ignore, ignore_rule, allow]
+        actions += [ignore, ignore_rule, allow, *self._grammar_actions(menu, finding)]
         separator = menu.addSeparator()
         actions.append(separator)
         if first is not None:
@@ -129,6 +132,23 @@ class PostingEditor(QTextEdit):
                 menu.removeAction(action)
             menu.insertActions(first, actions)
         return True
+
+    def _grammar_actions(self, menu: QMenu, finding: Finding) -> list:
+        """Menu entries for LanguageTool findings: ignore a misspelt word, disable the rule."""
+        lt_rule = languagetool_rule_id(finding)
+        if finding.origin is not Origin.GRAMMAR or lt_rule is None:
+            return []
+        made = []
+        word = finding.text.strip()
+        if finding.category is Category.SPELLING and word:
+            action = menu.addAction(self.tr("Ignore word “{0}”").format(word))
+            action.triggered.connect(lambda _=False, w=word: self.ignoreWordRequested.emit(w))
+            made.append(action)
+        action = menu.addAction(self.tr("Disable this grammar rule ({0})").format(lt_rule))
+        action.triggered.connect(
+            lambda _=False, r=lt_rule: self.disableGrammarRuleRequested.emit(r)
+        )
+        return [*made, action]
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu = self.createStandardContextMenu(event.pos())

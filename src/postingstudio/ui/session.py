@@ -70,6 +70,8 @@ class EditorSession(QObject):
         self.preferences = preferences
         self._save_preferences = save_preferences
         self._choose_fixes = choose_fixes
+        # Adds a slower lane's findings (grammar) to every report before it is shown.
+        self.merge_slow_findings: Callable[[AnalysisResult], AnalysisResult] = lambda r: r
         self._panel_timer = QTimer(self)
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(0)
@@ -114,6 +116,7 @@ class EditorSession(QObject):
     def show_result(self, result: AnalysisResult) -> None:
         """Highlights first; the panels on the next turn of the event loop, so neither step
         alone holds up typing for long."""
+        result = self.merge_slow_findings(result)
         self.markers.load(result)
         self.redraw()
         self._panel_timer.start()

@@ -28,6 +28,7 @@ from . import formatting
 from .analysis import AnalysisController, AnalysisResult, rulebook_loader
 from .files import FileController
 from .find_replace import FindReplace
+from .grammar_wiring import GrammarUi
 from .main_window import MainWindow
 from .preferences_dialog import PreferencesDialog
 from .prompts import Prompts
@@ -114,6 +115,7 @@ class Workspace(QObject):
             parent=self,
         )
         self.finder = FindReplace(w.editor, w)
+        self.grammar = GrammarUi(self)  # LanguageTool lane, status and fixes
         self._wire()
         w.close_guard = self.can_close
         self._restore_window()
@@ -195,6 +197,7 @@ class Workspace(QObject):
     # -- start-up -----------------------------------------------------------------------------
     def start(self, file: str | None = None, show: bool = True) -> None:
         self.analysis.start()
+        self.grammar.start()
         recovered = self.recovery.load() if self.recovery.exists() else None
         if file:
             self.files.open_file(file, ask=False)
@@ -269,8 +272,10 @@ class Workspace(QObject):
     # -- preferences and close -------------------------------------------------------------------
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(self.session.preferences, self.analysis.book, self.window)
+        grammar_page = self.grammar.add_page(dialog)
         if dialog.exec():
-            self.session.set_preferences(dialog.preferences())
+            self.session.set_preferences(grammar_page.apply(dialog.preferences()))
+            self.grammar.commit_page(grammar_page)
             self.preferences = self.session.preferences
 
     def about(self) -> None:
@@ -307,6 +312,7 @@ class Workspace(QObject):
         self.autosaver.clean()  # closed on purpose: nothing to recover
         self.session.stop()
         self.analysis.shutdown()
+        self.grammar.shutdown()
         return True
 
     def shutdown(self) -> None:
@@ -314,5 +320,6 @@ class Workspace(QObject):
         self.autosaver.stop()
         self.session.stop()
         self.analysis.shutdown()
+        self.grammar.shutdown()
         self.window.close_guard = lambda: True
         self.window.close()

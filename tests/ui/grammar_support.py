@@ -1,0 +1,104 @@
+"""Helpers for the grammar UI tests: a workspace whose grammar talks to the loopback fake
+LanguageTool, scripted answers to the grammar questions, and waits on what the writer sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QTextCursor
+
+from postingstudio.core.findings import Finding, Origin
+from postingstudio.core.model import Block, BlockKind, Posting
+from postingstudio.docio.settings_file import Preferences, save_preferences
+
+TEXT = (
+    "Senior Rockstar Developer",
+    "😀 We need 𝒳 a engineer who knows teh stack and Kubernetez.",
+    "We utilise modern tools in order to ship.",
+)
+
+
+def posting(lines: tuple[str, ...] = TEXT) -> Posting:
+    first, *rest = lines
+    blocks = [Block.of(BlockKind.HEADING, first, level=1)]
+    blocks += [Block.of(BlockKind.PARAGRAPH, line) for line in rest]
+    return Posting(tuple(blocks))
+
+
+class GrammarAnswers:
+    """Answers the grammar questions without dialogs; records what was asked."""
+
+    def __init__(self) -> None:
+        self.download = False
+        self.public = False
+        self.folder: str | None = None
+        self.url: str | None = None
+        self.asked: list[str] = []
+        self.errors: list[tuple[str, str]] = []
+
+    def consent_download(self, size: str, folder: Path) -> bool:
+        self.asked.append("download")
+        return self.download
+
+    def consent_public_api(self) -> bool:
+        self.asked.append("public")
+        return self.public
+
+    def choose_folder(self, start: str) -> str | None:
+        self.asked.append("folder")
+        return self.folder
+
+    def server_url(self, current: str, probe) -> str | None:  # noqa: ANN001
+        self.asked.append("url")
+        return self.url
+
+    def java_help(self) -> None:
+        self.asked.append("java")
+
+    def error(self, title: str, text: str) -> None:
+        self.errors.append((title, text))
+
+
+def make_workspace(qtbot, app_paths, prompts, preferences: Preferences, timeout_s: float = 3.0):
+    """A started workspace with these preferences on disk and a short grammar debounce."""
+    from postingstudio.paths import resources_dir
+    from postingstudio.ui.workspace import Workspace
+
+    save_preferences(preferences.with_changes(sample_offered=True), app_paths.preferences)
+    ws = Workspace(
+        app_paths, resources_dir(), prompts=prompts, analysis_delay_ms=30, autosave_pause_ms=50
+    )
+    qtbot.addWidget(ws.window)
+    answers = GrammarAnswers()
+    ws.grammar.set_prompts(answers)
+    ws.grammar.controller.set_delay(60)
+    ws.grammar.controller.set_timeout(timeout_s)
+    ws.start(show=False)
+    return ws, answers
+
+
+def grammar_findings(ws) -> list[Finding]:
+    result = ws.session.markers.result
+    if result is None or result.generation != ws.analysis.generation:
+        return []
+    return [f for f in result.report.findings if f.origin is Origin.GRAMMAR]
+
+
+def wait_grammar(qtbot, ws, text: str, timeout: int = 10_000) -> Finding:
+    """Wait until a grammar finding quoting ``text`` is shown for the current text."""
+    qtbot.waitUntil(lambda: any(f.text == text for f in grammar_findings(ws)), timeout=timeout)
+    return next(f for f in grammar_findings(ws) if f.text == text)
+
+
+def marker_for(ws, finding: Finding):
+    return next(m for m in ws.session.markers.markers if m.finding == finding)
+
+
+def type_at_end(ws, text: str) -> None:
+    cursor = QTextCursor(ws.session.document)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText(text)
+
+
+def state_kind(ws) -> str:
+    return str(ws.grammar.controller.state.kind)
