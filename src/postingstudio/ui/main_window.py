@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from .actions import Actions
 from .banner import Banner
@@ -41,9 +41,13 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.banner = Banner(central)
         layout.addWidget(self.banner)
-        self.editor = PostingEditor(central)
+        # The editor sits in a splitter so the compare view can put a competitor's ad beside it.
+        self.editor_split = QSplitter(Qt.Orientation.Horizontal, central)
+        self.editor_split.setChildrenCollapsible(False)
+        self.editor = PostingEditor(self.editor_split)
         self.editor.setObjectName("editor")
-        layout.addWidget(self.editor, 1)
+        self.editor_split.addWidget(self.editor)
+        layout.addWidget(self.editor_split, 1)
         self.setCentralWidget(central)
 
         self.findings = FindingsPanel(self)

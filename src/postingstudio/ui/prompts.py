@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from .fixes import ProposedFix
 
@@ -47,6 +47,16 @@ class Prompts:
                     path = f"{path}.{ext}"
                     break
         return path
+
+    def open_competitors(self, start: str) -> list[str]:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.parent, self.parent.tr("Add competitor ads"), start, self.parent.tr(OPEN_FILTER)
+        )
+        return list(paths)
+
+    def paste_text(self, title: str, label: str) -> str | None:
+        text, ok = QInputDialog.getMultiLineText(self.parent, title, label)
+        return text if ok else None
 
     def unsaved(self, name: str) -> str:
         """ "save", "discard" or "cancel"."""

@@ -26,6 +26,7 @@ from postingstudio.docio.settings_file import (
 
 from . import formatting
 from .analysis import AnalysisController, AnalysisResult, rulebook_loader
+from .compare_mode import CompareMode
 from .files import FileController
 from .find_replace import FindReplace
 from .grammar_wiring import GrammarUi
@@ -115,6 +116,7 @@ class Workspace(QObject):
             parent=self,
         )
         self.finder = FindReplace(w.editor, w)
+        self.compare = CompareMode(w, self.session, self.analysis, self.files, self.prompts, self)
         self.grammar = GrammarUi(self)  # LanguageTool lane, status and fixes
         self._wire()
         w.close_guard = self.can_close
@@ -299,6 +301,7 @@ class Workspace(QObject):
             self.window.editor.zoom(zoom)
 
     def save_window(self) -> None:
+        self.compare.set_mode(False)  # the single-posting docks are what a restart should show
         self.settings.setValue("window/geometry", self.window.saveGeometry())
         self.settings.setValue("window/state", self.window.saveState())
         self.settings.setValue("window/zoom", self.window.editor.zoom_steps)
@@ -311,6 +314,7 @@ class Workspace(QObject):
         self.autosaver.stop()
         self.autosaver.clean()  # closed on purpose: nothing to recover
         self.session.stop()
+        self.compare.shutdown()
         self.analysis.shutdown()
         self.grammar.shutdown()
         return True
@@ -319,6 +323,7 @@ class Workspace(QObject):
         """Stop timers and workers without asking anything (tests, benchmark)."""
         self.autosaver.stop()
         self.session.stop()
+        self.compare.shutdown()
         self.analysis.shutdown()
         self.grammar.shutdown()
         self.window.close_guard = lambda: True
