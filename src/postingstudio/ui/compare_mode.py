@@ -179,6 +179,10 @@ class CompareMode(QObject):
             width = max(400, w.editor_split.width())  # type: ignore[attr-defined]
             w.editor_split.setSizes([width // 2, width - width // 2])  # type: ignore[attr-defined]
             w.resizeDocks([self.dock], [max(260, w.height() * 2 // 5)], Qt.Orientation.Vertical)
+            across = max(600, w.width())  # the table needs room for every posting's column
+            self.view.splitter.setSizes(
+                [across * 46 // 100, across * 28 // 100, across * 26 // 100]
+            )
             result = self.session.markers.result
             if result is not None and self.controller.mine is None:
                 self._mine_changed(result)

@@ -85,7 +85,7 @@ class CompareTableModel(QAbstractTableModel):
                 return self.tr("Yours")
             if section == self.best_column:
                 return self.tr("vs best")
-            return f"[{section}] {short_name(self.names[section])}"
+            return f"[{section}] {short_name(self.names[section], 16)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if section == 0:
                 return self.names[0] if self.names else None
@@ -168,6 +168,7 @@ class CompareTable(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setMaximumSectionSize(220)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setMaximumWidth(230)  # long labels elide; the tooltip has them
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.model_.set_comparison(comparison)
