@@ -6,6 +6,7 @@ descriptions from ../shared/corpus/docx/jd_real; nothing of them is copied into 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -21,7 +22,7 @@ from postingstudio.ui.document_bridge import selected_text
 from postingstudio.ui.fixes import template_blocks
 from tests.conftest import corpus_path
 
-from .compare_support import THEIRS_DOCX, dental_pair, wait_comparison
+from .compare_support import THEIRS_DOCX, dental_pair, dev_postings, pair, wait_comparison
 from .conftest import wait_report
 
 
@@ -225,3 +226,78 @@ def test_leaving_compare_mode_restores_the_panels(qtbot, compared):
     assert not ws.compare.dock.isVisible() and not ws.compare.pane.isVisible()
     ws.compare.toggle_action.trigger()
     assert ws.compare.active and ws.compare.pane.isVisible()
+
+
+CLICHE_RULE = """
+[[rule]]
+id = "generic.test_cliches"
+kind = "phrase"
+category = "generic"
+severity = "warning"
+terms = ["fast-paced", "fast paced", "team player", "self-starter", "detail-oriented"]
+message = "“{match}” is in every posting."
+why = "Test rule: generic phrases."
+source = "test"
+replacements = ["<say what is fast>"]
+examples.flag = ["You thrive in a fast-paced environment."]
+examples.pass = ["You ship weekly."]
+"""
+
+
+@pytest.fixture
+def cliche_rules(app_paths):
+    """A user rule folder with one generic phrase rule (the shipped rules have none yet)."""
+    folder = app_paths.user_rules
+    folder.mkdir(parents=True)
+    (folder / "generic_test.toml").write_text(CLICHE_RULE, encoding="utf-8")
+    return folder
+
+
+def test_two_competitors_tabs_chart_and_a_shared_cliche_selected_in_both(
+    qtbot, cliche_rules, workspace
+):
+    def fast(text: str) -> bool:
+        return bool(re.search(r"fast[- ]paced", text, re.IGNORECASE))
+
+    mine, first = pair("glassdoor_ds", fast, fast)
+    second = next(r for r in dev_postings("glassdoor_ds") if r not in (mine, first))
+    workspace.window.resize(1400, 950)
+    workspace.window.show()
+    workspace.start()
+    workspace.session.load(parse_text(mine["text"]))
+    wait_report(qtbot, workspace)
+    workspace.compare.add_competitor_text(first["text"], name="First")
+    workspace.compare.add_competitor_text(second["text"], name="Second")
+    latest = wait_comparison(qtbot, workspace, competitors=2)
+    comparison = latest.comparison
+
+    pane = workspace.compare.pane
+    assert pane.tabs.count() == 2
+    assert workspace.compare.view.table.model_.columnCount() == 4  # yours, two, vs best
+    assert len(workspace.compare.view.chart.data.values) == 3
+    assert all(len(row.versus) == 2 for row in comparison.metrics)
+
+    cliche = next(c for c in comparison.shared_cliches if 1 in c.competitors)
+    lists = workspace.compare.view.lists
+    item = lists.item_for(lists.cliches, cliche)
+    lists.setCurrentIndex(1)
+    rect = lists.cliches.visualItemRect(item)
+    qtbot.mouseClick(lists.cliches.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    mine_selected = selected_text(workspace.window.editor.textCursor())
+    assert mine_selected == cliche.mine.text
+    number, theirs = cliche.theirs[0]
+    view = pane.current()
+    assert view.key == latest.keys[number - 1]
+    assert selected_text(view.textCursor()) == theirs.text
+
+    # An offer from the second competitor switches to its tab.
+    offers = comparison.offers_from(2)
+    if offers:
+        workspace.compare.show_offer(offers[0])
+        assert pane.current().key == latest.keys[1]
+
+    # Closing a tab drops that competitor from the comparison.
+    pane.tabs.tabCloseRequested.emit(pane.index_of(latest.keys[1]))
+    wait_comparison(qtbot, workspace, competitors=1)
+    assert pane.tabs.count() == 1
+    assert workspace.compare.view.table.model_.columnCount() == 3
