@@ -74,7 +74,25 @@ def make_workspace(qtbot, app_paths, prompts, preferences: Preferences, timeout_
     ws.grammar.controller.set_delay(60)
     ws.grammar.controller.set_timeout(timeout_s)
     ws.start(show=False)
+    wait_current(qtbot, ws)
     return ws, answers
+
+
+def current_shown(ws) -> bool:
+    """The style report for the editor's current text is on screen."""
+    shown = ws.session.markers.result
+    return shown is not None and shown.generation == ws.analysis.generation
+
+
+def wait_current(qtbot, ws, timeout: int = 10_000) -> None:
+    qtbot.waitUntil(lambda: current_shown(ws), timeout=timeout)
+
+
+def finish(qtbot, ws) -> None:
+    """Shut down once no current style result is still queued for the window (which is
+    deleted next)."""
+    wait_current(qtbot, ws)
+    ws.shutdown()
 
 
 def grammar_findings(ws) -> list[Finding]:

@@ -14,7 +14,15 @@ from postingstudio.ui.grammar_lane import DICTIONARY_FILE
 from postingstudio.ui.grammar_merge import remap, visible
 from tests.grammar.fake_languagetool import FakeLanguageTool
 
-from .grammar_support import grammar_findings, make_workspace, marker_for, posting, wait_grammar
+from .grammar_support import (
+    finish,
+    grammar_findings,
+    make_workspace,
+    marker_for,
+    posting,
+    wait_current,
+    wait_grammar,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +44,7 @@ def live(qtbot, app_paths, prompts, fake_lt):
     ws, _answers = make_workspace(qtbot, app_paths, prompts, prefs)
     ws.session.load(posting())
     yield ws
-    ws.shutdown()
+    finish(qtbot, ws)
 
 
 def _menu_action(ws, finding, starts: str):
@@ -97,7 +105,7 @@ def test_the_generic_ignore_rule_also_hides_grammar_findings(qtbot, live):
     ws = live
     finding = wait_grammar(qtbot, ws, "teh")
     ws.session.ignore_rule(finding.rule_id)
-    qtbot.waitUntil(lambda: ws.session.markers.result.generation == ws.analysis.generation)
+    wait_current(qtbot, ws)
     qtbot.waitUntil(lambda: not any(f.text == "teh" for f in grammar_findings(ws)))
 
 

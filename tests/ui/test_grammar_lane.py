@@ -13,12 +13,14 @@ from postingstudio.grammar import Fix, StateKind
 from tests.grammar.fake_languagetool import FakeLanguageTool
 
 from .grammar_support import (
+    finish,
     grammar_findings,
     make_workspace,
     marker_for,
     posting,
     state_kind,
     type_at_end,
+    wait_current,
     wait_grammar,
 )
 
@@ -43,7 +45,7 @@ def live(qtbot, app_paths, prompts, fake_lt):
     ws.session.load(posting())
     yield ws
     fake_lt.release.set()
-    ws.shutdown()
+    finish(qtbot, ws)
 
 
 def test_grammar_and_spelling_merge_with_style_findings(qtbot, live):
@@ -80,7 +82,8 @@ def test_a_style_result_never_erases_grammar_findings(qtbot, live):
     ws.grammar.controller.set_delay(600_000)  # no new grammar answer while we look
     type_at_end(ws, " More text.")
     generation = ws.analysis.generation
-    qtbot.waitUntil(lambda: ws.session.markers.result.generation == generation, timeout=10_000)
+    wait_current(qtbot, ws)
+    assert ws.analysis.generation == generation
     kept = [f.text for f in grammar_findings(ws)]
     assert "teh" in kept and "Kubernetez" in kept
     marker = marker_for(ws, next(f for f in grammar_findings(ws) if f.text == "teh"))
@@ -165,12 +168,13 @@ def test_turning_grammar_off_clears_its_findings_and_stops_requests(qtbot, live,
     ws = live
     wait_grammar(qtbot, ws, "teh")
     ws.session.set_preferences(ws.session.preferences.with_changes(grammar_mode="off"))
-    qtbot.waitUntil(lambda: ws.session.markers.result.generation == ws.analysis.generation)
+    wait_current(qtbot, ws)
     qtbot.waitUntil(lambda: not grammar_findings(ws))
     sent = len(fake_lt.checks())
     type_at_end(ws, " Off teh.")
     generation = ws.analysis.generation
-    qtbot.waitUntil(lambda: ws.session.markers.result.generation == generation, timeout=10_000)
+    wait_current(qtbot, ws)
+    assert ws.analysis.generation == generation
     assert not grammar_findings(ws)
     assert len(fake_lt.checks()) == sent
     assert ws.grammar.status.text == "Grammar: off"

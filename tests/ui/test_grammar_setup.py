@@ -25,7 +25,14 @@ from postingstudio.ui.grammar_preferences import GrammarPage
 from postingstudio.ui.grammar_status import GrammarStatus
 from tests.grammar.fake_languagetool import FakeLanguageTool
 
-from .grammar_support import GrammarAnswers, make_workspace, posting, type_at_end
+from .grammar_support import (
+    GrammarAnswers,
+    finish,
+    make_workspace,
+    posting,
+    type_at_end,
+    wait_current,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -66,7 +73,7 @@ def test_public_api_without_consent_sends_nothing(qtbot, app_paths, prompts, fak
         ws.session.load(posting())
         qtbot.waitUntil(lambda: ws.grammar.controller.state.fix is Fix.CONSENT_PUBLIC_API)
         type_at_end(ws, " More teh.")
-        qtbot.waitUntil(lambda: ws.session.markers.result.generation == ws.analysis.generation)
+        wait_current(qtbot, ws)
         assert ws.grammar.controller.state.kind is StateKind.UNAVAILABLE
         assert ws.grammar.status.button.text() == "Enable public API…"
         assert fake_lt.requests == []
@@ -78,7 +85,7 @@ def test_public_api_without_consent_sends_nothing(qtbot, app_paths, prompts, fak
         assert load_preferences(app_paths.preferences).grammar_public_consent
         qtbot.waitUntil(lambda: len(fake_lt.checks()) > 0, timeout=10_000)
     finally:
-        ws.shutdown()
+        finish(qtbot, ws)
 
 
 def test_local_mode_without_languagetool_offers_the_download_but_never_downloads(
@@ -95,13 +102,14 @@ def test_local_mode_without_languagetool_offers_the_download_but_never_downloads
         assert ws.grammar.status.text.startswith("Grammar: unavailable")
         assert ws.grammar.status.button.text() == "Download LanguageTool…"
         # The style analysis is unaffected.
+        wait_current(qtbot, ws)
         assert ws.session.markers.result.report.findings
         # The writer clicks the fix but declines the consent: still nothing is downloaded.
         ws.grammar.status.button.click()
         assert answers.asked == ["download"]
         assert ws.grammar.fixes.download is None
     finally:
-        ws.shutdown()
+        finish(qtbot, ws)
 
 
 def test_automatic_mode_is_off_with_the_reason_when_languagetool_is_missing(
@@ -116,7 +124,7 @@ def test_automatic_mode_is_off_with_the_reason_when_languagetool_is_missing(
         assert ws.grammar.status.button.text() == "Download LanguageTool…"
         assert ws.grammar.controller.lane.busy is False
     finally:
-        ws.shutdown()
+        finish(qtbot, ws)
 
 
 class SteppedDownload:
@@ -160,7 +168,7 @@ def test_consented_download_shows_progress_and_can_be_cancelled(
         assert ws.grammar.fixes.download is None and fake.calls == 1
         assert load_preferences(app_paths.preferences).grammar_mode == "local"
     finally:
-        ws.shutdown()
+        finish(qtbot, ws)
 
 
 def test_finished_download_switches_to_local_mode(
@@ -176,7 +184,7 @@ def test_finished_download_switches_to_local_mode(
         qtbot.waitUntil(lambda: ws.grammar.fixes.download is None, timeout=10_000)
         assert load_preferences(app_paths.preferences).grammar_mode == "local"
     finally:
-        ws.shutdown()
+        finish(qtbot, ws)
 
 
 def test_server_url_dialog_probes_before_saving(qtbot, fake_lt):
@@ -212,7 +220,7 @@ def test_status_fix_sets_the_server_url(qtbot, app_paths, prompts, fake_lt):
         qtbot.waitUntil(lambda: len(fake_lt.checks()) > 0, timeout=10_000)
         qtbot.waitUntil(lambda: ws.grammar.controller.state.usable, timeout=10_000)
     finally:
-        ws.shutdown()
+        finish(qtbot, ws)
 
 
 def test_status_widget_shows_each_state_and_its_fix(qtbot):
@@ -290,3 +298,31 @@ def test_public_notice_needs_the_box_ticked(qtbot):
     assert not notice.enable.isEnabled()
     notice.agree.setChecked(True)
     assert notice.enable.isEnabled() and notice.consented()
+
+
+def test_grammar_page_in_the_preferences_dialog_updates_the_dictionary(
+    qtbot, app_paths, prompts, java_ok, no_download
+):
+    from PySide6.QtWidgets import QTabWidget
+
+    from postingstudio.ui.preferences_dialog import PreferencesDialog
+
+    ws, _answers = make_workspace(qtbot, app_paths, prompts, Preferences(grammar_mode="off"))
+    try:
+        ws.grammar.controller.dictionary.update(["Kubernetez", "Acme"], [])
+        dialog = PreferencesDialog(ws.session.preferences, None, ws.window)
+        page = ws.grammar.add_page(dialog)
+        tabs = dialog.findChild(QTabWidget)
+        assert tabs.tabText(tabs.count() - 1) == "Grammar"
+        assert [page.words.item(r).text() for r in range(page.words.count())] == [
+            "Acme",
+            "Kubernetez",
+        ]
+        page.words.takeItem(1)
+        ws.session.set_preferences(page.apply(dialog.preferences()))
+        ws.grammar.commit_page(page)
+        words = (app_paths.config_dir / "personal_words.txt").read_text(encoding="utf-8")
+        assert words.splitlines() == ["Acme"]
+        assert load_preferences(app_paths.preferences).grammar_mode == "off"
+    finally:
+        finish(qtbot, ws)

@@ -119,6 +119,7 @@ class GrammarController(QObject):
         self._grammar: tuple[Finding, ...] = ()
         self._sent: dict[int, str] = {}  # generation -> text handed to the lane
         self._waiting = False  # a check is due once the current style report is shown
+        self._closed = False  # after shutdown, answers still queued for us are ignored
         self._state = self._display_state(self.checker.state)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -178,6 +179,8 @@ class GrammarController(QObject):
 
     @Slot(object)
     def _on_preflight(self, answer: object) -> None:
+        if self._closed:
+            return
         if not isinstance(answer, Preflight):
             log.warning("grammar preflight failed: %s", answer)
             return
@@ -231,7 +234,8 @@ class GrammarController(QObject):
 
     @Slot(object)
     def _on_checker_state(self, state: GrammarState) -> None:
-        self._publish(state)
+        if not self._closed:
+            self._publish(state)
 
     # -- checking --------------------------------------------------------------------------
     @Slot()
@@ -263,6 +267,8 @@ class GrammarController(QObject):
 
     @Slot(object)
     def _on_result(self, result: LaneResult) -> None:
+        if self._closed:
+            return
         if result.timed_out or not result.ok:
             self._publish(result.state)
         text = self._sent.get(result.generation)
@@ -334,6 +340,7 @@ class GrammarController(QObject):
     def shutdown(self, wait_s: float = CLOSE_WAIT_S) -> bool:
         """Stop the timer and the lane, and close LanguageTool on a helper thread, waiting at
         most ``wait_s`` so a hung server never hangs the exit. True if it closed in time."""
+        self._closed = True
         self._timer.stop()
         self.lane.close()
         closer = threading.Thread(target=self.checker.close, name="grammar-close", daemon=True)
