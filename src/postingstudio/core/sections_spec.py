@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .findings import Severity
+from .rules.terms import TermTable
 from .text import Token, normalise_phrase
 
 _TOP_KEYS = {
@@ -245,18 +246,14 @@ HEADING, CUE, START = 0, 1, 2
 
 
 class CueMatcher:
-    """All heading phrases and cue phrases of a spec set in one first-word table.
+    """All heading phrases and cue phrases of a spec set in one term table (the same word trie
+    the rules use, ``rules.terms.TermTable``).
 
     ``find`` returns ``(kind, spec_index, group_index, first_token, end_token)`` for every match;
-    at each position every phrase that matches is reported (groups are independent). Stems are
-    resolved once per distinct word and remembered, so a token costs one dict lookup."""
-
-    _CACHE_LIMIT = 100_000
+    at each position every phrase that matches is reported (groups are independent)."""
 
     def __init__(self, specs: tuple[SectionSpec, ...]) -> None:
-        self.exact: dict[str, list[tuple[tuple[str, ...], bool, tuple[int, int, int]]]] = {}
-        self.stems: dict[str, list[tuple[str, tuple[int, int, int]]]] = {}
-        self.cache: dict[str, tuple[tuple[tuple[str, ...], bool, tuple[int, int, int]], ...]] = {}
+        self.table: TermTable[tuple[int, int, int]] = TermTable()
         for s, spec in enumerate(specs):
             for heading in spec.headings:
                 self._add(heading, (HEADING, s, -1))
@@ -267,62 +264,10 @@ class CueMatcher:
                     self._add(phrase, (START, s, g))
 
     def _add(self, phrase: str, payload: tuple[int, int, int]) -> None:
-        stem = phrase.rstrip().endswith("*")
-        words = normalise_phrase(phrase.replace("*", ""))
-        if not words:
+        try:
+            self.table.add(phrase, payload)
+        except ValueError:  # a phrase with no words (punctuation only) matches nothing
             return
-        if stem and len(words) == 1:
-            self.stems.setdefault(words[0][:3], []).append((words[0], payload))
-        else:
-            self.exact.setdefault(words[0], []).append((words, stem, payload))
-
-    def _candidates(self, norm: str) -> tuple:
-        """(single-word payloads, {second word: phrases}, phrases whose second word is a stem)."""
-        singles: list[tuple[int, int, int]] = []
-        by_second: dict[str, list] = {}
-        stem_second: list = []
-        for words, stem, payload in self.exact.get(norm, ()):
-            if len(words) == 1:
-                singles.append(payload)
-            elif stem and len(words) == 2:
-                stem_second.append((words, stem, payload))
-            else:
-                by_second.setdefault(words[1], []).append((words, stem, payload))
-        for prefix, payload in self.stems.get(norm[:3], ()):
-            if norm.startswith(prefix):
-                singles.append(payload)
-        if len(self.cache) > self._CACHE_LIMIT:
-            self.cache.clear()
-        result = self.cache[norm] = (tuple(singles), by_second, tuple(stem_second))
-        return result
 
     def find(self, tokens: list[Token]) -> list[tuple[int, int, int, int, int]]:
-        hits: list[tuple[int, int, int, int, int]] = []
-        cache, count = self.cache, len(tokens)
-        for i, token in enumerate(tokens):
-            norm = token.norm
-            entry = cache.get(norm)
-            if entry is None:
-                entry = self._candidates(norm)
-            singles, by_second, stem_second = entry
-            for kind, s, g in singles:
-                hits.append((kind, s, g, i, i + 1))
-            if i + 1 >= count or not (by_second or stem_second):
-                continue
-            second = tokens[i + 1].norm
-            for words, _stem, (kind, s, g) in stem_second:
-                if second.startswith(words[1]):
-                    hits.append((kind, s, g, i, i + 2))
-            for words, stem, (kind, s, g) in by_second.get(second, ()):
-                n = len(words)
-                if i + n > count:
-                    continue
-                for k in range(2, n):
-                    other = tokens[i + k].norm
-                    if other != words[k] and not (
-                        stem and k == n - 1 and other.startswith(words[k])
-                    ):
-                        break
-                else:
-                    hits.append((kind, s, g, i, i + n))
-        return hits
+        return [(kind, s, g, first, end) for first, end, (kind, s, g) in self.table.find(tokens)]

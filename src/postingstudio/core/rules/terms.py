@@ -18,6 +18,7 @@ from ..text import Token, normalise_phrase
 T = TypeVar("T")
 _BREAK = re.compile(r"[.!?;:\n]")
 _STEM_KEY = 3
+_CACHE_LIMIT = 100_000  # distinct words remembered per table before the memo starts afresh
 
 
 def compile_term(term: str) -> tuple[tuple[str, ...], bool]:
@@ -53,9 +54,11 @@ class TermTable(Generic[T]):
     def __init__(self) -> None:
         self._root: _Node[T] = _Node()
         self._longest = 1
+        self._cache: dict[str, tuple[tuple[T, ...], _Node[T] | None]] = {}
 
     def add(self, term: str, payload: T) -> None:
         words, stem = compile_term(term)
+        self._cache.clear()
         self._longest = max(self._longest, len(words))
         node = self._root
         for word in words[:-1] if stem else words:
@@ -70,20 +73,37 @@ class TermTable(Generic[T]):
     def freeze(self) -> None:
         """Kept for callers that build tables in two steps; the trie needs no finishing."""
 
+    def _first_word(self, norm: str) -> tuple[tuple[T, ...], _Node[T] | None]:
+        """What one word starts: the one-word terms it completes (exact or stem) and the trie
+        node to walk on from for longer terms. Remembered per distinct word, so a posting costs
+        one dictionary lookup per token."""
+        entry = self._cache.get(norm)
+        if entry is None:
+            root = self._root
+            child = root.children.get(norm)
+            singles = list(root.stem_matches(norm))
+            if child is not None:
+                singles.extend(child.ends)
+                if not (child.children or child.stems or child.short_stems):
+                    child = None
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache.clear()
+            entry = self._cache[norm] = (tuple(singles), child)
+        return entry
+
     def matches_at(self, tokens: Sequence[Token], index: int) -> list[tuple[int, T]]:
         """(end token, payload) of every term matching at ``index``, longest first."""
-        found: list[tuple[int, T]] = []
-        node = self._root
-        position = index
+        singles, node = self._first_word(tokens[index].norm)
+        found: list[tuple[int, T]] = [(index + 1, payload) for payload in singles]
+        position = index + 1
         count = len(tokens)
-        while position < count:
+        while node is not None and position < count:
             norm = tokens[position].norm
             if node.stems or node.short_stems:
                 found.extend((position + 1, p) for p in node.stem_matches(norm))
-            child = node.children.get(norm)
-            if child is None:
+            node = node.children.get(norm)
+            if node is None:
                 break
-            node = child
             position += 1
             if node.ends:
                 found.extend((position, p) for p in node.ends)
@@ -97,20 +117,15 @@ class TermTable(Generic[T]):
         With ``text``, a phrase never spans a sentence end or a line break: "this job. Duties"
         is not "job duties", and a heading never runs into the next line.
         """
-        root = self._root
-        children, root_stems, short_stems = root.children, root.stems, bool(root.short_stems)
+        cache = self._cache
         busy_until: dict[int, int] = {}
         for index, token in enumerate(tokens):
-            norm = token.norm
-            child = children.get(norm)
-            stem_here = short_stems or norm[:_STEM_KEY] in root_stems
-            if child is None and not stem_here:
+            entry = cache.get(token.norm) or self._first_word(token.norm)
+            if not entry[0] and entry[1] is None:
                 continue
-            if child is not None and not (stem_here or child.children or child.stems):
-                # A one-word term with nothing longer behind it: the common case, no walk.
-                found = [(index + 1, payload) for payload in child.ends]
-            else:
-                found = self.matches_at(tokens, index)
+            found = self.matches_at(tokens, index) if entry[1] is not None else [
+                (index + 1, payload) for payload in entry[0]
+            ]
             for end, payload in found:
                 key = id(payload)
                 if busy_until.get(key, -1) > index:
