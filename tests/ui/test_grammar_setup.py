@@ -260,7 +260,7 @@ def test_preferences_page_edits_every_grammar_choice(qtbot, tmp_path, fake_lt):
     # Server URL, checked off the UI thread.
     page.mode.setCurrentIndex(page.mode.findData("server"))
     page.server_url.setText(fake_lt.url)
-    page.probe_url()
+    page.server_url.editingFinished.emit()  # checked when entered, no button needed
     qtbot.waitUntil(lambda: page.url_result.text().startswith("✓"), timeout=10_000)
     # Folder, dictionary and rules.
     answers.folder = str(tmp_path / "LanguageTool-6.8")

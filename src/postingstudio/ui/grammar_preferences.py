@@ -69,6 +69,9 @@ class GrammarPage(QWidget):
         url_row.addWidget(self.server_url, 1)
         self.check_url = QPushButton(self.tr("Check"), self)
         self.check_url.clicked.connect(self.probe_url)
+        self._probed_url: str | None = None
+        # Checked when entered (Return or leaving the field), as well as with the button.
+        self.server_url.editingFinished.connect(self._url_entered)
         url_row.addWidget(self.check_url)
         form.addRow(self.tr("Server URL:"), url_row)
         self.url_result = QLabel(self)
@@ -134,11 +137,17 @@ class GrammarPage(QWidget):
             if self.mode.currentData() in (None, "off"):
                 self.mode.setCurrentIndex(self.mode.findData("local"))
 
+    def _url_entered(self) -> None:
+        url = self.server_url.text().strip()
+        if url and url != self._probed_url and self.check_url.isEnabled():
+            self.probe_url()
+
     def probe_url(self) -> None:
         url = self.server_url.text().strip()
         if not url:
             self.url_result.setText(self.tr("Enter a URL first."))
             return
+        self._probed_url = url
         self.check_url.setEnabled(False)
         self.url_result.setText(self.tr("Checking {0}…").format(url))
         call = BackgroundCall(self._probe, url, parent=self)
