@@ -19,6 +19,7 @@ T = TypeVar("T")
 _BREAK = re.compile(r"[.!?;:\n]")
 _STEM_KEY = 3
 _CACHE_LIMIT = 100_000  # distinct words remembered per table before the memo starts afresh
+_NOTHING: tuple[tuple[()], None] = ((), None)  # a word that starts no term (shared, tested by `is`)
 
 
 def compile_term(term: str) -> tuple[tuple[str, ...], bool]:
@@ -88,7 +89,8 @@ class TermTable(Generic[T]):
                     child = None
             if len(self._cache) > _CACHE_LIMIT:
                 self._cache.clear()
-            entry = self._cache[norm] = (tuple(singles), child)
+            entry = (tuple(singles), child) if singles or child is not None else _NOTHING
+            self._cache[norm] = entry
         return entry
 
     def matches_at(self, tokens: Sequence[Token], index: int) -> list[tuple[int, T]]:
@@ -117,11 +119,14 @@ class TermTable(Generic[T]):
         With ``text``, a phrase never spans a sentence end or a line break: "this job. Duties"
         is not "job duties", and a heading never runs into the next line.
         """
-        cache = self._cache
+        get = self._cache.get
         busy_until: dict[int, int] = {}
         for index, token in enumerate(tokens):
-            entry = cache.get(token.norm) or self._first_word(token.norm)
-            if not entry[0] and entry[1] is None:
+            norm = token.norm
+            entry = get(norm)
+            if entry is None:
+                entry = self._first_word(norm)
+            if entry is _NOTHING:
                 continue
             found = self.matches_at(tokens, index) if entry[1] is not None else [
                 (index + 1, payload) for payload in entry[0]
