@@ -58,9 +58,11 @@ def test_result_for_an_older_generation_is_dropped(qtbot, lane, monkeypatch):
     with qtbot.waitSignal(controller.reportReady, timeout=10_000):
         controller.start()
     gate = threading.Event()
+    running = threading.Event()
     real_analyse = analysis_module.analyse
 
     def held_analyse(*args, **kwargs):  # the worker is still busy when the writer types on
+        running.set()
         gate.wait(10)
         return real_analyse(*args, **kwargs)
 
@@ -69,6 +71,7 @@ def test_result_for_an_older_generation_is_dropped(qtbot, lane, monkeypatch):
     controller.reportReady.connect(shown.append)
     controller.request_now()
     stale = controller.generation
+    assert running.wait(10)  # (a task still queued when it goes stale is skipped, not run)
     QTextCursor(document).insertText("X")
     gate.set()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
@@ -97,3 +100,45 @@ def test_placeholders_are_found_with_code_point_offsets():
     text = "Pay 😀 <salary range> and <benefit>"
     spans = find_placeholders(text)
     assert [text[s:e] for s, e in spans] == ["<salary range>", "<benefit>"]
+
+
+def test_busy_is_true_exactly_while_an_analysis_is_pending_or_running(qtbot, monkeypatch):
+    """The loader's worker thread can still count as active when its result is handled (the
+    signal is queued before ``run`` returns); the first analysis must not count it twice, or
+    ``busy`` stays True for good."""
+    document = QTextDocument()
+    build_document(document, SAMPLE)
+    release = threading.Event()
+    real_run = analysis_module._LoadTask.run
+
+    def run_then_linger(task):  # the book is delivered, the thread has not returned yet
+        real_run(task)
+        release.wait(10)
+
+    monkeypatch.setattr(analysis_module._LoadTask, "run", run_then_linger)
+    controller = AnalysisController(
+        lambda: document_to_posting(document), default_rulebook, delay_ms=20
+    )
+    document.contentsChanged.connect(controller.document_changed)
+    seen: list[bool] = []
+    controller.busyChanged.connect(seen.append)
+    try:
+        controller.start()
+        assert controller.busy  # the book is loading and the first analysis waits for it
+        qtbot.waitUntil(lambda: controller.book is not None, timeout=10_000)
+        assert controller.busy  # the first analysis is queued behind the lingering loader
+        release.set()
+        qtbot.waitUntil(lambda: controller.latest is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: not controller.busy, timeout=5_000)
+        assert seen and seen[-1] is False
+        # An edit makes it busy (debouncing, then analysing) until its report is in, then idle.
+        QTextCursor(document).insertText("X")
+        assert controller.busy and seen[-1] is True
+        with qtbot.waitSignal(controller.reportReady, timeout=10_000):
+            pass
+        qtbot.waitUntil(lambda: not controller.busy, timeout=5_000)
+        assert seen[-1] is False
+        assert all(a != b for a, b in zip(seen, seen[1:], strict=False))  # changes only
+    finally:
+        release.set()
+        controller.shutdown()

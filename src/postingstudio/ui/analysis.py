@@ -9,6 +9,10 @@ document, and every worker body catches its exceptions and reports them as text.
 
 The rule book is loaded once, off the GUI thread, at start-up; edits made before it is ready
 are analysed as soon as it arrives.
+
+``busy`` counts tasks, not threads: every task handed to the pool reports exactly once (loaded,
+finished, failed or skipped), so the count is exact. A queued analysis that has gone stale
+before it starts reports "skipped" instead of being cleared from the queue unseen.
 """
 
 from __future__ import annotations
@@ -63,6 +67,18 @@ class _Relay(QObject):
     finished = Signal(object)
     failed = Signal(int, str)
     loaded = Signal(object)
+    skipped = Signal(int)  # a queued analysis that was stale before it started
+
+
+class _Generation:
+    """The current generation, read by workers (a plain int under the GIL, no Qt object)."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self.closed = False  # shut down: whatever is still queued is skipped
+
+    def is_current(self, generation: int) -> bool:
+        return not self.closed and generation == self.value
 
 
 class _AnalyseTask(QRunnable):
@@ -74,12 +90,17 @@ class _AnalyseTask(QRunnable):
         book: RuleBook,
         settings: AnalysisSettings,
         requested_at: float,
+        current: _Generation,
     ) -> None:
         super().__init__()
         self._relay, self._generation, self._posting = relay, generation, posting
         self._book, self._settings, self._requested_at = book, settings, requested_at
+        self._current = current
 
     def run(self) -> None:
+        if not self._current.is_current(self._generation):
+            self._relay.skipped.emit(self._generation)  # superseded while it waited
+            return
         try:
             began = time.perf_counter()
             report = analyse(self._posting, self._book, self._settings, self._generation)
@@ -134,20 +155,22 @@ class AnalysisController(QObject):
         self._loader = loader
         self._settings = settings or AnalysisSettings()
         self.book: RuleBook | None = None
-        self.generation = 0
+        self._current = _Generation()
         self.dropped = 0  # stale results thrown away (tests and the benchmark read it)
         self.latest: AnalysisResult | None = None
         self._pending = False
-        self._in_flight = 0
+        self._in_flight = 0  # tasks handed to the pool that have not reported yet
+        self._busy_shown = False  # the last value sent through busyChanged
         self._changed_at = time.perf_counter()
         self._max_delay = delay_ms
         self.analysis_ms = 0.0  # recent analysis time (moving average), sets the debounce
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one analysis at a time; newer work replaces queued
+        self._pool.setMaxThreadCount(1)  # one analysis at a time; stale queued work skips
         self._relay = _Relay(self)
         self._relay.finished.connect(self._on_finished)
         self._relay.failed.connect(self._on_failed)
         self._relay.loaded.connect(self._on_loaded)
+        self._relay.skipped.connect(self._on_skipped)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -157,8 +180,15 @@ class AnalysisController(QObject):
     def start(self) -> None:
         """Load the rule book on the worker; analysis starts when it arrives."""
         self._pending = True
-        self._in_flight += 1
-        self._pool.start(_LoadTask(self._relay, self._loader))
+        self._submit(_LoadTask(self._relay, self._loader))
+
+    @property
+    def generation(self) -> int:
+        return self._current.value
+
+    @generation.setter
+    def generation(self, value: int) -> None:
+        self._current.value = value
 
     @property
     def settings(self) -> AnalysisSettings:
@@ -174,6 +204,7 @@ class AnalysisController(QObject):
         self.generation += 1
         self._changed_at = time.perf_counter()
         self._timer.start(self.delay_ms())
+        self._update_busy()
 
     def delay_ms(self) -> int:
         """The debounce: the configured delay, shortened when analysis itself is slow."""
@@ -188,44 +219,74 @@ class AnalysisController(QObject):
         self._run_now()
 
     def shutdown(self, timeout_ms: int = 10_000) -> None:
-        """Stop the timer, forget queued work and wait for the running task (tests, quit)."""
+        """Stop the timer, skip queued work and wait for the running task (tests, quit)."""
         self._timer.stop()
-        self._pool.clear()
+        self._current.closed = True
         self._pool.waitForDone(timeout_ms)
 
     @property
     def busy(self) -> bool:
+        """True while an analysis is pending (debounce, or waiting for the rule book) or
+        running."""
         return self._in_flight > 0 or self._timer.isActive()
+
+    def _submit(self, task: QRunnable) -> None:
+        self._in_flight += 1
+        self._pool.start(task)
+        self._update_busy()
+
+    def _reported(self) -> None:
+        """One task has reported; each does so exactly once."""
+        self._in_flight = max(0, self._in_flight - 1)
+        self._update_busy()
+
+    def _update_busy(self) -> None:
+        if self._current.closed:
+            return  # shut down: the window may already be going
+        busy = self.busy
+        if busy != self._busy_shown:
+            self._busy_shown = busy
+            self.busyChanged.emit(busy)
 
     # -- the lane ------------------------------------------------------------------------
     @Slot()
     def _run_now(self) -> None:
         if self.book is None:
             self._pending = True
+            self._update_busy()
             return
         self._pending = False
         posting = self._snapshot()
-        self._pool.clear()  # a queued, not yet started snapshot is already stale
-        self._in_flight = self._pool.activeThreadCount() + 1
-        self.busyChanged.emit(True)
-        task = _AnalyseTask(
-            self._relay, self.generation, posting, self.book, self._settings, self._changed_at
+        # Any older task still queued skips itself when it starts (its generation is stale).
+        self._submit(
+            _AnalyseTask(
+                self._relay,
+                self.generation,
+                posting,
+                self.book,
+                self._settings,
+                self._changed_at,
+                self._current,
+            )
         )
-        self._pool.start(task)
 
     @Slot(object)
     def _on_loaded(self, book: RuleBook) -> None:
-        self._in_flight = max(0, self._in_flight - 1)
         self.book = book
         for problem in book.problems:
             log.warning("rule problem: %s", problem)
         self.rulebookReady.emit(book)
         if self._pending:
-            self.request_now()
+            self.request_now()  # submitted before the loader is counted out: busy stays True
+        self._reported()
+
+    @Slot(int)
+    def _on_skipped(self, _generation: int) -> None:
+        self._reported()
 
     @Slot(object)
     def _on_finished(self, result: AnalysisResult) -> None:
-        self._in_flight = max(0, self._in_flight - 1)
+        self._reported()
         if result.generation != self.generation:
             self.dropped += 1
             log.debug("dropped stale analysis %d (now %d)", result.generation, self.generation)
@@ -233,13 +294,11 @@ class AnalysisController(QObject):
         self.latest = result
         ms = result.seconds * 1000
         self.analysis_ms = ms if not self.analysis_ms else 0.7 * self.analysis_ms + 0.3 * ms
-        self.busyChanged.emit(False)
         self.reportReady.emit(result)
 
     @Slot(int, str)
     def _on_failed(self, generation: int, details: str) -> None:
-        self._in_flight = max(0, self._in_flight - 1)
+        self._reported()
         log.error("analysis failed (generation %d):\n%s", generation, details)
-        self.busyChanged.emit(False)
         last = details.strip().splitlines()[-1] if details.strip() else "unknown error"
         self.analysisFailed.emit(last)
