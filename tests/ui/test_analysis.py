@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import types
 
 import pytest
 from PySide6.QtGui import QTextCursor, QTextDocument
@@ -141,4 +142,63 @@ def test_busy_is_true_exactly_while_an_analysis_is_pending_or_running(qtbot, mon
         assert all(a != b for a, b in zip(seen, seen[1:], strict=False))  # changes only
     finally:
         release.set()
+        controller.shutdown()
+
+
+def _timed_lane(qtbot, monkeypatch, costs_ms):
+    """A lane on the sample posting whose analyses "take" ``costs_ms`` in turn (then the last
+    one again), on a fake clock, so the debounce policy is tested without sleeping."""
+    document = QTextDocument()
+    build_document(document, SAMPLE)
+    now = [0.0]
+    costs = list(costs_ms)
+    real_analyse = analysis_module.analyse
+
+    def timed_analyse(*args, **kwargs):
+        now[0] += (costs.pop(0) if len(costs) > 1 else costs[0]) / 1000
+        return real_analyse(*args, **kwargs)
+
+    monkeypatch.setattr(analysis_module, "time", types.SimpleNamespace(perf_counter=lambda: now[0]))
+    monkeypatch.setattr(analysis_module, "analyse", timed_analyse)
+    controller = AnalysisController(
+        lambda: document_to_posting(document), default_rulebook, delay_ms=300
+    )
+    with qtbot.waitSignal(controller.reportReady, timeout=10_000):
+        controller.start()
+    return controller
+
+
+def _analyse_again(qtbot, controller, times: int) -> None:
+    for _ in range(times):
+        with qtbot.waitSignal(controller.reportReady, timeout=10_000):
+            controller.request_now()
+
+
+def test_a_normal_posting_keeps_the_full_debounce_after_a_cold_first_analysis(qtbot, monkeypatch):
+    # The first analysis pays one-off warm-up costs (about 230 ms for the sample here, then
+    # about 3 ms); it must not shorten the debounce of a posting that analyses in 3 ms.
+    controller = _timed_lane(qtbot, monkeypatch, [230, 3])
+    try:
+        _analyse_again(qtbot, controller, 2)
+        assert controller.delay_ms() == 300
+        # Up to the allowance, a longer but still quick analysis keeps the design's 300 ms too.
+        controller2 = _timed_lane(qtbot, monkeypatch, [230, analysis_module.QUICK_ANALYSIS_MS])
+        try:
+            _analyse_again(qtbot, controller2, 3)
+            assert controller2.delay_ms() == 300
+        finally:
+            controller2.shutdown()
+    finally:
+        controller.shutdown()
+
+
+def test_a_slow_analysis_shortens_the_debounce_to_stay_inside_the_budget(qtbot, monkeypatch):
+    controller = _timed_lane(qtbot, monkeypatch, [400, 150])
+    try:
+        _analyse_again(qtbot, controller, 6)
+        delay = controller.delay_ms()
+        assert analysis_module.MIN_DELAY_MS <= delay < 300
+        budget = analysis_module.LATENCY_BUDGET_MS - analysis_module.DRAW_ALLOWANCE_MS
+        assert delay + controller.analysis_ms <= budget + 1
+    finally:
         controller.shutdown()
