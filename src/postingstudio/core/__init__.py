@@ -1,1 +1,4 @@
-"""Pure-Python analysis of job postings: model, rules engine, analysers, scoring. No Qt, no python-docx."""
+"""Pure-Python analysis of job postings: model, rules engine, analysers, scoring.
+
+No Qt, no python-docx.
+"""

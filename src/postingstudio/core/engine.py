@@ -6,9 +6,9 @@ on a frozen snapshot while the user keeps typing.
 
 from __future__ import annotations
 
-from types import MappingProxyType
 import re
 from bisect import bisect_left
+from types import MappingProxyType
 from typing import Any
 
 from .findings import Finding, Origin
@@ -50,7 +50,7 @@ def equal_opportunity_spans(posting: Posting, index: TextIndex, book: RuleBook) 
     sentences = index.sentences
     sentence_starts = [start for start, _end in sentences]
     starts = posting.block_starts
-    for first, _end, _cue in book.eeo_cues.find(tokens, index.text):
+    for first, _end, _cue in book.eeo_cues.find_in(index):
         offset = tokens[first].start
         block = posting.block_at(offset)
         block_start = starts[block]
@@ -102,6 +102,7 @@ def analyse(
     if isinstance(posting, str):
         posting = parse_text(posting)
     index = TextIndex(posting.text)
+    book.term_scan.run(index)  # one walk over the tokens for every term table below
     exempt = equal_opportunity_spans(posting, index, book)
     rule_findings = book.text_rules.run(index, settings, exempt)
 

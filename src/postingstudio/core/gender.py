@@ -101,7 +101,7 @@ def analyse_gender(
     found: dict[str, list[Mark]] = {"masculine": [], "feminine": []}
     words: dict[str, list[str]] = {"masculine": [], "feminine": []}
     seen: set[int] = set()
-    for first, end, coded in lexicon.table.find(tokens, index.text):
+    for first, end, coded in lexicon.table.find_in(index):
         token = tokens[first]
         if first in seen:  # two stems of one list ("domina*", "dominant") hit one word
             continue

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from .gender import GenderLexicon
-from .sections_spec import load_section_specs
 from .rules.matcher import TextRules
 from .rules.schema import Entry, Rule, RuleFileError, load_rule_file
-from .rules.terms import TermTable
+from .rules.terms import TermScan, TermTable
+from .sections_spec import load_section_specs
 from .structure import PassiveDetector
 
 log = logging.getLogger(__name__)
@@ -27,7 +27,9 @@ log = logging.getLogger(__name__)
 
 def _word_list(path: Path) -> list[str]:
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith(("#", "%"))]
+    return [
+        line.strip() for line in lines if line.strip() and not line.lstrip().startswith(("#", "%"))
+    ]
 
 
 def _toml(path: Path) -> dict[str, Any]:
@@ -53,6 +55,17 @@ class RuleBook:
     sections: tuple[Any, ...] = ()
     problems: tuple[str, ...] = field(default_factory=tuple)
     resources: Path | None = None
+    # Built from the fields above (so ``dataclasses.replace`` rebuilds it): all term tables in
+    # one walk per posting.
+    term_scan: TermScan = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        from .sections import section_cue_table
+
+        tables = [self.text_rules.table, self.eeo_cues, self.gender.table, self.benefits]
+        if self.sections:
+            tables.append(section_cue_table(self.sections))
+        object.__setattr__(self, "term_scan", TermScan(tables))
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
@@ -78,7 +91,9 @@ def _resolve_lexicons(rule: Rule, resources: Path) -> Rule:
     return replace(rule, entries=(entry,))
 
 
-def load_rules(folders: Iterable[Path], resources: Path, strict: bool) -> tuple[list[Rule], list[str]]:
+def load_rules(
+    folders: Iterable[Path], resources: Path, strict: bool
+) -> tuple[list[Rule], list[str]]:
     by_id: dict[str, Rule] = {}
     problems: list[str] = []
     for folder in folders:
@@ -88,7 +103,9 @@ def load_rules(folders: Iterable[Path], resources: Path, strict: bool) -> tuple[
                 rules = [_resolve_lexicons(rule, resources) for rule in load_rule_file(path)]
                 for rule in rules:
                     if rule.id in seen_here:
-                        raise RuleFileError(path, rule.id, f"duplicate id (also in {seen_here[rule.id]})")
+                        raise RuleFileError(
+                            path, rule.id, f"duplicate id (also in {seen_here[rule.id]})"
+                        )
                     seen_here[rule.id] = path.name
             except RuleFileError as error:
                 if strict:

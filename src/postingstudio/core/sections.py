@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .findings import Category, Finding, Origin
 from .model import BlockKind, Posting
 from .report import SalaryInfo, SalaryKind, SectionResult, SectionState
+from .rules.terms import TermTable
 from .sections_spec import HEADING, START, CueMatcher, SectionSpec, load_section_specs
 from .text import TextIndex
 
@@ -36,6 +37,11 @@ def _matcher(specs: tuple[SectionSpec, ...]) -> CueMatcher:
         entry = (specs, CueMatcher(specs))  # keeping ``specs`` alive keeps the ids unique
         _COMPILED[key] = entry
     return entry[1]
+
+
+def section_cue_table(specs: tuple[SectionSpec, ...]) -> TermTable[tuple[int, int, int]]:
+    """The term table of all headings and cues of a spec set (for ``rules.terms.TermScan``)."""
+    return _matcher(specs).table
 
 
 @dataclass
@@ -89,7 +95,7 @@ def _find(
     text, tokens = index.text, index.tokens
     sentence_starts = [start for start, _ in index.sentences]
     found = [_Found(hits=[{} for _ in spec.cues]) for spec in specs]
-    hits = _matcher(specs).find(tokens)
+    hits = _matcher(specs).find(index)
     blocks = _heading_blocks(posting, text, starts)
     block_of_token = {}
     for number, (_start, _end, first, last, _h) in enumerate(blocks):

@@ -18,7 +18,7 @@ from typing import Any
 
 from .findings import Severity
 from .rules.terms import TermTable
-from .text import Token, normalise_phrase
+from .text import TextIndex
 
 _TOP_KEYS = {
     "id", "label", "order", "headings", "heading_patterns", "heading_min_words",
@@ -269,5 +269,8 @@ class CueMatcher:
         except ValueError:  # a phrase with no words (punctuation only) matches nothing
             return
 
-    def find(self, tokens: list[Token]) -> list[tuple[int, int, int, int, int]]:
-        return [(kind, s, g, first, end) for first, end, (kind, s, g) in self.table.find(tokens)]
+    def find(self, index: TextIndex) -> list[tuple[int, int, int, int, int]]:
+        # No sentence limit here: heading hits are checked against their block by
+        # ``sections._find``, and cue phrases have always been matched across sentence ends.
+        found = self.table.find_in(index, within_sentences=False)
+        return [(kind, s, g, first, end) for first, end, (kind, s, g) in found]

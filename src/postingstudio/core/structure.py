@@ -120,7 +120,9 @@ class PassiveDetector:
             j = i + 1
             if tokens[j].norm.endswith("ly") and j + 1 < len(tokens):
                 j += 1
-            if self._participle(tokens[j].norm) and "\n" not in index.text[token.end : tokens[j].start]:
+            if not self._participle(tokens[j].norm):
+                continue
+            if "\n" not in index.text[token.end : tokens[j].start]:
                 by_agent = j + 1 < len(tokens) and tokens[j + 1].norm == "by"
                 note = "names the actor only after “by”" if by_agent else "hides who does it"
                 marks.append(Mark(token.start, tokens[j].end, (), note))
@@ -131,13 +133,17 @@ def benefits_mentioned(index: TextIndex, table: TermTable[str]) -> dict[str, tup
     """Distinct benefit ids found, each with the span of its first mention."""
     found: dict[str, tuple[int, int]] = {}
     tokens = index.tokens
-    for first, end, benefit_id in table.find(tokens, index.text):
+    for first, end, benefit_id in table.find_in(index):
         found.setdefault(benefit_id, (tokens[first].start, tokens[end - 1].end))
     return found
 
 
 def sentence_marks(
-    readability: Readability, hard_grade: float, very_hard_grade: float, min_words: int, max_words: int
+    readability: Readability,
+    hard_grade: float,
+    very_hard_grade: float,
+    min_words: int,
+    max_words: int,
 ) -> dict[str, list[Mark]]:
     hard: list[Mark] = []
     very_hard: list[Mark] = []

@@ -97,6 +97,9 @@ class TextIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # Per term table, the token positions where one of its terms may start, when a
+        # ``rules.terms.TermScan`` walked the tokens for several tables at once.
+        self.term_starts: dict[object, list[int]] = {}
 
     @cached_property
     def tokens(self) -> list[Token]:

@@ -89,7 +89,7 @@ class TextRules:
         text, tokens = index.text, index.tokens
         findings: list[Finding] = []
         density_hits: dict[str, list[Finding]] = defaultdict(list)
-        for first, end, target in self.table.find(tokens, text):
+        for first, end, target in self.table.find_in(index):
             rule = target.rule
             if not active(rule, settings):
                 continue
@@ -146,7 +146,9 @@ class TextRules:
             start=start,
             end=end,
             text=matched,
-            message=render(rule.message, match=matched, replacement=first, explain=explain, **values),
+            message=render(
+                rule.message, match=matched, replacement=first, explain=explain, **values
+            ),
             why=rule.why,
             source=rule.source,
             replacements=replacements,

@@ -128,7 +128,13 @@ def _entries(raw: dict[str, Any], path: Path, rule_id: str) -> tuple[Entry, ...]
             raise RuleFileError(path, label, f"unknown severity '{severity}'")
         unless = _strings(item["unless"], path, label, "unless") if "unless" in item else ()
         entries.append(
-            Entry(terms, item["explain"], replacements, unless, Severity(severity) if severity else None)
+            Entry(
+                terms,
+                item["explain"],
+                replacements,
+                unless,
+                Severity(severity) if severity else None,
+            )
         )
     return tuple(entries)
 

@@ -3,17 +3,18 @@
 Terms are compiled once into a word trie, so matching a posting costs about one dictionary
 lookup per token instead of one regular expression per term. A trailing ``*`` makes the last
 word a prefix stem ("compet*"); stems are kept per trie node in a table keyed by their first
-three letters.
+three letters. Several tables (rules, gender, benefits, EEO and section cues) are walked together
+by a :class:`TermScan`, so a posting costs one lookup per token for all of them.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from typing import Generic, TypeVar
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Generic, TypeVar
 
-from ..text import Token, normalise_phrase
+from ..text import TextIndex, Token, normalise_phrase
 
 T = TypeVar("T")
 _BREAK = re.compile(r"[.!?;:\n]")
@@ -56,10 +57,12 @@ class TermTable(Generic[T]):
         self._root: _Node[T] = _Node()
         self._longest = 1
         self._cache: dict[str, tuple[tuple[T, ...], _Node[T] | None]] = {}
+        self.version = 0  # bumped by every add, so a TermScan knows its memo is stale
 
     def add(self, term: str, payload: T) -> None:
         words, stem = compile_term(term)
         self._cache.clear()
+        self.version += 1
         self._longest = max(self._longest, len(words))
         node = self._root
         for word in words[:-1] if stem else words:
@@ -93,6 +96,10 @@ class TermTable(Generic[T]):
             self._cache[norm] = entry
         return entry
 
+    def starts_something(self, norm: str) -> bool:
+        """True when a term (of one word or more) may start with this word."""
+        return self._first_word(norm) is not _NOTHING
+
     def matches_at(self, tokens: Sequence[Token], index: int) -> list[tuple[int, T]]:
         """(end token, payload) of every term matching at ``index``, longest first."""
         singles, node = self._first_word(tokens[index].norm)
@@ -113,16 +120,23 @@ class TermTable(Generic[T]):
             found.sort(key=lambda item: -item[0])
         return found
 
-    def find(self, tokens: Sequence[Token], text: str | None = None) -> Iterator[tuple[int, int, T]]:
+    def find(
+        self,
+        tokens: Sequence[Token],
+        text: str | None = None,
+        starts: Iterable[int] | None = None,
+    ) -> Iterator[tuple[int, int, T]]:
         """Yield (first token, end token, payload); for one payload, matches never overlap.
 
         With ``text``, a phrase never spans a sentence end or a line break: "this job. Duties"
-        is not "job duties", and a heading never runs into the next line.
+        is not "job duties", and a heading never runs into the next line. ``starts`` (ascending
+        token positions, from :class:`TermScan`) limits the walk to the tokens that can start a
+        term; words that start nothing would be skipped anyway, so the matches are the same.
         """
         get = self._cache.get
         busy_until: dict[int, int] = {}
-        for index, token in enumerate(tokens):
-            norm = token.norm
+        for index in range(len(tokens)) if starts is None else starts:
+            norm = tokens[index].norm
             entry = get(norm)
             if entry is None:
                 entry = self._first_word(norm)
@@ -142,6 +156,16 @@ class TermTable(Generic[T]):
                 busy_until[key] = end
                 yield index, end, payload
 
+    def find_in(
+        self, index: TextIndex, within_sentences: bool = True
+    ) -> Iterator[tuple[int, int, T]]:
+        """:meth:`find` over a text index, walking only the positions a :class:`TermScan` left
+        on it for this table (all tokens when no scan covered it). ``within_sentences``: pass
+        the text, so phrases never span a sentence end."""
+        return self.find(
+            index.tokens, index.text if within_sentences else None, index.term_starts.get(self)
+        )
+
     def occurs_overlapping(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when any term occurs at a token span overlapping [start, end)."""
         for index in range(max(0, start - self._longest + 1), min(end, len(tokens))):
@@ -149,3 +173,44 @@ class TermTable(Generic[T]):
                 if stop > start:
                     return True
         return False
+
+
+class TermScan:
+    """One walk over a posting's tokens for several term tables.
+
+    Each table's :meth:`TermTable.find` would otherwise visit every token just to learn that most
+    words start nothing. The scan remembers, per distinct word, which tables a term may start
+    with it, and leaves on the :class:`TextIndex` the token positions worth visiting per table.
+    """
+
+    def __init__(self, tables: Iterable[TermTable[Any]]) -> None:
+        self.tables = tuple(tables)
+        self._which: dict[str, tuple[int, ...]] = {}  # word -> tables a term may start with it
+        self._versions = self._current_versions()
+
+    def _current_versions(self) -> tuple[int, ...]:
+        return tuple(table.version for table in self.tables)
+
+    def _learn(self, norm: str) -> tuple[int, ...]:
+        which = tuple(n for n, table in enumerate(self.tables) if table.starts_something(norm))
+        if len(self._which) > _CACHE_LIMIT:
+            self._which.clear()
+        self._which[norm] = which
+        return which
+
+    def run(self, index: TextIndex) -> None:
+        """Record on ``index`` (``term_starts``) the start positions for every table."""
+        versions = self._current_versions()
+        if versions != self._versions:  # a table gained terms since: forget what was learnt
+            self._which.clear()
+            self._versions = versions
+        per_table: list[list[int]] = [[] for _ in self.tables]
+        get = self._which.get
+        for position, token in enumerate(index.tokens):
+            which = get(token.norm)
+            if which is None:
+                which = self._learn(token.norm)
+            if which:  # usually empty: most words start no term of any table
+                for n in which:
+                    per_table[n].append(position)
+        index.term_starts.update(zip(self.tables, per_table, strict=True))
