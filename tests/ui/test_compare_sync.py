@@ -1,14 +1,17 @@
-"""Scroll sync by section, on two real Word job descriptions from ../shared/corpus/docx/jd_real."""
+"""Scroll sync by section, either side leading: on two real Word job descriptions from
+../shared/corpus/docx/jd_real and on two long postings from the corpus's dev split."""
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QAbstractSlider
 
+from postingstudio.core.plaintext import parse_text
 from postingstudio.docio import load_posting
 from postingstudio.ui.compare_sync import section_at_top, y_of
 from tests.conftest import corpus_path
 
-from .compare_support import MINE_DOCX, THEIRS_DOCX, wait_comparison
+from .compare_support import MINE_DOCX, THEIRS_DOCX, pair, wait_comparison
 from .conftest import wait_report
 
 
@@ -74,3 +77,94 @@ def test_scroll_sync_can_be_switched_off_and_falls_back_to_proportion(qtbot, sid
         left_bar.setValue(round(y_of(editor, mine[missing[0]])))
         expected = left_bar.value() / max(1, left_bar.maximum()) * right_bar.maximum()
         assert abs(right_bar.value() - expected) <= 2
+
+
+@pytest.fixture
+def dev_side_by_side(qtbot, workspace):
+    """Two long education postings from the dev split, each with most of the usual sections."""
+    mine, theirs = pair("linkedin_edu", lambda t: len(t) > 4000, lambda t: len(t) > 4000)
+    workspace.window.resize(1400, 900)
+    workspace.window.show()
+    qtbot.waitExposed(workspace.window)
+    workspace.start()
+    workspace.session.load(parse_text(mine["text"]))
+    wait_report(qtbot, workspace)
+    workspace.compare.add_competitor_text(theirs["text"], name="Their education ad")
+    wait_comparison(qtbot, workspace)
+    view = workspace.compare.pane.current()
+    editor = workspace.window.editor
+    qtbot.waitUntil(
+        lambda: view.verticalScrollBar().maximum() > 0 and editor.verticalScrollBar().maximum() > 0
+    )
+    return workspace, editor, view
+
+
+def _reachable(ws, editor, view) -> list[tuple[str, int, int]]:
+    """(section, my y, their y) for shared sections that can reach the top on both sides and
+    start on a line of their own there (two sections starting on one line are ambiguous)."""
+    left_max, right_max = editor.verticalScrollBar().maximum(), view.verticalScrollBar().maximum()
+    my_ys = [round(y_of(editor, p)) for p in ws.compare._my_section_starts().values()]
+    their_ys = [round(y_of(view, p)) for p in view.section_starts().values()]
+    found = []
+    for section, my_position, their_position in _shared_sections(ws, view):
+        my_y, their_y = round(y_of(editor, my_position)), round(y_of(view, their_position))
+        if my_ys.count(my_y) > 1 or their_ys.count(their_y) > 1:
+            continue
+        if 0 < my_y <= left_max and 0 < their_y <= right_max:
+            found.append((section, my_y, their_y))
+    return found
+
+
+def _changes(bar) -> list[int]:
+    seen: list[int] = []
+    bar.valueChanged.connect(seen.append)
+    return seen
+
+
+def test_dev_postings_scrolling_mine_brings_theirs_to_the_same_section(qtbot, dev_side_by_side):
+    ws, editor, view = dev_side_by_side
+    reachable = _reachable(ws, editor, view)
+    assert len(reachable) >= 2, "two long dev-split postings should share scrollable sections"
+    left_bar, right_bar = editor.verticalScrollBar(), view.verticalScrollBar()
+    for section, my_y, their_y in reachable:
+        left_bar.setValue(my_y)
+        qtbot.waitUntil(lambda y=their_y: abs(right_bar.value() - y) <= 2)
+        assert section_at_top(view, view.section_starts()) == section
+        assert left_bar.value() == my_y  # the follower did not push mine back
+
+
+def test_dev_postings_scrolling_theirs_brings_mine_to_the_same_section(qtbot, dev_side_by_side):
+    ws, editor, view = dev_side_by_side
+    reachable = _reachable(ws, editor, view)
+    assert len(reachable) >= 2, "two long dev-split postings should share scrollable sections"
+    left_bar, right_bar = editor.verticalScrollBar(), view.verticalScrollBar()
+    cursor_before = editor.textCursor().position()
+    left_moves, right_moves = _changes(left_bar), _changes(right_bar)
+    for section, my_y, their_y in reversed(reachable):  # upwards too, not only down
+        left_moves.clear()
+        right_moves.clear()
+        right_bar.setValue(their_y)
+        qtbot.waitUntil(lambda y=my_y: abs(left_bar.value() - y) <= 2)
+        assert section_at_top(editor, ws.compare._my_section_starts()) == section
+        # No feedback loop: each bar moved once, and theirs stays where the writer put it.
+        assert right_bar.value() == their_y and right_moves == [their_y]
+        assert len(left_moves) == 1
+    assert editor.textCursor().position() == cursor_before  # only my view moved, not my text
+
+
+def test_paging_through_theirs_moves_mine_and_switching_off_stops_both_ways(
+    qtbot, dev_side_by_side
+):
+    ws, editor, view = dev_side_by_side
+    left_bar, right_bar = editor.verticalScrollBar(), view.verticalScrollBar()
+    left_bar.setValue(0)
+    assert right_bar.value() == 0
+    right_bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)  # Page Down
+    assert right_bar.value() > 0
+    qtbot.waitUntil(lambda: left_bar.value() > 0)
+    ws.compare.pane.sync_box.setChecked(False)
+    mine_now, theirs_now = left_bar.value(), right_bar.value()
+    right_bar.setValue(right_bar.maximum())
+    assert left_bar.value() == mine_now
+    left_bar.setValue(0)
+    assert right_bar.value() == right_bar.maximum() != theirs_now

@@ -142,7 +142,7 @@ class CompareMode(QObject):
         view.lists.insertRequested.connect(self.insert_offer)
         view.lists.clicheActivated.connect(self.show_cliche)
         view.lists.distinctiveActivated.connect(self.show_distinctive)
-        c.competitorAdded.connect(lambda comp: pane.add_loading(comp.key, comp.name))
+        c.competitorAdded.connect(self._competitor_added)
         c.competitorReady.connect(self._competitor_ready)
         c.competitorFailed.connect(self._competitor_failed)
         c.competitorRemoved.connect(self._competitor_removed)
@@ -222,11 +222,17 @@ class CompareMode(QObject):
         if text and text.strip():
             self.add_competitor_text(text)
 
+    def _competitor_added(self, competitor: Competitor) -> None:
+        with self.sync.paused():
+            self.pane.add_loading(competitor.key, competitor.name)
+        self.sync.watch(self.pane.views[competitor.key])
+
     def _competitor_ready(self, competitor: Competitor) -> None:
         if competitor.posting is not None and competitor.report is not None:
-            self.pane.show_ready(
-                competitor.key, competitor.name, competitor.posting, competitor.report
-            )
+            with self.sync.paused():  # filling their view must not scroll mine
+                self.pane.show_ready(
+                    competitor.key, competitor.name, competitor.posting, competitor.report
+                )
             self.sync.sync()
 
     def _competitor_failed(self, competitor: Competitor, why: str) -> None:
@@ -263,18 +269,20 @@ class CompareMode(QObject):
         self.editor.select_range(cursor.selectionStart(), cursor.selectionEnd())
 
     def show_offer(self, offer: Offer) -> None:
-        view = self._their_view(offer.competitor)
-        if view is not None and offer.evidence is not None:
-            view.select_text(offer.evidence.start, offer.evidence.end)
+        with self.sync.paused():  # their evidence comes into view; my text stays put
+            view = self._their_view(offer.competitor)
+            if view is not None and offer.evidence is not None:
+                view.select_text(offer.evidence.start, offer.evidence.end)
         self.view.lists.set_insert_action(self.insert_label(offer))
 
     def show_cliche(self, cliche: SharedCliche) -> None:
-        self._select_mine(cliche.mine.start, cliche.mine.end)
-        if cliche.theirs:
-            number, evidence = cliche.theirs[0]
-            view = self._their_view(number)
-            if view is not None:
-                view.select_text(evidence.start, evidence.end)
+        with self.sync.paused():  # each posting shows its own occurrence
+            self._select_mine(cliche.mine.start, cliche.mine.end)
+            if cliche.theirs:
+                number, evidence = cliche.theirs[0]
+                view = self._their_view(number)
+                if view is not None:
+                    view.select_text(evidence.start, evidence.end)
 
     def show_distinctive(self, term: DistinctiveTerm) -> None:
         self._select_mine(term.evidence.start, term.evidence.end)

@@ -1,19 +1,23 @@
-"""Scroll the competitor's ad in step with my posting, section by section.
+"""Scroll my posting and the competitor's ad in step, section by section, either way round.
 
 Both sides know where their sections start (my session's live section cursors; the
-competitor's report). When my editor scrolls, the section at the top of my view is found, and
-the competitor is scrolled to *its* start of the same section, plus the same fraction of the
+competitor's report). When one side scrolls, the section at the top of its view is found, and
+the other side is scrolled to *its* start of the same section, plus the same fraction of the
 way through it, so "Benefits" faces "Benefits" even when the two ads put it at different
 heights. The text before the first section is matched to the text before theirs. A section the
-competitor lacks falls back to the same proportion of the whole document.
+other side lacks falls back to the same proportion of the whole document.
 
-Only my side drives: scrolling the competitor by hand leaves mine alone (reading their ad must
-not move the text being edited).
+Either side drives: scrolling my editor moves the competitor, and scrolling the competitor moves
+my editor's view (only the view; the text cursor and the text stay where they are). A scroll
+bar the sync itself moves does not drive back (a re-entrancy guard), so the two never chase
+each other. Showing a piece of evidence in each posting pauses the sync, so each side keeps its
+own selection in view.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTextEdit
@@ -78,7 +82,7 @@ def synced_value(
 
 
 class SectionScrollSync(QObject):
-    """Follows ``left``'s scroll bar and moves the current competitor view to match."""
+    """Keeps ``left`` (my editor) and the current competitor view scrolled to the same section."""
 
     def __init__(
         self,
@@ -92,20 +96,51 @@ class SectionScrollSync(QObject):
         self.left, self._left_starts = left, left_starts
         self._right, self._right_starts = right, right_starts
         self.enabled = False
+        self._moving = False  # we are setting a scroll bar: its valueChanged must not drive
+        self._paused = 0
         left.verticalScrollBar().valueChanged.connect(lambda _v: self.sync())
+
+    def watch(self, view: QTextEdit) -> None:
+        """Let a competitor view drive my editor while it is the current one."""
+        view.verticalScrollBar().valueChanged.connect(lambda _v: self.follow(view))
 
     def set_enabled(self, enabled: bool) -> None:
         self.enabled = enabled
         if enabled:
             self.sync()
 
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """Place the two views independently (evidence on both sides, a view being filled)."""
+        self._paused += 1
+        try:
+            yield
+        finally:
+            self._paused -= 1
+
     def sync(self) -> None:
+        """My editor leads: scroll the current competitor to match it."""
         right = self._right()
-        if not self.enabled or right is None:
+        if right is None or not self._may_move(right):
             return
         starts = self._right_starts(right)
-        if not starts and right.document().isEmpty():
+        self._set(right, synced_value(self.left, self._left_starts(), right, starts))
+
+    def follow(self, view: QTextEdit) -> None:
+        """The competitor view was scrolled: scroll my editor to match it."""
+        if view is not self._right() or not self._may_move(view):
             return
-        right.verticalScrollBar().setValue(
-            synced_value(self.left, self._left_starts(), right, starts)
-        )
+        starts = self._right_starts(view)
+        self._set(self.left, synced_value(view, starts, self.left, self._left_starts()))
+
+    def _may_move(self, right: QTextEdit) -> bool:
+        if not self.enabled or self._moving or self._paused:
+            return False
+        return bool(self._right_starts(right)) or not right.document().isEmpty()
+
+    def _set(self, edit: QTextEdit, value: int) -> None:
+        self._moving = True
+        try:
+            edit.verticalScrollBar().setValue(value)
+        finally:
+            self._moving = False

@@ -4,7 +4,8 @@ Each ad is a read-only ``QTextEdit`` built through ``document_bridge`` from its 
 :class:`Posting` and underlined from its own :class:`Report` (a :class:`MarkerSet`, exactly as
 in my editor, and the same hover explanations), so the writer sees what is wrong with theirs
 too. A view can select a piece of evidence (code-point offsets into its report's text) and
-scroll it into the middle, and report where each of its sections starts, for scroll sync.
+scroll it into the middle, and report where each of its sections starts, for scroll sync (its
+scroll bar drives my editor too, see ``compare_sync``).
 The pane adds tabs, the "Add competitor" buttons and the empty state; it only asks, through
 signals, and never loads or analyses anything itself.
 """
@@ -151,7 +152,7 @@ class CompetitorPane(QWidget):
         bar.addWidget(self.add_button)
         bar.addWidget(self.paste_button)
         layout.addLayout(bar)
-        self.sync_box = QCheckBox(self.tr("Scroll with my posting, section by section"), self)
+        self.sync_box = QCheckBox(self.tr("Scroll both ads together, section by section"), self)
         self.sync_box.setObjectName("syncScroll")
         self.sync_box.setChecked(True)
         self.sync_box.setContentsMargins(6, 0, 0, 0)
