@@ -88,6 +88,52 @@ def test_public_api_without_consent_sends_nothing(qtbot, app_paths, prompts, fak
         finish(qtbot, ws)
 
 
+def test_ticking_public_consent_needs_the_notice_and_declining_sends_nothing(
+    qtbot, app_paths, prompts, fake_lt, monkeypatch
+):
+    from postingstudio.ui.preferences_dialog import PreferencesDialog
+
+    monkeypatch.setattr(grammar_config_module, "PUBLIC_API_URL", fake_lt.url + "/")
+    ws, answers = make_workspace(qtbot, app_paths, prompts, Preferences(grammar_mode="public"))
+    try:
+        ws.session.load(posting())
+        qtbot.waitUntil(lambda: ws.grammar.controller.state.fix is Fix.CONSENT_PUBLIC_API)
+        dialog = PreferencesDialog(ws.session.preferences, None, ws.window)
+        page = ws.grammar.add_page(dialog)
+        # The writer ticks the box directly, without opening the notice: it is shown anyway.
+        page.public_consent.click()
+        assert answers.asked == ["public"]
+        assert not page.public_consent.isChecked()  # declined: unticked again
+        assert page.mode.currentData() == "public"  # declining changes nothing else
+        ws.session.set_preferences(page.apply(dialog.preferences()))  # OK
+        ws.grammar.commit_page(page)
+        type_at_end(ws, " More teh.")
+        wait_current(qtbot, ws)
+        assert not load_preferences(app_paths.preferences).grammar_public_consent
+        assert ws.grammar.controller.state.fix is Fix.CONSENT_PUBLIC_API
+        assert fake_lt.requests == []
+        # Accepting the notice ticks it, and only then does text go (to the fake).
+        answers.public = True
+        page.public_consent.click()
+        assert answers.asked == ["public", "public"] and page.public_consent.isChecked()
+        ws.session.set_preferences(page.apply(dialog.preferences()))
+        assert load_preferences(app_paths.preferences).grammar_public_consent
+        qtbot.waitUntil(lambda: len(fake_lt.checks()) > 0, timeout=10_000)
+    finally:
+        finish(qtbot, ws)
+
+
+def test_choosing_public_mode_after_consent_was_ticked_does_not_ask_twice(qtbot):
+    answers = GrammarAnswers()
+    page = GrammarPage(Preferences(), (), answers)
+    qtbot.addWidget(page)
+    answers.public = True
+    page.public_consent.click()
+    page.mode.setCurrentIndex(page.mode.findData("public"))
+    assert answers.asked == ["public"]
+    assert page.public_consent.isChecked() and page.mode.currentData() == "public"
+
+
 def test_local_mode_without_languagetool_offers_the_download_but_never_downloads(
     qtbot, app_paths, prompts, java_ok, no_download
 ):

@@ -3,9 +3,11 @@ folder, public-API consent, the personal dictionary and the disabled LanguageToo
 
 The page is added to the existing dialog's tabs by the workspace and, like the dialog, only
 hands back choices: :meth:`GrammarPage.apply` returns new preferences and :meth:`removed_words`
-the words to drop from the dictionary. Picking the public API shows the notice first and
-falls back to the previous mode if the writer does not agree. "Check" probes the server URL on
-a worker, never on the UI thread.
+the words to drop from the dictionary. Consent to the public API is only ever given through the
+notice (``consent_public_api`` on the prompts object, which tests answer): ticking the consent
+box shows it and unticks the box if the writer declines; picking the public API without consent
+shows it and falls back to the previous mode if the writer declines. "Check" probes the server
+URL on a worker, never on the UI thread.
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ class GrammarPage(QWidget):
             self.tr("I agree that the public API receives my postings' text"), self
         )
         self.public_consent.setChecked(preferences.grammar_public_consent)
+        self._setting_consent = False  # we tick or untick it ourselves: do not ask again
         self.public_consent.toggled.connect(self._consent_toggled)
         form.addRow("", self.public_consent)
         layout.addLayout(form)
@@ -119,7 +122,7 @@ class GrammarPage(QWidget):
     def _mode_changed(self, index: int) -> None:
         if self.mode.itemData(index) == "public" and not self.public_consent.isChecked():
             if self._prompts.consent_public_api():
-                self.public_consent.setChecked(True)
+                self._set_consent(True)
             else:
                 self.mode.setCurrentIndex(self._last_mode)  # no consent: back to before
                 return
@@ -127,8 +130,23 @@ class GrammarPage(QWidget):
 
     @Slot(bool)
     def _consent_toggled(self, on: bool) -> None:
-        if not on and self.mode.currentData() == "public":
+        if self._setting_consent:
+            return
+        if on:
+            # Ticked by hand (mouse or keyboard): the box alone is not informed consent, so
+            # the full notice is shown, and a refusal unticks the box.
+            if not self._prompts.consent_public_api():
+                self._set_consent(False)
+            return
+        if self.mode.currentData() == "public":
             self.mode.setCurrentIndex(self.mode.findData("off"))
+
+    def _set_consent(self, on: bool) -> None:
+        self._setting_consent = True
+        try:
+            self.public_consent.setChecked(on)
+        finally:
+            self._setting_consent = False
 
     def _choose_folder(self) -> None:
         chosen = self._prompts.choose_folder(self.local_path.text())
