@@ -103,6 +103,12 @@ class TermTable(Generic[T]):
     def matches_at(self, tokens: Sequence[Token], index: int) -> list[tuple[int, T]]:
         """(end token, payload) of every term matching at ``index``, longest first."""
         singles, node = self._first_word(tokens[index].norm)
+        return self._walk(tokens, index, singles, node)
+
+    @staticmethod
+    def _walk(
+        tokens: Sequence[Token], index: int, singles: tuple[T, ...], node: _Node[T] | None
+    ) -> list[tuple[int, T]]:
         found: list[tuple[int, T]] = [(index + 1, payload) for payload in singles]
         position = index + 1
         count = len(tokens)
@@ -135,6 +141,7 @@ class TermTable(Generic[T]):
         """
         get = self._cache.get
         busy_until: dict[int, int] = {}
+        last = len(tokens) - 1
         for index in range(len(tokens)) if starts is None else starts:
             norm = tokens[index].norm
             entry = get(norm)
@@ -142,9 +149,17 @@ class TermTable(Generic[T]):
                 entry = self._first_word(norm)
             if entry is _NOTHING:
                 continue
-            found = self.matches_at(tokens, index) if entry[1] is not None else [
-                (index + 1, payload) for payload in entry[0]
-            ]
+            singles, node = entry
+            # Most phrases start with a common word ("and", "the", "to") that the next word
+            # does not continue: test that here, and walk the trie only when it may go on.
+            if node is not None and index < last and (
+                node.stems or node.short_stems or tokens[index + 1].norm in node.children
+            ):
+                found = self._walk(tokens, index, singles, node)
+            elif singles:
+                found = [(index + 1, payload) for payload in singles]
+            else:
+                continue
             for end, payload in found:
                 key = id(payload)
                 if busy_until.get(key, -1) > index:
