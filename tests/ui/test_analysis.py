@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import types
 
@@ -202,3 +203,12 @@ def test_a_slow_analysis_shortens_the_debounce_to_stay_inside_the_budget(qtbot, 
         assert delay + controller.analysis_ms <= budget + 1
     finally:
         controller.shutdown()
+
+
+def test_long_lived_objects_leave_the_cyclic_gc_once_the_rule_book_is_in(qtbot, lane):
+    # A full collection holds the GIL, so it stalls the UI thread too. Rescanning the rule
+    # book and everything else loaded at start-up made it take 50-80 ms on a long posting.
+    _document, controller = lane
+    with qtbot.waitSignal(controller.reportReady, timeout=10_000):
+        controller.start()
+    assert gc.get_freeze_count() > 10_000
