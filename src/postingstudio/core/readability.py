@@ -11,7 +11,7 @@ the results equal textstat's own (tests/core/test_readability.py checks this).
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -120,38 +120,47 @@ class Readability:
         }
 
 
-_SPACE = re.compile(r"\s+")
+# What the formulas count about one word: (syllables, polysyllabic, unfamiliar, complex), the
+# last three as 0/1. A word always counts the same, so one memo serves every posting, and each
+# token costs one lookup instead of a syllable lookup, a word-list test and three comparisons.
+_WORD_COUNTS: dict[str, tuple[int, int, int, int]] = {}
+_MEMO_LIMIT = 200_000  # distinct words remembered before the memo starts afresh
+
+
+def _word_counts(norm: str) -> tuple[int, int, int, int]:
+    syllables = cmu_syllables().get(norm)
+    if syllables is None:
+        syllables = count_syllables(norm)
+    poly = int(syllables >= 3)
+    unfamiliar = int(norm not in easy_words())
+    counts = (syllables, poly, unfamiliar, poly & unfamiliar)
+    if len(_WORD_COUNTS) > _MEMO_LIMIT:
+        _WORD_COUNTS.clear()
+    _WORD_COUNTS[norm] = counts
+    return counts
 
 
 def measure(index: TextIndex) -> Readability:
     """Count once, over the shared tokens and sentences of the posting."""
-    familiar = easy_words()
-    cmu = cmu_syllables()
-    tokens = index.tokens
-    count_tokens = len(tokens)
+    starts, ends, norms = index.starts, index.ends, index.norms
+    known = _WORD_COUNTS.get
     stats: list[SentenceStats] = []
     total_words = total_syllables = total_poly = complex_words = difficult = 0
     position = 0
     for start, end in index.sentences:
-        while position < count_tokens and tokens[position].start < start:
-            position += 1
+        # The sentence's tokens: from the first that starts in it up to the last that ends in it.
+        first = bisect_left(starts, start, position)
+        position = bisect_right(ends, end, first)
         words = syllables = poly = 0
-        while position < count_tokens and tokens[position].end <= end:
-            norm = tokens[position].norm
-            position += 1
+        for norm in norms[first:position]:
             if norm[0] == "*":  # Adzuna's masked numbers are not words to read
                 continue
-            count = cmu.get(norm)
-            if count is None:
-                count = count_syllables(norm)
+            counts = known(norm) or _word_counts(norm)
             words += 1
-            syllables += count
-            if norm not in familiar:
-                difficult += 1
-                if count >= 3:
-                    complex_words += 1
-            if count >= 3:
-                poly += 1
+            syllables += counts[0]
+            poly += counts[1]
+            difficult += counts[2]
+            complex_words += counts[3]
         if words:
             stats.append(SentenceStats(start, end, words, syllables, poly))
             total_words += words
@@ -164,6 +173,8 @@ def measure(index: TextIndex) -> Readability:
         polysyllables=total_poly,
         complex_words=complex_words,
         difficult_words=difficult,
-        letters=len(_SPACE.sub("", index.text)),
+        # str.split() and the regex ``\s`` agree on what is white space (Py_UNICODE_ISSPACE),
+        # and dropping it by splitting is several times faster than a regex substitution.
+        letters=len("".join(index.text.split())),
         per_sentence=tuple(stats),
     )

@@ -310,7 +310,7 @@ def detect_sections(
 ) -> tuple[SectionResult, ...]:
     """One :class:`SectionResult` per spec, in spec order."""
     text = index.text
-    starts = [token.start for token in index.tokens]
+    starts = index.starts
     found = _find(posting, index, specs, starts)
     states: list[tuple[SectionState, str, tuple[int, int] | None]] = []
     for spec, seen in zip(specs, found, strict=True):

@@ -81,10 +81,10 @@ def bullet_share(posting: Posting) -> float:
 
 def voice_counts(index: TextIndex) -> tuple[int, int]:
     you = we = 0
-    for token in index.tokens:
-        if token.norm in _YOU:
+    for norm in index.norms:
+        if norm in _YOU:
             you += 1
-        elif token.norm in _WE:
+        elif norm in _WE:
             we += 1
     return you, we
 

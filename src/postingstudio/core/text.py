@@ -7,13 +7,16 @@ original text, so findings built from them always quote the text exactly.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 # A word: letters/digits, with inner apostrophes ("you'll", "o'clock"). Hyphens split words, so
 # "fast-paced" and "fast paced" are the same two tokens. "****" (Adzuna's masked numbers) and
 # currency-free numbers count as words too.
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\*{2,}")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")  # split at words, keeping them
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 # Sentence ends: . ! ? (and runs of them) followed by space and a capital/quote/digit, or a line
@@ -35,16 +38,29 @@ class Token:
     norm: str  # lower-cased, curly apostrophes straightened
 
 
-def tokenize(text: str) -> list[Token]:
+def token_columns(text: str) -> tuple[list[int], list[int], list[str]]:
+    """The words of ``text`` as three parallel lists: start offsets, end offsets and norms."""
     lowered = text.translate(_APOSTROPHES).lower()
     if len(lowered) == len(text):
         # No character grew when lower-cased (the usual case), so offsets in the lowered text
-        # are offsets in the original: one regex pass, no per-token lower().
-        return [Token(*m.span(), m.group()) for m in _WORD.finditer(lowered)]
-    return [
-        Token(m.start(), m.end(), m.group().lower().translate(_APOSTROPHES))
-        for m in _WORD.finditer(text)
-    ]
+        # are offsets in the original. Splitting at the words gives gap, word, gap, ..., gap;
+        # the running total of the pieces' lengths then holds every start and end. All of it
+        # runs in C, where a match object per word cost a third of the tokenising time.
+        pieces = _WORD_SPLIT.split(lowered)
+        offsets = list(accumulate(map(len, pieces)))
+        return offsets[0:-1:2], offsets[1::2], pieces[1::2]
+    starts: list[int] = []
+    ends: list[int] = []
+    norms: list[str] = []
+    for match in _WORD.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
+        norms.append(match.group().lower().translate(_APOSTROPHES))
+    return starts, ends, norms
+
+
+def tokenize(text: str) -> list[Token]:
+    return list(map(Token, *token_columns(text)))
 
 
 def normalise_phrase(phrase: str) -> tuple[str, ...]:
@@ -102,8 +118,26 @@ class TextIndex:
         self.term_starts: dict[object, list[int]] = {}
 
     @cached_property
+    def _columns(self) -> tuple[list[int], list[int], list[str]]:
+        return token_columns(self.text)
+
+    @cached_property
     def tokens(self) -> list[Token]:
-        return tokenize(self.text)
+        return list(map(Token, *self._columns))
+
+    # The tokens' fields as plain lists, for loops that read one field of every token
+    # (cheaper than an attribute lookup per token) and for bisecting by offset.
+    @property
+    def starts(self) -> list[int]:
+        return self._columns[0]
+
+    @property
+    def ends(self) -> list[int]:
+        return self._columns[1]
+
+    @property
+    def norms(self) -> list[str]:
+        return self._columns[2]
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -115,8 +149,6 @@ class TextIndex:
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The sentence containing ``offset`` (or the nearest one before it)."""
-        from bisect import bisect_right
-
         index = bisect_right(self._sentence_starts, offset) - 1
         if index < 0:
             return (0, 0) if not self.sentences else self.sentences[0]
@@ -125,5 +157,5 @@ class TextIndex:
     @cached_property
     def word_count(self) -> int:
         """Words, not counting Adzuna's masked numbers ("****")."""
-        tokens = self.tokens
-        return len(tokens) - sum(1 for token in tokens if token.norm[0] == "*")
+        norms = self.norms
+        return len(norms) - sum(1 for norm in norms if norm[0] == "*")

@@ -186,7 +186,7 @@ class TextRules:
             required = rule.options.get("requires")
             if required:
                 # A cheap word test before an expensive regex scan of the whole posting.
-                words = words if words is not None else {token.norm for token in index.tokens}
+                words = words if words is not None else set(index.norms)
                 if words.isdisjoint(required):
                     continue
             assert rule.pattern is not None
