@@ -20,8 +20,10 @@ from .readability import measure
 from .report import Report, SalaryInfo
 from .rulebook import RuleBook
 from .rules.matcher import SpanSet
+from .salary import classify_salary
 from .scoring import finding_metrics, score
 from .sections import detect_sections, section_findings
+from .sections_spec import salary_vague_terms
 from .settings import AnalysisSettings
 from .structure import (
     Mark,
@@ -86,9 +88,6 @@ def _sections(posting: Posting, index: TextIndex, book: RuleBook, salary: Salary
 
 
 def _salary(index: TextIndex, book: RuleBook) -> SalaryInfo:
-    from .salary import classify_salary
-    from .sections_spec import salary_vague_terms
-
     return classify_salary(index, salary_vague_terms(book.sections) if book.sections else None)
 
 

@@ -137,14 +137,21 @@ def _amounts(index: TextIndex) -> list[_Amount]:
     text = index.text
     found: list[_Amount] = []
     consumed = -1
-    for token in index.tokens:
-        start = token.start
-        if start < consumed:
-            continue
-        first = token.norm[0]
-        if first == "s" and token.norm == "salary" and text[start - 1 : start] == "<":
+    starts = index.starts
+    for position, norm in enumerate(index.norms):
+        first = norm[0]
+        if first == "s":
+            if norm != "salary":
+                continue
+            start = starts[position]
+            if start < consumed or text[start - 1 : start] != "<":
+                continue
             start -= 1
-        elif not (first.isdigit() or first == "*"):
+        elif first.isdigit() or first == "*":
+            start = starts[position]
+            if start < consumed:
+                continue
+        else:
             continue
         match = _NUMBER_AT.match(text, start)
         if match is None:
@@ -210,19 +217,21 @@ def _judge(text: str, index: TextIndex, first: _Amount, last: _Amount) -> _Candi
             return None
         back = _PERIOD_BEFORE.search(before)
         period = _PERIODS.get(back.group("p").lower()) if back else None
-    if _NOT_PAY_BEFORE.search(before) and not _PAY_LABEL.search(before[-30:]):
-        return None
+    # The tests below each reject on their own, so their order does not change the verdict;
+    # the cheap ones come first, and most numbers (years, phone numbers, sizes) stop there.
     currency = first.currency or last.currency
     labelled = bool(_PAY_LABEL.search(before))
-    window = text[max(sentence_start, first.start - 120) : min(sentence_end, end + 60)]
-    pay_word = bool(_PAY_WORD.search(window))
-    masked = first.masked or last.masked
     if currency:
-        if not (period or pay_word):
-            return None
+        if not period:
+            window = text[max(sentence_start, first.start - 120) : min(sentence_end, end + 60)]
+            if not _PAY_WORD.search(window):
+                return None
     elif not (labelled or (period and _PERIOD_AFTER.match(text, last.end))):
         return None
+    masked = first.masked or last.masked
     if masked and not currency and not labelled and period is None:
+        return None
+    if _NOT_PAY_BEFORE.search(before) and not _PAY_LABEL.search(before[-30:]):
         return None
     is_range = first is not last
     low, high = first.value, last.value
@@ -231,8 +240,7 @@ def _judge(text: str, index: TextIndex, first: _Amount, last: _Amount) -> _Candi
             return None
         if high >= 1000 and low < 1000 and re.search(r"[kK]", text[last.start : last.end]):
             low *= 1000  # "40-50K": the k belongs to both ends
-    if not is_range and re.search(r"\bup to\s*$", before, re.IGNORECASE):
-        pass  # "up to $25/hour" is a single figure (a ceiling)
+    # "up to $25/hour" is a single figure (a ceiling): nothing to adjust.
     kind = SalaryKind.RANGE if is_range else SalaryKind.FIGURE
     rank = (2 if is_range else 1) * 4 + labelled * 2 + (period is not None)
     return _Candidate(
@@ -277,11 +285,12 @@ def classify_salary(index: TextIndex, vague_terms: Sequence[str] | None = None) 
     # The vague-pay expressions are only tried near a pay word: searching the whole text with a
     # long alternation costs milliseconds, a window around a keyword microseconds.
     searched_to = -1
-    for token in index.tokens:
-        if token.norm not in _VAGUE_KEYWORDS or token.start < searched_to:
+    starts, ends = index.starts, index.ends
+    for position, norm in enumerate(index.norms):
+        if norm not in _VAGUE_KEYWORDS or starts[position] < searched_to:
             continue
-        window_start = max(0, token.start - 70, searched_to)
-        searched_to = min(len(text), token.end + 80)
+        window_start = max(0, starts[position] - 70, searched_to)
+        searched_to = min(len(text), ends[position] + 80)
         match = pattern.search(text, window_start, searched_to)
         if match:
             return SalaryInfo(SalaryKind.VAGUE, match.group(), match.start(), match.end())

@@ -24,6 +24,10 @@ _YEARS = re.compile(
     r"(?=[^.\n]{0,60}\bexperience)",
     re.IGNORECASE,
 )
+# The tail of _YEARS alone. Every demand contains it, and it is several times cheaper to look for
+# than the full pattern (whose leading look-behind and number alternation are tried at every
+# character), so the full pattern runs only on the fifth of postings that have it.
+_YEARS_TAIL = re.compile(r"(?:years?|yrs?)\b(?=[^.\n]{0,60}\bexperience)", re.IGNORECASE)
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -91,7 +95,9 @@ def voice_counts(index: TextIndex) -> tuple[int, int]:
 
 def years_demanded(index: TextIndex) -> list[tuple[int, int, int]]:
     """(start, end, years) for each "5+ years of experience"-style demand."""
-    found = []
+    found: list[tuple[int, int, int]] = []
+    if not _YEARS_TAIL.search(index.text):
+        return found
     for match in _YEARS.finditer(index.text):
         low = match.group(1).lower()
         years = _WORD_NUMBERS.get(low) or int(low)
