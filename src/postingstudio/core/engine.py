@@ -48,12 +48,12 @@ def equal_opportunity_spans(posting: Posting, index: TextIndex, book: RuleBook) 
     cannot silence the whole posting.
     """
     spans: list[tuple[int, int]] = []
-    tokens = index.tokens
+    token_starts = index.starts
     sentences = index.sentences
     sentence_starts = [start for start, _end in sentences]
     starts = posting.block_starts
     for first, _end, _cue in book.eeo_cues.find_in(index):
-        offset = tokens[first].start
+        offset = token_starts[first]
         block = posting.block_at(offset)
         block_start = starts[block]
         block_end = block_start + len(posting.blocks[block].text)

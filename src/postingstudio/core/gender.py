@@ -97,26 +97,26 @@ class GenderResult:
 def analyse_gender(
     index: TextIndex, lexicon: GenderLexicon, exempt: SpanSet, allowed: frozenset[str]
 ) -> GenderResult:
-    tokens = index.tokens
+    norms, starts, ends = index.norms, index.starts, index.ends
     found: dict[str, list[Mark]] = {"masculine": [], "feminine": []}
     words: dict[str, list[str]] = {"masculine": [], "feminine": []}
     seen: set[int] = set()
     for first, end, coded in lexicon.table.find_in(index):
-        token = tokens[first]
         if first in seen:  # two stems of one list ("domina*", "dominant") hit one word
             continue
         seen.add(first)
-        if end - first == 1 and token.norm in lexicon.exceptions:
+        norm, start = norms[first], starts[first]
+        if end - first == 1 and norm in lexicon.exceptions:
             continue
-        if token.norm in allowed or exempt.covers(token.start):
+        if norm in allowed or exempt.covers(start):
             continue
-        if lexicon.phrases.occurs_overlapping(tokens, first, end):
+        if lexicon.phrases.occurs_overlapping(norms, first, end):
             continue
-        stop = tokens[end - 1].end
+        stop = ends[end - 1]
         found[coded.side].append(
-            Mark(token.start, stop, lexicon.alternatives.get(coded.stem, ()), coded.stem)
+            Mark(start, stop, lexicon.alternatives.get(coded.stem, ()), coded.stem)
         )
-        words[coded.side].append(index.text[token.start : stop].lower())
+        words[coded.side].append(index.text[start:stop].lower())
     return GenderResult(
         tuple(found["masculine"]),
         tuple(found["feminine"]),

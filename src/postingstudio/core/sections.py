@@ -53,15 +53,17 @@ class _Found:
     hits: list[dict[object, tuple[int, int]]] = field(default_factory=list)
 
 
-def _opens_line(text: str, tokens: list, i: int, sentence_starts: list[int]) -> bool:
+def _opens_line(
+    text: str, starts: list[int], ends: list[int], i: int, sentence_starts: list[int]
+) -> bool:
     """Does token ``i`` open a sentence, a line or a bullet? (for action-verb cues)"""
     if i == 0:
         return True
-    start = tokens[i].start
+    start = starts[i]
     s = bisect_right(sentence_starts, start) - 1
-    if s >= 0 and tokens[i - 1].end <= sentence_starts[s]:
+    if s >= 0 and ends[i - 1] <= sentence_starts[s]:
         return True
-    gap = text[tokens[i - 1].end : start]
+    gap = text[ends[i - 1] : start]
     return "\n" in gap or any(ch in _BULLETS for ch in gap)
 
 
@@ -92,7 +94,7 @@ def _heading_blocks(
 def _find(
     posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...], starts: list[int]
 ) -> list[_Found]:
-    text, tokens = index.text, index.tokens
+    text, ends = index.text, index.ends
     sentence_starts = [start for start, _ in index.sentences]
     found = [_Found(hits=[{} for _ in spec.cues]) for spec in specs]
     hits = _matcher(specs).find(index)
@@ -126,9 +128,9 @@ def _find(
             continue
         # Inline heading in flattened text: "Requirements:" or "KEY RESPONSIBILITIES", opening a
         # sentence, line or bullet ("Business Applications:" is not a section).
-        if not _opens_line(text, tokens, first, sentence_starts):
+        if not _opens_line(text, starts, ends, first, sentence_starts):
             continue
-        start, end = tokens[first].start, tokens[last - 1].end
+        start, end = starts[first], ends[last - 1]
         after = text[end : end + 3].lstrip(" \t*")
         written = text[start:end]
         caps = sum(ch.isupper() for ch in written) >= 4 and not any(ch.islower() for ch in written)
@@ -166,9 +168,9 @@ def _find(
             spec = specs[s]
             if kind == HEADING or spec.claims_sentences != pass_claims:
                 continue
-            if kind == START and not _opens_line(text, tokens, first, sentence_starts):
+            if kind == START and not _opens_line(text, starts, ends, first, sentence_starts):
                 continue
-            start, end = tokens[first].start, tokens[last - 1].end
+            start, end = starts[first], ends[last - 1]
             _record(found[s], spec, s, g, lower, sentence_starts, start, end, claimed, unless_cache)
         for s, spec in enumerate(specs):
             if spec.claims_sentences != pass_claims:

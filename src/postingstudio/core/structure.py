@@ -118,29 +118,30 @@ class PassiveDetector:
         return word in self.irregular or (word.endswith("ed") and len(word) > 4)
 
     def find(self, index: TextIndex) -> list[Mark]:
-        tokens = index.tokens
+        norms, starts, ends = index.norms, index.starts, index.ends
+        count = len(norms)
         marks: list[Mark] = []
-        for i, token in enumerate(tokens[:-1]):
-            if token.norm not in _BE:
+        for i, norm in enumerate(norms[:-1]):
+            if norm not in _BE:
                 continue
             j = i + 1
-            if tokens[j].norm.endswith("ly") and j + 1 < len(tokens):
+            if norms[j].endswith("ly") and j + 1 < count:
                 j += 1
-            if not self._participle(tokens[j].norm):
+            if not self._participle(norms[j]):
                 continue
-            if "\n" not in index.text[token.end : tokens[j].start]:
-                by_agent = j + 1 < len(tokens) and tokens[j + 1].norm == "by"
+            if "\n" not in index.text[ends[i] : starts[j]]:
+                by_agent = j + 1 < count and norms[j + 1] == "by"
                 note = "names the actor only after “by”" if by_agent else "hides who does it"
-                marks.append(Mark(token.start, tokens[j].end, (), note))
+                marks.append(Mark(starts[i], ends[j], (), note))
         return marks
 
 
 def benefits_mentioned(index: TextIndex, table: TermTable[str]) -> dict[str, tuple[int, int]]:
     """Distinct benefit ids found, each with the span of its first mention."""
     found: dict[str, tuple[int, int]] = {}
-    tokens = index.tokens
+    starts, ends = index.starts, index.ends
     for first, end, benefit_id in table.find_in(index):
-        found.setdefault(benefit_id, (tokens[first].start, tokens[end - 1].end))
+        found.setdefault(benefit_id, (starts[first], ends[end - 1]))
     return found
 
 

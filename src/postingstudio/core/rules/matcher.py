@@ -86,20 +86,21 @@ class TextRules:
         self.table.freeze()
 
     def run(self, index: TextIndex, settings: AnalysisSettings, exempt: SpanSet) -> list[Finding]:
-        text, tokens = index.text, index.tokens
+        text, starts, ends = index.text, index.starts, index.ends
         findings: list[Finding] = []
         density_hits: dict[str, list[Finding]] = defaultdict(list)
         for first, end, target in self.table.find_in(index):
             rule = target.rule
             if not active(rule, settings):
                 continue
-            start, stop = tokens[first].start, tokens[end - 1].end
+            start, stop = starts[first], ends[end - 1]
             matched = text[start:stop]
             if rule.case_sensitive and not any(t in matched for t in target.entry.terms):
                 continue
             if self._suppressed(rule, index, start, matched, settings, exempt):
                 continue
-            if target.unless is not None and target.unless.occurs_overlapping(tokens, first, end):
+            unless = target.unless
+            if unless is not None and unless.occurs_overlapping(index.norms, first, end):
                 continue
             finding = self._finding(rule, target.entry, start, stop, matched)
             if rule.kind == "density":

@@ -100,20 +100,21 @@ class TermTable(Generic[T]):
         """True when a term (of one word or more) may start with this word."""
         return self._first_word(norm) is not _NOTHING
 
-    def matches_at(self, tokens: Sequence[Token], index: int) -> list[tuple[int, T]]:
-        """(end token, payload) of every term matching at ``index``, longest first."""
-        singles, node = self._first_word(tokens[index].norm)
-        return self._walk(tokens, index, singles, node)
+    def matches_at(self, norms: Sequence[str], index: int) -> list[tuple[int, T]]:
+        """(end token, payload) of every term matching at token ``index`` of the word list
+        ``norms`` (``TextIndex.norms``), longest first."""
+        singles, node = self._first_word(norms[index])
+        return self._walk(norms, index, singles, node)
 
     @staticmethod
     def _walk(
-        tokens: Sequence[Token], index: int, singles: tuple[T, ...], node: _Node[T] | None
+        norms: Sequence[str], index: int, singles: tuple[T, ...], node: _Node[T] | None
     ) -> list[tuple[int, T]]:
         found: list[tuple[int, T]] = [(index + 1, payload) for payload in singles]
         position = index + 1
-        count = len(tokens)
+        count = len(norms)
         while node is not None and position < count:
-            norm = tokens[position].norm
+            norm = norms[position]
             if node.stems or node.short_stems:
                 found.extend((position + 1, p) for p in node.stem_matches(norm))
             node = node.children.get(norm)
@@ -127,23 +128,45 @@ class TermTable(Generic[T]):
         return found
 
     def find(
-        self,
-        tokens: Sequence[Token],
-        text: str | None = None,
-        starts: Iterable[int] | None = None,
+        self, tokens: Sequence[Token], text: str | None = None
     ) -> Iterator[tuple[int, int, T]]:
-        """Yield (first token, end token, payload); for one payload, matches never overlap.
+        """:meth:`find_in` over a list of tokens."""
+        starts = [token.start for token in tokens]
+        ends = [token.end for token in tokens]
+        return self._find([token.norm for token in tokens], starts, ends, text, None)
 
-        With ``text``, a phrase never spans a sentence end or a line break: "this job. Duties"
-        is not "job duties", and a heading never runs into the next line. ``starts`` (ascending
-        token positions, from :class:`TermScan`) limits the walk to the tokens that can start a
-        term; words that start nothing would be skipped anyway, so the matches are the same.
+    def find_in(
+        self, index: TextIndex, within_sentences: bool = True
+    ) -> Iterator[tuple[int, int, T]]:
+        """Yield (first token, end token, payload) of the terms in a text; for one payload,
+        matches never overlap.
+
+        ``within_sentences``: a phrase never spans a sentence end or a line break ("this job.
+        Duties" is not "job duties", and a heading never runs into the next line). Only the
+        token positions a :class:`TermScan` left on the index for this table are visited (all
+        tokens when no scan covered it); words that start nothing would be skipped anyway.
         """
+        return self._find(
+            index.norms,
+            index.starts,
+            index.ends,
+            index.text if within_sentences else None,
+            index.term_starts.get(self),
+        )
+
+    def _find(
+        self,
+        norms: Sequence[str],
+        starts: Sequence[int],
+        ends: Sequence[int],
+        text: str | None,
+        positions: Iterable[int] | None,
+    ) -> Iterator[tuple[int, int, T]]:
         get = self._cache.get
         busy_until: dict[int, int] = {}
-        last = len(tokens) - 1
-        for index in range(len(tokens)) if starts is None else starts:
-            norm = tokens[index].norm
+        last = len(norms) - 1
+        for index in range(len(norms)) if positions is None else positions:
+            norm = norms[index]
             entry = get(norm)
             if entry is None:
                 entry = self._first_word(norm)
@@ -153,9 +176,9 @@ class TermTable(Generic[T]):
             # Most phrases start with a common word ("and", "the", "to") that the next word
             # does not continue: test that here, and walk the trie only when it may go on.
             if node is not None and index < last and (
-                node.stems or node.short_stems or tokens[index + 1].norm in node.children
+                node.stems or node.short_stems or norms[index + 1] in node.children
             ):
-                found = self._walk(tokens, index, singles, node)
+                found = self._walk(norms, index, singles, node)
             elif singles:
                 found = [(index + 1, payload) for payload in singles]
             else:
@@ -165,26 +188,17 @@ class TermTable(Generic[T]):
                 if busy_until.get(key, -1) > index:
                     continue
                 if text is not None and end - index > 1 and _BREAK.search(
-                    text, tokens[index].end, tokens[end - 1].start
+                    text, ends[index], starts[end - 1]
                 ):
                     continue
                 busy_until[key] = end
                 yield index, end, payload
 
-    def find_in(
-        self, index: TextIndex, within_sentences: bool = True
-    ) -> Iterator[tuple[int, int, T]]:
-        """:meth:`find` over a text index, walking only the positions a :class:`TermScan` left
-        on it for this table (all tokens when no scan covered it). ``within_sentences``: pass
-        the text, so phrases never span a sentence end."""
-        return self.find(
-            index.tokens, index.text if within_sentences else None, index.term_starts.get(self)
-        )
-
-    def occurs_overlapping(self, tokens: Sequence[Token], start: int, end: int) -> bool:
-        """True when any term occurs at a token span overlapping [start, end)."""
-        for index in range(max(0, start - self._longest + 1), min(end, len(tokens))):
-            for stop, _payload in self.matches_at(tokens, index):
+    def occurs_overlapping(self, norms: Sequence[str], start: int, end: int) -> bool:
+        """True when any term occurs at a token span overlapping [start, end) (token positions
+        in the word list ``norms``)."""
+        for index in range(max(0, start - self._longest + 1), min(end, len(norms))):
+            for stop, _payload in self.matches_at(norms, index):
                 if stop > start:
                     return True
         return False
@@ -221,10 +235,10 @@ class TermScan:
             self._versions = versions
         per_table: list[list[int]] = [[] for _ in self.tables]
         get = self._which.get
-        for position, token in enumerate(index.tokens):
-            which = get(token.norm)
+        for position, norm in enumerate(index.norms):
+            which = get(norm)
             if which is None:
-                which = self._learn(token.norm)
+                which = self._learn(norm)
             if which:  # usually empty: most words start no term of any table
                 for n in which:
                     per_table[n].append(position)
