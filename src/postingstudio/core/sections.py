@@ -227,13 +227,16 @@ def _state(
     counts = {g.name: len(h) for g, h in zip(spec.cues, seen.hits, strict=True)}
     satisfied = {g.name: counts[g.name] >= g.min for g in spec.cues}
     labels = {g.name: g.label for g in spec.cues}
-    example = {
-        g.name: _quote(text, min(h.values()))
-        for g, h in zip(spec.cues, seen.hits, strict=True)
-        if h
-    }
-    spans = [span for h in seen.hits for span in h.values()]
-    cue_span = (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
+    hits = {g.name: h for g, h in zip(spec.cues, seen.hits, strict=True)}
+
+    # Quotes and the cue span are only needed for some verdicts: worked out on demand.
+    def example(name: str) -> str:
+        return _quote(text, min(hits[name].values()))
+
+    def cue_span() -> tuple[int, int] | None:
+        spans = [span for h in seen.hits for span in h.values()]
+        return (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
+
     hint = f" — {spec.thin_hint}" if spec.thin_hint else ""
     if seen.headings:
         best = max(
@@ -255,16 +258,16 @@ def _state(
             return SectionState.THIN, f"Heading “{title}” has only {words} words{hint}", span
     if spec.present_requires and all(satisfied[n] for n in spec.present_requires):
         found = "; ".join(
-            f"{counts[n]} {labels[n]} (e.g. ‘{example[n]}’)" for n in spec.present_requires
+            f"{counts[n]} {labels[n]} (e.g. ‘{example(n)}’)" for n in spec.present_requires
         )
         prefix = "" if seen.headings else "No heading; found "
-        return SectionState.PRESENT, f"{prefix}{found}".strip(), cue_span
+        return SectionState.PRESENT, f"{prefix}{found}".strip(), cue_span()
     have = [n for n in spec.thin_groups if counts.get(n)]
     if have:
         lacking = [labels[n] for n in spec.present_requires if not counts.get(n)]
-        said = ", ".join(f"‘{example[n]}’" for n in have)
+        said = ", ".join(f"‘{example(n)}’" for n in have)
         missing = f"; no {' or '.join(lacking)}" if lacking else ""
-        return SectionState.THIN, f"Only {said}{missing}{hint}", cue_span
+        return SectionState.THIN, f"Only {said}{missing}{hint}", cue_span()
     wanted = [labels[n] for n in (spec.present_requires or spec.thin_groups)]
     return SectionState.MISSING, f"No heading and no {' or '.join(wanted) or 'cues'} found", None
 
@@ -288,7 +291,10 @@ def _block_end(posting: Posting, offset: int) -> int:
     number = posting.block_at(offset)
     if number < 0:
         return offset
-    return posting.block_starts[number] + len(posting.blocks[number].text)
+    # Blocks are joined with one "\n", so a block ends just before the next one starts (this
+    # avoids joining the block's runs again).
+    starts = posting.block_starts
+    return starts[number + 1] - 1 if number + 1 < len(starts) else len(posting.text)
 
 
 def _insert_at(

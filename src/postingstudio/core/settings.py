@@ -34,7 +34,9 @@ class AnalysisSettings:
 
     def allows(self, text: str) -> bool:
         """True when ``text`` is on the allow-list (whole phrase, case-insensitive)."""
-        return text.strip().lower() in self._allow_lower  # type: ignore[attr-defined]
+        allowed = self._allow_lower  # type: ignore[attr-defined]
+        # Asked for every finding, often about a whole sentence: skip the copies when empty.
+        return bool(allowed) and text.strip().lower() in allowed
 
     def is_ignored(self, rule_id: str, text: str) -> bool:
-        return (rule_id, text.strip().lower()) in self.ignored
+        return bool(self.ignored) and (rule_id, text.strip().lower()) in self.ignored
