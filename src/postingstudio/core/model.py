@@ -71,7 +71,10 @@ class Block:
 
     @property
     def text(self) -> str:
-        return "".join(run.text for run in self.runs)
+        runs = self.runs
+        if len(runs) == 1:  # plain-text blocks: no join (this is read for every block, often)
+            return runs[0].text
+        return "".join(run.text for run in runs)
 
     @staticmethod
     def of(kind: BlockKind, text: str, **kwargs: object) -> Block:

@@ -25,7 +25,11 @@ class _Blank(dict[str, str]):
 
 def render(template: str, **values: object) -> str:
     """Fill ``{match}``-style placeholders; unknown placeholders are left as they are."""
-    return template.format_map(_Blank({k: str(v) for k, v in values.items()}))
+    blank = _Blank(values)
+    for key, value in values.items():
+        if type(value) is not str:  # the engine passes strings: convert only the rest
+            blank[key] = str(value)
+    return template.format_map(blank)
 
 
 def match_case(replacement: str, matched: str) -> str:
@@ -43,10 +47,14 @@ class _Target:
 
 
 def active(rule: Rule, settings: AnalysisSettings) -> bool:
+    # Asked for every match: the empty-set tests skip Enum.value, a Python-level property.
     return (
-        rule.id not in settings.disabled_rules
-        and rule.category.value not in settings.disabled_categories
-        and (rule.default or settings.picky)
+        (rule.default or settings.picky)
+        and (not settings.disabled_rules or rule.id not in settings.disabled_rules)
+        and (
+            not settings.disabled_categories
+            or rule.category.value not in settings.disabled_categories
+        )
     )
 
 
