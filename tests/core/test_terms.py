@@ -42,6 +42,8 @@ def test_a_scan_finds_what_each_table_finds_alone():
         _table("fast paced", "self starter", "team"),
         _table("dental cover", "dental", "travel"),
         _table("nothing here at all"),
+        # common first words that start only longer phrases (the scan checks the next word)
+        _table("a fast paced", "in a team", "and dental cover", "for this role"),
     ]
     alone = TextIndex(TEXT)
     scanned = TextIndex(TEXT)

@@ -50,7 +50,7 @@ def equal_opportunity_spans(posting: Posting, index: TextIndex, book: RuleBook) 
     spans: list[tuple[int, int]] = []
     token_starts = index.starts
     sentences = index.sentences
-    sentence_starts = [start for start, _end in sentences]
+    sentence_starts = index.sentence_starts
     starts = posting.block_starts
     for first, _end, _cue in book.eeo_cues.find_in(index):
         offset = token_starts[first]

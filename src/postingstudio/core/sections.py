@@ -95,7 +95,7 @@ def _find(
     posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...], starts: list[int]
 ) -> list[_Found]:
     text, ends = index.text, index.ends
-    sentence_starts = [start for start, _ in index.sentences]
+    sentence_starts = index.sentence_starts
     found = [_Found(hits=[{} for _ in spec.cues]) for spec in specs]
     hits = _matcher(specs).find(index)
     blocks = _heading_blocks(posting, text, starts)

@@ -144,12 +144,13 @@ class TextIndex:
         return sentence_spans(self.text)
 
     @cached_property
-    def _sentence_starts(self) -> list[int]:
+    def sentence_starts(self) -> list[int]:
+        """Where each sentence starts (for bisecting); shared, so do not modify."""
         return [start for start, _ in self.sentences]
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The sentence containing ``offset`` (or the nearest one before it)."""
-        index = bisect_right(self._sentence_starts, offset) - 1
+        index = bisect_right(self.sentence_starts, offset) - 1
         if index < 0:
             return (0, 0) if not self.sentences else self.sentences[0]
         return self.sentences[index]

@@ -100,6 +100,16 @@ class TermTable(Generic[T]):
         """True when a term (of one word or more) may start with this word."""
         return self._first_word(norm) is not _NOTHING
 
+    def next_words(self, norm: str) -> dict[str, Any] | None:
+        """For a word that starts only longer terms, and no stem on their second word: the
+        words that may follow it (a term can start here only if the next word is one of them).
+        None when a term may start here whatever follows (or none can: ask starts_something).
+        """
+        singles, node = self._first_word(norm)
+        if singles or node is None or node.stems or node.short_stems:
+            return None
+        return node.children
+
     def matches_at(self, norms: Sequence[str], index: int) -> list[tuple[int, T]]:
         """(end token, payload) of every term matching at token ``index`` of the word list
         ``norms`` (``TextIndex.norms``), longest first."""
@@ -210,18 +220,26 @@ class TermScan:
     Each table's :meth:`TermTable.find` would otherwise visit every token just to learn that most
     words start nothing. The scan remembers, per distinct word, which tables a term may start
     with it, and leaves on the :class:`TextIndex` the token positions worth visiting per table.
+    Common words ("and", "the", "to") start many phrases, almost never followed by their second
+    word: for those the scan also checks the next word before recording the position.
     """
 
     def __init__(self, tables: Iterable[TermTable[Any]]) -> None:
         self.tables = tuple(tables)
-        self._which: dict[str, tuple[int, ...]] = {}  # word -> tables a term may start with it
+        # word -> (table, the words that must follow it there, or None for any) for each table
+        # in which a term may start with the word
+        self._which: dict[str, tuple[tuple[int, dict[str, Any] | None], ...]] = {}
         self._versions = self._current_versions()
 
     def _current_versions(self) -> tuple[int, ...]:
         return tuple(table.version for table in self.tables)
 
-    def _learn(self, norm: str) -> tuple[int, ...]:
-        which = tuple(n for n, table in enumerate(self.tables) if table.starts_something(norm))
+    def _learn(self, norm: str) -> tuple[tuple[int, dict[str, Any] | None], ...]:
+        which = tuple(
+            (n, table.next_words(norm))
+            for n, table in enumerate(self.tables)
+            if table.starts_something(norm)
+        )
         if len(self._which) > _CACHE_LIMIT:
             self._which.clear()
         self._which[norm] = which
@@ -235,11 +253,14 @@ class TermScan:
             self._versions = versions
         per_table: list[list[int]] = [[] for _ in self.tables]
         get = self._which.get
-        for position, norm in enumerate(index.norms):
+        norms = index.norms
+        last = len(norms) - 1
+        for position, norm in enumerate(norms):
             which = get(norm)
             if which is None:
                 which = self._learn(norm)
             if which:  # usually empty: most words start no term of any table
-                for n in which:
-                    per_table[n].append(position)
+                for n, follow in which:
+                    if follow is None or (position < last and norms[position + 1] in follow):
+                        per_table[n].append(position)
         index.term_starts.update(zip(self.tables, per_table, strict=True))
