@@ -99,8 +99,9 @@ def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
     reach it: linear in practice, where comparing all pairs took 80% of the analysis time of a
     5,000-word posting with 700 findings.
     """
+    rank = _SEVERITY_RANK  # the mapping behind Severity.rank, without a property call each
     ordered = sorted(
-        findings, key=lambda f: (-f.severity.rank, -(f.end - f.start), f.start, f.rule_id)
+        findings, key=lambda f: (-rank[f.severity], -(f.end - f.start), f.start, f.rule_id)
     )
     kept: list[Finding] = []
     starts: list[int] = []

@@ -7,6 +7,7 @@ code-point offsets into that text.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
@@ -113,8 +114,6 @@ class Posting:
 
     def block_at(self, offset: int) -> int:
         """Index of the block containing ``offset`` (a newline belongs to the block before it)."""
-        from bisect import bisect_right
-
         if not self.blocks:
             return -1
         return max(0, bisect_right(self.block_starts, offset) - 1)

@@ -224,10 +224,15 @@ def _quote(text: str, span: tuple[int, int]) -> str:
 def _state(
     spec: SectionSpec, seen: _Found, text: str, starts: list[int]
 ) -> tuple[SectionState, str, tuple[int, int] | None]:
-    counts = {g.name: len(h) for g, h in zip(spec.cues, seen.hits, strict=True)}
-    satisfied = {g.name: counts[g.name] >= g.min for g in spec.cues}
-    labels = {g.name: g.label for g in spec.cues}
-    hits = {g.name: h for g, h in zip(spec.cues, seen.hits, strict=True)}
+    labels = spec.labels
+    counts: dict[str, int] = {}
+    satisfied: dict[str, bool] = {}
+    hits: dict[str, dict[object, tuple[int, int]]] = {}
+    for group, group_hits in zip(spec.cues, seen.hits, strict=True):
+        name = group.name
+        hits[name] = group_hits
+        counts[name] = len(group_hits)
+        satisfied[name] = len(group_hits) >= group.min
 
     # Quotes and the cue span are only needed for some verdicts: worked out on demand.
     def example(name: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +94,11 @@ class SectionSpec:
 
     def group(self, name: str) -> CueGroup | None:
         return next((g for g in self.cues if g.name == name), None)
+
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        """Cue group name -> label (read for every posting's checklist)."""
+        return {g.name: g.label for g in self.cues}
 
 
 def _fail(path: Path, problem: str) -> ValueError:
