@@ -36,6 +36,7 @@ from .structure import (
 from .text import TextIndex
 
 _SHORT_PARAGRAPH_SENTENCES = 3
+_DEFAULT_SETTINGS = AnalysisSettings()  # immutable, so one instance serves every call
 
 
 def equal_opportunity_spans(posting: Posting, index: TextIndex, book: RuleBook) -> SpanSet:
@@ -97,7 +98,7 @@ def analyse(
     settings: AnalysisSettings | None = None,
     generation: int = 0,
 ) -> Report:
-    settings = settings or AnalysisSettings()
+    settings = settings or _DEFAULT_SETTINGS
     if isinstance(posting, str):
         posting = parse_text(posting)
     index = TextIndex(posting.text)
