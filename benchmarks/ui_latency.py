@@ -213,6 +213,13 @@ def main() -> int:
             f"≤ 400 ms {verdict(max(latencies) <= 400)}",
         ),
     ]
+    delay = typing["delay_ms"]
+    debounce = (
+        "the full 300 ms debounce (kept: the analysis turnaround fits the budget)"
+        if delay >= 300
+        else f"the debounce (300 ms, shortened to {delay} ms for this posting so that "
+        "debounce + analysis stay inside the budget)"
+    )
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()} with {os.cpu_count()} "
         f"CPUs (load average {os.getloadavg()[0]:.1f} at the end), Python "
@@ -222,9 +229,8 @@ def main() -> int:
         "|---|---|---|",
         *[f"| {a} | {b} | {c} |" for a, b, c in rows],
         "",
-        f"The latency runs from the last key press to the drawn highlights and includes the "
-        f"debounce (300 ms, shortened to {typing['delay_ms']} ms for this posting so that "
-        f"debounce + analysis stay inside the budget). One analysis of the "
+        f"The latency runs from the last key press to the drawn highlights and includes "
+        f"{debounce}. One analysis of the "
         f"{typing['words']:,}-word posting ({typing['findings']} findings) took "
         f"{typing['analysis_ms']:.0f} ms on the worker thread. Stale results dropped while "
         f"typing: {typing['dropped']}.",
