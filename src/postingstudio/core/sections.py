@@ -97,7 +97,16 @@ def _find(
     text, ends = index.text, index.ends
     sentence_starts = index.sentence_starts
     found = [_Found(hits=[{} for _ in spec.cues]) for spec in specs]
-    hits = _matcher(specs).find(index)
+    # Hits sorted once: heading phrases, and content cues of the specs that claim their
+    # sentences (recorded first) and of the others. Action-verb cues count only when they
+    # open a sentence, a line or a bullet.
+    heading_hits: list[tuple[int, int, int]] = []  # (spec, first token, end token)
+    cue_hits: dict[bool, list[tuple[int, int, int, int]]] = {True: [], False: []}
+    for first, last, (kind, s, g) in _matcher(specs).find(index):
+        if kind == HEADING:
+            heading_hits.append((s, first, last))
+        elif kind != START or _opens_line(text, starts, ends, first, sentence_starts):
+            cue_hits[specs[s].claims_sentences].append((s, g, first, last))
     blocks = _heading_blocks(posting, text, starts)
     block_of_token = {}
     for number, (_start, _end, first, last, _h) in enumerate(blocks):
@@ -111,9 +120,7 @@ def _find(
     }
     headings: list[tuple[int, int, int]] = []  # (spec, start, heading end)
     matched_blocks: set[tuple[int, int]] = set()
-    for kind, s, _g, first, last in hits:
-        if kind != HEADING:
-            continue
+    for s, first, last in heading_hits:
         number = block_of_token.get(first)
         if number is not None and block_of_token.get(last - 1) == number:
             b_start, b_end, b_first, b_last, _h = blocks[number]
@@ -164,14 +171,10 @@ def _find(
     claimed: set[int] = set()
     unless_cache: dict[tuple[int, int, int], bool] = {}
     for pass_claims in (True, False):
-        for kind, s, g, first, last in hits:
-            spec = specs[s]
-            if kind == HEADING or spec.claims_sentences != pass_claims:
-                continue
-            if kind == START and not _opens_line(text, starts, ends, first, sentence_starts):
-                continue
+        for s, g, first, last in cue_hits[pass_claims]:
             start, end = starts[first], ends[last - 1]
-            _record(found[s], spec, s, g, lower, sentence_starts, start, end, claimed, unless_cache)
+            _record(found[s], specs[s], s, g, lower, sentence_starts, start, end, claimed,
+                    unless_cache)  # fmt: skip
         for s, spec in enumerate(specs):
             if spec.claims_sentences != pass_claims:
                 continue

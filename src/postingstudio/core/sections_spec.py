@@ -255,8 +255,8 @@ class CueMatcher:
     """All heading phrases and cue phrases of a spec set in one term table (the same word trie
     the rules use, ``rules.terms.TermTable``).
 
-    ``find`` returns ``(kind, spec_index, group_index, first_token, end_token)`` for every match;
-    at each position every phrase that matches is reported (groups are independent)."""
+    ``find`` returns ``(first_token, end_token, (kind, spec_index, group_index))`` for every
+    match; at each position every phrase that matches is reported (groups are independent)."""
 
     def __init__(self, specs: tuple[SectionSpec, ...]) -> None:
         self.table: TermTable[tuple[int, int, int]] = TermTable()
@@ -275,8 +275,7 @@ class CueMatcher:
         except ValueError:  # a phrase with no words (punctuation only) matches nothing
             return
 
-    def find(self, index: TextIndex) -> list[tuple[int, int, int, int, int]]:
+    def find(self, index: TextIndex) -> list[tuple[int, int, tuple[int, int, int]]]:
         # No sentence limit here: heading hits are checked against their block by
         # ``sections._find``, and cue phrases have always been matched across sentence ends.
-        found = self.table.find_in(index, within_sentences=False)
-        return [(kind, s, g, first, end) for first, end, (kind, s, g) in found]
+        return list(self.table.find_in(index, within_sentences=False))
