@@ -14,6 +14,9 @@ from .settings import AnalysisSettings
 from .structure import Mark
 from .text import TextIndex
 
+_PROFILE_KEYS = {"above": "above_profile", "below": "below_profile"}
+_NUMBER = (int, float)  # a tuple: ``int | float`` would build a union object per rule and call
+
 
 def _show(number: float, rule: Rule) -> str:
     """A metric as a person reads it: shares as percentages, other numbers as they are."""
@@ -26,7 +29,7 @@ def _limit(rule: Rule, side: str, limits: Mapping[str, Any]) -> float | None:
     fixed = rule.options.get(side)
     if fixed is not None:
         return float(fixed)
-    key = rule.options.get(f"{side}_profile")
+    key = rule.options.get(_PROFILE_KEYS[side])
     if key is None:
         return None
     value = limits.get(str(key))
@@ -47,7 +50,7 @@ def run_metric_rules(
         if not active(rule, settings):
             continue
         value = metrics.get(str(rule.options["metric"]))
-        if not isinstance(value, int | float):
+        if not isinstance(value, _NUMBER):
             continue
         above, below = _limit(rule, "above", limits), _limit(rule, "below", limits)
         limit = above if above is not None and value > above else None
