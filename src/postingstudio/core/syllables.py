@@ -95,6 +95,53 @@ def _pyphen() -> Any:
     return get_pyphen("en_US")
 
 
+class Hyphenation:
+    """``len(Pyphen.positions(word))`` computed from the same patterns, with the search pruned.
+
+    Pyphen (Liang's algorithm) looks up every substring of up to 28 letters at every position
+    of the word; almost all of them start no pattern. Here a substring is extended only while
+    it begins some pattern, which gives the same points in a fraction of the time: the fallback
+    was a tenth of the analysis of a posting with a few words the CMU dictionary lacks.
+    """
+
+    def __init__(self, pyphen: Any) -> None:
+        self.patterns: dict[str, tuple[int, tuple[int, ...]]] = pyphen.hd.patterns
+        self.longest: int = pyphen.hd.maxlen
+        self.left: int = pyphen.left
+        self.right: int = pyphen.right
+        self.prefixes = frozenset(
+            pattern[:size] for pattern in self.patterns for size in range(1, len(pattern) + 1)
+        )
+
+    def count(self, word: str) -> int:
+        pointed = f".{word.lower()}."
+        size = len(pointed)
+        points = [0] * (size + 1)  # the highest pattern value between letters; odd = a break
+        for i in range(size - 1):
+            for j in range(i + 1, min(i + self.longest, size) + 1):
+                piece = pointed[i:j]
+                if piece not in self.prefixes:
+                    break  # no longer substring from i can be a pattern either
+                found = self.patterns.get(piece)
+                if found is None:
+                    continue
+                offset, values = found
+                for at, value in enumerate(values, i + offset):
+                    if at >= len(points):
+                        break
+                    if value > points[at]:
+                        points[at] = value
+        # Pyphen's positions are index - 1, kept when left <= position <= len(word) - right
+        # (the length of the word as given, before lower-casing, as Pyphen measures it).
+        first, last = self.left + 1, len(word) - self.right + 1
+        return sum(1 for at, value in enumerate(points) if value % 2 and first <= at <= last)
+
+
+@lru_cache(maxsize=1)
+def _hyphenation() -> Hyphenation:
+    return Hyphenation(_pyphen())
+
+
 @lru_cache(maxsize=65536)
 def count_syllables(word: str) -> int:
     """Syllables in one lower-cased word, as textstat counts them (CMU first, then Pyphen)."""
@@ -103,4 +150,4 @@ def count_syllables(word: str) -> int:
         return known
     if not any(ch.isalpha() for ch in word):
         return 0
-    return len(_pyphen().positions(word)) + 1
+    return _hyphenation().count(word) + 1
