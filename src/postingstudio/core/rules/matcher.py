@@ -196,7 +196,7 @@ class TextRules:
             if required:
                 # A cheap word test before an expensive regex scan of the whole posting.
                 words = words if words is not None else set(index.norms)
-                if words.isdisjoint(required):
+                if not any(group <= words for group in required):
                     continue
             assert rule.pattern is not None
             for match in rule.pattern.finditer(text):

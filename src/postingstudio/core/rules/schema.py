@@ -99,6 +99,23 @@ def _regex(source: str, flags: int, path: Path, rule_id: str, key: str) -> re.Pa
         raise RuleFileError(path, rule_id, f"bad regular expression in '{key}': {error}") from None
 
 
+def _requires(value: Any, path: Path, rule_id: str) -> tuple[frozenset[str], ...]:
+    """``requires``: alternatives, each a word or a list of words that must all occur."""
+    if not isinstance(value, list) or not value:
+        raise RuleFileError(path, rule_id, "'requires' must be a non-empty list")
+    groups = []
+    for item in value:
+        words = [item] if isinstance(item, str) else item
+        if not isinstance(words, list) or not all(
+            isinstance(w, str) and w and w == w.lower() and " " not in w for w in words
+        ):
+            raise RuleFileError(
+                path, rule_id, "'requires' items are lower-case words or lists of them"
+            )
+        groups.append(frozenset(words))
+    return tuple(groups)
+
+
 def _entries(raw: dict[str, Any], path: Path, rule_id: str) -> tuple[Entry, ...]:
     kind = raw["kind"]
     if kind == "phrase" or (kind == "density" and "terms" in raw):
@@ -186,6 +203,8 @@ def parse_rule(raw: Any, path: Path) -> Rule:
             _regex(p, re.IGNORECASE, path, rule_id, "unless_pattern") for p in sources
         )
     options = {k: raw[k] for k in _KIND_KEYS[kind] - {"terms", "entries", "pattern"} if k in raw}
+    if "requires" in raw:
+        options["requires"] = _requires(raw["requires"], path, rule_id)
     return Rule(
         id=rule_id,
         kind=kind,
