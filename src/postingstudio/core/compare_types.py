@@ -47,6 +47,16 @@ class Evidence:
     match_start: int
     match_end: int
 
+    def parts(self) -> tuple[str, str, str] | None:
+        """(before, cue, after) of the sentence, or None when the cue is empty or the whole
+        sentence (then there is nothing to mark inside it)."""
+        text = self.text
+        lo = max(0, min(len(text), self.match_start - self.start))
+        hi = max(lo, min(len(text), self.match_end - self.start))
+        if hi == lo or (lo == 0 and hi == len(text)):
+            return None
+        return text[:lo], text[lo:hi], text[hi:]
+
     def to_json(self) -> dict[str, Any]:
         return {
             "start": self.start,

@@ -29,15 +29,11 @@ def _quote(evidence: Any, coverage: set[int]) -> str:
     """The evidence sentence as ReportLab markup, its cue in bold."""
     if evidence is None:
         return ""
-    text = evidence.text
-    lo = max(0, min(len(text), evidence.match_start - evidence.start))
-    hi = max(lo, min(len(text), evidence.match_end - evidence.start))
-    if hi == lo or (lo == 0 and hi == len(text)):
-        return f"“{_clean(text, coverage)}”"
-    return (
-        f"“{_clean(text[:lo], coverage)}<b>{_clean(text[lo:hi], coverage)}</b>"
-        f"{_clean(text[hi:], coverage)}”"
-    )
+    parts = evidence.parts()
+    if parts is None:
+        return f"“{_clean(evidence.text, coverage)}”"
+    before, cue, after = parts
+    return f"“{_clean(before, coverage)}<b>{_clean(cue, coverage)}</b>{_clean(after, coverage)}”"
 
 
 def _verdict(verdict: object) -> str:

@@ -43,15 +43,11 @@ def _quote(evidence: Any) -> str:
     """The evidence sentence, escaped, with its cue marked."""
     if evidence is None:
         return ""
-    text = evidence.text
-    lo = max(0, min(len(text), evidence.match_start - evidence.start))
-    hi = max(lo, min(len(text), evidence.match_end - evidence.start))
-    if hi == lo or (lo == 0 and hi == len(text)):
-        return f"<blockquote>{escape(text)}</blockquote>"
-    return (
-        f"<blockquote>{escape(text[:lo])}<mark>{escape(text[lo:hi])}</mark>"
-        f"{escape(text[hi:])}</blockquote>"
-    )
+    parts = evidence.parts()
+    if parts is None:
+        return f"<blockquote>{escape(evidence.text)}</blockquote>"
+    before, cue, after = parts
+    return f"<blockquote>{escape(before)}<mark>{escape(cue)}</mark>{escape(after)}</blockquote>"
 
 
 def _metrics_table(comparison: Any, names: list[str]) -> list[str]:
