@@ -91,3 +91,21 @@ SAMPLE = Posting(
         Block.of(BlockKind.LIST_ITEM, "Competitive salary 💰 and benefits"),
     )
 )
+
+
+@pytest.fixture
+def no_languagetool_install(monkeypatch, tmp_path):
+    """No LanguageTool install is visible: language-tool-python looks in an empty folder."""
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "ltp-downloads"))
+    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
+
+
+@pytest.fixture
+def fake_lt():
+    """A LanguageTool stand-in on loopback that records every request (tests/grammar)."""
+    from tests.grammar.fake_languagetool import FakeLanguageTool
+
+    server = FakeLanguageTool()
+    yield server
+    server.stop()
+

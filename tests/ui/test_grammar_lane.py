@@ -10,7 +10,6 @@ from PySide6.QtCore import QTimer
 from postingstudio.core.findings import Category, Origin
 from postingstudio.docio.settings_file import Preferences
 from postingstudio.grammar import Fix, StateKind
-from tests.grammar.fake_languagetool import FakeLanguageTool
 
 from .grammar_support import (
     finish,
@@ -24,18 +23,7 @@ from .grammar_support import (
     wait_grammar,
 )
 
-
-@pytest.fixture(autouse=True)
-def _no_languagetool_install(monkeypatch, tmp_path):
-    monkeypatch.setenv("LTP_PATH", str(tmp_path / "ltp-downloads"))
-    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
-
-
-@pytest.fixture
-def fake_lt():
-    server = FakeLanguageTool()
-    yield server
-    server.stop()
+pytestmark = pytest.mark.usefixtures("no_languagetool_install")
 
 
 @pytest.fixture

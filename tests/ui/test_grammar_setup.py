@@ -23,7 +23,6 @@ from postingstudio.ui import grammar_fixes
 from postingstudio.ui.grammar_dialogs import PublicApiNotice, ServerUrlDialog
 from postingstudio.ui.grammar_preferences import GrammarPage
 from postingstudio.ui.grammar_status import GrammarStatus
-from tests.grammar.fake_languagetool import FakeLanguageTool
 
 from .grammar_support import (
     GrammarAnswers,
@@ -34,11 +33,7 @@ from .grammar_support import (
     wait_current,
 )
 
-
-@pytest.fixture(autouse=True)
-def _no_languagetool_install(monkeypatch, tmp_path):
-    monkeypatch.setenv("LTP_PATH", str(tmp_path / "ltp-downloads"))
-    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
+pytestmark = pytest.mark.usefixtures("no_languagetool_install")
 
 
 @pytest.fixture
@@ -56,13 +51,6 @@ def no_download(monkeypatch):
 @pytest.fixture
 def java_ok(monkeypatch):
     monkeypatch.setattr(install_module, "java_status", lambda java=None: JavaStatus("java", 21))
-
-
-@pytest.fixture
-def fake_lt():
-    server = FakeLanguageTool()
-    yield server
-    server.stop()
 
 
 def test_public_api_without_consent_sends_nothing(qtbot, app_paths, prompts, fake_lt, monkeypatch):
