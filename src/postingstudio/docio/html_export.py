@@ -13,7 +13,7 @@ from html import escape
 
 from postingstudio.core.model import Block, BlockKind, Posting, Run
 
-from .layout import TableSpec, heading_runs, segments, split_origins
+from .layout import TableSpec, heading_runs, link_groups, segments, split_origins
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#")
 _STYLE = """
@@ -39,16 +39,10 @@ def safe_href(link: str) -> str | None:
 def inline(runs: tuple[Run, ...]) -> str:
     """Runs as inline HTML; adjacent runs with the same link share one ``<a>``."""
     parts: list[str] = []
-    index = 0
-    while index < len(runs):
-        link = runs[index].link
-        end = index + 1
-        while end < len(runs) and runs[end].link == link:
-            end += 1
-        inner = "".join(_run(run, in_link=bool(link)) for run in runs[index:end])
+    for link, group in link_groups(runs):
+        inner = "".join(_run(run, in_link=bool(link)) for run in group)
         href = safe_href(link) if link else None
         parts.append(f'<a href="{escape(href, quote=True)}">{inner}</a>' if href else inner)
-        index = end
     return "".join(parts)
 
 

@@ -140,3 +140,17 @@ def heading_runs(block: Block) -> tuple[Run, ...]:
     if block.kind is not BlockKind.HEADING:
         return block.runs
     return tuple(Run(r.text, False, r.italic, r.underline, r.link) for r in block.runs)
+
+
+def link_groups(runs: tuple[Run, ...]) -> Iterator[tuple[str | None, tuple[Run, ...]]]:
+    """Consecutive runs that share one link target (or none), so a link split across
+    formatting ("<b>apply</b> here") becomes one anchor in HTML and Markdown."""
+    index = 0
+    while index < len(runs):
+        link = runs[index].link
+        end = index + 1
+        while end < len(runs) and runs[end].link == link:
+            end += 1
+        yield link, runs[index:end]
+        index = end
+

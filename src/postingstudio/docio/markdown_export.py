@@ -13,7 +13,15 @@ import re
 
 from postingstudio.core.model import Block, BlockKind, Posting, Run
 
-from .layout import ListCounter, TableSpec, heading_runs, segments, spaced_runs, split_origins
+from .layout import (
+    ListCounter,
+    TableSpec,
+    heading_runs,
+    link_groups,
+    segments,
+    spaced_runs,
+    split_origins,
+)
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>])")
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])(?=\s|$)")
@@ -32,18 +40,12 @@ def _link_target(url: str) -> str:
 
 def inline(runs: tuple[Run, ...]) -> str:
     parts: list[str] = []
-    index = 0
-    while index < len(runs):
-        link = runs[index].link
-        end = index + 1
-        while end < len(runs) and runs[end].link == link:
-            end += 1
-        inner = "".join(_run(run) for run in runs[index:end])
+    for link, group in link_groups(runs):
+        inner = "".join(_run(run) for run in group)
         if link and inner.strip():
             parts.append(f"[{inner}]({_link_target(link)})")
         else:
             parts.append(inner)
-        index = end
     text = "".join(parts).replace("\t", " ")
     return text.replace("\v", "\\\n")
 
