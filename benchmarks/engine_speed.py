@@ -157,7 +157,8 @@ def main() -> int:
     report = "\n".join(lines)
     print(report)
     if not args.no_write:
-        write_section(REPO / "docs" / "benchmarks.md", "engine-speed", "Analysis engine speed", report)
+        target = REPO / "docs" / "benchmarks.md"
+        write_section(target, "engine-speed", "Analysis engine speed", report)
     return 0
 
 

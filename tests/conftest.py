@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -69,3 +71,25 @@ def rulebook():
     from postingstudio.core.rulebook import default_rulebook
 
     return default_rulebook()
+
+
+@lru_cache(maxsize=16)
+def dev_postings(source: str) -> tuple[dict, ...]:
+    """Records of the corpus's dev split from one source (never the holdout split)."""
+    path = corpus_path("postings", "postings.jsonl")
+    with path.open(encoding="utf-8") as lines:
+        records = (json.loads(line) for line in lines)
+        return tuple(r for r in records if r["split"] == "dev" and r["source"] == source)
+
+
+def dev_pair(source: str, mine_ok, theirs_ok, limit: int = 200) -> tuple[dict, dict]:
+    """Two different dev postings of one source meeting the two conditions, or skip."""
+    rows = dev_postings(source)[:limit]
+    for mine in rows:
+        if not mine_ok(mine["text"]):
+            continue
+        for theirs in rows:
+            if theirs is not mine and theirs_ok(theirs["text"]):
+                return mine, theirs
+    pytest.skip(f"no {source} pair in the corpus meets the condition")
+

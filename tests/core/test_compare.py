@@ -10,7 +10,6 @@ import json
 import re
 import shutil
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -32,7 +31,7 @@ from postingstudio.core.report import SalaryKind, SectionResult, SectionState
 from postingstudio.core.rulebook import load_rulebook
 from postingstudio.core.rules.schema import RuleFileError
 from postingstudio.paths import resources_dir
-from tests.conftest import corpus_path
+from tests.conftest import corpus_path, dev_pair, dev_postings
 
 CLICHE_RULE = """
 [[rule]]
@@ -57,29 +56,6 @@ def cliche_book(tmp_path_factory):
     folder = tmp_path_factory.mktemp("rules")
     (folder / "generic_test.toml").write_text(CLICHE_RULE, encoding="utf-8")
     return load_rulebook(resources_dir(), [folder])
-
-
-@lru_cache(maxsize=4)
-def _dev(source: str) -> tuple[dict, ...]:
-    path = corpus_path("postings", "postings.jsonl")
-    rows = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            if record["split"] == "dev" and record["source"] == source:
-                rows.append(record)
-    return tuple(rows)
-
-
-def _pair(source: str, mine_ok, theirs_ok, limit: int = 200) -> tuple[dict, dict]:
-    rows = _dev(source)[:limit]
-    for mine in rows:
-        if not mine_ok(mine["text"]):
-            continue
-        for theirs in rows:
-            if theirs is not mine and theirs_ok(theirs["text"]):
-                return mine, theirs
-    pytest.skip(f"no {source} pair in the corpus meets the condition")
 
 
 def _input(record: dict, book, name: str | None = None) -> CompareInput:
@@ -114,7 +90,7 @@ def _check_evidence(comparison: Comparison) -> None:
 
 
 def test_dental_in_theirs_only_is_a_benefit_pointing_at_their_sentence(rulebook):
-    mine, theirs = _pair(
+    mine, theirs = dev_pair(
         "glassdoor_ds",
         lambda t: "dental" not in t.lower(),
         lambda t: "dental insurance" in t.lower(),
@@ -135,7 +111,7 @@ _RANGE = re.compile(r"\$\d[\d,.]*k?\s*(?:-|–|to)\s*\$?\d")
 
 
 def test_salary_range_in_theirs_and_none_in_mine_is_a_fact(rulebook):
-    mine, theirs = _pair(
+    mine, theirs = dev_pair(
         "linkedin_edu",
         lambda t: "$" not in t and "salary" not in t.lower() and "pay" not in t.lower(),
         lambda t: bool(_RANGE.search(t)),
@@ -155,8 +131,8 @@ def test_a_cliche_in_both_is_shared_with_both_sentences(cliche_book):
     def fast(text: str) -> bool:
         return bool(re.search(r"fast[- ]paced", text, re.IGNORECASE))
 
-    mine, theirs = _pair("glassdoor_ds", fast, fast)
-    third = next(r for r in _dev("glassdoor_ds") if not fast(r["text"]))
+    mine, theirs = dev_pair("glassdoor_ds", fast, fast)
+    third = next(r for r in dev_postings("glassdoor_ds") if not fast(r["text"]))
     result = compare(
         _input(mine, cliche_book),
         [_input(third, cliche_book), _input(theirs, cliche_book)],
@@ -173,7 +149,7 @@ def test_a_cliche_in_both_is_shared_with_both_sentences(cliche_book):
 
 
 def test_distinctive_terms_are_mine_and_rare_among_competitors(rulebook):
-    rows = _dev("linkedin_edu")[:6]
+    rows = dev_postings("linkedin_edu")[:6]
     inputs = [_input(r, rulebook) for r in rows]
     result = compare(inputs[0], inputs[1:], rulebook)
     config = load_compare_config(resources_dir())
@@ -214,7 +190,7 @@ def test_real_word_documents_compare(rulebook):
 
 def test_evidence_is_exact_across_sources(rulebook):
     for source in ("glassdoor_ds", "linkedin_edu", "adzuna_uk", "monster_us", "electionline"):
-        rows = _dev(source)[12:18]
+        rows = dev_postings(source)[12:18]
         inputs = [_input(r, rulebook) for r in rows]
         _check_evidence(compare(inputs[0], inputs[1:], rulebook))
 

@@ -8,8 +8,7 @@ from postingstudio.core.model import Block, BlockKind, Posting
 from postingstudio.core.settings import AnalysisSettings
 
 CLICHE_POSTING = (
-    "The successful candidate will utilize Excel in order to build reports.\n"
-    "Competitive salary."
+    "The successful candidate will utilize Excel in order to build reports.\nCompetitive salary."
 )
 
 
@@ -31,16 +30,22 @@ def test_findings_carry_everything_a_writer_needs(rulebook):
 def test_allow_list_silences_a_term(rulebook):
     plain = analyse(CLICHE_POSTING, rulebook)
     assert any(f.text.lower() == "utilize" for f in plain.findings)
-    allowed = analyse(CLICHE_POSTING, rulebook, AnalysisSettings(allow_terms=frozenset({"Utilize"})))
+    allowed = analyse(
+        CLICHE_POSTING, rulebook, AnalysisSettings(allow_terms=frozenset({"Utilize"}))
+    )
     assert not any(f.text.lower() == "utilize" for f in allowed.findings)
 
 
 def test_disabled_rule_and_category_are_silent(rulebook):
     plain = analyse(CLICHE_POSTING, rulebook)
     some = next(f for f in plain.findings if f.is_span)
-    off = analyse(CLICHE_POSTING, rulebook, AnalysisSettings(disabled_rules=frozenset({some.rule_id})))
+    off = analyse(
+        CLICHE_POSTING, rulebook, AnalysisSettings(disabled_rules=frozenset({some.rule_id}))
+    )
     assert some.rule_id not in rule_ids(off)
-    no_dry = analyse(CLICHE_POSTING, rulebook, AnalysisSettings(disabled_categories=frozenset({"dry"})))
+    no_dry = analyse(
+        CLICHE_POSTING, rulebook, AnalysisSettings(disabled_categories=frozenset({"dry"}))
+    )
     assert not [f for f in no_dry.findings if f.category is Category.DRY]
 
 
@@ -98,7 +103,9 @@ def test_metrics_count_structure(rulebook):
             Block.of(BlockKind.PARAGRAPH, "You will run our stores and we will train you."),
             Block.of(BlockKind.LIST_ITEM, "Open the shop"),
             Block.of(BlockKind.LIST_ITEM, "Count the till"),
-            Block.of(BlockKind.PARAGRAPH, "You need 3 years of experience in retail. Dental cover."),
+            Block.of(
+                BlockKind.PARAGRAPH, "You need 3 years of experience in retail. Dental cover."
+            ),
         )
     )
     metrics = analyse(posting, rulebook).metrics

@@ -38,10 +38,14 @@ def test_matches_the_all_pairs_definition_on_random_spans():
             findings.append(make(f"r.n{number}", start, end, severity))
         expected: list[Finding] = []
         taken: list[tuple[int, int]] = []
-        for f in sorted(findings, key=lambda f: (-f.severity.rank, -(f.end - f.start), f.start, f.rule_id)):
+        for f in sorted(
+            findings, key=lambda f: (-f.severity.rank, -(f.end - f.start), f.start, f.rule_id)
+        ):
             if f.end > f.start and any(_conflict(f.start, f.end, s, e) for s, e in taken):
                 continue
             expected.append(f)
             if f.end > f.start:
                 taken.append((f.start, f.end))
-        assert sorted(f.rule_id for f in deduplicate(findings)) == sorted(f.rule_id for f in expected)
+        assert sorted(f.rule_id for f in deduplicate(findings)) == sorted(
+            f.rule_id for f in expected
+        )

@@ -8,9 +8,13 @@ from postingstudio.core.text import sentence_spans, tokenize
 
 
 def test_text_and_block_starts_agree():
-    posting = Posting((Block.of(BlockKind.HEADING, "Role", level=1),
-                       Block.of(BlockKind.PARAGRAPH, "You 🚀 sell."),
-                       Block(BlockKind.LIST_ITEM, (Run("bold", bold=True), Run(" tail")))))  # fmt: skip
+    posting = Posting(
+        (
+            Block.of(BlockKind.HEADING, "Role", level=1),
+            Block.of(BlockKind.PARAGRAPH, "You 🚀 sell."),
+            Block(BlockKind.LIST_ITEM, (Run("bold", bold=True), Run(" tail"))),
+        )
+    )
     assert posting.text == "Role\nYou 🚀 sell.\nbold tail"
     for start, block in zip(posting.block_starts, posting.blocks, strict=True):
         assert posting.text[start : start + len(block.text)] == block.text

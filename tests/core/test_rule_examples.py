@@ -33,11 +33,15 @@ def test_rule_examples(rulebook, rule_id, example, should_flag):
     rule = rulebook.rule(rule_id)
     settings = AnalysisSettings(picky=not rule.default)
     report = analyse(expand_example(example), rulebook, settings)
-    hits = [f for group in report.findings_by_origin.values() for f in group if f.rule_id == rule_id]
+    hits = [
+        f for group in report.findings_by_origin.values() for f in group if f.rule_id == rule_id
+    ]
     if should_flag:
         assert hits, f"{rule_id} should flag: {example!r}"
     else:
-        assert not hits, f"{rule_id} should not flag {example!r}, but flagged {[h.text for h in hits]}"
+        assert not hits, (
+            f"{rule_id} should not flag {example!r}, but flagged {[h.text for h in hits]}"
+        )
 
 
 def test_every_rule_has_examples_of_both_kinds(rulebook):

@@ -1,4 +1,5 @@
-"""Bad rule files give a clear error naming file, rule and problem; user files never stop the app."""
+"""Bad rule files give a clear error naming file, rule and problem; a broken user file never
+stops the app."""
 
 from __future__ import annotations
 

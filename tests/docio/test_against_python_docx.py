@@ -19,7 +19,9 @@ def opened_by_python_docx():
     with manifest.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     column = next(c for c in rows[0] if "python" in c.lower() and "docx" in c.lower())
-    return [manifest.parent / row["file"] for row in rows if row[column].lower() in ("true", "yes", "1")]
+    return [
+        manifest.parent / row["file"] for row in rows if row[column].lower() in ("true", "yes", "1")
+    ]
 
 
 # Typed list markers ("• ", "1) ") become list structure in our reader, so compare without them.

@@ -6,12 +6,7 @@ reason when the corpus or a pair meeting its condition is absent.
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-
-import pytest
-
-from tests.conftest import corpus_path
+from tests.conftest import corpus_path, dev_pair, dev_postings
 from tests.ui.conftest import wait_report
 
 # Two real Word job descriptions from neighbouring fields (data science / data analytics).
@@ -21,26 +16,8 @@ THEIRS_DOCX = "A01258386__Resume-Scanner__job_description.docx"
 BENEFIT_WORDS = ("dental", "health", "insurance", "401", "vacation", "pto", "benefit", "leave")
 
 
-@lru_cache(maxsize=4)
-def dev_postings(source: str) -> tuple[dict, ...]:
-    path = corpus_path("postings", "postings.jsonl")
-    rows = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            if record["split"] == "dev" and record["source"] == source:
-                rows.append(record)
-    return tuple(rows)
-
-
-def pair(source: str, mine_ok, theirs_ok, limit: int = 200) -> tuple[dict, dict]:
-    rows = dev_postings(source)[:limit]
-    for mine in rows:
-        if mine_ok(mine["text"]):
-            for theirs in rows:
-                if theirs is not mine and theirs_ok(theirs["text"]):
-                    return mine, theirs
-    pytest.skip(f"no {source} pair in the corpus meets the condition")
+pair = dev_pair  # the UI tests' historical name
+__all__ = ["corpus_path", "dev_postings", "pair"]
 
 
 def dental_pair() -> tuple[dict, dict]:
