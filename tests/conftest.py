@@ -92,4 +92,3 @@ def dev_pair(source: str, mine_ok, theirs_ok, limit: int = 200) -> tuple[dict, d
             if theirs is not mine and theirs_ok(theirs["text"]):
                 return mine, theirs
     pytest.skip(f"no {source} pair in the corpus meets the condition")
-

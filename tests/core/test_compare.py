@@ -171,6 +171,7 @@ def test_distinctive_terms_are_mine_and_rare_among_competitors(rulebook):
 def test_real_word_documents_compare(rulebook):
     folder = corpus_path("docx", "jd_real")
     from postingstudio.docio import load_posting
+
     names = [
         "sahasransu-sahu__rightFit__job_description.docx",  # data scientist (Google style)
         "A01258386__Resume-Scanner__job_description.docx",  # data analytics co-op

@@ -11,7 +11,7 @@ from postingstudio.core.rulebook import load_rulebook, load_rules
 from postingstudio.core.rules.schema import RuleFileError, load_rule_file
 from postingstudio.paths import resources_dir
 
-GOOD = '''
+GOOD = """
 [[rule]]
 id = "generic.test_rule"
 kind = "phrase"
@@ -24,7 +24,7 @@ source = "test"
 replacements = ["new ideas"]
 examples.flag = ["We love blue sky thinking."]
 examples.pass = ["We love new ideas."]
-'''
+"""
 
 
 def write(tmp_path: Path, text: str, name: str = "rules.toml") -> Path:

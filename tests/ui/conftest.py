@@ -108,4 +108,3 @@ def fake_lt():
     server = FakeLanguageTool()
     yield server
     server.stop()
-

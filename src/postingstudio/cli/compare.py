@@ -34,9 +34,7 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("mine", metavar="MINE", help="your posting (.txt, .md, .docx, .html)")
     parser.add_argument("theirs", nargs="+", metavar="THEIRS", help="competitors' postings")
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument(
-        "--report", metavar="FILE", help="also write a report (.html or .pdf)"
-    )
+    parser.add_argument("--report", metavar="FILE", help="also write a report (.html or .pdf)")
     parser.add_argument(
         "--company", metavar="NAME", help="your company's name, left out of what sets you apart"
     )

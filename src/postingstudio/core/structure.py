@@ -106,7 +106,7 @@ def years_demanded(index: TextIndex) -> list[tuple[int, int, int]]:
 
 
 class PassiveDetector:
-    """"be" + (adverb) + past participle, minus participles that describe a state."""
+    """ "be" + (adverb) + past participle, minus participles that describe a state."""
 
     def __init__(self, irregular: frozenset[str], exceptions: frozenset[str]) -> None:
         self.irregular = irregular

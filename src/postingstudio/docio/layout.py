@@ -153,4 +153,3 @@ def link_groups(runs: tuple[Run, ...]) -> Iterator[tuple[str | None, tuple[Run, 
             end += 1
         yield link, runs[index:end]
         index = end
-

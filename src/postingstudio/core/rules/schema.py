@@ -22,7 +22,13 @@ _KIND_KEYS = {
     "density": {"terms", "lexicon", "per_words", "max", "max_marks"},
     "pattern": {"pattern", "requires"},
     "metric": {
-        "metric", "above", "below", "above_profile", "below_profile", "mark", "max_marks",
+        "metric",
+        "above",
+        "below",
+        "above_profile",
+        "below_profile",
+        "mark",
+        "max_marks",
         "unit",
     },  # fmt: skip
 }
@@ -85,8 +91,10 @@ def _strings(
     """A list of strings; ``allow_empty`` lets a replacement be "" (the fix deletes the words)."""
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not value or not all(
-        isinstance(v, str) and (allow_empty or v.strip()) for v in value
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(v, str) and (allow_empty or v.strip()) for v in value)
     ):
         raise RuleFileError(path, rule_id, f"'{key}' must be a list of non-empty strings")
     return tuple(value)

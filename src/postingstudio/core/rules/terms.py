@@ -185,8 +185,10 @@ class TermTable(Generic[T]):
             singles, node = entry
             # Most phrases start with a common word ("and", "the", "to") that the next word
             # does not continue: test that here, and walk the trie only when it may go on.
-            if node is not None and index < last and (
-                node.stems or node.short_stems or norms[index + 1] in node.children
+            if (
+                node is not None
+                and index < last
+                and (node.stems or node.short_stems or norms[index + 1] in node.children)
             ):
                 found = self._walk(norms, index, singles, node)
             elif singles:
@@ -197,8 +199,10 @@ class TermTable(Generic[T]):
                 key = id(payload)
                 if busy_until.get(key, -1) > index:
                     continue
-                if text is not None and end - index > 1 and _BREAK.search(
-                    text, ends[index], starts[end - 1]
+                if (
+                    text is not None
+                    and end - index > 1
+                    and _BREAK.search(text, ends[index], starts[end - 1])
                 ):
                     continue
                 busy_until[key] = end
