@@ -35,3 +35,15 @@ def test_ruff_format_is_clean():
         text=True,
     )
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_mypy_on_the_layers_without_qt():
+    """core, grammar and docio are typed (the design note asks for mypy on core and docio)."""
+    mypy = shutil.which("mypy") or str(Path(sys.executable).parent / "mypy")
+    if not Path(mypy).exists():
+        pytest.fail("mypy is not installed: pip install -e '.[test]'")
+    packages = ["src/postingstudio/core", "src/postingstudio/grammar", "src/postingstudio/docio"]
+    result = subprocess.run(
+        [mypy, "--no-incremental", *packages], cwd=REPO, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout[-3000:]

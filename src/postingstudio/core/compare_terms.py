@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -65,7 +67,7 @@ def _content(norm: str, surface: str, stop: frozenset[str], common: frozenset[st
     return len(norm) >= 3 or (len(surface) >= 2 and surface.isupper())
 
 
-def _names(mine: Prepared, others: list[set[str]], spec: DistinctiveSpec) -> set[str]:
+def _names(mine: Prepared, others: Sequence[AbstractSet[str]], spec: DistinctiveSpec) -> set[str]:
     """Words that look like names: nearly always capitalised (not acronyms), at least once in
     the middle of a sentence, often enough, and never used by a competitor."""
     seen: Counter[str] = Counter()

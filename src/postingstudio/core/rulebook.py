@@ -62,7 +62,12 @@ class RuleBook:
     def __post_init__(self) -> None:
         from .sections import section_cue_table
 
-        tables = [self.text_rules.table, self.eeo_cues, self.gender.table, self.benefits]
+        tables: list[TermTable[Any]] = [
+            self.text_rules.table,
+            self.eeo_cues,
+            self.gender.table,
+            self.benefits,
+        ]
         if self.sections:
             tables.append(section_cue_table(self.sections))
         object.__setattr__(self, "term_scan", TermScan(tables))

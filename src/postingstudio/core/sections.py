@@ -108,7 +108,7 @@ def _find(
         elif kind != START or _opens_line(text, starts, ends, first, sentence_starts):
             cue_hits[specs[s].claims_sentences].append((s, g, first, last))
     blocks = _heading_blocks(posting, text, starts)
-    block_of_token = {}
+    block_of_token: dict[int, int] = {}
     for number, (_start, _end, first, last, _h) in enumerate(blocks):
         for t in range(first, last):
             block_of_token[t] = number
@@ -121,15 +121,15 @@ def _find(
     headings: list[tuple[int, int, int]] = []  # (spec, start, heading end)
     matched_blocks: set[tuple[int, int]] = set()
     for s, first, last in heading_hits:
-        number = block_of_token.get(first)
-        if number is not None and block_of_token.get(last - 1) == number:
-            b_start, b_end, b_first, b_last, _h = blocks[number]
+        block_number = block_of_token.get(first)
+        if block_number is not None and block_of_token.get(last - 1) == block_number:
+            b_start, b_end, b_first, b_last, _h = blocks[block_number]
             # The phrase must be most of the heading, or open a short one ("Benefits and perks"),
             # so "Senior Engineer - Core Team" is not a team section.
             size = b_last - b_first
             if (last - first) * 2 >= size or (first == b_first and size <= last - first + 3):
-                if (s, number) not in matched_blocks:
-                    matched_blocks.add((s, number))
+                if (s, block_number) not in matched_blocks:
+                    matched_blocks.add((s, block_number))
                     headings.append((s, b_start, b_end))
                     boundaries.add(b_start)
             continue

@@ -171,7 +171,7 @@ def _cue(path: Path, raw: Any) -> CueGroup:
             if len(words) == 1 and phrase.endswith("*") and len(phrase) < 4:
                 raise _fail(path, f"{where}: a one-word stem needs at least 3 letters: {phrase!r}")
     return CueGroup(
-        raw["name"], raw.get("label", raw["name"]), minimum, count,
+        raw["name"], str(raw.get("label", raw["name"])), minimum, count,
         _strings(path, f"{where}.phrases", raw.get("phrases", [])),
         _strings(path, f"{where}.starts", raw.get("starts", [])),
         _cue_patterns(path, f"{where}.patterns", raw.get("patterns", [])),

@@ -7,6 +7,7 @@ equal-opportunity exemption for bias rules.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from .schema import Entry, Rule
 from .terms import TermTable
 
 
-class _Blank(dict[str, str]):
+class _Blank(dict[str, object]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 
@@ -212,10 +213,12 @@ class TextRules:
         return out
 
 
-def _expand(match: object, template: str) -> str:
+def _expand(match: re.Match[str], template: str) -> str:
+    """A replacement with the match's groups filled in; a template naming a group the pattern
+    does not have is used as it is."""
     try:
-        return match.expand(template)  # type: ignore[attr-defined,no-any-return]
-    except (IndexError, KeyError, ValueError, AttributeError):
+        return match.expand(template)
+    except (IndexError, KeyError, ValueError, re.error):
         return template
 
 
