@@ -151,3 +151,14 @@ def test_one_eeo_sentence_does_not_silence_a_long_paragraph(rulebook):
     )
     quiet = analyse(short_statement, rulebook)
     assert not [f for f in quiet.findings if f.category.value == "inclusive"]
+
+
+def test_masculine_wording_is_penalised_once(rulebook):
+    """Masculine-coded words lower inclusivity through the gender penalty only; their
+    underlines are not counted a second time as exclusionary wording."""
+    text = "You are a competitive, decisive, dominant, assertive and ambitious leader."
+    report = analyse(text, rulebook)
+    assert "inclusive.masculine_coded" in rule_ids(report)
+    assert report.metrics["inclusive_weighted"] == 0
+    assert report.metrics["gender_excess_weighted"] > 0
+    assert report.scores.inclusivity >= 100 - 25  # the gender penalty is capped at 25

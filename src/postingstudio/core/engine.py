@@ -194,9 +194,7 @@ def analyse(
     limits["reading.target_grade"] = target_grade
     metric_findings = run_metric_rules(book.metric_rules, metrics, marks, limits, index, settings)
     all_rule_findings = [*rule_findings, *metric_findings]
-    metrics.update(
-        finding_metrics(all_rule_findings, words, book.scoring.get("severity_points", {}))
-    )
+    metrics.update(finding_metrics(all_rule_findings, words, book.scoring))
     scores = score(book.scoring, metrics, sections)
     by_origin: dict[Origin, tuple[Finding, ...]] = {
         Origin.RULES: tuple(f for f in all_rule_findings if f.origin is Origin.RULES),

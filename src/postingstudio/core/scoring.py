@@ -41,15 +41,22 @@ def completeness_score(sections: Sequence[SectionResult], config: Mapping[str, A
 
 
 def finding_metrics(
-    findings: Sequence[Finding], words: int, severity_points: Mapping[str, float]
+    findings: Sequence[Finding], words: int, scoring: Mapping[str, Any]
 ) -> dict[str, float]:
-    """Densities of findings per category, for the penalties."""
+    """Densities of findings per category, for the penalties.
+
+    Findings of rules named in ``[inclusivity] counted_elsewhere`` don't add to
+    ``inclusive_weighted``: their metric already has its own penalty (masculine-coded words are
+    ``gender_excess_weighted``), and counting both would punish one problem twice.
+    """
+    severity_points: Mapping[str, float] = scoring.get("severity_points", {})
+    elsewhere = frozenset(scoring.get("inclusivity", {}).get("counted_elsewhere", ()))
     per_100 = 100.0 / max(words, 1)
     counts = {category: 0 for category in Category}
     inclusive_points = 0.0
     for finding in findings:
         counts[finding.category] += 1
-        if finding.category is Category.INCLUSIVE:
+        if finding.category is Category.INCLUSIVE and finding.rule_id not in elsewhere:
             inclusive_points += float(severity_points.get(str(finding.severity), 6))
     return {
         "generic_per_100_words": round(counts[Category.GENERIC] * per_100, 3),
