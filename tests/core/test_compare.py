@@ -28,34 +28,9 @@ from postingstudio.core.compare import (
 from postingstudio.core.engine import analyse
 from postingstudio.core.plaintext import parse_text
 from postingstudio.core.report import SalaryKind, SectionResult, SectionState
-from postingstudio.core.rulebook import load_rulebook
 from postingstudio.core.rules.schema import RuleFileError
 from postingstudio.paths import resources_dir
 from tests.conftest import corpus_path, dev_pair, dev_postings
-
-CLICHE_RULE = """
-[[rule]]
-id = "generic.test_cliches"
-kind = "phrase"
-category = "generic"
-severity = "warning"
-terms = ["fast-paced", "team player", "self-starter", "detail-oriented", "passionate about"]
-message = "“{match}” is in every posting."
-why = "Test rule: generic phrases."
-source = "test"
-replacements = ["<say what is fast>"]
-examples.flag = ["You thrive in a fast-paced environment."]
-examples.pass = ["You ship weekly."]
-"""
-
-
-@pytest.fixture(scope="module")
-def cliche_book(tmp_path_factory):
-    """The shipped rules plus one generic phrase rule, so shared clichés are testable whether
-    or not the shipped generic rules have landed."""
-    folder = tmp_path_factory.mktemp("rules")
-    (folder / "generic_test.toml").write_text(CLICHE_RULE, encoding="utf-8")
-    return load_rulebook(resources_dir(), [folder])
 
 
 def _input(record: dict, book, name: str | None = None) -> CompareInput:
@@ -127,16 +102,16 @@ def test_salary_range_in_theirs_and_none_in_mine_is_a_fact(rulebook):
     _check_evidence(result)
 
 
-def test_a_cliche_in_both_is_shared_with_both_sentences(cliche_book):
+def test_a_cliche_in_both_is_shared_with_both_sentences(rulebook):
     def fast(text: str) -> bool:
         return bool(re.search(r"fast[- ]paced", text, re.IGNORECASE))
 
     mine, theirs = dev_pair("glassdoor_ds", fast, fast)
     third = next(r for r in dev_postings("glassdoor_ds") if not fast(r["text"]))
     result = compare(
-        _input(mine, cliche_book),
-        [_input(third, cliche_book), _input(theirs, cliche_book)],
-        cliche_book,
+        _input(mine, rulebook),
+        [_input(third, rulebook), _input(theirs, rulebook)],
+        rulebook,
     )
     shared = {c.phrase: c for c in result.shared_cliches}
     assert "fast paced" in shared

@@ -228,34 +228,7 @@ def test_leaving_compare_mode_restores_the_panels(qtbot, compared):
     assert ws.compare.active and ws.compare.pane.isVisible()
 
 
-CLICHE_RULE = """
-[[rule]]
-id = "generic.test_cliches"
-kind = "phrase"
-category = "generic"
-severity = "warning"
-terms = ["fast-paced", "fast paced", "team player", "self-starter", "detail-oriented"]
-message = "“{match}” is in every posting."
-why = "Test rule: generic phrases."
-source = "test"
-replacements = ["<say what is fast>"]
-examples.flag = ["You thrive in a fast-paced environment."]
-examples.pass = ["You ship weekly."]
-"""
-
-
-@pytest.fixture
-def cliche_rules(app_paths):
-    """A user rule folder with one generic phrase rule (the shipped rules have none yet)."""
-    folder = app_paths.user_rules
-    folder.mkdir(parents=True)
-    (folder / "generic_test.toml").write_text(CLICHE_RULE, encoding="utf-8")
-    return folder
-
-
-def test_two_competitors_tabs_chart_and_a_shared_cliche_selected_in_both(
-    qtbot, cliche_rules, workspace
-):
+def test_two_competitors_tabs_chart_and_a_shared_cliche_selected_in_both(qtbot, workspace):
     def fast(text: str) -> bool:
         return bool(re.search(r"fast[- ]paced", text, re.IGNORECASE))
 
