@@ -123,6 +123,7 @@ def analyse(
     gender = analyse_gender(index, book.gender, exempt, allowed)
     marks["gender_masculine"] = list(gender.masculine)
     years = years_demanded(index)
+    max_years = max((y for _s, _e, y in years), default=0)
     marks["years_demanded"] = [Mark(s, e, (), f"{y} years") for s, e, y in years]
     benefits = benefits_mentioned(index, book.benefits)
     salary = _salary(index, book)
@@ -146,7 +147,7 @@ def analyse(
         "we_count": we,
         "you_we_ratio": round(you / we, 2) if we else float(you),
         "requirement_count": requirement_count,
-        "max_years_required": max((y for _s, _e, y in years), default=0),
+        "max_years_required": max_years,
         "benefits_count": len(benefits),
         "benefits": sorted(benefits),
         "passive_count": len(marks["passive"]),
@@ -181,7 +182,7 @@ def analyse(
         ),
         "gender_excess_over": max(0, gender.excess - int(gender_profile.get("flag_excess", 3)) + 1),
         "requirements_over_max": max(0, requirement_count - int(requirements.get("max_count", 10))),
-        "years_over_max": max(0, metrics_max_years(years) - int(requirements.get("max_years", 8))),
+        "years_over_max": max(0, max_years - int(requirements.get("max_years", 8))),
         "salary_kind": str(salary.kind),
     }
     metrics["gender_excess_weighted"] = round(
@@ -211,10 +212,6 @@ def analyse(
         generation=generation,
         profile=f"length={length_name}, gender={gender_name}",
     )
-
-
-def metrics_max_years(years: list[tuple[int, int, int]]) -> int:
-    return max((y for _s, _e, y in years), default=0)
 
 
 def _not_disabled(findings: list[Finding], settings: AnalysisSettings) -> list[Finding]:

@@ -8,6 +8,7 @@ code-point offsets into that text.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
@@ -46,6 +47,17 @@ class Run:
             other.underline,
             other.link,
         )
+
+
+def merge_runs(runs: Iterable[Run]) -> tuple[Run, ...]:
+    """Adjacent runs with the same formatting joined into one (readers emit many small runs)."""
+    merged: list[Run] = []
+    for run in runs:
+        if merged and merged[-1].same_format(run):
+            merged[-1] = replace(merged[-1], text=merged[-1].text + run.text)
+        else:
+            merged.append(run)
+    return tuple(merged)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from postingstudio.core.model import Block, BlockKind, Posting, Run
+from postingstudio.core.model import Block, BlockKind, Posting, Run, merge_runs
 
 _BLOCKS = {
     "p",
@@ -200,15 +200,7 @@ class _Builder(HTMLParser):
 
 def _tidy(runs: list[Run]) -> tuple[Run, ...]:
     """Merge same-format runs and trim the whitespace HTML leaves at a block's edges."""
-    merged: list[Run] = []
-    for run in runs:
-        if merged and merged[-1].same_format(run):
-            last = merged[-1]
-            merged[-1] = Run(
-                last.text + run.text, last.bold, last.italic, last.underline, last.link
-            )
-        else:
-            merged.append(run)
+    merged = list(merge_runs(runs))
     if merged:
         first = merged[0]
         merged[0] = Run(

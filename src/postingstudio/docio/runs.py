@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from postingstudio.core.model import Run
+from postingstudio.core.model import Run, merge_runs
 
 from .package import MC_NS, R_NS, Relationship, w
 from .styles import RunFormat, StyleTable, on_off, underline_of
@@ -79,7 +79,7 @@ class RunCollector:
         self._out, self._boxes, self._images, self._revisions = [], [], False, False
         self._para_style = style_id
         self._walk(para, None, 0)
-        return Collected(_merge(self._out), self._boxes, self._images, self._revisions)
+        return Collected(merge_runs(self._out), self._boxes, self._images, self._revisions)
 
     def _walk(self, element: etree._Element, link: str | None, depth: int) -> None:
         if depth > _MAX_DEPTH:
@@ -227,16 +227,3 @@ def _symbol(code: str) -> str:
     if 0xF000 <= value <= 0xF0FF and 0x20 <= value - 0xF000 <= 0x7E:
         return chr(value)  # symbol-font private-use character; kept so nothing shifts
     return chr(value) if 0x20 <= value <= 0x10FFFF and not 0xD800 <= value <= 0xDFFF else ""
-
-
-def _merge(runs: list[Run]) -> tuple[Run, ...]:
-    merged: list[Run] = []
-    for run in runs:
-        if merged and merged[-1].same_format(run):
-            last = merged[-1]
-            merged[-1] = Run(
-                last.text + run.text, last.bold, last.italic, last.underline, last.link
-            )
-        else:
-            merged.append(run)
-    return tuple(merged)
