@@ -14,7 +14,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from .pdf_export import _FAMILY, _register_fonts
+from .pdf_export import _FAMILY, _register_fonts, page_numbers
 
 _ARROWS = {"better": "▲ better", "worse": "▼ worse", "same": "= same", "unknown": "?"}
 _VERDICT_COLOUR = {"better": "#116329", "worse": "#B42318", "same": "#555555", "unknown": "#555555"}
@@ -152,13 +152,7 @@ def write_comparison_pdf(comparison: Any, path: str, title: str = "Posting compa
         story.append(p("Nothing stands out against these competitors."))
     story += [Spacer(1, 10), p("Made offline by Posting Studio.", small)]
 
-    def number_pages(canvas: Any, document: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(_FAMILY, 8)
-        canvas.setFillColor(colors.HexColor("#808080"))
-        canvas.drawCentredString(page[0] / 2, 0.8 * cm, f"Page {document.page}")
-        canvas.restoreState()
-
+    number_pages = page_numbers(page[0], 0.8 * cm, 8)
     document = SimpleDocTemplate(
         path,
         pagesize=page,

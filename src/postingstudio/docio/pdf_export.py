@@ -20,8 +20,10 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from postingstudio.core.model import Block, BlockKind, Posting, Run
 
@@ -260,13 +262,7 @@ def _via_reportlab(posting: Posting, path: str) -> None:
     if not story:
         story = [Paragraph("&nbsp;", base)]
 
-    def number_pages(canvas, document) -> None:
-        canvas.saveState()
-        canvas.setFont(_FAMILY, 8.5)
-        canvas.setFillColor(colors.HexColor("#808080"))
-        canvas.drawCentredString(A4[0] / 2, 1.2 * cm, f"Page {document.page}")
-        canvas.restoreState()
-
+    number_pages = page_numbers(A4[0], 1.2 * cm, 8.5)
     document = SimpleDocTemplate(
         path,
         pagesize=A4,
@@ -279,3 +275,17 @@ def _via_reportlab(posting: Posting, path: str) -> None:
         creator="Posting Studio",
     )
     document.build(story, onFirstPage=number_pages, onLaterPages=number_pages)
+
+
+def page_numbers(page_width: float, y: float, size: float) -> Callable[[Any, Any], None]:
+    """A ReportLab page callback that prints "Page N" in grey, centred at height ``y``."""
+    from reportlab.lib import colors
+
+    def draw(canvas: Any, document: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(_FAMILY, size)
+        canvas.setFillColor(colors.HexColor("#808080"))
+        canvas.drawCentredString(page_width / 2, y, f"Page {document.page}")
+        canvas.restoreState()
+
+    return draw
