@@ -132,7 +132,10 @@ def main() -> None:
     print("\n".join(lines))
     if not args.no_write:
         write_section(
-            REPO / "docs" / "benchmarks.md", "findings-noise", "Findings noise (issue 13)", "\n".join(lines)
+            REPO / "docs" / "benchmarks.md",
+            "findings-noise",
+            "Findings noise (issue 13)",
+            "\n".join(lines),
         )
 
 

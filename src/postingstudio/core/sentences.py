@@ -6,7 +6,8 @@ the space ("perfect for you.Job Description"), where mojibake stands in for the 
 bullet ("you.¬†Job", "Excel‚Ä¢ Word"), at a bullet glued into the line, and before the next
 item of an inline numbered or lettered list. Abbreviations ("e.g.", "Mr.", "U.S.", "p. 55")
 and decimals do not end a sentence. Checked against the English Golden Rules of
-pragmatic_segmenter (tests/data/golden_rules_en.json).
+pragmatic_segmenter (tests/data/golden_rules_en.json). Where items lost their line break
+("schematicsAbility to read"), a long lower-case run glued to a capital is a break too.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ _LETTER_MARKER = re.compile(r"[a-z](?:\.\)|\)|\.)(?=\s)")
 _INLINE_NUMBER = re.compile(r"(?<=\s)\d{1,3}(?:\.\)|\)|\.)\s+(?=[A-Z])")
 _INLINE_LETTER = re.compile(r"(?<=\s)[a-z](?:\.\)|\)|\.)\s+(?=[A-Z])")
 _MARKER_ONLY = re.compile(r"(?:\d{1,3}|[a-z])(?:\.\)|\)|\.)")
+# A line break lost between two items: a long lower-case run glued to a capitalised word
+# ("drawingsSoldering", "schematicsAbility"). Six letters keep product names whole
+# ("PowerPoint", "TensorFlow", "LinkedIn").
+_GLUED_ITEMS = re.compile(r"(?<=[a-z]{6})(?=[A-Z][a-z]{2})")
 _MULTI_PERIOD = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
 
@@ -126,6 +131,7 @@ def _cuts_in_line(text: str, start: int, end: int) -> list[int]:
                 for found in inline.finditer(text, start, end)
                 if text[start : found.start()].rstrip()[-1:] not in _BULLETS
             )
+    cuts.extend(found.start() for found in _GLUED_ITEMS.finditer(text, start, end))
     structural = sorted(cuts)
     cursor, following = start, 0
     for match in _TERMINAL.finditer(text, start, end):

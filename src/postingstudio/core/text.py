@@ -23,6 +23,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\*{2,}")
 _WORD_SPLIT = re.compile(r"([^\W_]++(?:['’][^\W_]++)*+|\*{2,}+)")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
+
 @dataclass(slots=True, eq=False)
 class Token:
     """A word. Not frozen only because frozen dataclasses are twice as slow to build, and a
