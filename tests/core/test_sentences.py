@@ -28,23 +28,40 @@ def test_golden_rules_at_least_ninety_percent() -> None:
     ("text", "expected"),
     [
         # A lost space after the full stop still ends the sentence.
-        ("Great pay for the right person.Benefits Include a pension.",
-         ["Great pay for the right person.", "Benefits Include a pension."]),
+        (
+            "Great pay for the right person.Benefits Include a pension.",
+            ["Great pay for the right person.", "Benefits Include a pension."],
+        ),
         # Mojibake for a no-break space or a bullet is a gap, never part of either sentence.
-        ("Join a friendly team.¬†¬†Hours Monday to Friday.",
-         ["Join a friendly team.", "Hours Monday to Friday."]),
-        ("You will need:‚Ä¢ Photoshop‚Ä¢ Illustrator", ["You will need:", "Photoshop", "Illustrator"]),
-        ("Tasks include:• filing • answering calls", ["Tasks include:", "• filing", "• answering calls"]),
+        (
+            "Join a friendly team.¬†¬†Hours Monday to Friday.",
+            ["Join a friendly team.", "Hours Monday to Friday."],
+        ),
+        (
+            "You will need:‚Ä¢ Photoshop‚Ä¢ Illustrator",
+            ["You will need:", "Photoshop", "Illustrator"],
+        ),
+        (
+            "Tasks include:• filing • answering calls",
+            ["Tasks include:", "• filing", "• answering calls"],
+        ),
         # Abbreviations and decimals stay inside.
-        ("Use a CRM, e.g. Salesforce or HubSpot, daily.", ["Use a CRM, e.g. Salesforce or HubSpot, daily."]),
-        ("Salary rises 2.5% a year. Ask Dr. Patel for details.",
-         ["Salary rises 2.5% a year.", "Ask Dr. Patel for details."]),
+        (
+            "Use a CRM, e.g. Salesforce or HubSpot, daily.",
+            ["Use a CRM, e.g. Salesforce or HubSpot, daily."],
+        ),
+        (
+            "Salary rises 2.5% a year. Ask Dr. Patel for details.",
+            ["Salary rises 2.5% a year.", "Ask Dr. Patel for details."],
+        ),
         ("Offices across the U.S. and Europe.", ["Offices across the U.S. and Europe."]),
-        ("Email jobs.team@acme.com or see acme.com/Careers today.",
-         ["Email jobs.team@acme.com or see acme.com/Careers today."]),
+        (
+            "Email jobs.team@acme.com or see acme.com/Careers today.",
+            ["Email jobs.team@acme.com or see acme.com/Careers today."],
+        ),
         ("We use ASP.NET and Node.js daily.", ["We use ASP.NET and Node.js daily."]),
     ],
-)  # fmt: skip
+)
 def test_posting_boundaries(text: str, expected: list[str]) -> None:
     assert split(text) == expected
 
