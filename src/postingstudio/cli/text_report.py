@@ -47,6 +47,10 @@ def _finding_lines(posting: Posting, finding: Finding) -> list[str]:
 def render_text(name: str, posting: Posting, report: Report, book: Any) -> str:
     m, s = report.metrics, report.scores
     low, high = m.get("length_band", [0, 0])
+    if not s.scored:
+        return "\n".join(
+            [_colour("1", f"{name} — not scored yet"), f"  {m.get('empty_state', '')}"]
+        )
     out = [
         _colour("1", f"{name} — overall {s.overall}/100")
         + f"  (clarity {s.clarity} · vibrancy {s.vibrancy} · completeness {s.completeness}"

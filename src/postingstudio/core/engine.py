@@ -17,19 +17,19 @@ from .metric_rules import run_metric_rules
 from .model import BlockKind, Posting
 from .plaintext import parse_text
 from .readability import measure
-from .report import Report, SalaryInfo
+from .report import Report, SalaryInfo, Scores
 from .rulebook import RuleBook
 from .rules.matcher import SpanSet
 from .salary import classify_salary
 from .scoring import finding_metrics, score
 from .sections import detect_sections, section_findings
 from .sections_spec import salary_vague_terms
+from .sentence_advice import SentenceLimits, sentence_marks
 from .settings import AnalysisSettings
 from .structure import (
     Mark,
     benefits_mentioned,
     bullet_share,
-    sentence_marks,
     voice_counts,
     years_demanded,
 )
@@ -111,13 +111,16 @@ def analyse(
     reading = book.profiles.get("reading", {})
     readability = measure(index)
     words = index.word_count
-    marks: dict[str, list[Mark]] = sentence_marks(
-        readability,
+    sentence_limits = SentenceLimits(
         float(reading.get("hard_grade", 12)),
         float(reading.get("very_hard_grade", 16)),
         int(reading.get("min_sentence_words", 12)),
         int(reading.get("max_sentence_words", 30)),
+        int(reading.get("shown_sentences", 5)),
+        float(reading.get("far_above_grades", 10)),
+        settings.show_all_hard_sentences,
     )
+    marks, sentence_counts = sentence_marks(readability, index.text, sentence_limits)
     marks["passive"] = book.passive.find(index)
     allowed = frozenset(t.lower() for t in settings.allow_terms)
     gender = analyse_gender(index, book.gender, exempt, allowed)
@@ -145,15 +148,14 @@ def analyse(
         "bullet_share": round(share, 3),
         "you_count": you,
         "we_count": we,
-        "you_we_ratio": round(you / we, 2) if we else float(you),
+        # No ratio until there is some "you" or "we" to compare (0 against 0 is not a lean).
+        "you_we_ratio": (round(you / we, 2) if we else float(you)) if you + we >= 3 else None,
         "requirement_count": requirement_count,
         "max_years_required": max_years,
         "benefits_count": len(benefits),
         "benefits": sorted(benefits),
         "passive_count": len(marks["passive"]),
-        "hard_sentences": len(marks["hard_sentences"]),
-        "very_hard_sentences": len(marks["very_hard_sentences"]),
-        "long_sentences": len(marks["long_sentences"]),
+        **sentence_counts,  # every hard sentence counts, shown or not
         "gender_profile": gender_name,
         "gender_masculine": len(gender.masculine),
         "gender_feminine": len(gender.feminine),
@@ -164,7 +166,7 @@ def analyse(
         # Derived values the scoring penalties and metric rules read.
         "grade_over_target": round(max(0.0, readability.flesch_kincaid_grade - target_grade), 2),
         "hard_sentence_share": round(
-            (len(marks["hard_sentences"]) + len(marks["very_hard_sentences"]))
+            (sentence_counts["hard_sentences"] + sentence_counts["very_hard_sentences"])
             / max(1, readability.sentences),
             3,
         ),
@@ -194,9 +196,18 @@ def analyse(
     limits.update(_flatten("requirements", requirements))
     limits["reading.target_grade"] = target_grade
     metric_findings = run_metric_rules(book.metric_rules, metrics, marks, limits, index, settings)
+    empty = book.scoring.get("empty_state", {})
+    if words < int(empty.get("min_words", 0)):
+        # Too little text to judge: no score, and no document-level verdicts (missing sections,
+        # "talks about we", too short) on what is not written yet; phrases found still show.
+        metric_findings = [f for f in metric_findings if f.is_span]
+        section_found = [f for f in section_found if f.is_span]
+        metrics["empty_state"] = str(empty.get("message", ""))
     all_rule_findings = [*rule_findings, *metric_findings]
     metrics.update(finding_metrics(all_rule_findings, words, book.scoring))
     scores = score(book.scoring, metrics, sections)
+    if "empty_state" in metrics:
+        scores = Scores(0, 0, 0, 0, 0, scored=False)
     by_origin: dict[Origin, tuple[Finding, ...]] = {
         Origin.RULES: tuple(f for f in all_rule_findings if f.origin is Origin.RULES),
         Origin.READABILITY: tuple(f for f in all_rule_findings if f.origin is Origin.READABILITY),

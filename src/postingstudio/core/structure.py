@@ -1,5 +1,5 @@
 """Structure and voice metrics of a posting: length, bullets, you/we, requirements, years
-demanded, distinct benefits, passive voice and hard sentences.
+demanded, distinct benefits and passive voice (hard sentences: sentence_advice).
 
 Each analyser returns plain numbers for the metrics table and, where a metric is about
 particular places in the text, the spans (``Mark``) that metric rules underline.
@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 
 from .model import BlockKind, Posting
-from .readability import Readability
 from .rules.terms import TermTable
 from .text import TextIndex
 
@@ -143,24 +142,3 @@ def benefits_mentioned(index: TextIndex, table: TermTable[str]) -> dict[str, tup
     for first, end, benefit_id in table.find_in(index):
         found.setdefault(benefit_id, (starts[first], ends[end - 1]))
     return found
-
-
-def sentence_marks(
-    readability: Readability,
-    hard_grade: float,
-    very_hard_grade: float,
-    min_words: int,
-    max_words: int,
-) -> dict[str, list[Mark]]:
-    hard: list[Mark] = []
-    very_hard: list[Mark] = []
-    long: list[Mark] = []
-    for sentence in readability.per_sentence:
-        grade = sentence.grade
-        if sentence.words >= min_words and grade >= very_hard_grade:
-            very_hard.append(Mark(sentence.start, sentence.end, (), f"grade {grade:.0f}"))
-        elif sentence.words >= min_words and grade >= hard_grade:
-            hard.append(Mark(sentence.start, sentence.end, (), f"grade {grade:.0f}"))
-        if sentence.words > max_words:
-            long.append(Mark(sentence.start, sentence.end, (), f"{sentence.words} words"))
-    return {"hard_sentences": hard, "very_hard_sentences": very_hard, "long_sentences": long}

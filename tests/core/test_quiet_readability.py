@@ -1,0 +1,65 @@
+"""Readability is quiet by default: a verdict, the hardest few sentences with concrete advice,
+the rest on request; an empty posting gets no score and no verdicts."""
+
+from __future__ import annotations
+
+from postingstudio.core.engine import analyse
+from postingstudio.core.settings import AnalysisSettings
+
+HARD = (
+    "The successful applicant will coordinate the operational administration of departmental "
+    "documentation, ensuring regulatory compliance across multidisciplinary organisational "
+    "functions. "
+)
+MILD = (
+    "You will prepare monthly financial reports for the management team and support the "
+    "annual budgeting process of the company. "
+)  # grade 13: hard, but not far above the very-hard grade
+EASY = "You will help our team. "
+
+
+def sentence_findings(report) -> list:
+    return [f for f in report.findings if f.rule_id.endswith("_sentence") and f.is_span]
+
+
+def test_only_the_hardest_few_sentences_are_marked(rulebook) -> None:
+    varied = "".join(MILD.replace("monthly", "monthly" + " and quarterly" * n) for n in range(12))
+    quiet = analyse(varied + EASY * 30, rulebook)
+    assert 1 <= len(sentence_findings(quiet)) <= 5
+    # All twelve still count for the score and the verdict.
+    assert quiet.metrics["very_hard_sentences"] + quiet.metrics["hard_sentences"] == 12
+    every = analyse(varied + EASY * 30, rulebook, AnalysisSettings(show_all_hard_sentences=True))
+    assert len(sentence_findings(every)) == 12
+    # The ones shown are the hardest: the longest variants of the same sentence.
+    shown = {f.start for f in sentence_findings(quiet)}
+    hardest = sorted(sentence_findings(every), key=lambda f: -(f.end - f.start))[: len(shown)]
+    assert shown == {f.start for f in hardest}
+
+
+def test_advice_names_long_words_and_a_split(rulebook) -> None:
+    report = analyse(HARD + EASY * 30, rulebook)
+    (finding,) = sentence_findings(report)
+    assert "split after “" in finding.message
+    assert "multidisciplinary" in finding.message
+    assert any("multidisciplinary" in hint or "new one" in hint for hint in finding.replacements)
+
+
+def test_one_mark_per_sentence_even_when_long_and_hard(rulebook) -> None:
+    long_hard = HARD.rstrip(". ") + ", and " + HARD.lower()
+    report = analyse(long_hard + EASY * 30, rulebook)
+    starts = [f.start for f in sentence_findings(report)]
+    assert len(starts) == len(set(starts))
+
+
+def test_empty_and_near_empty_postings_are_not_scored(rulebook) -> None:
+    for text in ("", "  \n ", "Sales assistant"):
+        report = analyse(text, rulebook)
+        assert not report.scores.scored
+        assert report.metrics["empty_state"]
+        assert not [f for f in report.findings if not f.is_span]
+        assert report.metrics["you_we_ratio"] is None
+
+
+def test_a_real_posting_is_still_scored(rulebook) -> None:
+    report = analyse("We are a bakery in Leeds. " * 3 + EASY * 5, rulebook)
+    assert report.scores.scored and report.scores.overall > 0
