@@ -116,8 +116,7 @@ def analyse(
         float(reading.get("very_hard_grade", 16)),
         int(reading.get("min_sentence_words", 12)),
         int(reading.get("max_sentence_words", 30)),
-        int(reading.get("shown_sentences", 5)),
-        float(reading.get("far_above_grades", 10)),
+        int(reading.get("shown_sentences", 3)),
         settings.show_all_hard_sentences,
     )
     marks, sentence_counts = sentence_marks(readability, index.text, sentence_limits)

@@ -34,7 +34,6 @@ class SentenceLimits:
     min_words: int
     max_words: int
     shown: int  # at most this many sentences are marked, the hardest first
-    far_above: float  # ... plus any this many grades above very_hard_grade
     show_all: bool = False
 
 
@@ -104,12 +103,7 @@ def sentence_marks(
     for _grade, kind, _stats in kinds:
         counts[kind] += 1
     ranked = sorted(kinds, key=lambda item: (-item[0], -item[2].words))
-    far = limits.very_hard_grade + limits.far_above
-    chosen = [
-        item
-        for position, item in enumerate(ranked)
-        if limits.show_all or position < limits.shown or item[0] >= far
-    ]
+    chosen = ranked if limits.show_all else ranked[: limits.shown]
     marks: dict[str, list[Mark]] = {kind: [] for kind in counts}
     for _grade, kind, stats in sorted(chosen, key=lambda item: item[2].start):
         note, hints = advice(text, stats)
