@@ -17,6 +17,7 @@ from .metric_rules import run_metric_rules
 from .model import BlockKind, Posting
 from .plaintext import parse_text
 from .readability import measure
+from .repair import on_shown_text, repair_posting, shown_salary, shown_sections
 from .report import Report, SalaryInfo, Scores
 from .rulebook import RuleBook
 from .rules.matcher import SpanSet
@@ -101,6 +102,9 @@ def analyse(
     settings = settings or _DEFAULT_SETTINGS
     if isinstance(posting, str):
         posting = parse_text(posting)
+    repair = repair_posting(posting)  # analysis reads the repaired text; findings go back
+    if repair:
+        posting = repair.repaired
     index = TextIndex(posting.text)
     book.term_scan.run(index)  # one walk over the tokens for every term table below
     exempt = equal_opportunity_spans(posting, index, book)
@@ -121,6 +125,7 @@ def analyse(
     )
     marks, sentence_counts = sentence_marks(readability, index.text, sentence_limits)
     marks["passive"] = book.passive.find(index)
+    marks["garbled"] = repair.offsets.garbled_marks() if repair else []
     allowed = frozenset(t.lower() for t in settings.allow_terms)
     gender = analyse_gender(index, book.gender, exempt, allowed)
     marks["gender_masculine"] = list(gender.masculine)
@@ -154,6 +159,7 @@ def analyse(
         "benefits_count": len(benefits),
         "benefits": sorted(benefits),
         "passive_count": len(marks["passive"]),
+        "garbled_chunks": len(marks["garbled"]),
         **sentence_counts,  # every hard sentence counts, shown or not
         "gender_profile": gender_name,
         "gender_masculine": len(gender.masculine),
@@ -212,8 +218,15 @@ def analyse(
         Origin.READABILITY: tuple(f for f in all_rule_findings if f.origin is Origin.READABILITY),
         Origin.SECTIONS: tuple(_not_disabled(section_found, settings)),
     }
+    if repair:
+        by_origin = {
+            origin: tuple(on_shown_text(f, repair.offsets, repair.shown.text) for f in found)
+            for origin, found in by_origin.items()
+        }
+        sections = list(shown_sections(sections, repair.offsets))
+        salary = shown_salary(salary, repair.offsets, repair.shown.text)
     return Report(
-        text=index.text,
+        text=repair.shown.text if repair else index.text,
         findings_by_origin=MappingProxyType(by_origin),
         metrics=MappingProxyType(metrics),
         scores=scores,

@@ -1,0 +1,176 @@
+"""Precision of the findings as two independent raters judge them (issue 13).
+
+``--sample`` draws a stratified random sample of span findings from the dev split (seed fixed)
+and writes benchmarks/ratings/findings/items.jsonl: per category 60–80 findings, plus the
+gender-coded words the balance verdict counts (category "gender-coded"). Each item shows the
+sentence with the flagged words in ⟦ ⟧ and the message the writer would see. The raters work
+alone from docs/rating_guide_findings.md and write rater_a.jsonl / rater_b.jsonl
+({"id": ..., "label": "correct" | "wrong"}).
+
+Without ``--sample`` the script scores: precision per category (a finding counts as correct
+when both raters say so, and separately per rater) and Cohen's kappa between the raters.
+
+Run: ``python benchmarks/rater_sample.py --sample`` then, after rating,
+``python benchmarks/rater_sample.py [--no-write]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+from _markers import write_section  # noqa: E402
+
+CORPUS = Path(os.environ.get("POSTINGSTUDIO_SHARED", REPO.parent / "shared")) / "corpus"
+FOLDER = REPO / "benchmarks" / "ratings" / "findings"
+PER_CATEGORY = {"generic": 80, "dry": 70, "readability": 60, "inclusive": 40, "gender-coded": 60}
+SEED = 13
+
+
+def context(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
+    low, high = min(sentence[0], start), max(sentence[1], end)
+    if high - low > 700:  # a very long "sentence": keep 300 characters either side
+        low, high = max(low, start - 300), min(high, end + 300)
+    return f"{text[low:start]}⟦{text[start:end]}⟧{text[end:high]}".replace("\n", " ⏎ ")
+
+
+def sample() -> None:
+    from postingstudio.core.engine import analyse
+    from postingstudio.core.rulebook import default_rulebook
+    from postingstudio.core.text import TextIndex
+
+    book = default_rulebook()
+    with (CORPUS / "postings" / "postings.jsonl").open(encoding="utf-8") as lines:
+        dev = [r for r in map(json.loads, lines) if r["split"] == "dev"]
+    random.Random(SEED).shuffle(dev)
+    pools: dict[str, list[dict]] = defaultdict(list)
+    for record in dev[:1500]:
+        report = analyse(record["text"], book)
+        index = TextIndex(report.text)
+        for finding in report.findings:
+            category = str(finding.category)
+            if not finding.is_span or category not in PER_CATEGORY:
+                continue
+            pools[category].append(
+                {
+                    "category": category,
+                    "rule": finding.rule_id,
+                    "posting": record["id"],
+                    "context": context(
+                        report.text, finding.start, finding.end, index.sentence_of(finding.start)
+                    ),
+                    "flagged": finding.text,
+                    "message": finding.message,
+                }
+            )
+        from postingstudio.core.gender import analyse_gender
+        from postingstudio.core.rules.matcher import SpanSet
+
+        gender = analyse_gender(index, book.gender, SpanSet([]), frozenset())
+        for side, marks in (("masculine", gender.masculine), ("feminine", gender.feminine)):
+            for mark in marks:
+                pools["gender-coded"].append(
+                    {
+                        "category": "gender-coded",
+                        "rule": f"gender.{side}",
+                        "posting": record["id"],
+                        "context": context(
+                            report.text, mark.start, mark.end, index.sentence_of(mark.start)
+                        ),
+                        "flagged": report.text[mark.start : mark.end],
+                        "message": f"“{report.text[mark.start : mark.end]}” is {side}-coded "
+                        "(it describes the person sought or the workplace).",
+                    }
+                )
+    chooser = random.Random(SEED)
+    items = []
+    for category, size in PER_CATEGORY.items():
+        pool = pools[category]
+        # At most 3 findings of one posting per category, so one long posting cannot dominate.
+        per_posting: Counter = Counter()
+        chooser.shuffle(pool)
+        for item in pool:
+            if len([i for i in items if i["category"] == category]) >= size:
+                break
+            if per_posting[item["posting"]] >= 3:
+                continue
+            per_posting[item["posting"]] += 1
+            items.append(item)
+    chooser.shuffle(items)
+    FOLDER.mkdir(parents=True, exist_ok=True)
+    with (FOLDER / "items.jsonl").open("w", encoding="utf-8") as out:
+        for number, item in enumerate(items, 1):
+            out.write(json.dumps({"id": f"f{number:03d}", **item}, ensure_ascii=False) + "\n")
+    print(Counter(i["category"] for i in items), len(items))
+
+
+def kappa(pairs: list[tuple[str, str]]) -> float:
+    if not pairs:
+        return float("nan")
+    labels = sorted({label for pair in pairs for label in pair})
+    observed = sum(1 for a, b in pairs if a == b) / len(pairs)
+    first, second = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
+    expected = sum(first[label] * second[label] for label in labels) / len(pairs) ** 2
+    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
+
+
+def score(write: bool) -> None:
+    def load(name: str) -> dict[str, str]:
+        path = FOLDER / name
+        if not path.exists():
+            return {}
+        rows = (json.loads(line) for line in path.read_text("utf-8").splitlines() if line)
+        return {row["id"]: str(row["label"]).lower() for row in rows}
+
+    items = [json.loads(line) for line in (FOLDER / "items.jsonl").read_text("utf-8").splitlines()]
+    first, second = load("rater_a.jsonl"), load("rater_b.jsonl")
+    if not first or not second:
+        print("rater_a.jsonl / rater_b.jsonl not there yet: nothing to score")
+        return
+    lines = [
+        "Command: `python benchmarks/rater_sample.py` (items: benchmarks/ratings/findings/"
+        "items.jsonl; guide: docs/rating_guide_findings.md)",
+        "",
+        "| category | items | correct (both raters) | rater A | rater B | kappa |",
+        "|---|---|---|---|---|---|",
+    ]
+    by_category: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for item in items:
+        if item["id"] in first and item["id"] in second:
+            by_category[item["category"]].append((first[item["id"]], second[item["id"]]))
+    everything = []
+    for category, pairs in sorted(by_category.items()):
+        everything += pairs
+        both = sum(1 for a, b in pairs if a == b == "correct") / len(pairs)
+        a_share = sum(1 for a, _ in pairs if a == "correct") / len(pairs)
+        b_share = sum(1 for _, b in pairs if b == "correct") / len(pairs)
+        lines.append(
+            f"| {category} | {len(pairs)} | {both:.0%} | {a_share:.0%} | {b_share:.0%} | "
+            f"{kappa(pairs):.2f} |"
+        )
+    lines.append(f"| all | {len(everything)} | | | | {kappa(everything):.2f} |")
+    print("\n".join(lines))
+    if write:
+        write_section(
+            REPO / "docs" / "benchmarks.md", "findings-precision", "Findings precision (issue 13)",
+            "\n".join(lines),
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sample", action="store_true")
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    sample() if args.sample else score(not args.no_write)
+
+
+if __name__ == "__main__":
+    main()
