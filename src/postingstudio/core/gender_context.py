@@ -14,8 +14,8 @@ should apply. Without a tagger model, the word's shape and its neighbours decide
 - adjectives and participles ("competitive", "challenging", "committed"): coded when they
   qualify a person or workplace noun (skipping other adjectives: "a dominant, competitive
   leader"), stand after a copula ("you are analytical", "must be decisive"), or stand alone as a
-  list item; not before a thing ("analytical equipment") or after a pay word ("pay is
-  competitive").
+  list item; not before a thing ("analytical equipment") or after a copula whose subject is
+  a thing ("pay is competitive", "this is dependent on").
 
 The word lists are data (resources/lexicons/gender_coded.toml, ``[context]``).
 """
@@ -59,7 +59,7 @@ class GenderContext:
     modifiers: frozenset[str]  # "highly", "very", "and", "or", "self": skipped while walking
     quality_before: frozenset[str]  # "strong", "proven", "your", "value", "demonstrate"
     quality_after: frozenset[str]  # "skills", "qualities", "potential", "style"
-    pay_words: frozenset[str]  # "salary", "pay": "pay is competitive" is not a trait
+    subjects: frozenset[str]  # "you", "we", "they": who a trait after "is/are" may describe
 
     @classmethod
     def from_table(cls, table: Mapping[str, Sequence[str]]) -> GenderContext:
@@ -76,7 +76,7 @@ class GenderContext:
             words("modifiers"),
             words("quality_before"),
             words("quality_after"),
-            words("pay_words"),
+            words("subjects"),
         )
 
     @property
@@ -105,8 +105,9 @@ class GenderContext:
         return not any(mark in gap for mark in ".;:!?\n()•")
 
     def _adjective_like(self, word: str) -> bool:
+        # Short words are function words ("by", "any", "only"), whatever their ending.
         return word in self.modifiers or (
-            word.endswith(_ADJECTIVE_ENDINGS) and word not in self.person_nouns
+            len(word) >= 5 and word.endswith(_ADJECTIVE_ENDINGS) and word not in self.person_nouns
         )
 
     def _qualifies(self, index: TextIndex, first: int, end: int) -> bool:
@@ -135,12 +136,21 @@ class GenderContext:
                 return False
             before = norms[position]
             if before in self.copulas:
-                subject = norms[position - 1] if position > 0 else ""
-                return subject not in self.pay_words
+                return self._subject_is_person_or_workplace(norms, position)
             if not self._adjective_like(before):
                 return False
             position -= 1
         return False
+
+    def _subject_is_person_or_workplace(self, norms: Sequence[str], copula: int) -> bool:
+        """ "you are …", "our team is …", "must be …"; not "this is …" or "pay is …"."""
+        word = norms[copula]
+        if word in ("be", "being", "been") or "'" in word or "’" in word:
+            return True  # "must be decisive", "you're confident": the reader is the subject
+        subject = norms[copula - 1] if copula > 0 else ""
+        return subject in self.subjects or subject in self.person_nouns or (
+            subject in self.workplace_nouns
+        )
 
     def _alone_in_item(self, index: TextIndex, first: int, end: int) -> bool:
         """A list item or line of only trait words ("Competitive", "- Highly analytical")."""
