@@ -86,8 +86,8 @@ class GenderContext:
     def describes_person_or_workplace(self, index: TextIndex, first: int, end: int) -> bool:
         """True when the coded word at tokens [first, end) is a trait in this context."""
         word = index.norms[end - 1]
-        if word in self.verbs:
-            return False
+        if word in self.verbs or word.endswith("'s"):
+            return False  # a duty, or someone else's ("your competitor's products")
         if word.endswith("ly") and len(word) > 4:
             return True
         if word in self.coded_person_nouns:
@@ -148,8 +148,10 @@ class GenderContext:
         if word in ("be", "being", "been") or "'" in word or "’" in word:
             return True  # "must be decisive", "you're confident": the reader is the subject
         subject = norms[copula - 1] if copula > 0 else ""
-        return subject in self.subjects or subject in self.person_nouns or (
-            subject in self.workplace_nouns
+        return (
+            subject in self.subjects
+            or subject in self.person_nouns
+            or (subject in self.workplace_nouns)
         )
 
     def _alone_in_item(self, index: TextIndex, first: int, end: int) -> bool:

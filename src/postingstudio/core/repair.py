@@ -59,6 +59,15 @@ class Replacement:
     repaired: str
 
 
+def _describe(item: Replacement) -> str:
+    shown = item.repaired if item.repaired.strip() else "a space"
+    return (
+        f"“{item.garbled}” should read “{shown}”"
+        if item.repaired.strip()
+        else (f"“{item.garbled}” should be a space")
+    )
+
+
 class OffsetMap:
     """Repaired-text offsets to shown-text offsets (and back), from the list of replacements.
 
@@ -95,7 +104,7 @@ class OffsetMap:
     def garbled_marks(self) -> list[Mark]:
         """Each repaired chunk as a mark on the repaired text, its fix the repair itself."""
         return [
-            Mark(start, end, (item.repaired,), item.garbled)
+            Mark(start, end, (item.repaired,), _describe(item))
             for start, end, item in zip(
                 self._repaired_starts, self._repaired_ends, self.replacements, strict=True
             )
@@ -123,9 +132,23 @@ def find_replacements(text: str) -> list[Replacement]:
     found: list[Replacement] = []
     for chunk in _CHUNK.finditer(text):
         # A repaired no-break space becomes a plain space: the writer meant a gap, not a glyph.
-        repaired = fix(chunk.group()).replace("\xa0", " ")
-        if repaired != chunk.group():
-            found.append(Replacement(chunk.start(), chunk.end(), chunk.group(), repaired))
+        garbled = chunk.group()
+        repaired = fix(garbled).replace("\xa0", " ")
+        if repaired == garbled:
+            continue
+        # Only the characters that change: "components.‚Ä¢ Provide" -> "‚Ä¢" alone.
+        head = 0
+        while head < min(len(garbled), len(repaired)) and garbled[head] == repaired[head]:
+            head += 1
+        tail = 0
+        while (
+            tail < min(len(garbled), len(repaired)) - head
+            and garbled[-1 - tail] == repaired[-1 - tail]
+        ):
+            tail += 1
+        start, end = chunk.start() + head, chunk.end() - tail
+        found.append(Replacement(start, end, garbled[head : len(garbled) - tail],
+                                 repaired[head : len(repaired) - tail]))  # fmt: skip
     return found
 
 

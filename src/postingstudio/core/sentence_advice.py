@@ -23,6 +23,7 @@ _SPLIT_POINTS = re.compile(
     r"ensuring|providing|with)\b)|\s+(?=(?:and then|so that|in order to|as well as)\b)",
     re.IGNORECASE,
 )
+_EDGE_PUNCTUATION = ".,;:!?()[]{}\"'“”‘’*•"
 _LONG_WORD_SYLLABLES = 4
 _MOST_LONG_WORDS = 3
 
@@ -44,16 +45,14 @@ def _syllables(word: str) -> int:
 
 def long_words(sentence: str) -> list[str]:
     """The sentence's longest words (by syllables, then letters), as written, at most three."""
-    seen: dict[str, int] = {}
-    for word in sentence_words(sentence):
-        if word not in seen and _syllables(word) >= _LONG_WORD_SYLLABLES:
-            seen[word] = _syllables(word)
-    ranked = sorted(seen, key=lambda w: (-seen[w], -len(w)))[:_MOST_LONG_WORDS]
-    shown = []
-    for word in ranked:
-        found = re.search(rf"\b{re.escape(word)}\b", sentence, re.IGNORECASE)
-        shown.append(found.group() if found else word)
-    return shown
+    seen: dict[str, tuple[int, str]] = {}
+    for chunk in sentence.split():
+        for word in sentence_words(chunk):  # one word, as the formulas count it
+            shown = chunk.strip(_EDGE_PUNCTUATION)
+            if word not in seen and _syllables(word) >= _LONG_WORD_SYLLABLES and shown:
+                seen[word] = (_syllables(word), shown)
+    ranked = sorted(seen, key=lambda w: (-seen[w][0], -len(w)))[:_MOST_LONG_WORDS]
+    return [seen[word][1] for word in ranked]
 
 
 def split_point(sentence: str) -> str:
