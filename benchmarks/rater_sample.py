@@ -105,9 +105,19 @@ def sample() -> None:
             items.append(item)
     chooser.shuffle(items)
     FOLDER.mkdir(parents=True, exist_ok=True)
-    with (FOLDER / "items.jsonl").open("w", encoding="utf-8") as out:
+    # The raters see the sentence, the flagged words, the category and the message (what a
+    # writer sees); the rule id that produced each item is kept apart, for the analysis only.
+    with (
+        (FOLDER / "items.jsonl").open("w", encoding="utf-8") as out,
+        (FOLDER / "item_rules.jsonl").open("w", encoding="utf-8") as rules,
+    ):
         for number, item in enumerate(items, 1):
-            out.write(json.dumps({"id": f"f{number:03d}", **item}, ensure_ascii=False) + "\n")
+            key = f"f{number:03d}"
+            shown = {k: v for k, v in item.items() if k not in ("rule", "posting")}
+            out.write(json.dumps({"id": key, **shown}, ensure_ascii=False) + "\n")
+            rules.write(
+                json.dumps({"id": key, "rule": item["rule"], "posting": item["posting"]}) + "\n"
+            )
     print(Counter(i["category"] for i in items), len(items))
 
 
@@ -159,7 +169,9 @@ def score(write: bool) -> None:
     print("\n".join(lines))
     if write:
         write_section(
-            REPO / "docs" / "benchmarks.md", "findings-precision", "Findings precision (issue 13)",
+            REPO / "docs" / "benchmarks.md",
+            "findings-precision",
+            "Findings precision (issue 13)",
             "\n".join(lines),
         )
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
@@ -136,19 +137,19 @@ def find_replacements(text: str) -> list[Replacement]:
         repaired = fix(garbled).replace("\xa0", " ")
         if repaired == garbled:
             continue
-        # Only the characters that change: "components.‚Ä¢ Provide" -> "‚Ä¢" alone.
-        head = 0
-        while head < min(len(garbled), len(repaired)) and garbled[head] == repaired[head]:
-            head += 1
-        tail = 0
-        while (
-            tail < min(len(garbled), len(repaired)) - head
-            and garbled[-1 - tail] == repaired[-1 - tail]
-        ):
-            tail += 1
-        start, end = chunk.start() + head, chunk.end() - tail
-        found.append(Replacement(start, end, garbled[head : len(garbled) - tail],
-                                 repaired[head : len(repaired) - tail]))  # fmt: skip
+        # Only the characters that change: "¬†Requirements:‚Ä¢" -> "¬†" and "‚Ä¢" (a chunk
+        # is a few dozen characters, so comparing it character by character is cheap).
+        matcher = SequenceMatcher(None, garbled, repaired, autojunk=False)
+        for tag, low, high, new_low, new_high in matcher.get_opcodes():
+            if tag != "equal":
+                found.append(
+                    Replacement(
+                        chunk.start() + low,
+                        chunk.start() + high,
+                        garbled[low:high],
+                        repaired[new_low:new_high],
+                    )
+                )
     return found
 
 
