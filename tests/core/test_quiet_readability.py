@@ -63,3 +63,13 @@ def test_empty_and_near_empty_postings_are_not_scored(rulebook) -> None:
 def test_a_real_posting_is_still_scored(rulebook) -> None:
     report = analyse("We are a bakery in Leeds. " * 3 + EASY * 5, rulebook)
     assert report.scores.scored and report.scores.overall > 0
+
+
+def test_show_all_hard_sentences_is_a_saved_preference(tmp_path) -> None:
+    from postingstudio.docio.settings_file import Preferences, load_preferences, save_preferences
+
+    path = tmp_path / "preferences.json"
+    save_preferences(Preferences(show_all_hard_sentences=True), path)
+    loaded = load_preferences(path)
+    assert loaded.show_all_hard_sentences
+    assert loaded.analysis_settings().show_all_hard_sentences
