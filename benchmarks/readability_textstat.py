@@ -24,6 +24,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from _markers import write_section  # noqa: E402
 
 CORPUS = Path(os.environ.get("POSTINGSTUDIO_SHARED", REPO.parent / "shared")) / "corpus"
+BASELINE = REPO / "benchmarks" / "data" / "readability_baseline.json"
 _GARBLE = ("¬", "‚Ä", "Ô", "Ã", "â€", "****", "\ufffd", "•", "·")
 # A full stop that is not a sentence end ("e.g. this", "H.264", "www.site.com", "U.S. Army")
 # is where textstat's splitter (every . ! ?) and a real one must differ; clean prose has none.
@@ -46,6 +47,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument(
+        "--record-baseline", action="store_true", help="run with PYTHONPATH=<main>/src once"
+    )
     args = parser.parse_args()
     from postingstudio.core.engine import analyse
     from postingstudio.core.readability import measure
@@ -66,9 +70,24 @@ def main() -> None:
         ours = measure(TextIndex(prose)).flesch_kincaid_grade
         gaps.append(abs(ours - textstat.flesch_kincaid_grade(prose)))
     grades = []
+    by_source: dict[str, list[float]] = {}
     for record in dev:
         metrics = analyse(record["text"], book).metrics
-        grades.append((float(metrics["reading_grade"]), int(metrics["longest_sentence_words"])))
+        grade = float(metrics["reading_grade"])
+        grades.append((grade, int(metrics.get("longest_sentence_words", 0))))
+        by_source.setdefault(record["source"], []).append(grade)
+    summary = {
+        source: [statistics.median(values), sum(1 for v in values if v > 25), max(values)]
+        for source, values in sorted(by_source.items())
+    }
+    if args.record_baseline:
+        within_share = sum(1 for gap in gaps if gap <= 0.5) / max(1, len(gaps))
+        BASELINE.write_text(
+            json.dumps({"by_source": summary, "within": within_share, "compared": len(gaps)})
+            + "\n",
+            encoding="utf-8",
+        )
+        return
     above = [g for g in grades if g[0] > 25]
     unexplained = [g for g in above if g[1] < 60]
     within = sum(1 for gap in gaps if gap <= 0.5)
@@ -90,6 +109,20 @@ def main() -> None:
             f"| above 25 without a sentence of ≥ 60 words | {len(unexplained)} |",
         ]
     )
+    before = json.loads(BASELINE.read_text("utf-8")) if BASELINE.exists() else None
+    if before:
+        body += (
+            f"\n\nBefore (main, same clean-prose set rule): {before['within']:.1%} of "
+            f"{before['compared']} within 0.5.\n\n"
+            "| source | median grade before → now | above 25 before → now | max before → now |\n"
+            "|---|---|---|---|\n"
+        )
+        for source, (median, above_25, highest) in summary.items():
+            old = before["by_source"].get(source, [0, 0, 0])
+            body += (
+                f"| {source} | {old[0]:.1f} → {median:.1f} | {old[1]} → {above_25} | "
+                f"{old[2]:.0f} → {highest:.0f} |\n"
+            )
     print(body)
     if not args.no_write:
         write_section(

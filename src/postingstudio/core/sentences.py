@@ -32,10 +32,11 @@ _LETTER_MARKER = re.compile(r"[a-z](?:\.\)|\)|\.)(?=\s)")
 _INLINE_NUMBER = re.compile(r"(?<=\s)\d{1,3}(?:\.\)|\)|\.)\s+(?=[A-Z])")
 _INLINE_LETTER = re.compile(r"(?<=\s)[a-z](?:\.\)|\)|\.)\s+(?=[A-Z])")
 _MARKER_ONLY = re.compile(r"(?:\d{1,3}|[a-z])(?:\.\)|\)|\.)")
-# A line break lost between two items: a long lower-case run glued to a capitalised word
-# ("drawingsSoldering", "schematicsAbility"). Six letters keep product names whole
-# ("PowerPoint", "TensorFlow", "LinkedIn").
-_GLUED_ITEMS = re.compile(r"(?<=[a-z]{6})(?=[A-Z][a-z]{2})")
+# A line break lost between two items: a lower-case word of six letters or more glued to a
+# capitalised word ("drawingsSoldering", "schematicsAbility"), or a capitalised one of nine
+# letters or more ("ExperienceAccounts"). Shorter capitalised words are product names
+# ("ServiceNow", "ElasticSearch", "MortgageBroker", "PowerPoint") and stay whole.
+_GLUED_ITEMS = re.compile(r"\b(?:[a-z]{6,}|[A-Z][a-z]{8,})(?=[A-Z][a-z]{2})")
 _MULTI_PERIOD = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
 
@@ -131,7 +132,7 @@ def _cuts_in_line(text: str, start: int, end: int) -> list[int]:
                 for found in inline.finditer(text, start, end)
                 if text[start : found.start()].rstrip()[-1:] not in _BULLETS
             )
-    cuts.extend(found.start() for found in _GLUED_ITEMS.finditer(text, start, end))
+    cuts.extend(found.end() for found in _GLUED_ITEMS.finditer(text, start, end))
     structural = sorted(cuts)
     cursor, following = start, 0
     for match in _TERMINAL.finditer(text, start, end):
