@@ -142,7 +142,23 @@ def score(write: bool) -> None:
     items = [json.loads(line) for line in (FOLDER / "items.jsonl").read_text("utf-8").splitlines()]
     first, second = load("rater_a.jsonl"), load("rater_b.jsonl")
     if not first or not second:
-        print("rater_a.jsonl / rater_b.jsonl not there yet: nothing to score")
+        counts = Counter(item["category"] for item in items)
+        shares = ", ".join(f"{category} {n}" for category, n in sorted(counts.items()))
+        pending = (
+            f"{len(items)} findings sampled ({shares})"
+            " in benchmarks/ratings/findings/items.jsonl, guide in docs/rating_guide_findings.md. "
+            "The two raters' labels (rater_a.jsonl, rater_b.jsonl) are not there yet, so no "
+            "precision is claimed; `python benchmarks/rater_sample.py` fills this table in once "
+            "they are."
+        )
+        print(pending)
+        if write:
+            write_section(
+                REPO / "docs" / "benchmarks.md",
+                "findings-precision",
+                "Findings precision (issue 13)",
+                pending,
+            )
         return
     lines = [
         "Command: `python benchmarks/rater_sample.py` (items: benchmarks/ratings/findings/"

@@ -92,9 +92,22 @@ def main() -> None:
     unexplained = [g for g in above if g[1] < 60]
     within = sum(1 for gap in gaps if gap <= 0.5)
     ordered = sorted(g for g, _ in grades)
+    from postingstudio.core.sentences import sentence_spans
+
+    golden = json.loads((REPO / "tests" / "data" / "golden_rules_en.json").read_text("utf-8"))
+    passed = [
+        case["id"]
+        for case in golden["cases"]
+        if [case["text"][a:b] for a, b in sentence_spans(case["text"])] == case["sentences"]
+    ]
+    failed = sorted({case["id"] for case in golden["cases"]} - set(passed))
     body = "\n".join(
         [
             "Command: `python benchmarks/readability_textstat.py`",
+            "",
+            f"Sentence splitter on the English Golden Rules (pragmatic_segmenter / pySBD, "
+            f"tests/data/golden_rules_en.json): {len(passed)}/{len(golden['cases'])} "
+            f"({len(passed) / len(golden['cases']):.0%}); failing: {failed}.",
             "",
             "| measure | value |",
             "|---|---|",
