@@ -42,8 +42,12 @@ def context(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
 
 
 def sample() -> None:
-    from postingstudio.core.engine import analyse
+    from postingstudio.core.engine import analyse, equal_opportunity_spans
+    from postingstudio.core.gender import analyse_gender
+    from postingstudio.core.plaintext import parse_text
+    from postingstudio.core.repair import repair_posting
     from postingstudio.core.rulebook import default_rulebook
+    from postingstudio.core.structure import Mark
     from postingstudio.core.text import TextIndex
 
     book = default_rulebook()
@@ -70,12 +74,23 @@ def sample() -> None:
                     "message": finding.message,
                 }
             )
-        from postingstudio.core.gender import analyse_gender
-        from postingstudio.core.rules.matcher import SpanSet
-
-        gender = analyse_gender(index, book.gender, SpanSet([]), frozenset())
-        for side, marks in (("masculine", gender.masculine), ("feminine", gender.feminine)):
-            for mark in marks:
+        # The words the balance verdict counts, found as the engine finds them: on the
+        # repaired text, equal-opportunity statements exempt; then moved onto the shown text.
+        posting = parse_text(record["text"])
+        repair = repair_posting(posting)
+        analysed = repair.repaired if repair else posting
+        analysed_index = TextIndex(analysed.text)
+        book.term_scan.run(analysed_index)
+        exempt = equal_opportunity_spans(analysed, analysed_index, book)
+        gender = analyse_gender(analysed_index, book.gender, exempt, frozenset())
+        for side, found in (("masculine", gender.masculine), ("feminine", gender.feminine)):
+            for original in found:
+                start, end = (
+                    repair.offsets.span_to_shown(original.start, original.end)
+                    if repair
+                    else (original.start, original.end)
+                )
+                mark = Mark(start, end)
                 pools["gender-coded"].append(
                     {
                         "category": "gender-coded",
