@@ -71,3 +71,27 @@ def test_allow_term_is_never_a_sentence(rulebook):
         assert term is None or len(term.split()) <= 6
     sentence = next(f for f in report.findings if f.rule_id.startswith("readability.very_hard"))
     assert allow_term(sentence) is None
+
+
+def test_findings_panel_shows_all_hard_sentences_on_request(qtbot, workspace, app_paths):
+    workspace.start(show=False)
+    mild = (
+        "You will prepare monthly{} financial reports for the management team and support "
+        "the annual budgeting process of the company."
+    )
+    hard = " ".join(mild.format(" and quarterly" * n) for n in range(6))
+    easy = " You will help our customers every day in the shop." * 12
+    workspace.session.load(Posting((Block.of(BlockKind.PARAGRAPH, hard + easy),)))
+
+    def sentence_findings(report):
+        return [f for f in report.findings if f.rule_id.endswith("_sentence")]
+
+    assert len(sentence_findings(wait_report(qtbot, workspace).report)) == 3
+    panel = workspace.window.findings
+    panel.all_hard.setChecked(True)
+    qtbot.waitUntil(
+        lambda: len(sentence_findings(workspace.session.markers.result.report)) == 6,
+        timeout=10_000,
+    )
+    assert workspace.session.preferences.show_all_hard_sentences
+    assert "show_all_hard_sentences" in app_paths.preferences.read_text(encoding="utf-8")
