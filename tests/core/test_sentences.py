@@ -77,3 +77,11 @@ def test_lines_never_join() -> None:
 def test_long_runs_of_question_marks_stay_one_cut() -> None:
     text = "Why" + "?" * 20000 + " Because."
     assert split(text) == ["Why" + "?" * 20000, "Because."]
+
+
+def test_month_and_number_abbreviations_before_a_number() -> None:
+    assert split("Deadline: Jan. 31. Salary: $40,000.") == [
+        "Deadline: Jan. 31.",
+        "Salary: $40,000.",
+    ]
+    assert split("Start in Aug. We will call you.") == ["Start in Aug.", "We will call you."]

@@ -46,6 +46,10 @@ _NEVER_END = frozenset(
     "sen rep gov gen capt sgt lt col rev hon".split()
 )
 _TITLES = frozenset("mr mrs ms dr prof".split())
+# Abbreviations that do not end a sentence before a number ("Deadline: Jan. 31", "No. 5").
+_BEFORE_NUMBER = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos art sec ch ref est".split()
+)
 # Words that usually start a sentence; after "U.S." or "I." only these make it a sentence end
 # ("I live in the U.S. How about you?" but "the U.S. Government").
 _STARTERS = frozenset(
@@ -102,7 +106,7 @@ def _ends_sentence(text: str, line_start: int, cursor: int, match: re.Match[str]
     word = before.lstrip("(\"'“‘[").lower()
     next_word = _NEXT_WORD.match(text, gap_end)
     starter = next_word.group().lower() if next_word else ""
-    if word in _NEVER_END:
+    if word in _NEVER_END or (word in _BEFORE_NUMBER and following.isdigit()):
         return -1
     if len(word) == 1 and word.isalpha():
         # "Jonas E. Smith" and "p. 55", but "you and I. Did you…"
