@@ -60,6 +60,7 @@ class GenderContext:
     quality_before: frozenset[str]  # "strong", "proven", "your", "value", "demonstrate"
     quality_after: frozenset[str]  # "skills", "qualities", "potential", "style"
     subjects: frozenset[str]  # "you", "we", "they": who a trait after "is/are" may describe
+    possessives: frozenset[str]  # "the", "our", "your", "this": before an -ing adjective
 
     @classmethod
     def from_table(cls, table: Mapping[str, Sequence[str]]) -> GenderContext:
@@ -77,6 +78,7 @@ class GenderContext:
             words("quality_before"),
             words("quality_after"),
             words("subjects"),
+            words("possessives"),
         )
 
     @property
@@ -94,8 +96,12 @@ class GenderContext:
             return self._names_person_sought(index, first)
         if word.endswith(_ABSTRACT_ENDINGS):
             return self._quality_frame(index, first, end)
-        # Adjectives, participles and the few suffix-less words ("warm", "kind", "courage").
-        return self._qualifies(index, first, end) or self._quality_frame(index, first, end)
+        if word.endswith("ing") and not self._after_determiner(index, first):
+            return False  # a gerund: "experience leading teams", "solve challenging problems"
+        if self._qualifies(index, first, end):
+            return True
+        # Suffix-less words ("warm", "kind", "courage") may also be nouns in a quality frame.
+        return not word.endswith(_ADJECTIVE_ENDINGS) and self._quality_frame(index, first, end)
 
     # -- neighbours -------------------------------------------------------------------------
 
@@ -153,6 +159,22 @@ class GenderContext:
             or subject in self.person_nouns
             or (subject in self.workplace_nouns)
         )
+
+    def _after_determiner(self, index: TextIndex, first: int) -> bool:
+        """An -ing word used as an adjective: after "a", "our", "is" ("a leading provider",
+        "the work is challenging"), skipping other adjectives, or alone as a list item."""
+        norms = index.norms
+        position = first - 1
+        for _step in range(_WALK):
+            if position < 0 or not self._same_clause(index, position, position + 1):
+                return position < 0 or self._alone_in_item(index, first, first + 1)
+            before = norms[position]
+            if before in self.determiners or before in self.copulas or before in self.possessives:
+                return True
+            if not self._adjective_like(before):
+                return False
+            position -= 1
+        return False
 
     def _alone_in_item(self, index: TextIndex, first: int, end: int) -> bool:
         """A list item or line of only trait words ("Competitive", "- Highly analytical")."""
