@@ -73,3 +73,15 @@ def test_show_all_hard_sentences_is_a_saved_preference(tmp_path) -> None:
     loaded = load_preferences(path)
     assert loaded.show_all_hard_sentences
     assert loaded.analysis_settings().show_all_hard_sentences
+
+
+def test_only_year_demands_above_the_limit_are_underlined(rulebook) -> None:
+    text = (
+        "Requirements\nYou must be 18 years of age, with six months experience.\n"
+        "At least three years of related experience.\n12 years of experience managing teams.\n"
+        "10\nyears of experience in sales."
+    )
+    report = analyse(text, rulebook)
+    flagged = [f.text for f in report.findings if f.rule_id == "inclusive.years_of_experience"]
+    assert flagged == ["12 years"]
+    assert report.metrics["max_years_required"] == 12

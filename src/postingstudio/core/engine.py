@@ -131,7 +131,10 @@ def analyse(
     marks["gender_masculine"] = list(gender.masculine)
     years = years_demanded(index)
     max_years = max((y for _s, _e, y in years), default=0)
-    marks["years_demanded"] = [Mark(s, e, (), f"{y} years") for s, e, y in years]
+    # Only the demands above the profile's limit are underlined: "3 years" is not the problem
+    # in a posting that also asks for 10.
+    years_limit = int(book.profiles.get("requirements", {}).get("max_years", 8))
+    marks["years_demanded"] = [Mark(s, e, (), f"{y} years") for s, e, y in years if y > years_limit]
     benefits = benefits_mentioned(index, book.benefits)
     salary = _salary(index, book)
     sections, section_found = _sections(posting, index, book, salary)

@@ -31,6 +31,10 @@ _SUSPECT = re.compile(r"[ÃÂâ€¬†‚ÄÔ¢Å∑ß≠ÇÄ]")
 _CHUNK = re.compile(r"(?:[^\s]|\xa0)*[ÃÂâ€¬†‚ÄÔ¢Å∑ß≠ÇÄ](?:[^\s]|\xa0)*")
 
 
+# Word's Symbol-font bullets land in the Private Use Area once repaired ("ÔÇ∑" -> U+F0B7).
+_PRIVATE_BULLETS = str.maketrans({0xF0B7: "•", 0xF0A7: "•", 0xF076: "•", 0xF0D8: "•", 0xF0FC: "•"})
+
+
 @lru_cache(maxsize=1)
 def _fixer() -> Any:
     import ftfy  # lazily: only postings that look garbled pay for the import
@@ -134,7 +138,7 @@ def find_replacements(text: str) -> list[Replacement]:
     for chunk in _CHUNK.finditer(text):
         # A repaired no-break space becomes a plain space: the writer meant a gap, not a glyph.
         garbled = chunk.group()
-        repaired = fix(garbled).replace("\xa0", " ")
+        repaired = fix(garbled).replace("\xa0", " ").translate(_PRIVATE_BULLETS)
         if repaired == garbled:
             continue
         # Only the characters that change: "¬†Requirements:‚Ä¢" -> "¬†" and "‚Ä¢" (a chunk

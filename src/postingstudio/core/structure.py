@@ -17,9 +17,11 @@ from .text import TextIndex
 _YOU = frozenset("you your yours yourself yourselves you're you'll you've you'd".split())
 _WE = frozenset("we our ours ourselves us we're we'll we've we'd".split())
 _BE = frozenset("am is are was were be been being 're 's".split())
+# Within one line ([ \t], not \s: "10\nyears" is two lines), and not an age ("18 years of age").
 _YEARS = re.compile(
     r"(?<![\w.])(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"(?:\s*(?:-|–|to)\s*(\d{1,2}))?\s*\+?\s*(?:years?|yrs?)\b"
+    r"(?:[ \t]*(?:-|–|to)[ \t]*(\d{1,2}))?[ \t]*\+?[ \t]*(?:years?|yrs?)\b"
+    r"(?![ \t]*(?:of[ \t]+age|old|of[ \t]+age or older)\b)"
     r"(?=[^.\n]{0,60}\bexperience)",
     re.IGNORECASE,
 )
