@@ -25,6 +25,7 @@ _SPLIT_POINTS = re.compile(
 )
 _EDGE_PUNCTUATION = ".,;:!?()[]{}\"'“”‘’*•"
 _LONG_WORD_SYLLABLES = 4
+_SHORTEST_LONG_WORD = 7
 _MOST_LONG_WORDS = 3
 
 
@@ -47,6 +48,8 @@ def long_words(sentence: str) -> list[str]:
     """The sentence's longest words (by syllables, then letters), as written, at most three."""
     seen: dict[str, tuple[int, str]] = {}
     for chunk in sentence.split():
+        if len(chunk) < _SHORTEST_LONG_WORD:
+            continue  # four syllables take at least seven letters; skip the rest cheaply
         for word in sentence_words(chunk):  # one word, as the formulas count it
             shown = chunk.strip(_EDGE_PUNCTUATION)
             if word not in seen and _syllables(word) >= _LONG_WORD_SYLLABLES and shown:
