@@ -16,6 +16,7 @@ import json
 import os
 import statistics
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -45,7 +46,9 @@ def measure(records: list[dict]) -> dict:
     book = default_rulebook()
     per_posting = {}
     for record in records:
+        started = time.process_time()
         report = analyse(record["text"], book)
+        cpu_ms = (time.process_time() - started) * 1000
         counts = Counter(str(f.category) for f in report.findings if f.is_span)
         per_posting[record["id"]] = {
             "words": int(report.metrics["words"]),
@@ -53,6 +56,7 @@ def measure(records: list[dict]) -> dict:
             "grade": float(report.metrics["reading_grade"]),
             "longest": longest_sentence_words(report),
             "counts": dict(counts),
+            "ms": cpu_ms,
         }
     return per_posting
 
@@ -83,11 +87,22 @@ def docx_readability(limit: int | None) -> list[int]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--record-baseline", action="store_true")
+    parser.add_argument(
+        "--record-timing", action="store_true", help="run once with PYTHONPATH=<branch point>/src"
+    )
     parser.add_argument("--limit", type=int)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     records = dev_records(args.limit)
     per_posting = measure(records)
+    timings = sorted(p["ms"] for p in per_posting.values())
+    timing = [statistics.median(timings), timings[int(len(timings) * 0.95) - 1]]
+    if args.record_timing:
+        baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+        baseline["timing_ms"] = timing
+        BASELINE.write_text(json.dumps(baseline, indent=1) + "\n", encoding="utf-8")
+        print(timing)
+        return
     if args.record_baseline:
         good = [i for i, p in per_posting.items() if (p["score"] or 0) >= GOOD_SCORE]
         baseline = {
@@ -129,6 +144,13 @@ def main() -> None:
         f"- Dev postings above grade 25: {baseline['above_25']} → {len(absurd)}; of those now, "
         f"{len(unexplained)} have no sentence of ≥ 60 words.",
     ]
+    before_ms = baseline.get("timing_ms")
+    if before_ms:
+        lines.append(
+            f"- Analysis CPU time per posting, median / p95: {before_ms[0]:.1f} / "
+            f"{before_ms[1]:.1f} ms → {timing[0]:.1f} / {timing[1]:.1f} ms (same machine, "
+            "shared by other jobs; before = the branch point's code)."
+        )
     print("\n".join(lines))
     if not args.no_write:
         write_section(
