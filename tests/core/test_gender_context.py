@@ -44,6 +44,9 @@ def test_traits_of_the_person_or_workplace_are_coded(rulebook, text, expected) -
         "Connect the new sensors to the network.",
         "The leadership team meets weekly.",
         "Working with children aged 3 to 5.",
+        "Prior experience leading technical teams of analysts.",
+        "You will take an active role in planning the rota.",
+        "Create a real competitive edge for the brand.",
     ],
 )
 def test_duties_and_things_are_not_coded(rulebook, text) -> None:

@@ -9,12 +9,13 @@ from postingstudio.core.settings import AnalysisSettings
 HARD = (
     "The successful applicant will coordinate the operational administration of departmental "
     "documentation, ensuring regulatory compliance across multidisciplinary organisational "
-    "functions. "
+    "functions and maintaining the institutional records that the accreditation authorities "
+    "review every single year and report on to the board. "
 )
 MILD = (
-    "You will prepare monthly financial reports for the management team and support the "
-    "annual budgeting process of the company. "
-)  # grade 13: hard, but not far above the very-hard grade
+    "You will pack the boxes, check the orders, answer the phone, help the drivers load the "
+    "vans, keep the stock room tidy and clean, and tell the manager when we run low on tape or labels. "
+)  # 35 words at grade 12.6: long and dense enough to be hard
 EASY = "You will help our team. "
 
 
@@ -23,7 +24,7 @@ def sentence_findings(report) -> list:
 
 
 def test_only_the_hardest_few_sentences_are_marked(rulebook) -> None:
-    varied = "".join(MILD.replace("monthly", "monthly" + " and quarterly" * n) for n in range(12))
+    varied = "".join(MILD.replace("the boxes", "the boxes" + " and parcels" * n) for n in range(12))
     quiet = analyse(varied + EASY * 30, rulebook)
     assert len(sentence_findings(quiet)) == 3
     # All twelve still count for the score and the verdict.
@@ -79,7 +80,7 @@ def test_only_year_demands_above_the_limit_are_underlined(rulebook) -> None:
     text = (
         "Requirements\nYou must be 18 years of age, with six months experience.\n"
         "At least three years of related experience.\n12 years of experience managing teams.\n"
-        "10\nyears of experience in sales."
+        "10\nyears of experience in sales.\nWith over 45 years of experience, we know retail."
     )
     report = analyse(text, rulebook)
     flagged = [f.text for f in report.findings if f.rule_id == "inclusive.years_of_experience"]

@@ -13,7 +13,8 @@ from .conftest import wait_report
 HARD_WITH_CLICHE = (
     "The successful applicant will coordinate the operational administration of departmental "
     "documentation in a fast-paced environment, ensuring regulatory compliance across "
-    "multidisciplinary organisational functions."
+    "multidisciplinary organisational functions and maintaining the institutional records that "
+    "the accreditation authorities review every single year."
 )
 
 
@@ -76,10 +77,10 @@ def test_allow_term_is_never_a_sentence(rulebook):
 def test_findings_panel_shows_all_hard_sentences_on_request(qtbot, workspace, app_paths):
     workspace.start(show=False)
     mild = (
-        "You will prepare monthly{} financial reports for the management team and support "
-        "the annual budgeting process of the company."
+        "You will pack the boxes{}, check the orders, answer the phone, help the drivers load "
+        "the vans, keep the stock room tidy and clean, and tell the manager when we run low on tape or labels."
     )
-    hard = " ".join(mild.format(" and quarterly" * n) for n in range(6))
+    hard = " ".join(mild.format(" and parcels" * n) for n in range(6))
     easy = " You will help our customers every day in the shop." * 12
     workspace.session.load(Posting((Block.of(BlockKind.PARAGRAPH, hard + easy),)))
 

@@ -118,8 +118,8 @@ def analyse(
     sentence_limits = SentenceLimits(
         float(reading.get("hard_grade", 12)),
         float(reading.get("very_hard_grade", 16)),
-        int(reading.get("min_sentence_words", 12)),
-        int(reading.get("max_sentence_words", 30)),
+        int(reading.get("min_sentence_words", 35)),
+        int(reading.get("max_sentence_words", 35)),
         int(reading.get("shown_sentences", 3)),
         settings.show_all_hard_sentences,
     )

@@ -34,6 +34,7 @@ _WORD_NUMBERS = {
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
 _PSEUDO_BULLET_MAX_WORDS = 30
+_MOST_YEARS_DEMANDED = 25  # more is never asked of a candidate; it is the company's history
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,8 @@ def years_demanded(index: TextIndex) -> list[tuple[int, int, int]]:
     for match in _YEARS.finditer(index.text):
         low = match.group(1).lower()
         years = _WORD_NUMBERS.get(low) or int(low)
+        if years > _MOST_YEARS_DEMANDED:
+            continue  # "with over 45 years of experience, we…": the employer's history
         found.append((match.start(), match.end(), years))
     return found
 
