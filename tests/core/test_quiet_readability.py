@@ -14,8 +14,9 @@ HARD = (
 )
 MILD = (
     "You will pack the boxes, check the orders, answer the phone, help the drivers load the "
-    "vans, keep the stock room tidy and clean, and tell the manager when we run low on tape or labels. "
-)  # 35 words at grade 12.6: long and dense enough to be hard
+    "vans, keep the stock room tidy and clean, and tell the manager when we run low on tape "
+    "or labels. "
+)  # 36 words at grade 12.9: long and dense enough to be hard
 EASY = "You will help our team. "
 
 

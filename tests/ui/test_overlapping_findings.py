@@ -78,7 +78,8 @@ def test_findings_panel_shows_all_hard_sentences_on_request(qtbot, workspace, ap
     workspace.start(show=False)
     mild = (
         "You will pack the boxes{}, check the orders, answer the phone, help the drivers load "
-        "the vans, keep the stock room tidy and clean, and tell the manager when we run low on tape or labels."
+        "the vans, keep the stock room tidy and clean, and tell the manager when we run low on "
+        "tape or labels."
     )
     hard = " ".join(mild.format(" and parcels" * n) for n in range(6))
     easy = " You will help our customers every day in the shop." * 12
