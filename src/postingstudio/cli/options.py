@@ -18,6 +18,8 @@ def add_analysis_options(parser: argparse.ArgumentParser, *, full: bool = True) 
     if not full:
         return
     parser.add_argument("--picky", action="store_true", help="also report quiet-by-default rules")
+    parser.add_argument("--all-hard-sentences", action="store_true",
+                        help="mark every hard sentence, not only the hardest few")  # fmt: skip
     parser.add_argument("--allow", action="append", default=[], metavar="TERM",
                         help="never flag this word or phrase (repeatable)")  # fmt: skip
     parser.add_argument("--disable", action="append", default=[], metavar="RULE_ID",
@@ -39,6 +41,7 @@ def settings_from(args: argparse.Namespace) -> Any:
         gender_profile=args.gender_profile,
         reading_grade_target=args.grade_target,
         picky=getattr(args, "picky", False),
+        show_all_hard_sentences=getattr(args, "all_hard_sentences", False),
     )
 
 

@@ -47,13 +47,16 @@ def _finding_lines(posting: Posting, finding: Finding) -> list[str]:
 def render_text(name: str, posting: Posting, report: Report, book: Any) -> str:
     m, s = report.metrics, report.scores
     low, high = m.get("length_band", [0, 0])
+    if not s.scored:  # near-empty: no score, no sections; phrases found are still listed
+        out = [_colour("1", f"{name} — not scored yet"), f"  {m.get('empty_state', '')}"]
+        return _findings_text(out, posting, report)
     out = [
         _colour("1", f"{name} — overall {s.overall}/100")
         + f"  (clarity {s.clarity} · vibrancy {s.vibrancy} · completeness {s.completeness}"
         f" · inclusivity {s.inclusivity})",
         f"  {m['words']} words (band {low}–{high}, {m['length_profile']}) · grade "
         f"{m['reading_grade']} (target ≤ {m['target_grade']:g}) · reading ease "
-        f"{m['reading_ease']} · bullets {m['bullet_share']:.0%} · you/we {m['you_we_ratio']}"
+        f"{m['reading_ease']} · bullets {m['bullet_share']:.0%} · you/we {m['you_we_ratio'] or '–'}"
         f" · benefits {m['benefits_count']} · gender: {m['gender_verdict']}",
     ]
     salary = report.salary
@@ -67,6 +70,10 @@ def render_text(name: str, posting: Posting, report: Report, book: Any) -> str:
         for section in report.sections:
             mark = _STATE_MARK.get(str(section.state), "?")
             out.append(f"    {mark} {section.id:<17} {section.state!s:<8} {section.reason}")
+    return _findings_text(out, posting, report)
+
+
+def _findings_text(out: list[str], posting: Posting, report: Report) -> str:
     groups: dict[str, list[Finding]] = defaultdict(list)
     for finding in report.findings:
         groups[str(finding.category)].append(finding)

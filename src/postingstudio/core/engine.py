@@ -17,19 +17,20 @@ from .metric_rules import run_metric_rules
 from .model import BlockKind, Posting
 from .plaintext import parse_text
 from .readability import measure
-from .report import Report, SalaryInfo
+from .repair import on_shown_text, repair_posting, shown_salary, shown_sections
+from .report import Report, SalaryInfo, Scores
 from .rulebook import RuleBook
 from .rules.matcher import SpanSet
 from .salary import classify_salary
 from .scoring import finding_metrics, score
 from .sections import detect_sections, section_findings
 from .sections_spec import salary_vague_terms
+from .sentence_advice import SentenceLimits, sentence_marks
 from .settings import AnalysisSettings
 from .structure import (
     Mark,
     benefits_mentioned,
     bullet_share,
-    sentence_marks,
     voice_counts,
     years_demanded,
 )
@@ -101,6 +102,9 @@ def analyse(
     settings = settings or _DEFAULT_SETTINGS
     if isinstance(posting, str):
         posting = parse_text(posting)
+    repair = repair_posting(posting)  # analysis reads the repaired text; findings go back
+    if repair:
+        posting = repair.repaired
     index = TextIndex(posting.text)
     book.term_scan.run(index)  # one walk over the tokens for every term table below
     exempt = equal_opportunity_spans(posting, index, book)
@@ -111,20 +115,26 @@ def analyse(
     reading = book.profiles.get("reading", {})
     readability = measure(index)
     words = index.word_count
-    marks: dict[str, list[Mark]] = sentence_marks(
-        readability,
+    sentence_limits = SentenceLimits(
         float(reading.get("hard_grade", 12)),
         float(reading.get("very_hard_grade", 16)),
-        int(reading.get("min_sentence_words", 12)),
-        int(reading.get("max_sentence_words", 30)),
+        int(reading.get("min_sentence_words", 35)),
+        int(reading.get("max_sentence_words", 35)),
+        int(reading.get("shown_sentences", 3)),
+        settings.show_all_hard_sentences,
     )
+    marks, sentence_counts = sentence_marks(readability, index.text, sentence_limits)
     marks["passive"] = book.passive.find(index)
+    marks["garbled"] = repair.offsets.garbled_marks() if repair else []
     allowed = frozenset(t.lower() for t in settings.allow_terms)
     gender = analyse_gender(index, book.gender, exempt, allowed)
     marks["gender_masculine"] = list(gender.masculine)
     years = years_demanded(index)
     max_years = max((y for _s, _e, y in years), default=0)
-    marks["years_demanded"] = [Mark(s, e, (), f"{y} years") for s, e, y in years]
+    # Only the demands above the profile's limit are underlined: "3 years" is not the problem
+    # in a posting that also asks for 10.
+    years_limit = int(book.profiles.get("requirements", {}).get("max_years", 8))
+    marks["years_demanded"] = [Mark(s, e, (), f"{y} years") for s, e, y in years if y > years_limit]
     benefits = benefits_mentioned(index, book.benefits)
     salary = _salary(index, book)
     sections, section_found = _sections(posting, index, book, salary)
@@ -145,15 +155,15 @@ def analyse(
         "bullet_share": round(share, 3),
         "you_count": you,
         "we_count": we,
-        "you_we_ratio": round(you / we, 2) if we else float(you),
+        # No ratio until there is some "you" or "we" to compare (0 against 0 is not a lean).
+        "you_we_ratio": (round(you / we, 2) if we else float(you)) if you + we >= 3 else None,
         "requirement_count": requirement_count,
         "max_years_required": max_years,
         "benefits_count": len(benefits),
         "benefits": sorted(benefits),
         "passive_count": len(marks["passive"]),
-        "hard_sentences": len(marks["hard_sentences"]),
-        "very_hard_sentences": len(marks["very_hard_sentences"]),
-        "long_sentences": len(marks["long_sentences"]),
+        "garbled_chunks": len(marks["garbled"]),
+        **sentence_counts,  # every hard sentence counts, shown or not
         "gender_profile": gender_name,
         "gender_masculine": len(gender.masculine),
         "gender_feminine": len(gender.feminine),
@@ -164,7 +174,7 @@ def analyse(
         # Derived values the scoring penalties and metric rules read.
         "grade_over_target": round(max(0.0, readability.flesch_kincaid_grade - target_grade), 2),
         "hard_sentence_share": round(
-            (len(marks["hard_sentences"]) + len(marks["very_hard_sentences"]))
+            (sentence_counts["hard_sentences"] + sentence_counts["very_hard_sentences"])
             / max(1, readability.sentences),
             3,
         ),
@@ -194,16 +204,32 @@ def analyse(
     limits.update(_flatten("requirements", requirements))
     limits["reading.target_grade"] = target_grade
     metric_findings = run_metric_rules(book.metric_rules, metrics, marks, limits, index, settings)
+    empty = book.scoring.get("empty_state", {})
+    if words < int(empty.get("min_words", 0)):
+        # Too little text to judge: no score, and no document-level verdicts (missing sections,
+        # "talks about we", too short) on what is not written yet; phrases found still show.
+        metric_findings = [f for f in metric_findings if f.is_span]
+        section_found = [f for f in section_found if f.is_span]
+        metrics["empty_state"] = str(empty.get("message", ""))
     all_rule_findings = [*rule_findings, *metric_findings]
     metrics.update(finding_metrics(all_rule_findings, words, book.scoring))
     scores = score(book.scoring, metrics, sections)
+    if "empty_state" in metrics:
+        scores = Scores(0, 0, 0, 0, 0, scored=False)
     by_origin: dict[Origin, tuple[Finding, ...]] = {
         Origin.RULES: tuple(f for f in all_rule_findings if f.origin is Origin.RULES),
         Origin.READABILITY: tuple(f for f in all_rule_findings if f.origin is Origin.READABILITY),
         Origin.SECTIONS: tuple(_not_disabled(section_found, settings)),
     }
+    if repair:
+        by_origin = {
+            origin: tuple(on_shown_text(f, repair.offsets, repair.shown.text) for f in found)
+            for origin, found in by_origin.items()
+        }
+        sections = list(shown_sections(sections, repair.offsets))
+        salary = shown_salary(salary, repair.offsets, repair.shown.text)
     return Report(
-        text=index.text,
+        text=repair.shown.text if repair else index.text,
         findings_by_origin=MappingProxyType(by_origin),
         metrics=MappingProxyType(metrics),
         scores=scores,

@@ -3,7 +3,9 @@ masculine-coded words with neutral alternatives.
 
 Stem lists over-match ("analy*" hits "analyst", "commit*" hits "committee"), so the lexicon
 carries word exceptions and phrase exceptions ("competitive salary"), and words inside
-equal-opportunity statements are not counted.
+equal-opportunity statements are not counted. A word counts only where it describes the person
+sought or the workplace (gender_context): "a competitive leader", not "lead projects". The
+balance verdict counts the same words the editor underlines.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .gender_context import GenderContext
 from .rules.matcher import SpanSet
 from .rules.terms import TermTable
 from .structure import Mark
@@ -33,6 +36,7 @@ class GenderLexicon:
         phrase_exceptions: list[str],
         alternatives: dict[str, tuple[str, ...]],
         source: str,
+        context: GenderContext | None = None,
     ) -> None:
         self.table: TermTable[_Coded] = TermTable()
         for side, stems in (("masculine", masculine), ("feminine", feminine)):
@@ -46,6 +50,7 @@ class GenderLexicon:
         self.exceptions = exceptions
         self.alternatives = alternatives
         self.source = source
+        self.context = context or GenderContext.from_table({})
         self.size = (len(masculine), len(feminine))
 
     @classmethod
@@ -63,6 +68,7 @@ class GenderLexicon:
                 list(data.get("phrase_exceptions", {}).get("phrases", [])),
                 alternatives,
                 str(data.get("source", "Gaucher, Friesen & Kay (2011)")),
+                GenderContext.from_table(data.get("context", {})),
             )
         except (KeyError, TypeError) as error:
             raise ValueError(f"{path}: gender lexicon is missing {error}") from None
@@ -102,15 +108,19 @@ def analyse_gender(
     words: dict[str, list[str]] = {"masculine": [], "feminine": []}
     seen: set[int] = set()
     for first, end, coded in lexicon.table.find_in(index):
-        if first in seen:  # two stems of one list ("domina*", "dominant") hit one word
+        # Two stems hit one word ("domina*" and "dominant"; "self-confiden*" and "confident").
+        if any(position in seen for position in range(first, end)):
             continue
-        seen.add(first)
+        seen.update(range(first, end))
         norm, start = norms[first], starts[first]
         if end - first == 1 and norm in lexicon.exceptions:
             continue
         if norm in allowed or exempt.covers(start):
             continue
         if lexicon.phrases.occurs_overlapping(norms, first, end):
+            continue
+        context = lexicon.context
+        if context.enabled and not context.describes_person_or_workplace(index, first, end):
             continue
         stop = ends[end - 1]
         found[coded.side].append(

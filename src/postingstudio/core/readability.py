@@ -11,7 +11,7 @@ the results equal textstat's own (tests/core/test_readability.py checks this).
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -117,6 +117,7 @@ class Readability:
             "reading_time_s": round(self.reading_time_s, 1),
             "sentences": self.sentences,
             "words_per_sentence": round(self.words_per_sentence, 1),
+            "longest_sentence_words": max((s.words for s in self.per_sentence), default=0),
         }
 
 
@@ -140,21 +141,27 @@ def _word_counts(norm: str) -> tuple[int, int, int, int]:
     return counts
 
 
+# Words as textstat 0.7 reads them: split at white space after removing punctuation, so
+# "fast-paced" is one word ("fastpaced"), "£30,000" one ("30000") and "****" none. Curly
+# apostrophes are straightened first so "you’ll" is the dictionary's "you'll".
+_PUNCTUATION = re.compile(r"[^\w\s']|'(?![tsd]|ve|ll|re)")
+_CURLY = str.maketrans({"’": "'", "‘": "'"})
+
+
+def sentence_words(text: str) -> list[str]:
+    """The words of one sentence as the formulas count them (lower-cased)."""
+    return _PUNCTUATION.sub("", text.translate(_CURLY)).lower().split()
+
+
 def measure(index: TextIndex) -> Readability:
-    """Count once, over the shared tokens and sentences of the posting."""
-    starts, ends, norms = index.starts, index.ends, index.norms
+    """Count once, over the shared sentences of the posting."""
     known = _WORD_COUNTS.get
+    text = index.text
     stats: list[SentenceStats] = []
     total_words = total_syllables = total_poly = complex_words = difficult = 0
-    position = 0
     for start, end in index.sentences:
-        # The sentence's tokens: from the first that starts in it up to the last that ends in it.
-        first = bisect_left(starts, start, position)
-        position = bisect_right(ends, end, first)
         words = syllables = poly = 0
-        for norm in norms[first:position]:
-            if norm[0] == "*":  # Adzuna's masked numbers are not words to read
-                continue
+        for norm in sentence_words(text[start:end]):
             counts = known(norm) or _word_counts(norm)
             words += 1
             syllables += counts[0]
@@ -175,6 +182,6 @@ def measure(index: TextIndex) -> Readability:
         difficult_words=difficult,
         # str.split() and the regex ``\s`` agree on what is white space (Py_UNICODE_ISSPACE),
         # and dropping it by splitting is several times faster than a regex substitution.
-        letters=len("".join(index.text.split())),
+        letters=len("".join(text.split())),
         per_sentence=tuple(stats),
     )

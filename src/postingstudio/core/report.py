@@ -72,9 +72,13 @@ class Scores:
     vibrancy: int
     completeness: int
     inclusivity: int
+    # False for an empty or near-empty posting: the numbers are placeholders, not a verdict.
+    scored: bool = True
 
     def to_json(self) -> dict[str, int]:
+        unscored = {} if self.scored else {"scored": False}
         return {
+            **unscored,
             "overall": self.overall,
             "clarity": self.clarity,
             "vibrancy": self.vibrancy,

@@ -79,7 +79,13 @@ def score(
     weights = scoring.get("overall", {})
     total_weight = sum(float(weights.get(name, 0)) for name in SUB_SCORES) or 1.0
     overall = sum(parts[name] * float(weights.get(name, 0)) for name in SUB_SCORES) / total_weight
-    return Scores(overall=_clamp(overall), **parts)
+    return Scores(
+        overall=_clamp(overall),
+        clarity=parts["clarity"],
+        vibrancy=parts["vibrancy"],
+        completeness=parts["completeness"],
+        inclusivity=parts["inclusivity"],
+    )
 
 
 def explain_score(scoring: Mapping[str, Any]) -> list[str]:

@@ -17,6 +17,7 @@ class AnalysisSettings:
     for where studies disagree; ``None`` uses the file's defaults.
     ``reading_grade_target``: overrides the profile's target grade when set.
     ``picky``: also report suggestion-level rules that are off by default (quiet defaults).
+    ``show_all_hard_sentences``: mark every hard sentence, not only the few hardest.
     """
 
     allow_terms: frozenset[str] = field(default_factory=frozenset)
@@ -27,6 +28,7 @@ class AnalysisSettings:
     gender_profile: str | None = None
     reading_grade_target: float | None = None
     picky: bool = False
+    show_all_hard_sentences: bool = False
 
     def __post_init__(self) -> None:
         lowered = frozenset(term.strip().lower() for term in self.allow_terms if term.strip())

@@ -1,5 +1,5 @@
 """Structure and voice metrics of a posting: length, bullets, you/we, requirements, years
-demanded, distinct benefits, passive voice and hard sentences.
+demanded, distinct benefits and passive voice (hard sentences: sentence_advice).
 
 Each analyser returns plain numbers for the metrics table and, where a metric is about
 particular places in the text, the spans (``Mark``) that metric rules underline.
@@ -11,16 +11,17 @@ import re
 from dataclasses import dataclass, field
 
 from .model import BlockKind, Posting
-from .readability import Readability
 from .rules.terms import TermTable
 from .text import TextIndex
 
 _YOU = frozenset("you your yours yourself yourselves you're you'll you've you'd".split())
 _WE = frozenset("we our ours ourselves us we're we'll we've we'd".split())
 _BE = frozenset("am is are was were be been being 're 's".split())
+# Within one line ([ \t], not \s: "10\nyears" is two lines), and not an age ("18 years of age").
 _YEARS = re.compile(
     r"(?<![\w.])(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"(?:\s*(?:-|–|to)\s*(\d{1,2}))?\s*\+?\s*(?:years?|yrs?)\b"
+    r"(?:[ \t]*(?:-|–|to)[ \t]*(\d{1,2}))?[ \t]*\+?[ \t]*(?:years?|yrs?)\b"
+    r"(?![ \t]*(?:of[ \t]+age|old|of[ \t]+age or older)\b)"
     r"(?=[^.\n]{0,60}\bexperience)",
     re.IGNORECASE,
 )
@@ -33,6 +34,7 @@ _WORD_NUMBERS = {
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
 _PSEUDO_BULLET_MAX_WORDS = 30
+_MOST_YEARS_DEMANDED = 25  # more is never asked of a candidate; it is the company's history
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,8 @@ def years_demanded(index: TextIndex) -> list[tuple[int, int, int]]:
     for match in _YEARS.finditer(index.text):
         low = match.group(1).lower()
         years = _WORD_NUMBERS.get(low) or int(low)
+        if years > _MOST_YEARS_DEMANDED:
+            continue  # "with over 45 years of experience, we…": the employer's history
         found.append((match.start(), match.end(), years))
     return found
 
@@ -143,24 +147,3 @@ def benefits_mentioned(index: TextIndex, table: TermTable[str]) -> dict[str, tup
     for first, end, benefit_id in table.find_in(index):
         found.setdefault(benefit_id, (starts[first], ends[end - 1]))
     return found
-
-
-def sentence_marks(
-    readability: Readability,
-    hard_grade: float,
-    very_hard_grade: float,
-    min_words: int,
-    max_words: int,
-) -> dict[str, list[Mark]]:
-    hard: list[Mark] = []
-    very_hard: list[Mark] = []
-    long: list[Mark] = []
-    for sentence in readability.per_sentence:
-        grade = sentence.grade
-        if sentence.words >= min_words and grade >= very_hard_grade:
-            very_hard.append(Mark(sentence.start, sentence.end, (), f"grade {grade:.0f}"))
-        elif sentence.words >= min_words and grade >= hard_grade:
-            hard.append(Mark(sentence.start, sentence.end, (), f"grade {grade:.0f}"))
-        if sentence.words > max_words:
-            long.append(Mark(sentence.start, sentence.end, (), f"{sentence.words} words"))
-    return {"hard_sentences": hard, "very_hard_sentences": very_hard, "long_sentences": long}

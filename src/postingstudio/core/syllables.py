@@ -148,6 +148,6 @@ def count_syllables(word: str) -> int:
     known = cmu_syllables().get(word)
     if known is not None:
         return known
-    if not any(ch.isalpha() for ch in word):
-        return 0
+    # A number ("2024", "30000") is one syllable, as textstat counts it (Pyphen finds no
+    # break in digits); reading it aloud takes more, but agreeing with textstat matters more.
     return _hyphenation().count(word) + 1

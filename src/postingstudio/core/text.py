@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
 
+from .sentences import sentence_spans
+
 # A word: letters/digits, with inner apostrophes ("you'll", "o'clock"). Hyphens split words, so
 # "fast-paced" and "fast paced" are the same two tokens. "****" (Adzuna's masked numbers) and
 # currency-free numbers count as words too.
@@ -20,19 +22,6 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\*{2,}")
 # word never needs to give characters back, and not recording backtrack points is 10% faster.
 _WORD_SPLIT = re.compile(r"([^\W_]++(?:['’][^\W_]++)*+|\*{2,}+)")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
-
-# Sentence ends: . ! ? (and runs of them) followed by space and a capital/quote/digit, or a line
-# end. Abbreviations that commonly end in a period inside postings are protected.
-_ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs inc ltd co corp dr mr mrs ms jr sr st no approx dept min max esp incl "
-    "u.s u.k a.m p.m ph.d b.a b.s m.s m.a".split()
-)
-# A match can only start where a run of [.!?] starts (if the whole run is not followed by a
-# space, no part of it is), so the look-behind (is the character before the first one also
-# punctuation?) changes no match; without it a run of 15,000 "?" (mojibake in the corpus) was
-# tried from every position, taking 0.3 s. It comes after the first character so that the
-# regex engine still skips ahead to the next [.!?].
-_SENTENCE_END = re.compile(r"[.!?](?<![.!?]{2})[.!?]*+[\"'”’)]*+(?=\s+|$)")
 
 
 @dataclass(slots=True, eq=False)
@@ -73,57 +62,6 @@ def tokenize(text: str) -> list[Token]:
 def normalise_phrase(phrase: str) -> tuple[str, ...]:
     """The token sequence a lexicon phrase matches ("Work hard, play hard" -> 4 tokens)."""
     return tuple(token.norm for token in tokenize(phrase))
-
-
-def _word_before(text: str, start: int, end: int) -> str:
-    """``text[start:end].rsplit(None, 1)[-1]`` ("" when there is no word), found by stepping back
-    from ``end``: slicing from the sentence start cost time quadratic in the length of a line
-    whose full stops are not sentence ends."""
-    stop = end
-    while stop > start and text[stop - 1].isspace():
-        stop -= 1
-    begin = stop
-    while begin > start and not text[begin - 1].isspace():
-        begin -= 1
-    return text[begin:stop]
-
-
-def _sentence_spans_in_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    cursor = start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        following = text[match.end() : match.end() + 3].lstrip()
-        if following and following[0].islower():
-            continue  # "approx. five" or "e.g. this": not a sentence end
-        if match.group().startswith("."):
-            last_word = _word_before(text, cursor, match.start()).lower().rstrip(".")
-            if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
-                continue
-        spans.append((cursor, match.end()))
-        cursor = match.end()
-    spans.append((cursor, end))
-    return spans
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences as (start, end) offsets, whitespace trimmed. Lines never join across ``\\n``
-    (each block is at least one sentence: bullets and headings stand alone)."""
-    spans: list[tuple[int, int]] = []
-    line_start = 0
-    length = len(text)
-    while line_start <= length:
-        line_end = text.find("\n", line_start)
-        if line_end < 0:
-            line_end = length
-        for start, end in _sentence_spans_in_line(text, line_start, line_end):
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                spans.append((start, end))
-        line_start = line_end + 1
-    return spans
 
 
 class TextIndex:

@@ -39,6 +39,7 @@ class Preferences:
     gender_profile: str | None = None
     reading_grade_target: float | None = None
     picky: bool = False
+    show_all_hard_sentences: bool = False
     theme: str = "system"
     sample_offered: bool = False  # the first-start offer of the sample posting was shown
     # Grammar (LanguageTool). No mode means automatic: local when Java and LanguageTool are
@@ -59,6 +60,7 @@ class Preferences:
             gender_profile=self.gender_profile,
             reading_grade_target=self.reading_grade_target,
             picky=self.picky,
+            show_all_hard_sentences=self.show_all_hard_sentences,
         )
 
     def with_changes(self, **changes: Any) -> Preferences:
@@ -125,6 +127,7 @@ _READERS = {
     "gender_profile": _optional_str,
     "reading_grade_target": _optional_float,
     "picky": _bool,
+    "show_all_hard_sentences": _bool,
     "theme": _theme,
     "sample_offered": _bool,
     "grammar_mode": _grammar_mode,

@@ -21,11 +21,33 @@ from postingstudio.grammar import languagetool_rule_id
 
 from .document_bridge import insert_blocks, plain_char_format
 from .fixes import applicable_replacements
-from .markers import MarkerSet
+from .markers import Marker, MarkerSet
 from .theme import SEVERITY_SYMBOL, style_for
 
 OPENABLE = (".docx", ".docm", ".txt", ".md", ".markdown", ".html", ".htm")
 MAX_MENU_REPLACEMENTS = 6
+MAX_ALLOW_WORDS = 6  # longer spans are sentences, not phrases anyone means to allow
+
+
+def allow_term(finding: Finding) -> str | None:
+    """What "Add to allow-list" offers: the matched phrase, never a whole sentence."""
+    term = " ".join(finding.text.split())
+    if not term or finding.category is Category.READABILITY or len(term.split()) > MAX_ALLOW_WORDS:
+        return None
+    return term
+
+
+def findings_tooltip(findings: list[Finding], labels: list[str]) -> str:
+    """Every finding under the cursor: the first (most specific) in full, the rest briefly."""
+    if len(findings) == 1:
+        return finding_tooltip(findings[0], labels[0])
+    rest = "".join(
+        f"<p><b style='color:{style_for(f.category).colour}'>{style_for(f.category).symbol} "
+        f"{html.escape(label)}</b> · {html.escape(f.message)}</p>"
+        for f, label in zip(findings[1:], labels[1:], strict=True)
+    )
+    also = f"<hr><p>Also here ({len(findings) - 1}):</p>{rest}"
+    return finding_tooltip(findings[0], labels[0]).replace("</div>", also + "</div>")
 
 
 def finding_tooltip(finding: Finding, category_label: str) -> str:
@@ -89,9 +111,9 @@ class PostingEditor(QTextEdit):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             position = self.cursorForPosition(event.pos()).position()  # type: ignore[attr-defined]
-            marker = self.markers.at(position)
-            if marker is not None:
-                text = finding_tooltip(marker.finding, self.category_label(marker.finding))
+            found = [m.finding for m in self.markers.all_at(position)]
+            if found:
+                text = findings_tooltip(found, [self.category_label(f) for f in found])
                 QToolTip.showText(event.globalPos(), text, self)  # type: ignore[attr-defined]
             else:
                 QToolTip.hideText()
@@ -100,16 +122,39 @@ class PostingEditor(QTextEdit):
         return super().event(event)
 
     def fix_menu(self, position: int, menu: QMenu) -> bool:
-        """Put the finding's fixes at the top of ``menu``; False when there is no finding."""
-        marker = self.markers.at(position)
-        if marker is None:
+        """Put the fixes of every finding at ``position`` at the top of ``menu``: the most
+        specific one's directly, each other one's in a submenu. False when there is none."""
+        markers = self.markers.all_at(position)
+        if not markers:
             return False
-        finding = marker.finding
         first = menu.actions()[0] if menu.actions() else None
+        actions = self._finding_actions(menu, markers[0])
+        for other in markers[1:]:
+            label = f"{self.category_label(other.finding)}: {other.finding.message}"
+            submenu = QMenu(label if len(label) <= 70 else label[:69] + "…", menu)
+            for action in self._finding_actions(submenu, other, titled=False):
+                submenu.addAction(action)
+            actions.append(submenu.menuAction())
+        separator = menu.addSeparator()
+        actions.append(separator)
+        if first is not None:
+            for action in actions:
+                menu.removeAction(action)
+            menu.insertActions(first, actions)
+        else:
+            for action in actions:
+                menu.removeAction(action)
+            menu.addActions(actions)
+        return True
+
+    def _finding_actions(self, menu: QMenu, marker: Marker, titled: bool = True) -> list:
+        """The fixes, ignores and allow-list entry of one finding, added to ``menu``."""
+        finding = marker.finding
         actions = []
-        title = menu.addAction(finding.message)  # type: ignore[call-arg]
-        title.setEnabled(False)
-        actions.append(title)
+        if titled:
+            title = menu.addAction(finding.message)  # type: ignore[call-arg]
+            title.setEnabled(False)
+            actions.append(title)
         for replacement in applicable_replacements(finding)[:MAX_MENU_REPLACEMENTS]:
             action = menu.addAction(self.tr("Replace with “{0}”").format(replacement))
             action.triggered.connect(
@@ -122,16 +167,13 @@ class PostingEditor(QTextEdit):
         ignore_rule.triggered.connect(
             lambda _=False, r=finding.rule_id: self.ignoreRuleRequested.emit(r)
         )
-        allow = menu.addAction(self.tr("Add “{0}” to allow-list").format(finding.text.strip()))
-        allow.triggered.connect(lambda _=False, t=finding.text: self.allowRequested.emit(t))
-        actions += [ignore, ignore_rule, allow, *self._grammar_actions(menu, finding)]
-        separator = menu.addSeparator()
-        actions.append(separator)
-        if first is not None:
-            for action in actions:
-                menu.removeAction(action)
-            menu.insertActions(first, actions)
-        return True
+        actions += [ignore, ignore_rule]
+        term = allow_term(finding)
+        if term is not None:
+            allow = menu.addAction(self.tr("Add “{0}” to allow-list").format(term))
+            allow.triggered.connect(lambda _=False, t=term: self.allowRequested.emit(t))
+            actions.append(allow)
+        return [*actions, *self._grammar_actions(menu, finding)]
 
     def _grammar_actions(self, menu: QMenu, finding: Finding) -> list:
         """Menu entries for LanguageTool findings: ignore a misspelt word, disable the rule."""

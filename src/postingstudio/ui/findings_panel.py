@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -44,6 +45,7 @@ class FindingsPanel(QWidget):
     insertSectionRequested = Signal(str)  # section id
     applyAllRequested = Signal()
     hiddenCategoriesChanged = Signal(set)
+    showAllHardSentencesChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +82,10 @@ class FindingsPanel(QWidget):
         self.severity.addItem(self.tr("Errors only"), Severity.ERROR.rank)
         self.severity.currentIndexChanged.connect(self._rebuild)
         layout.addWidget(self.severity)
+        # Readability is quiet by default (the hardest few sentences); this shows the rest.
+        self.all_hard = QCheckBox(self.tr("Show all hard sentences"), self)
+        self.all_hard.toggled.connect(self.showAllHardSentencesChanged)
+        layout.addWidget(self.all_hard)
 
         self.model = FindingsModel(self)
         self.model.fix_labels = (self.tr("Apply"), self.tr("Insert"))
@@ -123,6 +129,12 @@ class FindingsPanel(QWidget):
             return
         self._update_counts()
         self._rebuild()
+
+    def set_show_all_hard_sentences(self, shown: bool) -> None:
+        """Reflect the saved preference without asking for it again."""
+        self.all_hard.blockSignals(True)
+        self.all_hard.setChecked(shown)
+        self.all_hard.blockSignals(False)
 
     def category_label(self, category: Category) -> str:
         return self.tr(style_for(category).label)

@@ -108,12 +108,17 @@ class MarkerSet:
             if m.index not in self.hidden and m.finding.category.value not in self.hidden_categories
         ]
 
-    def at(self, position: int) -> Marker | None:
-        """The most severe visible finding whose span covers document ``position``."""
+    def all_at(self, position: int) -> list[Marker]:
+        """Every visible finding whose span covers document ``position``, the most specific
+        (shortest span) first, then the most severe: a cliché inside a hard sentence comes
+        before the sentence, so neither hides the other."""
         covering = [m for m in self.visible() if m.finding.is_span and m.start <= position < m.end]
-        if not covering:
-            return None
-        return max(covering, key=lambda m: (m.finding.severity.rank, -(m.end - m.start)))
+        return sorted(covering, key=lambda m: (m.end - m.start, -m.finding.severity.rank))
+
+    def at(self, position: int) -> Marker | None:
+        """The most specific visible finding at ``position`` (see :meth:`all_at`)."""
+        covering = self.all_at(position)
+        return covering[0] if covering else None
 
     def selections(self, dark: bool) -> list[QTextEdit.ExtraSelection]:
         selections: list[QTextEdit.ExtraSelection] = []

@@ -62,6 +62,11 @@ class PreferencesDialog(QDialog):
         self.picky = QCheckBox(self.tr("Also show minor suggestions (picky mode)"), checks)
         self.picky.setChecked(preferences.picky)
         checks_layout.addWidget(self.picky)
+        self.all_hard = QCheckBox(
+            self.tr("Show all hard sentences (not only the hardest few)"), checks
+        )
+        self.all_hard.setChecked(preferences.show_all_hard_sentences)
+        checks_layout.addWidget(self.all_hard)
         checks_layout.addStretch(1)
         tabs.addTab(checks, self.tr("Checks"))
 
@@ -171,5 +176,6 @@ class PreferencesDialog(QDialog):
             gender_profile=self.gender.currentData(),
             reading_grade_target=self.grade.value() or None,
             picky=self.picky.isChecked(),
+            show_all_hard_sentences=self.all_hard.isChecked(),
             theme=str(self.theme.currentData()),
         )

@@ -59,9 +59,9 @@ class ScorePanel(QWidget):
 
     def set_report(self, report: Report) -> None:
         scores, metrics = report.scores, report.metrics
-        self.gauge.set_value(scores.overall, self.tr("Overall"))
+        self.gauge.set_value(scores.overall if scores.scored else None, self.tr("Overall"))
         for name, bar in self.bars.items():
-            bar.set_value(int(getattr(scores, name)))
+            bar.set_value(int(getattr(scores, name)) if scores.scored else None)
 
         grade = float(metrics.get("reading_grade", 0.0))
         target = float(metrics.get("target_grade", 9.0))
@@ -103,3 +103,5 @@ class ScorePanel(QWidget):
         self.voice.set_parts((self.tr("you"), you), (self.tr("we"), we), lean)
         profile = metrics.get("length_profile", "")
         self.note.setText(self.tr("Length profile: {0}").format(profile) if profile else "")
+        if not scores.scored:
+            self.note.setText(str(metrics.get("empty_state", "")))

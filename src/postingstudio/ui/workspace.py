@@ -123,11 +123,25 @@ class Workspace(QObject):
         self._restore_window()
 
     # -- wiring --------------------------------------------------------------------------------
+    def _wire_hard_sentences(self) -> None:
+        """The findings panel's "Show all hard sentences" is the saved preference."""
+        panel, session = self.window.findings, self.session
+        panel.set_show_all_hard_sentences(session.preferences.show_all_hard_sentences)
+        panel.showAllHardSentencesChanged.connect(
+            lambda shown: session.set_preferences(
+                session.preferences.with_changes(show_all_hard_sentences=shown)
+            )
+        )
+        session.preferencesChanged.connect(
+            lambda prefs: panel.set_show_all_hard_sentences(prefs.show_all_hard_sentences)
+        )
+
     def _wire(self) -> None:
         w, a, editor = self.window, self.window.actions, self.window.editor
         status = w.statusBar()
         for source in (self.session, self.files):
             source.statusMessage.connect(lambda text: status.showMessage(text, 8000))
+        self._wire_hard_sentences()
         a.open.triggered.connect(self.files.ask_open)
         a.open_sample.triggered.connect(self.open_sample)
         a.save.triggered.connect(self.files.save)

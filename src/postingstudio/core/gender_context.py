@@ -1,0 +1,217 @@
+"""Does a gender-coded word describe the person sought or the workplace, here, in this sentence?
+
+Gaucher et al. coded *traits*: "a dominant, competitive leader", "a driven individual",
+"a supportive team". Stem lists also hit duties and things ("lead projects", "Lead data
+engineering", "analytic input", "modern analytical equipment"), which say nothing about who
+should apply. Without a tagger model, the word's shape and its neighbours decide:
+
+- adverbs ("work independently") describe how the person works: coded;
+- verbs ("lead", "support", "decide"): duties, never coded;
+- person nouns ("leader"): coded when they name the person sought ("a natural leader",
+  "you are a leader"), not others ("report to senior leaders");
+- abstract nouns ("leadership", "honesty"): coded in a quality frame ("strong leadership",
+  "leadership skills", "we value honesty", "your independence");
+- adjectives and participles ("competitive", "challenging", "committed"): coded when they
+  qualify a person or workplace noun (skipping other adjectives: "a dominant, competitive
+  leader"), stand after a copula ("you are analytical", "must be decisive"), or stand alone as a
+  list item; not before a thing ("analytical equipment") or after a copula whose subject is
+  a thing ("pay is competitive", "this is dependent on").
+
+The word lists are data (resources/lexicons/gender_coded.toml, ``[context]``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .text import TextIndex
+
+_ADJECTIVE_ENDINGS = (
+    "ive", "ous", "ant", "ent", "ic", "al", "ful", "ed", "ing", "ate", "ile", "le", "y", "ish",
+    "ible", "able", "ine", "ior", "ong", "oken", "est",
+)  # fmt: skip
+_ABSTRACT_ENDINGS = (
+    "ship",
+    "ion",
+    "ions",
+    "ence",
+    "ance",
+    "ness",
+    "ity",
+    "ism",
+    "ment",
+    "ty",
+    "thy",
+)
+_WALK = 10  # tokens looked at on each side (a list of traits: "analytical, competitive and …")
+
+
+@dataclass(frozen=True)
+class GenderContext:
+    person_nouns: frozenset[str]  # the person sought or a quality of theirs ("candidate", "skills")
+    workplace_nouns: frozenset[str]  # "team", "environment", "culture", "company"
+    coded_person_nouns: frozenset[str]  # coded words that are people ("leader")
+    verbs: frozenset[str]  # coded words used as duty verbs ("lead", "support")
+    copulas: frozenset[str]  # "are", "be", "is", "you're", "remain"
+    determiners: frozenset[str]  # "a", "an" before a person noun
+    modifiers: frozenset[str]  # "highly", "very", "and", "or", "self": skipped while walking
+    quality_before: frozenset[str]  # "strong", "proven", "your", "value", "demonstrate"
+    quality_after: frozenset[str]  # "skills", "qualities", "potential", "style"
+    subjects: frozenset[str]  # "you", "we", "they": who a trait after "is/are" may describe
+    possessives: frozenset[str]  # "the", "our", "your", "this": before an -ing adjective
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Sequence[str]]) -> GenderContext:
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in table.get(key, ()))
+
+        return cls(
+            words("person_nouns"),
+            words("workplace_nouns"),
+            words("coded_person_nouns"),
+            words("verbs"),
+            words("copulas"),
+            words("determiners"),
+            words("modifiers"),
+            words("quality_before"),
+            words("quality_after"),
+            words("subjects"),
+            words("possessives"),
+        )
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.person_nouns or self.workplace_nouns)
+
+    def describes_person_or_workplace(self, index: TextIndex, first: int, end: int) -> bool:
+        """True when the coded word at tokens [first, end) is a trait in this context."""
+        word = index.norms[end - 1]
+        if word in self.verbs or word.endswith("'s"):
+            return False  # a duty, or someone else's ("your competitor's products")
+        if word.endswith("ly") and len(word) > 4:
+            return True
+        if word in self.coded_person_nouns:
+            return self._names_person_sought(index, first)
+        if word.endswith(_ABSTRACT_ENDINGS):
+            return self._quality_frame(index, first, end)
+        if word.endswith("ing") and not self._after_determiner(index, first):
+            return False  # a gerund: "experience leading teams", "solve challenging problems"
+        if self._qualifies(index, first, end):
+            return True
+        # Suffix-less words ("warm", "kind", "courage") may also be nouns in a quality frame.
+        return not word.endswith(_ADJECTIVE_ENDINGS) and self._quality_frame(index, first, end)
+
+    # -- neighbours -------------------------------------------------------------------------
+
+    def _same_clause(self, index: TextIndex, left: int, right: int) -> bool:
+        """No sentence or clause break (. ; : or a line end) between two adjacent tokens."""
+        gap = index.text[index.ends[left] : index.starts[right]]
+        return not any(mark in gap for mark in ".;:!?\n()•")
+
+    def _adjective_like(self, word: str) -> bool:
+        # Short words are function words ("by", "any", "only"), whatever their ending.
+        return word in self.modifiers or (
+            len(word) >= 5 and word.endswith(_ADJECTIVE_ENDINGS) and word not in self.person_nouns
+        )
+
+    def _qualifies(self, index: TextIndex, first: int, end: int) -> bool:
+        norms = index.norms
+        position = end
+        for _step in range(_WALK):
+            if position >= len(norms) or not self._same_clause(index, position - 1, position):
+                break
+            following = norms[position]
+            if following in self.person_nouns or following in self.workplace_nouns:
+                return True
+            if following in self.coded_person_nouns:
+                return True
+            if not self._adjective_like(following):
+                break
+            position += 1
+        if self._after_copula(index, first):
+            return True
+        return self._alone_in_item(index, first, end)
+
+    def _after_copula(self, index: TextIndex, first: int) -> bool:
+        norms = index.norms
+        position = first - 1
+        for _step in range(_WALK):
+            if position < 0 or not self._same_clause(index, position, position + 1):
+                return False
+            before = norms[position]
+            if before in self.copulas:
+                return self._subject_is_person_or_workplace(norms, position)
+            if not self._adjective_like(before):
+                return False
+            position -= 1
+        return False
+
+    def _subject_is_person_or_workplace(self, norms: Sequence[str], copula: int) -> bool:
+        """ "you are …", "our team is …", "must be …"; not "this is …" or "pay is …"."""
+        word = norms[copula]
+        if word in ("be", "being", "been") or "'" in word or "’" in word:
+            return True  # "must be decisive", "you're confident": the reader is the subject
+        subject = norms[copula - 1] if copula > 0 else ""
+        return (
+            subject in self.subjects
+            or subject in self.person_nouns
+            or (subject in self.workplace_nouns)
+        )
+
+    def _after_determiner(self, index: TextIndex, first: int) -> bool:
+        """An -ing word used as an adjective: after "a", "our", "is" ("a leading provider",
+        "the work is challenging"), skipping other adjectives, or alone as a list item."""
+        norms = index.norms
+        position = first - 1
+        for _step in range(_WALK):
+            if position < 0 or not self._same_clause(index, position, position + 1):
+                return position < 0 or self._alone_in_item(index, first, first + 1)
+            before = norms[position]
+            if before in self.determiners or before in self.copulas or before in self.possessives:
+                return True
+            if not self._adjective_like(before):
+                return False
+            position -= 1
+        return False
+
+    def _alone_in_item(self, index: TextIndex, first: int, end: int) -> bool:
+        """A list item or line of only trait words ("Competitive", "- Highly analytical")."""
+        start, stop = index.sentence_of(index.starts[first])
+        if index.ends[end - 1] > stop:
+            return False
+        low = bisect_left(index.starts, start)
+        high = bisect_left(index.starts, stop)
+        others = [index.norms[i] for i in range(low, high) if not first <= i < end]
+        return len(others) <= 2 and all(self._adjective_like(word) for word in others)
+
+    def _names_person_sought(self, index: TextIndex, first: int) -> bool:
+        norms = index.norms
+        position = first - 1
+        for _step in range(_WALK):
+            if position < 0 or not self._same_clause(index, position, position + 1):
+                return False
+            before = norms[position]
+            if before in self.determiners or before in self.copulas:
+                return True
+            if not self._adjective_like(before):
+                return False
+            position -= 1
+        return False
+
+    def _quality_frame(self, index: TextIndex, first: int, end: int) -> bool:
+        norms = index.norms
+        if end < len(norms) and self._same_clause(index, end - 1, end):
+            if norms[end] in self.quality_after:
+                return True
+        position = first - 1
+        for _step in range(3):
+            if position < 0 or not self._same_clause(index, position, position + 1):
+                return False
+            if norms[position] in self.quality_before:
+                return True
+            if norms[position] not in self.modifiers:
+                return False
+            position -= 1
+        return False

@@ -1,0 +1,87 @@
+"""Sentence splitting: the English Golden Rules, plus what real postings do to full stops."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from postingstudio.core.sentences import sentence_spans
+
+GOLDEN = json.loads(
+    (Path(__file__).resolve().parent.parent / "data" / "golden_rules_en.json").read_text("utf-8")
+)
+
+
+def split(text: str) -> list[str]:
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def test_golden_rules_at_least_ninety_percent() -> None:
+    cases = GOLDEN["cases"]
+    passed = [case["id"] for case in cases if split(case["text"]) == case["sentences"]]
+    assert len(passed) >= 0.9 * len(cases), sorted(set(c["id"] for c in cases) - set(passed))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A lost space after the full stop still ends the sentence.
+        (
+            "Great pay for the right person.Benefits Include a pension.",
+            ["Great pay for the right person.", "Benefits Include a pension."],
+        ),
+        # Mojibake for a no-break space or a bullet is a gap, never part of either sentence.
+        (
+            "Join a friendly team.¬†¬†Hours Monday to Friday.",
+            ["Join a friendly team.", "Hours Monday to Friday."],
+        ),
+        (
+            "You will need:‚Ä¢ Photoshop‚Ä¢ Illustrator",
+            ["You will need:", "Photoshop", "Illustrator"],
+        ),
+        (
+            "Tasks include:• filing • answering calls",
+            ["Tasks include:", "• filing", "• answering calls"],
+        ),
+        # Abbreviations and decimals stay inside.
+        (
+            "Use a CRM, e.g. Salesforce or HubSpot, daily.",
+            ["Use a CRM, e.g. Salesforce or HubSpot, daily."],
+        ),
+        (
+            "Salary rises 2.5% a year. Ask Dr. Patel for details.",
+            ["Salary rises 2.5% a year.", "Ask Dr. Patel for details."],
+        ),
+        ("Offices across the U.S. and Europe.", ["Offices across the U.S. and Europe."]),
+        (
+            "Email jobs.team@acme.com or see acme.com/Careers today.",
+            ["Email jobs.team@acme.com or see acme.com/Careers today."],
+        ),
+        ("We use ASP.NET and Node.js daily.", ["We use ASP.NET and Node.js daily."]),
+    ],
+)
+def test_posting_boundaries(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+
+
+def test_lines_never_join() -> None:
+    assert split("Requirements\nPython, SQL\nThree years.") == [
+        "Requirements",
+        "Python, SQL",
+        "Three years.",
+    ]
+
+
+def test_long_runs_of_question_marks_stay_one_cut() -> None:
+    text = "Why" + "?" * 20000 + " Because."
+    assert split(text) == ["Why" + "?" * 20000, "Because."]
+
+
+def test_month_and_number_abbreviations_before_a_number() -> None:
+    assert split("Deadline: Jan. 31. Salary: $40,000.") == [
+        "Deadline: Jan. 31.",
+        "Salary: $40,000.",
+    ]
+    assert split("Start in Aug. We will call you.") == ["Start in Aug.", "We will call you."]
