@@ -25,5 +25,13 @@ def main(argv: list[str] | None = None) -> int:
     return run_app(args)
 
 
+def gui() -> int:
+    """The desktop app only: the ``postingstudio-gui`` gui-scripts entry, which Windows starts
+    without a console window (``postingstudio`` stays a console program for the CLI)."""
+    from postingstudio.app import run_app
+
+    return run_app(sys.argv[1:])
+
+
 if __name__ == "__main__":
     sys.exit(main())
