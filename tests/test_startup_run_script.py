@@ -14,7 +14,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 FAKE_PYTHON3 = """#!/usr/bin/env bash
-# stands in for python3: "-m venv DIR" makes DIR/bin/python (which logs pip calls) and DIR/bin/postingstudio
+# python3 stand-in: "-m venv DIR" makes DIR/bin/python and DIR/bin/postingstudio (both log)
 if [ "$1" = "-m" ] && [ "$2" = "venv" ]; then
   mkdir -p "$3/bin"
   printf '#!/usr/bin/env bash\\necho "pip $*" >> "$RUN_LOG"\\n' > "$3/bin/python"
@@ -46,7 +46,8 @@ def run(project: Path, *args: str) -> list[str]:
     log = project / "run.log"
     log.unlink(missing_ok=True)
     env = {**os.environ, "RUN_LOG": str(log), "PATH": f"{project / 'fakebin'}:{os.environ['PATH']}"}
-    subprocess.run(["bash", str(project / "scripts" / "run"), *args], env=env, check=True, timeout=60)
+    script = str(project / "scripts" / "run")
+    subprocess.run(["bash", script, *args], env=env, check=True, timeout=60)
     return log.read_text().splitlines()
 
 
