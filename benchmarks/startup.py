@@ -112,7 +112,8 @@ def dev_postings(count: int, folder: Path) -> list[str]:
 def megabytes(path: Path) -> float:
     if path.is_file():
         return path.stat().st_size / 1e6
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+    files = [p for p in path.rglob("*") if p.is_file() and not p.is_symlink()]
+    return sum(p.stat().st_size for p in files) / 1e6
 
 
 def runtime_venv_mb() -> float:
@@ -204,7 +205,8 @@ def main() -> int:
     if not options.no_gui and (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         for name, cmd in forms.items():
             cold, warm = gui_cold_and_warm(cmd, max(1, options.repeat // 2), env)
-            lines.append(f"| GUI, launch to first analysis shown, {name} | {cold:.2f} | {warm:.2f} |")
+            label = f"GUI, launch to first analysis shown, {name}"
+            lines.append(f"| {label} | {cold:.2f} | {warm:.2f} |")
     debs = sorted((REPO / "dist").glob("postingstudio_*.deb"))
     lines.append("")
     lines.append("| size | MB |")

@@ -78,16 +78,15 @@ def grammar_for(report: Any, args: argparse.Namespace) -> tuple[Any, str | None]
 
 def worker_count(files: int, args: argparse.Namespace) -> int:
     """How many processes to use: ``--jobs`` or ``POSTINGSTUDIO_JOBS``, else one per core."""
-    import multiprocessing
-
-    if args.grammar or sys.platform in ("darwin", "win32"):
+    requested = getattr(args, "jobs", None) or int(os.environ.get(JOBS_ENV, "0") or 0)
+    wanted = requested or min(os.cpu_count() or 1, files // MIN_FILES_PER_WORKER)
+    if min(wanted, files) <= 1 or args.grammar or sys.platform in ("darwin", "win32"):
         return 1
+    import multiprocessing  # only now: ~5 ms a one-file check need not pay
+
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    requested = getattr(args, "jobs", None) or int(os.environ.get(JOBS_ENV, "0") or 0)
-    if requested:
-        return max(1, min(requested, files))
-    return max(1, min(os.cpu_count() or 1, files // MIN_FILES_PER_WORKER))
+    return min(wanted, files)
 
 
 # Set in the parent just before the workers fork; they inherit it instead of unpickling it.

