@@ -8,7 +8,8 @@ Whole processes, wall clock, median of ``--repeat`` runs (default 5), peers in t
 - CLI cold start (an empty start-up cache: the first run after an install) and warm start;
 - GUI cold and warm start: launch to the first analysis shown in the window (the test hook
   ``POSTINGSTUDIO_TEST_DUMP`` records the moment, then quits), fresh config each run;
-each from the development venv and, when built, from the bundle (``dist/PostingStudio``);
+each from the development venv and, when built, from the bundle (``dist/PostingStudio``); the
+GUI also through ``scripts/run`` once it has installed (its second start onwards);
 - sizes: the wheel, the runtime venv (the installed files of postingstudio's dependency
   closure), the bundle folder and the .deb.
 
@@ -203,7 +204,12 @@ def main() -> int:
         cold, warm = cold_and_warm([*cmd, "check", str(SAMPLE)], options.repeat, env)
         lines.append(f"| CLI `check` one file, {name} | {cold:.3f} | {warm:.3f} |")
     if not options.no_gui and (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        for name, cmd in forms.items():
+        gui_forms = dict(forms)
+        run_script = REPO / "scripts" / "run"
+        if (REPO / ".venv" / "bin" / "postingstudio").is_file():
+            subprocess.run([str(run_script), "--version"], check=True, capture_output=True)
+            gui_forms["`scripts/run` (installed, stamp current)"] = [str(run_script)]
+        for name, cmd in gui_forms.items():
             cold, warm = gui_cold_and_warm(cmd, max(1, options.repeat // 2), env)
             label = f"GUI, launch to first analysis shown, {name}"
             lines.append(f"| {label} | {cold:.2f} | {warm:.2f} |")
