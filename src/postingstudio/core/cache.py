@@ -139,7 +139,16 @@ def read_cache_file(path: Path, codec: str) -> Any:
     payload = memoryview(data)[header:]
     if hashlib.sha256(payload).digest() != data[len(MAGIC) : header]:
         raise ValueError("checksum mismatch")
-    return _CODECS[codec][1](payload)
+    import gc
+
+    # Tens of thousands of new containers would trigger collections that find nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _CODECS[codec][1](payload)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def write_cache_file(path: Path, value: Any, codec: str) -> None:
