@@ -36,8 +36,15 @@ def console() -> int:
     QSettings clean up on the way out).
     """
     args = sys.argv[1:]
+    command_line = bool(args) and not _opens_the_app(args)
+    if command_line:
+        import gc
+
+        # A short run that builds no reference cycles: the cyclic collector only costs time
+        # (~10% of a one-file check; peak memory over 500 postings is the same without it).
+        gc.disable()
     code = main(args)
-    if args and not _opens_the_app(args):
+    if command_line:
         try:
             sys.stdout.flush()
             sys.stderr.flush()
