@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -41,21 +42,41 @@ BIN = Path(sys.executable).parent
 BUNDLE_EXE = REPO / "dist" / "PostingStudio" / "postingstudio"
 
 
-def wall(command: list[str], env: dict[str, str] | None = None) -> float:
+def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the process and its children)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return elapsed, cpu
+
+
+def wall(command: list[str], env: dict[str, str] | None = None) -> float:
+    return timed(command, env)[0]
 
 
 def interleaved(commands: dict[str, list[str]], repeat: int, env: dict[str, str]) -> dict:
-    """Median wall seconds per command, the commands alternating run by run (same load)."""
+    """(median wall, median CPU) seconds per command, alternating run by run (same load)."""
     for command in commands.values():
         wall(command, env)  # warm the OS file cache and the start-up caches
-    times: dict[str, list[float]] = {name: [] for name in commands}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(repeat):
         for name, command in commands.items():
-            times[name].append(wall(command, env))
-    return {name: statistics.median(values) for name, values in times.items()}
+            times[name].append(timed(command, env))
+    return {
+        name: (statistics.median(t[0] for t in runs), statistics.median(t[1] for t in runs))
+        for name, runs in times.items()
+    }
+
+
+def ratio_rows(results: dict, peer_name: str) -> list[str]:
+    peer_wall, peer_cpu = results[peer_name]
+    return [
+        f"| `{name}` | {w:.3f} | {w / peer_wall:.2f}× | {c:.3f} | {c / peer_cpu:.2f}× |"
+        for name, (w, c) in results.items()
+    ]
 
 
 def cold_and_warm(command: list[str], repeat: int, base_env: dict[str, str]) -> tuple[float, float]:
@@ -177,26 +198,27 @@ def main() -> int:
             },
             options.repeat, warm_env,
         )  # fmt: skip
-        peer = one["proselint check"]
-        lines.append("| one-file check of the sample | median s | vs proselint |")
-        lines.append("|---|---|---|")
-        lines += [f"| `{name}` | {sec:.3f} | {sec / peer:.2f}× |" for name, sec in one.items()]
+        header = "| median s wall | vs proselint | median s CPU | vs proselint |"
+        lines.append("| one-file check of the sample " + header)
+        lines.append("|---|---|---|---|---|")
+        lines += ratio_rows(one, "proselint check")
         with tempfile.TemporaryDirectory() as folder:
             paths = dev_postings(500, Path(folder))
             batch = interleaved(
                 {
                     "postingstudio check --format json (venv)": [
                         *venv_cli, "check", "--format", "json", *paths],
+                    "postingstudio check --format json --jobs 1 (venv)": [
+                        *venv_cli, "check", "--format", "json", "--jobs", "1", *paths],
                     "proselint check -o json": [
                         str(BIN / "proselint"), "check", "-o", "json", *paths],
                 },
                 max(1, options.repeat // 2), warm_env,
             )  # fmt: skip
-        peer = batch["proselint check -o json"]
         lines.append("")
-        lines.append(f"| batch check of {len(paths)} dev postings | median s | vs proselint |")
-        lines.append("|---|---|---|")
-        lines += [f"| `{name}` | {sec:.2f} | {sec / peer:.2f}× |" for name, sec in batch.items()]
+        lines.append(f"| batch check of {len(paths)} dev postings " + header)
+        lines.append("|---|---|---|---|---|")
+        lines += ratio_rows(batch, "proselint check -o json")
     lines.append("")
     lines.append("| start-up (median s) | cold: empty start-up cache | warm |")
     lines.append("|---|---|---|")
@@ -223,9 +245,12 @@ def main() -> int:
         lines.append(f"| bundle folder `dist/PostingStudio` | {megabytes(BUNDLE_EXE.parent):.0f} |")
     if debs:
         lines.append(f"| .deb `{debs[-1].name}` | {megabytes(debs[-1]):.0f} |")
+    load = "/".join(f"{value:.1f}" for value in os.getloadavg())
     body = (
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, Python "
-        f"{platform.python_version()}, {os.cpu_count()} cores; whole processes, wall clock, "
+        f"{platform.python_version()}, {os.cpu_count()} cores (load average {load} at the end: "
+        "other jobs shared the cores, so absolute times are inflated; the interleaved ratios "
+        "are the figures to compare); whole processes, wall clock, "
         f"median of {options.repeat} (batch: {max(1, options.repeat // 2)}), peers interleaved "
         "in the same run.\n\n" + "\n".join(lines) + "\n\nReproduce: `packaging/build-bundle && "
         "packaging/build-deb && xvfb-run -a .venv/bin/python benchmarks/startup.py`"
