@@ -13,8 +13,8 @@ GUI also through ``scripts/run`` once it has installed (its second start onwards
 - sizes: the wheel, the runtime venv (the installed files of postingstudio's dependency
   closure), the bundle folder and the .deb.
 
-Run: ``python benchmarks/startup.py [--repeat N] [--no-gui] [--no-write]`` (the GUI part needs
-an X display or ``xvfb-run``; without one it is skipped).
+Run: ``python benchmarks/startup.py [--repeat N] [--no-gui] [--no-write] [--time-builds]``
+(the GUI part needs an X display or ``xvfb-run``; without one it is skipped).
 """
 
 from __future__ import annotations
@@ -181,7 +181,15 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-gui", action="store_true")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--time-builds", action="store_true",
+                        help="first rebuild the bundle and the .deb, timing each")  # fmt: skip
     options = parser.parse_args()
+    build_lines = []
+    if options.time_builds:
+        for script in ("build-bundle", "build-deb"):
+            start = time.perf_counter()
+            subprocess.run([str(REPO / "packaging" / script)], check=True, capture_output=True)
+            build_lines.append(f"| `packaging/{script}` | {time.perf_counter() - start:.0f} |")
     env = {key: value for key, value in os.environ.items() if not key.startswith("POSTINGSTUDIO_")}
     venv_cli = [str(BIN / "postingstudio")]
     forms = {"venv": venv_cli}
@@ -235,6 +243,8 @@ def main() -> int:
             cold, warm = gui_cold_and_warm(cmd, max(1, options.repeat // 2), env)
             label = f"GUI, launch to first analysis shown, {name}"
             lines.append(f"| {label} | {cold:.2f} | {warm:.2f} |")
+    if build_lines:
+        lines += ["", "| build step (CI runs both) | wall s |", "|---|---|", *build_lines]
     debs = sorted((REPO / "dist").glob("postingstudio_*.deb"))
     lines.append("")
     lines.append("| size | MB |")
@@ -252,8 +262,8 @@ def main() -> int:
         "other jobs shared the cores, so absolute times are inflated; the interleaved ratios "
         "are the figures to compare); whole processes, wall clock, "
         f"median of {options.repeat} (batch: {max(1, options.repeat // 2)}), peers interleaved "
-        "in the same run.\n\n" + "\n".join(lines) + "\n\nReproduce: `packaging/build-bundle && "
-        "packaging/build-deb && xvfb-run -a .venv/bin/python benchmarks/startup.py`"
+        "in the same run.\n\n" + "\n".join(lines) + "\n\nReproduce: "
+        "`xvfb-run -a .venv/bin/python benchmarks/startup.py --time-builds`"
     )
     print(body)
     if not options.no_write:
