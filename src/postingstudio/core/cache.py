@@ -87,7 +87,8 @@ def _search_dirs() -> tuple[list[Path], Path | None]:
 
 
 def fingerprint(paths: Iterable[Path]) -> str:
-    """A cheap stamp of files (name, size, modification time): any edit changes it."""
+    """A cheap stamp of files (name, size, modification time in whole seconds): an edit changes
+    it, unless it keeps the size and lands within the same second."""
     digest = hashlib.sha256()
     for path in paths:
         try:
@@ -95,7 +96,9 @@ def fingerprint(paths: Iterable[Path]) -> str:
         except OSError:
             digest.update(f"{path}|missing\n".encode())
             continue
-        digest.update(f"{path.name}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+        # Whole seconds: a .deb (tar) keeps modification times only to the second, and the
+        # caches built into a bundle must still match once dpkg has unpacked it.
+        digest.update(f"{path.name}|{stat.st_size}|{int(stat.st_mtime)}\n".encode())
     return digest.hexdigest()
 
 
