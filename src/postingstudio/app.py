@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 CONFIG_ENV = "POSTINGSTUDIO_CONFIG_DIR"
 DATA_ENV = "POSTINGSTUDIO_DATA_DIR"
 LOG_FILE = "postingstudio.log"
+DESKTOP_FILE_NAME = "io.github.postingstudio.PostingStudio"
 
 
 def parse_args(args: list[str]) -> argparse.Namespace:
@@ -76,11 +77,15 @@ def run_app(args: list[str]) -> int:
 
     protect_none()  # before any Qt call: PySide6 6.12 on Python 3.11 leaks None references
     from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     QCoreApplication.setOrganizationName("PostingStudio")
     QCoreApplication.setApplicationName("postingstudio")
     QCoreApplication.setApplicationVersion(__version__)
+    # Wayland and desktop shells match the window to the installed .desktop file (icon, name)
+    # through this id (packaging/linux/).
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     paths = app_paths()
     log_path = configure_logging(paths.log_dir, options.debug)

@@ -181,5 +181,20 @@ def default_rulebook() -> RuleBook:
     if _default is None:
         from ..paths import resources_dir
 
-        _default = load_rulebook(resources_dir())
+        _default = cached_rulebook(resources_dir())
     return _default
+
+
+def cached_rulebook(resources: Path) -> RuleBook:
+    """The shipped rule book through the start-up cache (``core/cache.py``): keyed by the
+    stamps of the rule, lexicon and section files and of the engine's own sources, so an edit
+    to either rebuilds it."""
+    from .cache import cached, fingerprint, tree_files
+
+    sources = tree_files(
+        resources, ("rules/en/*.toml", "lexicons/**/*", "sections/en/**/*", "*.toml")
+    ) + tree_files(Path(__file__).parent, ("**/*.py",))
+    book = cached("rulebook-en", fingerprint(sources), lambda: load_rulebook(resources), "pickle")
+    if book.resources != resources:  # built elsewhere (a bundle's packaging-time cache)
+        object.__setattr__(book, "resources", resources)
+    return book

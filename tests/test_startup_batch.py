@@ -1,0 +1,53 @@
+"""``check`` over many files in worker processes gives byte-for-byte the output of one process,
+in the given order, with the same exit code (an unreadable file among them still counts)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from postingstudio.cli.check_batch import MIN_FILES_PER_WORKER
+
+PARAGRAPHS = [
+    "We are a fast-paced company looking for a rockstar ninja to join our team.",
+    "You will build data pipelines in Python and review code with two other engineers.",
+    "Salary: 52,000 to 61,000 EUR a year. We offer 30 days of paid holiday.",
+    "The successful candidate will utilize Excel in order to win deals.",
+]
+
+
+@pytest.fixture(scope="module")
+def postings(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("batch")
+    paths = []
+    for number in range(2 * MIN_FILES_PER_WORKER + 3):
+        # Each posting differs (order and a number), so a mix-up between files would show.
+        lines = [f"Analyst {number}", *PARAGRAPHS[number % 4 :], *PARAGRAPHS[: number % 4]]
+        path = folder / f"posting_{number:03d}.txt"
+        path.write_text("\n\n".join(lines) + f"\n\nRef {number}.\n", encoding="utf-8")
+        paths.append(str(path))
+    paths.insert(17, str(folder / "missing.txt"))
+    return paths
+
+
+def check(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "postingstudio", "check", *args],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="parallel check needs fork")
+@pytest.mark.parametrize("output", [["--format", "json"], ["--format", "json", "--pretty"], []])
+def test_parallel_check_equals_one_process(postings, output):
+    one = check("--jobs", "1", *output, *postings)
+    two = check("--jobs", "2", *output, *postings)
+    assert one.returncode == two.returncode == 2  # the missing file
+    assert one.stdout == two.stdout
+    assert one.stderr == two.stderr
+    assert "missing.txt" in one.stderr
+    present = [path for path in postings if "missing" not in path]
+    positions = [two.stdout.index(path) for path in present]
+    assert positions == sorted(positions)  # the order the files were given
