@@ -65,10 +65,19 @@ MISTAKES = [
         r"\bvery unique\b",
         "VERY_UNIQUE",
         "style",
-        "STYLE",
-        "Style",
+        "MISC",
+        "Miscellaneous",
         "“Unique” is absolute; “very” adds nothing.",
         ["unique"],
+    ),
+    (
+        r"\bin order to\b",  # a style category Posting Studio switches off (dry.wordy's job)
+        "IN_ORDER_TO",
+        "style",
+        "REDUNDANCY",
+        "Redundant Phrases",
+        "Consider using “to”.",
+        ["to"],
     ),
     (
         r"😀\s?x",  # a span that itself contains an emoji

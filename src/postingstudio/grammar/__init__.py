@@ -22,10 +22,10 @@ _EXPORTS = {
     "languagetool_rule_id": "convert",
     "DictionaryError": "dictionary",
     "PersonalDictionary": "dictionary",
-    "DownloadCancelled": "download",
-    "DownloadFailed": "download",
+    "DownloadCancelled": "download_errors",
+    "DownloadFailed": "download_errors",
     "download_languagetool": "download",
-    "probe_server": "engine",
+    "probe_server": "probe",
     "Preflight": "install",
     "preflight": "install",
     "GrammarLane": "lane",
@@ -43,8 +43,9 @@ if TYPE_CHECKING:
     from .config import PUBLIC_API_URL, ConfigError, GrammarConfig, GrammarMode
     from .convert import languagetool_rule_id
     from .dictionary import DictionaryError, PersonalDictionary
-    from .download import DownloadCancelled, DownloadFailed, download_languagetool
-    from .engine import probe_server
+    from .download import download_languagetool
+    from .download_errors import DownloadCancelled, DownloadFailed
+    from .probe import probe_server
     from .install import Preflight, preflight
     from .lane import GrammarLane, LaneResult
     from .state import Fix, GrammarState, GrammarUnavailable, StateKind

@@ -25,7 +25,7 @@ def grammar_findings_for_cli(
     text: str,
     url: str | None,
     *,
-    language: str = "en-US",
+    language: str = "auto",
     timeout_s: float = DEFAULT_TIMEOUT_S,
     personal_words_path: Path | None = None,
     disabled_rules: frozenset[str] = frozenset(),

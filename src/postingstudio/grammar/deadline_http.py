@@ -55,11 +55,19 @@ def post_form(url: str, fields: dict[str, str], deadline_s: float) -> bytes:
     Raises :class:`Refused`, :class:`TimedOut` or :class:`HttpError`; never waits much longer
     than ``deadline_s`` in total (connect, send and every read share it).
     """
+    return _request(url, urllib.parse.urlencode(fields).encode("utf-8"), deadline_s)
+
+
+def get_within(url: str, deadline_s: float) -> bytes:
+    """GET ``url`` under the same rules as :func:`post_form`."""
+    return _request(url, None, deadline_s)
+
+
+def _request(url: str, body: bytes | None, deadline_s: float) -> bytes:
     deadline = time.monotonic() + deadline_s
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise Refused(f"not an http(s) URL: {url}")
-    body = urllib.parse.urlencode(fields).encode("utf-8")
     proxy = _proxy_for(parts)
     target = proxy or parts
     connection_class = (
@@ -76,8 +84,11 @@ def post_form(url: str, fields: dict[str, str], deadline_s: float) -> bytes:
             if isinstance(error, TimeoutError | socket.timeout):
                 raise TimedOut(f"no connection within {deadline_s:g} s") from error
             raise Refused(_refusal(error)) from error
-        headers = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
-        connection.request("POST", path, body=body, headers=headers)
+        if body is None:
+            connection.request("GET", path)
+        else:
+            headers = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
+            connection.request("POST", path, body=body, headers=headers)
         _limit(connection, deadline)
         response = connection.getresponse()
         data = _read_all(connection, response, deadline, deadline_s)
