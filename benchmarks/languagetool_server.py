@@ -156,6 +156,7 @@ def render(timing: dict[str, float], corpus: dict, version: str) -> str:
     from postingstudio.grammar.categories import decisions
 
     total = corpus["shown"] + corpus["dropped"]
+    kept_share = 100 * corpus["kept_overlapping"] / max(corpus["shown"], 1)
     per100 = 100 / max(corpus["words"], 1)
     rows = [
         "| category | kind | decision | matches | per 100 words |",
@@ -167,37 +168,40 @@ def render(timing: dict[str, float], corpus: dict, version: str) -> str:
         kind, choice = (decision.kind, decision.decision) if decision else ("?", "keep (unlisted)")
         rows.append(f"| {category} | {kind} | {choice} | {count} | {count * per100:.2f} |")
     languages = ", ".join(f"{k} {v}" for k, v in sorted(corpus["languages"].items()))
-    return "\n".join([
-        f"LanguageTool {version} (server + English from Maven Central) on {java_version()}, "
-        f"{platform.machine()}, {os.cpu_count()} cores; `maxCheckThreads=2`, `-Xmx1g`.",
-        "",
-        "| measure | value |",
-        "| --- | ---: |",
-        f"| server ready (Java start → /v2/languages answers) | {timing['ready_s']:.1f} s |",
-        f"| first check, 300 words (loads the English rules) | {timing['first_300']:.0f} ms |",
-        f"| warm check, 300 words (median of 5) | {timing['warm_300']:.0f} ms |",
-        f"| first check, 5,000 words (after the 300-word ones) | {timing['first_5000']:.0f} ms |",
-        f"| warm check, 5,000 words (median of 5) | {timing['warm_5000']:.0f} ms |",
-        "",
-        f"Over {corpus['postings']} dev postings ({corpus['words']:,} words; checked as "
-        f"{languages}, chosen from each posting): {total} LanguageTool matches, "
-        f"{total * per100:.2f} per 100 words, of which {corpus['shown']} "
-        f"({corpus['shown'] * per100:.2f} per 100 words) are shown.",
-        "",
-        f"- Dropped because the category overlaps our own rules: {corpus['dropped']} of "
-        f"{total} ({100 * corpus['dropped'] / max(total, 1):.1f} %); of these, "
-        f"{corpus['dropped_overlapping']} lay on the very words one of our style findings "
-        "(generic, dry, inclusive, short readability spans) already marks.",
-        f"- Shown matches that overlap one of our style findings: {corpus['kept_overlapping']} "
-        f"of {corpus['shown']} ({100 * corpus['kept_overlapping'] / max(corpus['shown'], 1):.1f}"
-        " %) — a spelling or grammar mistake inside a phrase we flag for style, a different "
-        "problem, so both are shown.",
-        "",
-        *rows,
-        "",
-        "Reproduce: `scripts/languagetool-server assemble && .venv/bin/python "
-        f"benchmarks/languagetool_server.py --limit {corpus['postings']}`",
-    ])
+    return "\n".join(
+        [
+            f"LanguageTool {version} (server + English from Maven Central) on {java_version()}, "
+            f"{platform.machine()}, {os.cpu_count()} cores; `maxCheckThreads=2`, `-Xmx1g`.",
+            "",
+            "| measure | value |",
+            "| --- | ---: |",
+            f"| server ready (Java start → /v2/languages answers) | {timing['ready_s']:.1f} s |",
+            f"| first check, 300 words (loads the English rules) | {timing['first_300']:.0f} ms |",
+            f"| warm check, 300 words (median of 5) | {timing['warm_300']:.0f} ms |",
+            f"| first check, 5,000 words (after the 300-word ones) | {timing['first_5000']:.0f} "
+            "ms |",
+            f"| warm check, 5,000 words (median of 5) | {timing['warm_5000']:.0f} ms |",
+            "",
+            f"Over {corpus['postings']} dev postings ({corpus['words']:,} words; checked as "
+            f"{languages}, chosen from each posting): {total} LanguageTool matches, "
+            f"{total * per100:.2f} per 100 words, of which {corpus['shown']} "
+            f"({corpus['shown'] * per100:.2f} per 100 words) are shown.",
+            "",
+            f"- Dropped because the category overlaps our own rules: {corpus['dropped']} of "
+            f"{total} ({100 * corpus['dropped'] / max(total, 1):.1f} %); of these, "
+            f"{corpus['dropped_overlapping']} lay on the very words one of our style findings "
+            "(generic, dry, inclusive, short readability spans) already marks.",
+            f"- Shown matches that overlap one of our style findings: {corpus['kept_overlapping']} "
+            f"of {corpus['shown']} ({kept_share:.1f}"
+            " %) — a spelling or grammar mistake inside a phrase we flag for style, a different "
+            "problem, so both are shown.",
+            "",
+            *rows,
+            "",
+            "Reproduce: `scripts/languagetool-server assemble && .venv/bin/python "
+            f"benchmarks/languagetool_server.py --limit {corpus['postings']}`",
+        ]
+    )
 
 
 def main() -> None:
@@ -205,8 +209,13 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=500)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
-    lib = Path(subprocess.run([str(REPO / "scripts" / "languagetool-server"), "assemble"],
-                              check=True, capture_output=True, text=True).stdout.split()[-1])  # fmt: skip
+    assembled = subprocess.run(
+        [str(REPO / "scripts" / "languagetool-server"), "assemble"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    lib = Path(assembled.stdout.split()[-1])
     version = lib.parent.name
     postings = dev_postings(args.limit)
     timing = latency(lib, postings)

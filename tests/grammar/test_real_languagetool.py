@@ -118,8 +118,9 @@ def test_local_mode_starts_a_folder_of_maven_jars_itself() -> None:
         _real_languagetool_missing(f"no assembled LanguageTool jars under {root}")
     folder = libs[-1].lib.parent
     checker = GrammarChecker(
-        GrammarConfig(mode=GrammarMode.LOCAL, local_path=folder, timeout_s=90,
-                      startup_timeout_s=180)  # fmt: skip
+        GrammarConfig(
+            mode=GrammarMode.LOCAL, local_path=folder, timeout_s=90, startup_timeout_s=180
+        )  # fmt: skip
     )
     try:
         findings = checker.check("You will recieve a salary.")

@@ -111,9 +111,7 @@ def _remote(config: GrammarConfig, url: str, fix: Fix) -> LanguageTool:
     try:
         get_within(urljoin(url, "v2/languages"), config.timeout_s)
     except RequestFailed as error:
-        raise EngineLost(
-            unavailable(f"LanguageTool at {url}: {error}", "", fix).state
-        ) from error
+        raise EngineLost(unavailable(f"LanguageTool at {url}: {error}", "", fix).state) from error
     try:
         return _BoundedLanguageTool(
             language=constructor_language(config.language),

@@ -85,7 +85,10 @@ class GrammarFixes(QObject):
             from postingstudio.grammar.download import download_languagetool, download_size_hint
 
             size, folder, default, source = (
-                download_size_hint(), ltp_download_dir(), download_languagetool, "release"
+                download_size_hint(),
+                ltp_download_dir(),
+                download_languagetool,
+                "release",
             )
         if not self.prompts.consent_download(size, folder, source=source):
             return False
