@@ -31,7 +31,7 @@ def test_without_java_start_says_java_is_missing(tmp_path: Path) -> None:
 
 def test_with_java_but_without_maven_start_says_maven_is_missing(tmp_path: Path) -> None:
     fake_java = tmp_path / "java"
-    fake_java.write_text('#!/bin/sh\necho \'openjdk version "17.0.15"\' >&2\n', encoding="utf-8")
+    fake_java.write_text("#!/bin/sh\necho 'openjdk version \"17.0.15\"' >&2\n", encoding="utf-8")
     fake_java.chmod(0o755)
     done = _run(tmp_path, "start", POSTINGSTUDIO_LT_JAVA=str(fake_java))
     assert done.returncode == 1 and done.stdout == ""
@@ -41,7 +41,7 @@ def test_with_java_but_without_maven_start_says_maven_is_missing(tmp_path: Path)
 
 def test_too_old_java_is_named(tmp_path: Path) -> None:
     old_java = tmp_path / "java"
-    old_java.write_text('#!/bin/sh\necho \'java version "1.8.0_402"\' >&2\n', encoding="utf-8")
+    old_java.write_text("#!/bin/sh\necho 'java version \"1.8.0_402\"' >&2\n", encoding="utf-8")
     old_java.chmod(0o755)
     done = _run(tmp_path, "start", POSTINGSTUDIO_LT_JAVA=str(old_java))
     assert done.returncode == 1 and "Java 8" in done.stderr and "17" in done.stderr
