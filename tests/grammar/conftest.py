@@ -19,7 +19,6 @@ _LOOPBACK = ("127.0.0.1", "::1", "localhost")
 # The user's own setting, before the autouse fixture below hides it (for the real-LT test).
 ORIGINAL_LTP_PATH = os.environ.get("LTP_PATH")
 ORIGINAL_LTP_JAR_DIR_PATH = os.environ.get("LTP_JAR_DIR_PATH")
-ORIGINAL_LT_CACHE = os.environ.get("POSTINGSTUDIO_LT_CACHE")
 
 
 def _real_languagetool_missing(what: str) -> None:

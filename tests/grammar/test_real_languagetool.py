@@ -18,8 +18,9 @@ from postingstudio.grammar import GrammarChecker, GrammarConfig, GrammarMode
 from postingstudio.grammar.categories import decisions, disabled_categories
 from postingstudio.grammar.judge import check, new_errors
 from postingstudio.grammar.maven_jars import maven_lib_in
+from tests.conftest import REAL_LT_CACHE
 
-from .conftest import ORIGINAL_LT_CACHE, _real_languagetool_missing
+from .conftest import _real_languagetool_missing
 
 pytestmark = pytest.mark.languagetool
 
@@ -112,7 +113,7 @@ def test_the_judge_sees_errors_an_edit_adds_and_not_ones_it_keeps(real_lt_url: s
 
 
 def test_local_mode_starts_a_folder_of_maven_jars_itself() -> None:
-    root = Path(ORIGINAL_LT_CACHE or Path.home() / ".cache" / "postingstudio" / "languagetool")
+    root = Path(REAL_LT_CACHE or Path.home() / ".cache" / "postingstudio" / "languagetool")
     libs = [lib for folder in sorted(root.glob("*")) if (lib := maven_lib_in(folder))]
     if not libs:
         _real_languagetool_missing(f"no assembled LanguageTool jars under {root}")
