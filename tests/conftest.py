@@ -5,12 +5,18 @@ from __future__ import annotations
 import json
 import os
 import socket
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# LanguageTool jars that scripts/languagetool-server keeps in the user's cache would make every
+# test in automatic grammar mode start a real 1 GB Java server. Tests see an empty cache; the
+# real-LanguageTool tests read the original location from here.
+REAL_LT_CACHE = os.environ.get("POSTINGSTUDIO_LT_CACHE")
+os.environ["POSTINGSTUDIO_LT_CACHE"] = tempfile.mkdtemp(prefix="postingstudio-test-lt-cache-")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("POSTINGSTUDIO_SHARED", REPO.parent / "shared"))

@@ -43,8 +43,8 @@ def no_download(monkeypatch):
     def forbidden(*args, **kwargs):
         raise AssertionError("LanguageTool must not be downloaded without consent")
 
-    monkeypatch.setattr(grammar_fixes, "download_languagetool", forbidden)
     monkeypatch.setattr(download_module, "download_languagetool", forbidden)
+    monkeypatch.setattr(grammar_fixes, "download_jars", forbidden)  # a build's pinned jars
     monkeypatch.setattr(download_module, "_fetch", forbidden)
 
 

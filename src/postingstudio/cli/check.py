@@ -45,6 +45,19 @@ def add_parser(sub: Any) -> None:
     parser.add_argument(
         "--jobs", type=int, metavar="N", help="processes for many files (default: one per core)"
     )
+    parser.add_argument(
+        "--language",
+        default="auto",
+        metavar="CODE",
+        help="language for --grammar, e.g. en-GB; default: en-GB or en-US from the posting",
+    )
+    parser.add_argument(
+        "--grammar-timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="give up on LanguageTool after this long per request (default 30)",
+    )
     parser.set_defaults(run=run)
 
 

@@ -72,7 +72,12 @@ def grammar_for(report: Any, args: argparse.Namespace) -> tuple[Any, str | None]
         return report, "grammar checking is not available in this build"
     from postingstudio.core.findings import Origin
 
-    findings, problem = grammar_findings_for_cli(report.text, args.languagetool_url)
+    findings, problem = grammar_findings_for_cli(
+        report.text,
+        args.languagetool_url,
+        language=args.language,
+        timeout_s=args.grammar_timeout,
+    )
     return report.with_origin(Origin.GRAMMAR, tuple(findings)), problem
 
 
