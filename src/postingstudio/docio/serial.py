@@ -49,7 +49,7 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def from_data(hint: Any, data: Any) -> Any:
-    """Rebuild a value of type ``hint`` from :func:`to_data` output; ValueError if it does not fit."""
+    """Rebuild a ``hint`` value from :func:`to_data` output; ValueError if it does not fit."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = typing.get_args(hint)
@@ -78,7 +78,9 @@ def from_data(hint: Any, data: Any) -> Any:
             raise ValueError(f"expected an object for {hint.__name__}")
         hints = _hints(hint)
         known = {spec.name for spec in dataclasses.fields(hint) if spec.init}
-        values = {name: from_data(hints[name], item) for name, item in data.items() if name in known}
+        values = {
+            name: from_data(hints[name], item) for name, item in data.items() if name in known
+        }
         return hint(**values)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return hint(data)
