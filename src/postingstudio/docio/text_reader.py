@@ -90,6 +90,21 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _guess(data: bytes) -> str | None:
+    """Windows-1252 when it reads as Western text, else what charset-normalizer finds.
+
+    Detectors are unsure on short texts ("Café role" comes back as an Urdu code page), and
+    most postings that are not UTF-8 are Western: if Windows-1252 gives text whose letters
+    are mostly ASCII with an accented one here and there, it is taken. Text in another script
+    (Cyrillic, Greek, CJK code pages) decoded that way is mostly accented gibberish.
+    """
+    sample = data[:SAMPLE_BYTES]
+    try:
+        western = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        western = ""
+    letters = [char for char in western if char.isalpha()]
+    if letters and sum(1 for char in letters if ord(char) > 127) <= len(letters) * 0.3:
+        return "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:SAMPLE_BYTES] if len(data) > SAMPLE_BYTES else data).best()
