@@ -24,7 +24,6 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 sys.path.insert(0, str(REPO))
 
 from _markers import write_section  # noqa: E402
-
 from tests.ui import crash_driver  # noqa: E402
 
 

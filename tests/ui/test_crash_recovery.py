@@ -33,11 +33,11 @@ def test_two_instances_keep_their_own_work(tmp_path):
     a.write_text("# Alpha role\n\nAlpha text.\n", encoding="utf-8")
     b.write_text("# Beta role\n\nBeta text.\n", encoding="utf-8")
     marks = [tmp_path / "mark-a", tmp_path / "mark-b"]
-    first = driver.start(
-        tmp_path, [str(a)], POSTINGSTUDIO_TEST_TYPE="alphaword", POSTINGSTUDIO_TEST_MARK=str(marks[0])
-    )
-    second = driver.start(
-        tmp_path, [str(b)], POSTINGSTUDIO_TEST_TYPE="betaword", POSTINGSTUDIO_TEST_MARK=str(marks[1])
+    first, second = (
+        driver.start(
+            tmp_path, [str(path)], POSTINGSTUDIO_TEST_TYPE=word, POSTINGSTUDIO_TEST_MARK=str(mark)
+        )
+        for path, word, mark in ((a, "alphaword", marks[0]), (b, "betaword", marks[1]))
     )
     try:
         driver.wait_for(marks[0], first)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from postingstudio.docio import atomic
 from postingstudio.docio.journal import DOCUMENT, Entry, SessionDir
 
 from .recovery import DELAY_MS, JournalWriter, Recoveries, restore_source
@@ -38,6 +39,8 @@ class RecoveryFlow(QObject):
         super().__init__(workspace)
         self.workspace, self.root = workspace, root
         self.open_window = open_window
+        self.ledger = root.parent / "pending-writes"
+        atomic.use_ledger(self.ledger)  # saves and exports in flight, for the next start
         self.session = SessionDir.create(root)
         files = workspace.files
         self.writer = JournalWriter(
@@ -64,7 +67,12 @@ class RecoveryFlow(QObject):
 
     # -- the offer -----------------------------------------------------------------------------
     def offer(self) -> bool:
-        """Claim the orphaned journals and offer them; False if there are none."""
+        """Claim the orphaned journals and offer them; False if there are none.
+
+        The first window of a start also removes what killed saves left behind.
+        """
+        for temporary in atomic.clean_orphans(self.ledger):
+            log.info("removed %s, left by a save that was interrupted", temporary)
         self.recoveries = Recoveries(self.root, self.session)
         if not self.recoveries:
             return False
