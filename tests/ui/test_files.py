@@ -137,3 +137,24 @@ def test_opening_another_file_asks_first(qtbot, workspace, posting_file, prompts
     prompts.unsaved_answer = "cancel"
     assert not workspace.files.open_file(str(other))
     assert "Edited." in workspace.session.snapshot().text
+
+
+def test_a_refusal_names_the_file_and_keeps_the_detail_behind_a_button(
+    qtbot, workspace, tmp_path, prompts
+):
+    from postingstudio.ui.refusal_dialog import details_button, refusal_box
+
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    workspace.start(show=False)
+    assert not workspace.files.open_file(str(bad))
+    title, text = prompts.errors[0]
+    assert text.startswith("“broken.docx”: The file is damaged")
+    assert "Word may repair it" in text
+    detail = prompts.details[0]
+    assert detail and detail not in text  # the zipfile's own words, only behind "Details…"
+    box = refusal_box(workspace.window, title, text, detail)
+    qtbot.addWidget(box)
+    button = details_button(box)
+    assert button is not None and button.text() == "Details…"
+    assert box.detailedText() == detail

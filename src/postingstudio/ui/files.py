@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from postingstudio.docio import DocumentError, load_posting, save_posting
 
 from .prompts import SAVE_FORMATS, Prompts
+from .refusal_dialog import refusal_text
 from .session import EditorSession
 
 log = logging.getLogger(__name__)
@@ -75,7 +76,7 @@ class FileController(QObject):
         try:
             posting = load_posting(path)
         except DocumentError as error:
-            self.prompts.error(self.tr("Cannot open file"), str(getattr(error, "reason", error)))
+            self.refuse(self.tr("Cannot open file"), error.path or path, error)
             self._forget_recent(path)
             return False
         except OSError as error:
@@ -133,7 +134,7 @@ class FileController(QObject):
         try:
             save_posting(posting, path, template=template, overwrite=True)
         except DocumentError as error:
-            self.prompts.error(self.tr("Cannot save"), str(getattr(error, "reason", error)))
+            self.refuse(self.tr("Cannot save"), error.path or path, error)
             return False
         except (OSError, NotImplementedError) as error:
             log.exception("saving %s failed", path)
@@ -141,6 +142,14 @@ class FileController(QObject):
             return False
         self.statusMessage.emit(self.tr("Saved {0}").format(path))
         return True
+
+    def refuse(self, title: str, path: str, error: DocumentError) -> None:
+        """The file's name and the plain reason; the technical detail behind "Details…"."""
+        text = refusal_text(path, error.reason)
+        if error.detail:
+            self.prompts.error(title, text, error.detail)
+        else:
+            self.prompts.error(title, text)
 
     def _suggested(self, extension: str) -> str:
         if self.path:
