@@ -18,6 +18,7 @@ from postingstudio.core.plaintext import parse_text
 from . import safety, text_reader
 from .errors import DocumentError, TooLarge, UnsupportedFormat
 from .package import read_bytes
+from .styles import MAX_CHAIN
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +28,7 @@ MARKDOWN_EXTENSIONS = (".md", ".markdown")
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
 READ_FORMATS = (".docx", ".docm", ".txt", ".md", ".html", ".htm")
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a posting is a few KB; 20 MB of text is not a posting
+STYLE_CHAIN_LIMIT = MAX_CHAIN  # how far a basedOn chain is followed
 
 
 def load_posting(path: str | os.PathLike[str]) -> Posting:
@@ -72,10 +74,20 @@ def _read_docx(name: str, data: bytes) -> Posting:
     from .docx_reader import read_docx
 
     try:
-        return read_docx(name, data).posting
+        reading = read_docx(name, data)
     except DocumentError:
         raise
     except RecursionError:
         raise TooLarge(name, "the document is nested too deeply to read") from None
     except MemoryError:
         raise TooLarge(name, "the document is too large to read in the memory available") from None
+    posting = reading.posting
+    if reading.styles.chain_cut:
+        note = (
+            "Some styles inherit from a chain of more than "
+            f"{STYLE_CHAIN_LIMIT} other styles; only the nearest {STYLE_CHAIN_LIMIT} were used."
+        )
+        posting = Posting(
+            posting.blocks, posting.title, posting.source_path, (*posting.notes, note)
+        )
+    return posting
