@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from postingstudio.docio import DocumentError, load_posting, save_posting
 
+from .background_load import LARGE_BYTES, load_with_progress
 from .prompts import SAVE_FORMATS, Prompts
 from .refusal_dialog import refusal_text
 from .session import EditorSession
@@ -49,6 +50,7 @@ class FileController(QObject):
         self.path: str | None = None  # where Save writes
         self.template: str | None = None  # the .docx whose styles an exported .docx reuses
         self.display_name = self.tr("Untitled")
+        self.large_bytes = LARGE_BYTES  # files this big are read on a worker, with progress
         document = session.document
         document.modificationChanged.connect(window.setWindowModified)
         self.update_title()
@@ -74,7 +76,7 @@ class FileController(QObject):
         if ask and not self.maybe_save():
             return False
         try:
-            posting = load_posting(path)
+            posting = load_with_progress(self.window, path, load_posting, self.large_bytes)
         except DocumentError as error:
             self.refuse(self.tr("Cannot open file"), error.path or path, error)
             self._forget_recent(path)
