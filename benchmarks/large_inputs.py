@@ -4,7 +4,7 @@ Cases: real postings (the corpus's dev split, concatenated) at 50 KB, 500 KB and
 (read .txt → analyse → export .docx; the linearity check is 10× the text ≤ 12× the time), a
 200,000-line list (.txt), a .docx of 1 million empty paragraphs, and a .docx whose style
 ``basedOn`` chain is 10,000 styles long. Memory is the process's peak resident set
-(``ru_maxrss``), which includes the interpreter and libraries (the "baseline" row: imports only).
+(``VmHWM``), which includes the interpreter and libraries (the "baseline" row: imports only).
 
 Run: ``.venv/bin/python benchmarks/large_inputs.py`` (writes the ``large-inputs`` section of
 ``docs/benchmarks.md``; ``--no-write`` only prints).
@@ -32,7 +32,7 @@ if not CORPUS.exists():
     CORPUS = Path("/work/shared/corpus/postings/postings.jsonl")
 
 WORKER = r"""
-import json, resource, sys, time
+import json, sys, time
 from postingstudio.core.engine import analyse
 from postingstudio.core.rulebook import default_rulebook
 from postingstudio.docio import load_posting, save_posting
@@ -52,7 +52,9 @@ if mode != "baseline":
     phases["blocks"] = len(posting.blocks)
     phases["notes"] = list(posting.notes)
 phases["total"] = time.perf_counter() - started
-phases["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec
+status = open("/proc/self/status").read()
+phases["peak_mb"] = int(status.split("VmHWM:")[1].split()[0]) / 1024
 print(json.dumps(phases))
 """
 

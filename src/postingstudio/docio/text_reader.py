@@ -70,10 +70,10 @@ def decode_text(path: str, data: bytes) -> DecodedText:
         return _finish(data.decode("utf-8"), "utf-8", notes)
     except UnicodeDecodeError:
         pass
-    encoding = _guess(data)
-    if encoding is None:
+    guessed = _guess(data)
+    if guessed is None:
         raise _binary(path, "charset-normalizer found no text encoding")
-    return _finish(data.decode(encoding, errors="replace"), encoding, notes)
+    return _finish(data.decode(guessed, errors="replace"), guessed, notes)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

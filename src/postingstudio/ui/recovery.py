@@ -34,7 +34,7 @@ from postingstudio.docio.journal import (
 
 log = logging.getLogger(__name__)
 
-DELAY_MS = 100  # keystroke to disk: this plus one append (a few ms), well inside 150 ms
+DELAY_MS = 50  # keystroke to disk: this plus one append (a few ms), inside 150 ms on a busy machine
 
 
 def competitor_slot(key: int) -> str:

@@ -73,7 +73,7 @@ class Workspace(QObject):
         resources: Path,
         prompts: Prompts | None = None,
         analysis_delay_ms: int = 300,
-        autosave_pause_ms: int = 100,
+        autosave_pause_ms: int = 50,
         claim_orphans: bool = True,
     ) -> None:
         super().__init__()
