@@ -35,6 +35,8 @@ from postingstudio.docio.journal import (
 log = logging.getLogger(__name__)
 
 DELAY_MS = 50  # keystroke to disk: this plus one append (a few ms), inside 150 ms on a busy machine
+MAX_SHARE = 4  # a write that takes T ms waits at least MAX_SHARE × T after it: typing in a huge
+# document stays smooth (the journal takes at most a fifth of the time) instead of stalling
 
 
 def competitor_slot(key: int) -> str:
@@ -62,6 +64,7 @@ class JournalWriter(QObject):
         self._document, self._snapshot, self._describe = document, snapshot, describe
         self.source_sha256: str | None = None
         self._document_written = False
+        self._delay_ms = delay_ms
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -84,6 +87,7 @@ class JournalWriter(QObject):
     def flush(self) -> bool:
         """Write the document slot now; True if something was written."""
         self._timer.stop()
+        started = time.perf_counter()
         try:
             if self._document.isModified():
                 name, source = self._describe()
@@ -100,6 +104,8 @@ class JournalWriter(QObject):
             log.error("journal write failed: %s", error)
             self.failed.emit(str(error))
             return False
+        took_ms = (time.perf_counter() - started) * 1000
+        self._timer.setInterval(max(self._delay_ms, min(2_000, int(MAX_SHARE * took_ms))))
         self.saved.emit()
         return True
 
