@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -165,6 +166,7 @@ def main() -> int:
     parser.add_argument("--no-write", action="store_true")
     options = parser.parse_args()
     rows = []
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         for label, path, mode in build_cases(folder):
@@ -175,7 +177,8 @@ def main() -> int:
         f"Command: `.venv/bin/python benchmarks/large_inputs.py` (Python "
         f"{platform.python_version()}, {platform.machine()}, 2 shared cores; each case a fresh "
         "process; time is read + analyse + export .docx inside it, memory the peak RSS of the "
-        "whole process).",
+        f"whole process). Load average {load_before:.1f} → {os.getloadavg()[0]:.1f} during the "
+        "run (other jobs share the 2 cores, so the times are upper bounds).",
         "",
         "| input | size | read | analyse | export | total | peak memory |",
         "|---|---|---|---|---|---|---|",

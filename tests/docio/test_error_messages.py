@@ -16,6 +16,7 @@ import pytest
 
 from postingstudio.docio import errors, load_posting
 from postingstudio.docio.atomic import check_target, write_atomic
+from postingstudio.docio.compare_report import ReportWriteError
 from postingstudio.docio.text_reader import NotText
 
 from . import bad_files
@@ -54,6 +55,12 @@ def _load(tmp_path, data: bytes, name: str):
 
 def _export_to_missing_folder(tmp_path):
     return lambda: write_atomic(tmp_path / "no-such-folder" / "out.docx", b"x")
+
+
+def _report_as_txt(tmp_path):
+    from postingstudio.docio.compare_report import write_comparison_report
+
+    return lambda: write_comparison_report(None, tmp_path / "report.txt")
 
 
 def _overwrite(tmp_path):
@@ -169,6 +176,7 @@ TABLE = [
         "Choose another",
     ),
     (errors.TargetExists, "exists", _overwrite, "already exists", "--overwrite"),
+    (ReportWriteError, "report_format", _report_as_txt, "written as .html or .pdf", "Choose"),
 ]
 
 

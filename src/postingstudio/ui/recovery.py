@@ -2,8 +2,10 @@
 
 Each window owns a session folder under the recovery root (:mod:`postingstudio.docio.journal`:
 locked while the window lives, one journal per window). :class:`JournalWriter` coalesces
-keystrokes: the first change starts a short single-shot timer that later changes do *not*
-restart, so a writer typing without pause is still on disk within ``delay_ms`` plus one write.
+keystrokes: a change after a quiet spell is written on the next turn of the event loop (so a
+burst of edits in one turn is one write), and while the writer keeps typing, writes follow at
+most every ``delay_ms``: a timer that later keystrokes do *not* restart, so continuous typing
+is still on disk within ``delay_ms`` plus one write.
 The document slot is written while the document is modified and cleared when it is saved or
 back to its saved text; pasted competitor ads (compare view) have slots of their own.
 
@@ -65,9 +67,10 @@ class JournalWriter(QObject):
         self.source_sha256: str | None = None
         self._document_written = False
         self._delay_ms = delay_ms
+        self._spacing_ms = delay_ms  # the least time between two writes (grows after slow ones)
+        self._last_write = 0.0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.flush)
         document.contentsChanged.connect(self._changed)
         document.modificationChanged.connect(self._changed)
@@ -77,8 +80,10 @@ class JournalWriter(QObject):
         return self._timer.isActive()
 
     def _changed(self, *_args: object) -> None:
-        if not self._timer.isActive():  # not restarted: continuous typing must not postpone it
-            self._timer.start()
+        if self._timer.isActive():  # not restarted: continuous typing must not postpone it
+            return
+        since_ms = (time.monotonic() - self._last_write) * 1000
+        self._timer.start(max(0, int(self._spacing_ms - since_ms)))
 
     def source_opened(self, path: str | None) -> None:
         """Remember the source package's hash as it was when opened (for lossless restore)."""
@@ -105,7 +110,8 @@ class JournalWriter(QObject):
             self.failed.emit(str(error))
             return False
         took_ms = (time.perf_counter() - started) * 1000
-        self._timer.setInterval(max(self._delay_ms, min(2_000, int(MAX_SHARE * took_ms))))
+        self._spacing_ms = max(self._delay_ms, min(2_000, int(MAX_SHARE * took_ms)))
+        self._last_write = time.monotonic()
         self.saved.emit()
         return True
 
