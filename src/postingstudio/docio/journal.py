@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 import time
 import uuid
 import zlib
@@ -135,6 +136,7 @@ class Journal:
         self._live: dict[str, bytes] = {}
         self._size = path.stat().st_size if path.exists() else 0
         self._seq = 0
+        self._syncer = _Syncer(path)
 
     def write(self, slot: str, entry: Entry | None) -> None:
         self._seq += 1
@@ -157,10 +159,10 @@ class Journal:
         fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:
             os.write(fd, line)  # one write: another reader never sees half our earlier lines
-            os.fdatasync(fd) if hasattr(os, "fdatasync") else os.fsync(fd)
         finally:
             os.close(fd)
         self._size += len(line)
+        self._syncer.request()
 
     def compact(self) -> None:
         content = b"".join(self._live.values())
@@ -170,6 +172,37 @@ class Journal:
     @property
     def empty(self) -> bool:
         return not self._live
+
+
+class _Syncer:
+    """Flushes the journal to the disk on a thread of its own.
+
+    Once ``write`` returns, the record is in the system's cache and survives the app being
+    killed; ``fsync`` is for a power cut, and can take a busy disk tens of milliseconds, which
+    the typing thread must not wait for.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._wanted = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def request(self) -> None:
+        self._wanted.set()
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="journal-fsync", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            self._wanted.wait()
+            self._wanted.clear()
+            with contextlib.suppress(OSError):
+                fd = os.open(self.path, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
 
 
 class SessionDir:

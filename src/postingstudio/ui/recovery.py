@@ -2,10 +2,11 @@
 
 Each window owns a session folder under the recovery root (:mod:`postingstudio.docio.journal`:
 locked while the window lives, one journal per window). :class:`JournalWriter` coalesces
-keystrokes: a change after a quiet spell is written on the next turn of the event loop (so a
-burst of edits in one turn is one write), and while the writer keeps typing, writes follow at
-most every ``delay_ms``: a timer that later keystrokes do *not* restart, so continuous typing
-is still on disk within ``delay_ms`` plus one write.
+keystrokes: a change after a quiet spell is written at once, before control returns to the
+event loop (so a process starved of CPU and then killed has it already), and while the writer
+keeps typing, writes follow at most every ``delay_ms``: a timer that later keystrokes do *not*
+restart, so continuous typing is still on disk within ``delay_ms`` plus one write. Bulk
+rebuilds of the document (opening a file: undo switched off) are written by the timer.
 The document slot is written while the document is modified and cleared when it is saved or
 back to its saved text; pasted competitor ads (compare view) have slots of their own.
 
@@ -83,6 +84,9 @@ class JournalWriter(QObject):
         if self._timer.isActive():  # not restarted: continuous typing must not postpone it
             return
         since_ms = (time.monotonic() - self._last_write) * 1000
+        if since_ms >= self._spacing_ms and self._document.isUndoRedoEnabled():
+            self.flush()  # an edit (edit blocks signal once, at their end): on disk right now
+            return
         self._timer.start(max(0, int(self._spacing_ms - since_ms)))
 
     def source_opened(self, path: str | None) -> None:
