@@ -67,18 +67,34 @@ def test_typing_is_journaled_at_once_and_a_clean_save_clears_it(
     qtbot.waitUntil(lambda: _journal_texts(workspace) == [])
 
 
-def test_an_edit_is_on_disk_at_once_and_typing_is_coalesced(qtbot, workspace):
-    """The first keystroke after a pause is written before the event loop runs again; the
-    ones that follow within 50 ms share one write, which later keystrokes do not postpone."""
+def test_every_edit_is_on_disk_before_the_event_loop_runs_again(qtbot, workspace):
     workspace.start(show=False)
-    qtbot.wait(100)
+    for text in ("first", "a", "b"):
+        _type(workspace, text)  # no event loop turn in between
+        assert any(t.endswith(text) for t in _journal_texts(workspace))
+
+
+def test_costly_writes_are_spaced_and_not_postponed_by_typing(qtbot, workspace, monkeypatch):
+    """A huge document's write is costly: the next one waits for a timer, and typing on
+    without a pause does not push that timer back."""
+    import time
+
+    from postingstudio.ui import recovery
+
+    workspace.start(show=False)
+    writer = workspace.recovery.writer
+    monkeypatch.setattr(recovery, "CHEAP_MS", -1.0)  # every write counts as costly
+    monkeypatch.setattr(recovery, "MAX_SHARE", 10**9)  # ... and spaces the next by 2 s
     _type(workspace, "first")
-    assert any(t.startswith("first") for t in _journal_texts(workspace))  # no event loop ran
-    for word in ("a", "b", "c", "d"):
-        qtbot.wait(10)  # a fast typist: a keystroke every 10 ms, never a pause
-        _type(workspace, word)
-    qtbot.waitUntil(lambda: not workspace.recovery.writer.pending, timeout=200)
-    assert any(t.endswith("firstabcd") for t in _journal_texts(workspace))
+    assert any(t.endswith("first") for t in _journal_texts(workspace))
+    _type(workspace, "a")
+    assert writer.pending  # spaced: waits for the timer
+    deadline = time.monotonic() + 10
+    while writer.pending and time.monotonic() < deadline:
+        _type(workspace, "b")  # a keystroke every 10 ms, never a pause
+        qtbot.wait(10)
+    assert not writer.pending  # written although the typing never stopped
+    assert any(t.startswith("firstab") for t in _journal_texts(workspace))
 
 
 def test_restore_offer_restores_with_every_block_field(qtbot, app_paths, prompts, tmp_path):

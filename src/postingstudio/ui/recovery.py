@@ -2,11 +2,11 @@
 
 Each window owns a session folder under the recovery root (:mod:`postingstudio.docio.journal`:
 locked while the window lives, one journal per window). :class:`JournalWriter` coalesces
-keystrokes: a change after a quiet spell is written at once, before control returns to the
-event loop (so a process starved of CPU and then killed has it already), and while the writer
-keeps typing, writes follow at most every ``delay_ms``: a timer that later keystrokes do *not*
-restart, so continuous typing is still on disk within ``delay_ms`` plus one write. Bulk
-rebuilds of the document (opening a file: undo switched off) are written by the timer.
+keystrokes only where writing is costly: while a write takes under ``CHEAP_MS`` of CPU (a
+posting of ordinary length), every change is written at once, before control returns to the
+event loop, so an app starved of CPU and then killed has it already. A costly write (a huge
+document) spaces the next one by ``MAX_SHARE`` times its cost, with a timer that later
+keystrokes do *not* restart. Bulk rebuilds (opening a file: undo switched off) go by the timer.
 The document slot is written while the document is modified and cleared when it is saved or
 back to its saved text; pasted competitor ads (compare view) have slots of their own.
 
@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 DELAY_MS = 50  # keystroke to disk: this plus one append (a few ms), inside 150 ms on a busy machine
 MAX_SHARE = 4  # a write that takes T ms waits at least MAX_SHARE × T after it: typing in a huge
 # document stays smooth (the journal takes at most a fifth of the time) instead of stalling
+CHEAP_MS = 5.0  # a write cheaper than this (CPU time) is done on every change, without spacing
 
 
 def competitor_slot(key: int) -> str:
@@ -81,13 +82,12 @@ class JournalWriter(QObject):
         return self._timer.isActive()
 
     def _changed(self, *_args: object) -> None:
-        if self._timer.isActive():  # not restarted: continuous typing must not postpone it
-            return
         since_ms = (time.monotonic() - self._last_write) * 1000
         if since_ms >= self._spacing_ms and self._document.isUndoRedoEnabled():
             self.flush()  # an edit (edit blocks signal once, at their end): on disk right now
             return
-        self._timer.start(max(0, int(self._spacing_ms - since_ms)))
+        if not self._timer.isActive():  # not restarted: typing on must not postpone it
+            self._timer.start(max(self._delay_ms, int(self._spacing_ms - since_ms)))
 
     def source_opened(self, path: str | None) -> None:
         """Remember the source package's hash as it was when opened (for lossless restore)."""
@@ -96,7 +96,7 @@ class JournalWriter(QObject):
     def flush(self) -> bool:
         """Write the document slot now; True if something was written."""
         self._timer.stop()
-        started = time.perf_counter()
+        started = time.thread_time()  # CPU time: a busy machine's preemption is not our cost
         try:
             if self._document.isModified():
                 name, source = self._describe()
@@ -113,8 +113,11 @@ class JournalWriter(QObject):
             log.error("journal write failed: %s", error)
             self.failed.emit(str(error))
             return False
-        took_ms = (time.perf_counter() - started) * 1000
-        self._spacing_ms = max(self._delay_ms, min(2_000, int(MAX_SHARE * took_ms)))
+        took_ms = (time.thread_time() - started) * 1000
+        if took_ms < CHEAP_MS:
+            self._spacing_ms = 0
+        else:
+            self._spacing_ms = max(self._delay_ms, min(2_000, int(MAX_SHARE * took_ms)))
         self._last_write = time.monotonic()
         self.saved.emit()
         return True
