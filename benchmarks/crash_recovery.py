@@ -32,8 +32,9 @@ def journal_latency(keys: int = 300) -> list[float]:
     """Milliseconds from each first unsaved keystroke to its journal record being on disk.
 
     A real window (offscreen) and the real ``JournalWriter``; keys are pressed through
-    ``QTest.keyClick`` 10–80 ms apart. The clock starts at the keystroke that finds nothing
-    pending and stops when the write (append + fdatasync) has returned.
+    ``QTest.keyClick`` 10–80 ms apart. The clock starts just before the oldest keystroke not
+    yet written is pressed and stops when the journal append has returned (the fsync follows
+    on a thread of its own).
     """
     import random
 
