@@ -13,6 +13,10 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     from postingstudio.cli import COMMANDS
 
+    if "--debug" in args and any(arg in COMMANDS for arg in args):
+        from postingstudio.cli import run_cli  # ``postingstudio --debug check …``
+
+        return run_cli(args)
     if args and args[0] in COMMANDS:
         from postingstudio.cli import run_cli
 

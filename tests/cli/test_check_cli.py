@@ -69,7 +69,7 @@ def test_unreadable_file_is_one_line_and_others_still_checked(tmp_path, posting)
     assert "Traceback" not in out.stderr
     lines = [line for line in out.stderr.splitlines() if line.strip()]
     assert any(str(broken) in line for line in lines)
-    assert any(str(missing) in line and "no such file" in line for line in lines)
+    assert any(str(missing) in line and "does not exist" in line for line in lines)
     files = json.loads(out.stdout)["files"]
     assert "error" in files[0] and "error" in files[1]
     assert "scores" in files[2]

@@ -119,7 +119,7 @@ def test_unreadable_file_fails_without_a_partial_comparison(tmp_path, capsys):
     code = run_cli(["compare", str(mine), str(tmp_path / "missing.txt"), "--format", "json"])
     assert code == 2
     captured = capsys.readouterr()
-    assert "missing.txt: no such file" in captured.err
+    assert "missing.txt: The file does not exist" in captured.err
     assert captured.out == ""
 
 

@@ -53,7 +53,7 @@ def test_exporting_over_the_source_is_refused(source, capsys):
         (bad_files.pdf(), "PDF"),
         (bad_files.legacy_doc(), "97–2003"),
         (bad_files.encrypted_docx(), "password"),
-        (bad_files.truncated(), "truncated"),
+        (bad_files.truncated(), "damaged"),
     ],
 )
 def test_bad_input_is_one_line_naming_the_file(tmp_path, capsys, data, words):

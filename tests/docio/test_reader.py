@@ -249,3 +249,21 @@ def test_text_markdown_and_html_inputs(tmp_path):
         (BlockKind.TABLE_CELL, 0, False, "B"),
     ]
     assert html.blocks[5].cell == (0, 0, 1)
+
+
+def test_a_hostile_style_chain_is_cut_off_with_a_note(write_docx):
+    from .conftest import make_docx, para
+
+    chain = ['<w:style w:type="paragraph" w:styleId="S0"><w:name w:val="S0"/></w:style>'] + [
+        f'<w:style w:type="paragraph" w:styleId="S{n}"><w:name w:val="S{n}"/>'
+        f'<w:basedOn w:val="S{n - 1}"/></w:style>'
+        for n in range(1, 10_000)
+    ]
+    styles = (
+        '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        + "".join(chain)
+        + "</w:styles>"
+    )
+    posting = load_posting(write_docx(make_docx(para("Deep", style="S9999"), styles=styles)))
+    assert posting.text == "Deep"
+    assert any("chain of more than 32" in note for note in posting.notes)

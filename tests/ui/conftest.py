@@ -17,6 +17,7 @@ class ScriptedPrompts:
         self.save_answer: str | None = None
         self.unsaved_answer = "discard"
         self.errors: list[tuple[str, str]] = []
+        self.details: list[str] = []  # the technical detail behind "Details…", per error
         self.asked_unsaved = 0
         self.fix_choice = None  # None: accept all proposed fixes
 
@@ -30,8 +31,9 @@ class ScriptedPrompts:
         self.asked_unsaved += 1
         return self.unsaved_answer
 
-    def error(self, title: str, text: str) -> None:
+    def error(self, title: str, text: str, detail: str = "") -> None:
         self.errors.append((title, text))
+        self.details.append(detail)
 
     def choose_fixes(self, fixes):  # noqa: ANN001, ANN201
         self.proposed = list(fixes)

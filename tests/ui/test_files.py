@@ -137,3 +137,60 @@ def test_opening_another_file_asks_first(qtbot, workspace, posting_file, prompts
     prompts.unsaved_answer = "cancel"
     assert not workspace.files.open_file(str(other))
     assert "Edited." in workspace.session.snapshot().text
+
+
+def test_a_refusal_names_the_file_and_keeps_the_detail_behind_a_button(
+    qtbot, workspace, tmp_path, prompts
+):
+    from postingstudio.ui.refusal_dialog import details_button, refusal_box
+
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    workspace.start(show=False)
+    assert not workspace.files.open_file(str(bad))
+    title, text = prompts.errors[0]
+    assert text.startswith("“broken.docx”: The file is damaged")
+    assert "Word may repair it" in text
+    detail = prompts.details[0]
+    assert detail and detail not in text  # the zipfile's own words, only behind "Details…"
+    box = refusal_box(workspace.window, title, text, detail)
+    qtbot.addWidget(box)
+    button = details_button(box)
+    assert button is not None and button.text() == "Details…"
+    assert box.detailedText() == detail
+
+
+def test_a_large_file_is_read_off_the_ui_thread_with_progress(qtbot, workspace, tmp_path):
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from postingstudio.ui import background_load
+
+    big = tmp_path / "big.txt"
+    big.write_text("Warehouse role\n\n" + "We pack boxes all day.\n" * 2_000, encoding="utf-8")
+    workspace.start(show=False)
+    event_loop_ran = threading.Event()
+    seen = []
+
+    def slow_loader(path: str):
+        from postingstudio.docio import load_posting
+
+        # The reading waits for the UI thread's timer: it only finishes if the window's event
+        # loop keeps running while the file is read.
+        assert threading.current_thread() is not threading.main_thread()
+        assert event_loop_ran.wait(10)
+        return load_posting(path)
+
+    def tick() -> None:
+        seen.extend(w for w in workspace.window.findChildren(QProgressDialog) if w.isVisible())
+        event_loop_ran.set()
+
+    QTimer.singleShot(50, tick)
+    posting = background_load.load_with_progress(workspace.window, str(big), slow_loader, 1)
+    assert "We pack boxes" in posting.text
+    assert seen  # the progress dialog was up while the file was read
+    workspace.files.large_bytes = 1
+    assert workspace.files.open_file(str(big), ask=False)
+    assert workspace.session.snapshot().text.startswith("Warehouse role")

@@ -40,7 +40,18 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _debug_logging(argv: list[str]) -> list[str]:
+    """``--debug`` anywhere: technical detail of refusals (and all debug logs) on stderr."""
+    if "--debug" not in argv:
+        return argv
+    import logging
+
+    logging.basicConfig(level=logging.DEBUG, format="debug: %(name)s: %(message)s")
+    return [arg for arg in argv if arg != "--debug"]
+
+
 def run_cli(argv: list[str]) -> int:
+    argv = _debug_logging(argv)
     command = argv[0] if argv and not argv[0].startswith("-") else None
     parser = build_parser(only=command)
     args = parser.parse_args(argv)

@@ -2,8 +2,8 @@
 
 What a file *is* is decided from its first bytes, and only then from its extension: a .docx
 renamed to .txt still opens as a Word document, and a PDF renamed to .docx gets a clear "this is
-a PDF" instead of a zip error. Text files are decoded as UTF-8 (with or without BOM), UTF-16 with
-a BOM, or Windows-1252 as a last resort, so a posting is never refused for its encoding.
+a PDF" instead of a zip error. Text is decoded by :mod:`.text_reader` (byte-order marks, UTF-8,
+then ``charset-normalizer``), the same reader the CLI uses, so both accept and refuse alike.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from pathlib import Path
 from postingstudio.core.model import Posting
 from postingstudio.core.plaintext import parse_text
 
-from . import safety
+from . import safety, text_reader
 from .errors import DocumentError, TooLarge, UnsupportedFormat
 from .package import read_bytes
+from .styles import MAX_CHAIN
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +28,7 @@ MARKDOWN_EXTENSIONS = (".md", ".markdown")
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
 READ_FORMATS = (".docx", ".docm", ".txt", ".md", ".html", ".htm")
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a posting is a few KB; 20 MB of text is not a posting
+STYLE_CHAIN_LIMIT = MAX_CHAIN  # how far a basedOn chain is followed
 
 
 def load_posting(path: str | os.PathLike[str]) -> Posting:
@@ -39,24 +41,32 @@ def load_posting(path: str | os.PathLike[str]) -> Posting:
         return _read_docx(name, data)
     if extension in DOCX_EXTENSIONS:
         return _read_docx(name, data)  # raises NotADocx/LegacyDoc with the right words
-    if kind != "text":
+    if kind not in ("text", safety.UNKNOWN_BINARY):  # a PDF, an image: said by name
         raise UnsupportedFormat(name, f"this is {kind}, which Posting Studio cannot read")
     if extension not in TEXT_EXTENSIONS + MARKDOWN_EXTENSIONS + HTML_EXTENSIONS:
         raise UnsupportedFormat(
             name, f"Posting Studio reads {', '.join(READ_FORMATS)} files, not {extension} files"
         )
     if len(data) > MAX_TEXT_BYTES:
-        raise TooLarge(name, f"the text is {len(data) / 1048576:,.1f} MB; the limit is 20 MB")
-    text = decode_text(data)
+        raise TooLarge(
+            name, f"the text is {len(data) / 1048576:,.1f} MB, more than the 20 MB a posting may be"
+        )
+    decoded = text_reader.decode_text(name, data)
+    del data  # a large file's bytes need not live on beside its text
+    text = decoded.text
     if extension in HTML_EXTENSIONS or (
         not extension and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
     ):
         from .html_reader import parse_html
 
-        return parse_html(text, source_path=name)
-    posting = parse_text(text, markdown=extension in MARKDOWN_EXTENSIONS, source_path=name)
+        posting = parse_html(text, source_path=name)
+    else:
+        posting = parse_text(text, markdown=extension in MARKDOWN_EXTENSIONS, source_path=name)
     if not posting.blocks:
-        return Posting((), None, name, ("The file is empty: there is no text to analyse.",))
+        notes = ("The file is empty: there is no text to analyse.",)
+        return Posting((), None, name, decoded.notes + notes)
+    if decoded.notes:
+        posting = Posting(posting.blocks, posting.title, name, decoded.notes + posting.notes)
     return posting
 
 
@@ -64,21 +74,20 @@ def _read_docx(name: str, data: bytes) -> Posting:
     from .docx_reader import read_docx
 
     try:
-        return read_docx(name, data).posting
+        reading = read_docx(name, data)
     except DocumentError:
         raise
     except RecursionError:
         raise TooLarge(name, "the document is nested too deeply to read") from None
     except MemoryError:
         raise TooLarge(name, "the document is too large to read in the memory available") from None
-
-
-def decode_text(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    posting = reading.posting
+    if reading.styles.chain_cut:
+        note = (
+            "Some styles inherit from a chain of more than "
+            f"{STYLE_CHAIN_LIMIT} other styles; only the nearest {STYLE_CHAIN_LIMIT} were used."
+        )
+        posting = Posting(
+            posting.blocks, posting.title, posting.source_path, (*posting.notes, note)
+        )
+    return posting

@@ -143,6 +143,10 @@ class Package:
         ]
 
 
+_RESAVE = "Choose the .docx you meant, or save the posting again from Word."
+_ODT = "Open it in LibreOffice and choose File › Save As › Word (.docx)."
+
+
 def rels_name_for(part: str) -> str:
     directory, name = posixpath.split(part)
     return posixpath.join(directory, "_rels", f"{name}.rels")
@@ -161,7 +165,7 @@ def open_package(path: str, data: bytes) -> Package:
         safety.classify_ole(path, data)
     if kind != "zip":
         if not data:
-            raise NotADocx(path, "the file is empty (0 bytes), not a Word document")
+            raise NotADocx(path, "the file is empty (0 bytes), not a Word document", advice=_RESAVE)
         what = "plain text" if kind == "text" else kind
         raise NotADocx(path, f"this is {what}, not a Word .docx document")
     archive = safety.open_zip(path, data)
@@ -184,17 +188,37 @@ def open_package(path: str, data: bytes) -> Package:
     main = _find_main(package)
     if main is None:
         if package.has("content.xml") or package.has("mimetype"):
-            raise NotADocx(path, "this is an OpenDocument (.odt) file; save it as .docx")
+            raise NotADocx(
+                path, "this is an OpenDocument (.odt) file, not a Word document", advice=_ODT
+            )
         if package.has("xl/workbook.xml") or package.has("ppt/presentation.xml"):
             raise NotADocx(path, "this is an Excel or PowerPoint file, not a Word document")
         if not package.names:
             raise NotADocx(path, "this is an empty zip archive, not a Word document")
-        raise NotADocx(path, "this zip archive is not a Word document (no main document part)")
+        raise NotADocx(
+            path, "this is a zip archive without a Word document in it", detail="no main part"
+        )
     package.main = main
     head = package.raw(main)[:2048]
     strict = b"purl.oclc.org/ooxml/wordprocessingml" in head
     package.strict = strict
+    _check_root(package)
     return package
+
+
+def _check_root(package: Package) -> None:
+    """The main part must be WordprocessingML, or the reader would only say "no body"."""
+    root = package.xml(package.main)
+    if root.tag == w("document"):
+        return
+    namespace, _, local = str(root.tag).lstrip("{").rpartition("}")
+    raise CorruptDocument(
+        package.path,
+        "the file is not a Word document inside, or it is badly damaged: its main part is "
+        "written in a vocabulary Word does not use",
+        advice="Open it in the program that made it and save it as a .docx document.",
+        detail=f"{package.main}: root element {local!r} in namespace {namespace!r}",
+    )
 
 
 def _find_main(package: Package) -> str | None:
@@ -226,7 +250,9 @@ def read_bytes(path: str) -> bytes:
         if size > safety.MAX_FILE_BYTES:
             from .errors import TooLarge
 
-            raise TooLarge(path, f"the file is {size / 1048576:,.1f} MB; the limit is 100 MB")
+            raise TooLarge(
+                path, f"the file is {size / 1048576:,.1f} MB, more than the 100 MB a posting may be"
+            )
         with open(path, "rb") as handle:
             return handle.read(safety.MAX_FILE_BYTES + 1)
     except FileNotFoundError:
@@ -234,6 +260,12 @@ def read_bytes(path: str) -> bytes:
     except IsADirectoryError:
         raise FileUnreadable(path, "this is a folder, not a file") from None
     except PermissionError:
-        raise FileUnreadable(path, "permission denied; the file cannot be read") from None
+        raise FileUnreadable(
+            path,
+            "you do not have permission to open this file",
+            advice="Ask whoever owns the file for access, or copy it into your own folder.",
+        ) from None
     except OSError as error:
-        raise FileUnreadable(path, f"the file cannot be read ({error.strerror or error})") from None
+        raise FileUnreadable(
+            path, "the file cannot be read from the disk", detail=str(error.strerror or error)
+        ) from None

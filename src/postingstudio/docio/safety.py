@@ -57,6 +57,8 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"7z\xbc\xaf", "a 7-Zip archive"),
 )
 
+UNKNOWN_BINARY = "binary data of an unknown kind"  # text_reader has the last word on these
+
 _DTD_MARKERS = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _UTF16_DTD_MARKERS = tuple(
     marker.encode(codec)
@@ -76,7 +78,7 @@ def sniff(head: bytes) -> str:
             return description
     if head[4:12] in (b"ftypheic", b"ftypavif") or head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "an image"
-    return "text" if _looks_like_text(head) else "binary data of an unknown kind"
+    return "text" if _looks_like_text(head) else UNKNOWN_BINARY
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -98,51 +100,52 @@ def classify_ole(path: str, data: bytes) -> None:
         "EncryptedPackage".encode("utf-16-le") in data
         or "EncryptionInfo".encode("utf-16-le") in data
     ):
-        raise Encrypted(
-            path,
-            "the document is protected with a password; open it in Word, remove the password "
-            "(File › Info › Protect Document) and save it again",
-        )
+        raise Encrypted(path, "the document is protected with a password")
     if "WordDocument".encode("utf-16-le") in data:
         raise LegacyDoc(
-            path,
-            "this is an old Word 97–2003 .doc file; open it in Word or LibreOffice and save it as "
-            ".docx",
+            path, "this is an old Word 97–2003 .doc file, which Posting Studio cannot read"
         )
-    raise NotADocx(path, "this is an old-style Office file (not Word); save it as .docx")
+    raise NotADocx(
+        path,
+        "this is an old-style Office file that is not a Word document",
+        advice="Open it in the program that made it and save the text as a .docx document.",
+    )
 
 
 def open_zip(path: str, data: bytes) -> zipfile.ZipFile:
     """Open the archive and check its directory against the limits before inflating anything."""
     if len(data) > MAX_FILE_BYTES:
-        raise TooLarge(path, f"the file is {_mb(len(data))}; the limit is {_mb(MAX_FILE_BYTES)}")
+        raise TooLarge(
+            path,
+            f"the file is {_mb(len(data))}, more than the {_mb(MAX_FILE_BYTES)} a posting may be",
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except Exception as error:  # noqa: BLE001 - zipfile raises many types on damaged input
         raise CorruptArchive(
-            path, f"the archive is damaged or truncated and cannot be opened ({_short(error)})"
+            path, "the file is damaged: part of it is missing or overwritten", detail=_short(error)
         ) from None
     if len(infos) > MAX_MEMBERS:
         raise ZipBomb(
-            path, f"the archive holds {len(infos):,} files; a Word document has far fewer"
+            path, f"the file is packed with {len(infos):,} pieces; a Word document has far fewer"
         )
+    _check_encryption(path, infos)
     total = 0
     for info in infos:
-        if info.flag_bits & 0x1:
-            raise Encrypted(path, "the archive is encrypted with a password; save it without one")
         total += info.file_size
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise ZipBomb(
                 path,
-                f"the part {info.filename} would expand "
-                f"{info.file_size // max(info.compress_size, 1):,} times; this looks like a zip "
-                "bomb and was not opened",
+                "the file would unpack to far more than it holds, which a real document never "
+                "does; it was not opened",
+                detail=f"{info.filename} expands {info.file_size // max(info.compress_size, 1):,}x",
             )
     if total > MAX_TOTAL_EXPANDED:
         raise ZipBomb(
             path,
-            f"the archive would expand to {_mb(total)}; the limit is {_mb(MAX_TOTAL_EXPANDED)}",
+            f"the file would unpack to {_mb(total)}, more than the {_mb(MAX_TOTAL_EXPANDED)} a "
+            "posting may take",
         )
     return archive
 
@@ -154,22 +157,34 @@ def read_member(
     try:
         info = archive.getinfo(name)
     except KeyError:
-        raise CorruptDocument(path, f"the part {name} is missing") from None
+        raise CorruptDocument(
+            path, "the file is damaged: part of it is missing", detail=f"no member {name}"
+        ) from None
     if info.file_size > limit:
-        raise TooLarge(path, f"the part {name} is {_mb(info.file_size)}; the limit is {_mb(limit)}")
+        raise TooLarge(
+            path,
+            f"its text is too long to read ({_mb(info.file_size)}; the limit is {_mb(limit)})",
+            detail=f"member {name}",
+        )
     try:
         with archive.open(info) as stream:
             data = stream.read(limit + 1)
-    except RuntimeError as error:  # zipfile raises RuntimeError for encrypted members
-        if "encrypted" in str(error).lower() or "password" in str(error).lower():
-            raise Encrypted(path, f"the part {name} is encrypted ({_short(error)})") from None
-        raise CorruptArchive(path, f"the part {name} is damaged ({_short(error)})") from None
     except (MemoryError, RecursionError):
         raise
     except Exception as error:  # noqa: BLE001 - zlib, struct, EOF, CRC: all mean "damaged"
-        raise CorruptArchive(path, f"the part {name} is damaged ({_short(error)})") from None
+        # zipfile's RuntimeError for a member flagged encrypted lands here too: a real
+        # password-protected .docx is an OLE file (classify_ole), so this is damage.
+        raise CorruptArchive(
+            path,
+            "the file is damaged: part of it cannot be unpacked",
+            detail=f"{name}: {_short(error)}",
+        ) from None
     if len(data) > limit:
-        raise ZipBomb(path, f"the part {name} expands past {_mb(limit)} although it claims less")
+        raise ZipBomb(
+            path,
+            "the file unpacks to more than it says it holds; it was not opened",
+            detail=f"{name} expands past {_mb(limit)}",
+        )
     return data
 
 
@@ -194,8 +209,9 @@ def check_no_dtd(path: str, name: str, data: bytes) -> None:
     if _DTD_MARKERS.search(data) or any(marker in data for marker in _UTF16_DTD_MARKERS):
         raise UnsafeXml(
             path,
-            f"the part {name} declares a DTD or entities, which Word never writes; refused so that "
-            "nothing is expanded or fetched",
+            "the file contains instructions that Word never writes and that could make it read "
+            "other files or the network, so it was not opened",
+            detail=f"{name} declares a DTD or entities",
         )
 
 
@@ -205,15 +221,54 @@ def parse_xml(path: str, name: str, data: bytes) -> etree._Element:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
-        raise CorruptDocument(path, f"the part {name} has damaged XML ({_short(error)})") from None
+        raise CorruptDocument(
+            path, _damaged_xml(error), detail=f"{name}: {_short(error)}"
+        ) from None
     except (ValueError, etree.LxmlError) as error:
-        raise CorruptDocument(path, f"the part {name} cannot be parsed ({_short(error)})") from None
+        raise CorruptDocument(
+            path, "the file is damaged: part of its text cannot be read", detail=f"{name}: {error}"
+        ) from None
     if root is None:
-        raise CorruptDocument(path, f"the part {name} is empty")
+        raise CorruptDocument(
+            path, "the file is damaged: part of it is empty", detail=f"{name} is empty"
+        )
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
-        raise UnsafeXml(path, f"the part {name} declares a DTD; refused")
+        raise UnsafeXml(
+            path,
+            "the file contains instructions that Word never writes, so it was not opened",
+            detail=f"{name} declares a DTD",
+        )
     return root
+
+
+def _check_encryption(path: str, infos: list[zipfile.ZipInfo]) -> None:
+    """Only a zip whose every file part is flagged encrypted is a password-protected archive.
+
+    Word never writes zip encryption (its passwords make an OLE file), so one or two members
+    with the flag bit set are a flipped bit in a damaged file, not a password.
+    """
+    files = [info for info in infos if not info.is_dir()]
+    flagged = [info for info in files if info.flag_bits & 0x1]
+    if files and len(flagged) == len(files):
+        raise Encrypted(
+            path,
+            "the file is locked with a zip password, which Word never uses",
+            advice="Unpack it with the tool that locked it, or ask the sender for the .docx.",
+        )
+    if flagged:
+        raise CorruptArchive(
+            path,
+            "the file is damaged: part of it is overwritten",
+            detail=f"encryption flag set on {len(flagged)} of {len(files)} members",
+        )
+
+
+def _damaged_xml(error: etree.XMLSyntaxError) -> str:
+    message = str(error)
+    if "huge" in message.lower() or "too" in message.lower() and "deep" in message.lower():
+        return "the file is built in a way too deep or too large to read safely"
+    return "the file is damaged: part of its text is cut off or garbled"
 
 
 def _mb(size: int) -> str:

@@ -18,7 +18,8 @@ from .package import w
 
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _FALSE = ("0", "false", "off", "none")
-_MAX_CHAIN = 32  # basedOn chains are short; a loop in a damaged file must not hang us
+MAX_CHAIN = 32  # basedOn chains are short; a hostile 10,000-long one is cut off, not walked
+_MAX_CHAIN = MAX_CHAIN
 
 
 def on_off(element: etree._Element | None) -> bool | None:
@@ -97,6 +98,7 @@ class StyleTable:
         self.default_character: str | None = None
         self.defaults = RunFormat(False, False, False)
         self._run_cache: dict[tuple[str | None, str | None], RunFormat] = {}
+        self.chain_cut = False  # a basedOn chain longer than _MAX_CHAIN was met and cut off
         if root is None:
             return
         rpr_default = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
@@ -150,6 +152,8 @@ class StyleTable:
                 break
             found.append(style)
             current = style.based_on
+        if current and current in self.styles and len(found) >= _MAX_CHAIN:
+            self.chain_cut = True
         return found
 
     def name(self, style_id: str | None) -> str | None:

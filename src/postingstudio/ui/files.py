@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from postingstudio.docio import DocumentError, load_posting, save_posting
 
+from .background_load import LARGE_BYTES, load_with_progress
 from .prompts import SAVE_FORMATS, Prompts
+from .refusal_dialog import refusal_text
 from .session import EditorSession
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,7 @@ class FileController(QObject):
         self.path: str | None = None  # where Save writes
         self.template: str | None = None  # the .docx whose styles an exported .docx reuses
         self.display_name = self.tr("Untitled")
+        self.large_bytes = LARGE_BYTES  # files this big are read on a worker, with progress
         document = session.document
         document.modificationChanged.connect(window.setWindowModified)
         self.update_title()
@@ -73,9 +76,9 @@ class FileController(QObject):
         if ask and not self.maybe_save():
             return False
         try:
-            posting = load_posting(path)
+            posting = load_with_progress(self.window, path, load_posting, self.large_bytes)
         except DocumentError as error:
-            self.prompts.error(self.tr("Cannot open file"), str(getattr(error, "reason", error)))
+            self.refuse(self.tr("Cannot open file"), error.path or path, error)
             self._forget_recent(path)
             return False
         except OSError as error:
@@ -133,7 +136,7 @@ class FileController(QObject):
         try:
             save_posting(posting, path, template=template, overwrite=True)
         except DocumentError as error:
-            self.prompts.error(self.tr("Cannot save"), str(getattr(error, "reason", error)))
+            self.refuse(self.tr("Cannot save"), error.path or path, error)
             return False
         except (OSError, NotImplementedError) as error:
             log.exception("saving %s failed", path)
@@ -141,6 +144,14 @@ class FileController(QObject):
             return False
         self.statusMessage.emit(self.tr("Saved {0}").format(path))
         return True
+
+    def refuse(self, title: str, path: str, error: DocumentError) -> None:
+        """The file's name and the plain reason; the technical detail behind "Details…"."""
+        text = refusal_text(path, error.reason)
+        if error.detail:
+            self.prompts.error(title, text, error.detail)
+        else:
+            self.prompts.error(title, text)
 
     def _suggested(self, extension: str) -> str:
         if self.path:

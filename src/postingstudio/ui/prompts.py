@@ -78,8 +78,10 @@ class Prompts:
             return "discard"
         return "cancel"
 
-    def error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.parent, title, text)
+    def error(self, title: str, text: str, detail: str = "") -> None:
+        from .refusal_dialog import refusal_box
+
+        refusal_box(self.parent, title, text, detail).exec()
 
     def choose_fixes(self, fixes: list[ProposedFix]) -> list[ProposedFix]:
         from .safe_fixes_dialog import SafeFixesDialog

@@ -1,124 +1,54 @@
-"""Crash recovery: the working document autosaved to a recovery file, offered back on next start.
+"""Crash recovery (Qt side): every change journaled within ~100 ms, and orphans offered back.
 
-The autosaver writes when the writer pauses typing (2 s) and every 30 s while there are unsaved
-changes. The file is JSON (the posting's blocks and runs, and the path of the file it belongs
-to), written to a temporary file and moved into place with ``os.replace``, so a crash while
-writing leaves the previous copy. A clean save or close removes it; if it is still there at
-start-up, the previous session ended without saving and the window offers to restore it.
+Each window owns a session folder under the recovery root (:mod:`postingstudio.docio.journal`:
+locked while the window lives, one journal per window). :class:`JournalWriter` coalesces
+keystrokes only where writing is costly: while a write takes under ``CHEAP_MS`` of CPU (a
+posting of ordinary length), every change is written at once, before control returns to the
+event loop, so an app starved of CPU and then killed has it already. A costly write (a huge
+document) spaces the next one by ``MAX_SHARE`` times its cost, with a timer that later
+keystrokes do *not* restart. Bulk rebuilds (opening a file: undo switched off) go by the timer.
+The document slot is written while the document is modified and cleared when it is saved or
+back to its saved text; pasted competitor ads (compare view) have slots of their own.
+
+:class:`Recoveries` finds the session folders of windows that died (their lock is free),
+keeps them locked until the writer chooses, and only then restores or deletes them. A restart
+that leaves the offer unanswered never deletes anything: the new window writes its own folder.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import os
-import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 
-from postingstudio.core.model import Block, BlockKind, Origin, Posting, Run
+from postingstudio.core.model import Posting
+from postingstudio.docio.journal import (
+    DOCUMENT,
+    Entry,
+    Journal,
+    SessionDir,
+    claim_orphans,
+    sha256_of,
+)
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 1
-PAUSE_MS = 2_000
-INTERVAL_MS = 30_000
+DELAY_MS = 50  # keystroke to disk: this plus one append (a few ms), inside 150 ms on a busy machine
+MAX_SHARE = 4  # a write that takes T ms waits at least MAX_SHARE × T after it: typing in a huge
+# document stays smooth (the journal takes at most a fifth of the time) instead of stalling
+CHEAP_MS = 5.0  # a write cheaper than this (CPU time) is done on every change, without spacing
 
 
-@dataclass(frozen=True)
-class Recovered:
-    posting: Posting
-    source_path: str | None
-    saved_at: float
+def competitor_slot(key: int) -> str:
+    return f"competitor:{key}"
 
 
-def _block_json(block: Block) -> dict[str, Any]:
-    return {
-        "kind": str(block.kind),
-        "level": block.level,
-        "numbered": block.numbered,
-        "style": block.style,
-        "inferred": block.inferred,
-        "cell": list(block.cell) if block.cell else None,
-        "origin": str(block.origin),
-        "runs": [[r.text, r.bold, r.italic, r.underline, r.link] for r in block.runs],
-    }
-
-
-def _block(data: dict[str, Any]) -> Block:
-    runs = tuple(Run(str(t), bool(b), bool(i), bool(u), link) for t, b, i, u, link in data["runs"])
-    cell = data.get("cell")
-    return Block(
-        BlockKind(data["kind"]),
-        runs,
-        level=int(data.get("level", 0)),
-        numbered=bool(data.get("numbered", False)),
-        style=data.get("style"),
-        inferred=bool(data.get("inferred", False)),
-        cell=tuple(cell) if cell else None,  # type: ignore[arg-type]
-        origin=Origin(data.get("origin", "body")),
-    )
-
-
-class RecoveryStore:
-    """One recovery file: save, load, clear."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-
-    def exists(self) -> bool:
-        return self.path.is_file()
-
-    def save(self, posting: Posting, source_path: str | None) -> None:
-        data = {
-            "schema": SCHEMA,
-            "saved_at": time.time(),
-            "source_path": source_path,
-            "title": posting.title,
-            "blocks": [_block_json(block) for block in posting.blocks],
-        }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".recovery-", dir=self.path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-
-    def load(self) -> Recovered | None:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("schema") != SCHEMA:
-                raise ValueError(f"unknown schema {data.get('schema')!r}")
-            blocks = tuple(_block(item) for item in data["blocks"])
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            log.warning("recovery file %s is unreadable: %s", self.path, error)
-            return None
-        source = data.get("source_path")
-        posting = Posting(blocks, data.get("title"), source)
-        return Recovered(posting, source, float(data.get("saved_at", 0)))
-
-    def clear(self) -> None:
-        try:
-            self.path.unlink(missing_ok=True)
-        except OSError as error:
-            log.warning("cannot remove recovery file %s: %s", self.path, error)
-
-
-class Autosaver(QObject):
-    """Writes the store after a typing pause and every ``interval_ms`` while there are changes."""
+class JournalWriter(QObject):
+    """Writes the window's unsaved work to its own journal shortly after every change."""
 
     saved = Signal()
     failed = Signal(str)
@@ -127,54 +57,142 @@ class Autosaver(QObject):
         self,
         document: QTextDocument,
         snapshot: Callable[[], Posting],
-        source_path: Callable[[], str | None],
-        store: RecoveryStore,
-        pause_ms: int = PAUSE_MS,
-        interval_ms: int = INTERVAL_MS,
+        describe: Callable[[], tuple[str, str | None]],
+        session: SessionDir,
+        delay_ms: int = DELAY_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
-        self._document, self._snapshot, self._source_path = document, snapshot, source_path
-        self.dirty = False
-        self._pause = QTimer(self)
-        self._pause.setSingleShot(True)
-        self._pause.setInterval(pause_ms)
-        self._pause.timeout.connect(self.save_now)
-        self._interval = QTimer(self)
-        self._interval.setInterval(interval_ms)
-        self._interval.timeout.connect(self.save_now)
-        self._interval.start()
+        self.session = session
+        self.journal = Journal(session.journal_path)
+        self._document, self._snapshot, self._describe = document, snapshot, describe
+        self.source_sha256: str | None = None
+        self._document_written = False
+        self._delay_ms = delay_ms
+        self._spacing_ms = delay_ms  # the least time between two writes (grows after slow ones)
+        self._last_write = 0.0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.flush)
         document.contentsChanged.connect(self._changed)
+        document.modificationChanged.connect(self._changed)
 
-    def _changed(self) -> None:
-        self.dirty = True
-        self._pause.start()
+    @property
+    def pending(self) -> bool:
+        return self._timer.isActive()
 
-    def save_now(self) -> bool:
-        if not self.dirty:
-            return False
-        if not self._document.isModified():
-            # Loading a file, or undoing back to the saved text, is no work to rescue.
-            self.dirty = False
-            self.store.clear()
-            return False
+    def _changed(self, *_args: object) -> None:
+        since_ms = (time.monotonic() - self._last_write) * 1000
+        if since_ms >= self._spacing_ms and self._document.isUndoRedoEnabled():
+            self.flush()  # an edit (edit blocks signal once, at their end): on disk right now
+            return
+        if not self._timer.isActive():  # not restarted: typing on must not postpone it
+            self._timer.start(max(self._delay_ms, int(self._spacing_ms - since_ms)))
+
+    def source_opened(self, path: str | None) -> None:
+        """Remember the source package's hash as it was when opened (for lossless restore)."""
+        self.source_sha256 = sha256_of(path) if path else None
+
+    def flush(self) -> bool:
+        """Write the document slot now; True if something was written."""
+        self._timer.stop()
+        started = time.thread_time()  # CPU time: a busy machine's preemption is not our cost
         try:
-            self.store.save(self._snapshot(), self._source_path())
+            if self._document.isModified():
+                name, source = self._describe()
+                entry = Entry(self._snapshot(), name, source, self.source_sha256)
+                self.journal.write(DOCUMENT, entry)
+                self._document_written = True
+            elif self._document_written:
+                # Saved, or undone back to the saved text: nothing of the document to rescue.
+                self.journal.write(DOCUMENT, None)
+                self._document_written = False
+            else:
+                return False
         except OSError as error:
-            log.error("autosave failed: %s", error)
+            log.error("journal write failed: %s", error)
             self.failed.emit(str(error))
             return False
-        self.dirty = False
+        took_ms = (time.thread_time() - started) * 1000
+        if took_ms < CHEAP_MS:
+            self._spacing_ms = 0
+        else:
+            self._spacing_ms = max(self._delay_ms, min(2_000, int(MAX_SHARE * took_ms)))
+        self._last_write = time.monotonic()
         self.saved.emit()
         return True
 
+    def write_competitor(self, key: int, entry: Entry | None) -> None:
+        try:
+            self.journal.write(competitor_slot(key), entry)
+        except OSError as error:
+            log.error("journal write failed: %s", error)
+            self.failed.emit(str(error))
+
     def clean(self) -> None:
-        """The document was saved or closed on purpose: nothing to recover any more."""
-        self.dirty = False
-        self._pause.stop()
-        self.store.clear()
+        """The document was saved on purpose: clear its slot at once."""
+        self._timer.stop()
+        if self._document_written:
+            self.flush()
 
     def stop(self) -> None:
-        self._pause.stop()
-        self._interval.stop()
+        self._timer.stop()
+
+    def close(self) -> None:
+        """The window closed on purpose (after "save changes?"): its folder goes."""
+        self._timer.stop()
+        self.session.remove()
+
+
+class Recoveries:
+    """The orphaned session folders found at start-up, locked by us until the writer chooses."""
+
+    def __init__(self, root: Path, own: SessionDir) -> None:
+        self.root = root
+        self.sessions: list[SessionDir] = claim_orphans(root, exclude=own.path)
+
+    def __bool__(self) -> bool:
+        return bool(self.sessions)
+
+    def describe(self) -> list[str]:
+        names = []
+        for session in self.sessions:
+            slots = session.slots()
+            entry = slots.get(DOCUMENT)
+            if entry is not None:
+                names.append(entry.name or Path(entry.source_path or "").name or "Untitled")
+            else:
+                names.append(f"{len(slots)} competitor ad(s)")
+        return names
+
+    def latest_time(self) -> float:
+        times = [e.saved_at for s in self.sessions for e in s.slots().values()]
+        return max(times, default=time.time())
+
+    def discard(self) -> None:
+        for session in self.sessions:
+            session.remove()
+        self.sessions = []
+
+    def release(self) -> None:
+        """Unlock without choosing (the window stops): the next start offers them again."""
+        for session in self.sessions:
+            session.release()
+        self.sessions = []
+
+    def take(self) -> list[SessionDir]:
+        taken, self.sessions = self.sessions, []
+        return taken
+
+
+def restore_source(entry: Entry) -> tuple[str | None, bool]:
+    """Where a restored posting saves: its source, if that is still the package it came from.
+
+    Returns ``(path, same)``: ``same`` is False when the source was changed or removed since
+    (its SHA-256 differs), so saving into it could not be lossless.
+    """
+    if not entry.source_path:
+        return None, True
+    if entry.source_sha256 is None:
+        return entry.source_path, Path(entry.source_path).is_file()
+    return entry.source_path, sha256_of(entry.source_path) == entry.source_sha256

@@ -4,8 +4,11 @@ Only active when the environment asks for them; a normal start never sets these 
 
 ``POSTINGSTUDIO_TEST_TYPE``     text typed at the end of the document once the window is up
 ``POSTINGSTUDIO_TEST_RESTORE``  "accept" or "decline": answers the restore offer
+``POSTINGSTUDIO_TEST_MARK``     a path: written (with the time) once the restore answer and
+                                the typing are done, so a test knows when to kill
 ``POSTINGSTUDIO_TEST_DUMP``     a path: once the current analysis is shown, write the document
-                                as JSON ({"shown_at", "text", "modified", "title"}) and quit
+                                as JSON ({"shown_at", "text", "modified", "title",
+                                "windows"}) and quit
 """
 
 from __future__ import annotations
@@ -27,10 +30,11 @@ log = logging.getLogger(__name__)
 TYPE = "POSTINGSTUDIO_TEST_TYPE"
 RESTORE = "POSTINGSTUDIO_TEST_RESTORE"
 DUMP = "POSTINGSTUDIO_TEST_DUMP"
+MARK = "POSTINGSTUDIO_TEST_MARK"
 
 
 def active() -> bool:
-    return any(os.environ.get(name) for name in (TYPE, RESTORE, DUMP))
+    return any(os.environ.get(name) for name in (TYPE, RESTORE, DUMP, MARK))
 
 
 def install(workspace: Workspace) -> None:
@@ -46,6 +50,8 @@ def install(workspace: Workspace) -> None:
             banner.buttons["restore" if answer == "accept" else "discard"].click()
         if text:
             _type(workspace, text)
+        if os.environ.get(MARK):
+            Path(os.environ[MARK]).write_text(str(time.time()), encoding="utf-8")
         if dump:
             latest = workspace.analysis.latest
             if latest is not None and latest.generation == workspace.analysis.generation:
@@ -71,6 +77,10 @@ def _dump(workspace: Workspace, path: Path) -> None:
         "text": workspace.session.snapshot().text,
         "modified": workspace.session.document.isModified(),
         "title": workspace.window.windowTitle(),
+        "windows": [  # every window, the restored extra ones too
+            {"text": ws.session.snapshot().text, "title": ws.window.windowTitle()}
+            for ws in (workspace, *workspace.recovery.extra_windows)
+        ],
     }
     path.write_text(json.dumps(data), encoding="utf-8")
     workspace.shutdown()

@@ -33,7 +33,7 @@ from .grammar_wiring import GrammarUi
 from .main_window import MainWindow
 from .preferences_dialog import PreferencesDialog
 from .prompts import Prompts
-from .recovery import Autosaver, Recovered, RecoveryStore
+from .recovery_flow import RecoveryFlow
 from .session import EditorSession
 from .theme import apply_theme
 
@@ -58,7 +58,8 @@ class AppPaths:
 
     @property
     def recovery(self) -> Path:
-        return self.data_dir / "recovery" / "recovery.json"
+        """One folder per window inside (docio.journal), never one shared file."""
+        return self.data_dir / "recovery"
 
     @property
     def user_rules(self) -> Path:
@@ -72,7 +73,8 @@ class Workspace(QObject):
         resources: Path,
         prompts: Prompts | None = None,
         analysis_delay_ms: int = 300,
-        autosave_pause_ms: int = 2_000,
+        autosave_pause_ms: int = 50,
+        claim_orphans: bool = True,
     ) -> None:
         super().__init__()
         self.paths, self.resources = paths, resources
@@ -106,18 +108,11 @@ class Workspace(QObject):
         self.files = FileController(
             w, self.session, self.prompts, self.settings, w.menus["recent"], self
         )
-        self.recovery = RecoveryStore(paths.recovery)
-        self.autosaver = Autosaver(
-            w.editor.document(),
-            self.session.snapshot,
-            lambda: self.files.path,
-            self.recovery,
-            pause_ms=autosave_pause_ms,
-            parent=self,
-        )
         self.finder = FindReplace(w.editor, w)
         self.compare = CompareMode(w, self.session, self.analysis, self.files, self.prompts, self)
         self.grammar = GrammarUi(self)  # LanguageTool lane, status and fixes
+        self.claim_orphans = claim_orphans
+        self.recovery = RecoveryFlow(self, paths.recovery, autosave_pause_ms, self._new_window)
         self._wire()
         w.close_guard = self.can_close
         self._restore_window()
@@ -183,7 +178,6 @@ class Workspace(QObject):
         a.about.triggered.connect(self.about)
         w.filesDropped.connect(self._open_dropped)
         editor.filesDropped.connect(self._open_dropped)
-        self.files.saved.connect(lambda _path: self.autosaver.clean())
         self.files.opened.connect(self._dismiss_sample_offer)
         self.analysis.busyChanged.connect(self._show_busy)
         self.session.reportShown.connect(self._show_stats)
@@ -214,47 +208,21 @@ class Workspace(QObject):
     def start(self, file: str | None = None, show: bool = True) -> None:
         self.analysis.start()
         self.grammar.start()
-        recovered = self.recovery.load() if self.recovery.exists() else None
         if file:
             self.files.open_file(file, ask=False)
         else:
             self.session.load(Posting(()))
-        if recovered is not None:
-            self.offer_restore(recovered)
-        elif not file and not self.preferences.sample_offered:
+        offered = self.claim_orphans and self.recovery.offer()  # the banner is the offer's
+        if not offered and not file and not self.preferences.sample_offered:
             self.offer_sample()
         if show:
             self.window.show()
 
-    def offer_restore(self, recovered: Recovered) -> None:
-        import time
-
-        when = time.strftime("%H:%M on %d %b", time.localtime(recovered.saved_at))
-        name = (
-            Path(recovered.source_path).name
-            if recovered.source_path
-            else self.tr("an untitled posting")
-        )
-        self.window.banner.show_message(
-            "restore",
-            self.tr(
-                "Posting Studio closed without saving your work on {0} (saved {1}). Restore it?"
-            ).format(name, when),
-            [
-                ("restore", self.tr("Restore"), lambda: self.restore(recovered)),
-                ("discard", self.tr("Discard"), self.recovery.clear),
-            ],
-        )
-
-    def restore(self, recovered: Recovered) -> None:
-        self.session.load(recovered.posting)
-        source = recovered.source_path
-        self.files.set_current(
-            source, is_source=bool(source), name=Path(source).name if source else None
-        )
-        self.session.document.setModified(True)  # restored work is unsaved work
-        self.files.update_title()
-        self.window.statusBar().showMessage(self.tr("Restored unsaved work."), 8000)
+    def _new_window(self) -> Workspace:
+        """Another window of this process (each crashed window comes back in its own)."""
+        other = Workspace(self.paths, self.resources, claim_orphans=False)
+        other.start(show=self.window.isVisible())
+        return other
 
     def offer_sample(self) -> None:
         self.session.set_preferences(self.preferences.with_changes(sample_offered=True))
@@ -325,8 +293,7 @@ class Workspace(QObject):
         if not self.files.maybe_save():
             return False
         self.save_window()
-        self.autosaver.stop()
-        self.autosaver.clean()  # closed on purpose: nothing to recover
+        self.recovery.closed()  # closed on purpose: nothing to recover
         self.session.stop()
         self.compare.shutdown()
         self.analysis.shutdown()
@@ -335,7 +302,7 @@ class Workspace(QObject):
 
     def shutdown(self) -> None:
         """Stop timers and workers without asking anything (tests, benchmark)."""
-        self.autosaver.stop()
+        self.recovery.stop()
         self.session.stop()
         self.compare.shutdown()
         self.analysis.shutdown()
