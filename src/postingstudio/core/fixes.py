@@ -69,6 +69,10 @@ def unsafe_reason(finding: Finding, replacement: str) -> str:
     judgement = finding.extra.get("judgement")
     if isinstance(judgement, str) and judgement:
         return f"needs your judgement: {judgement}"
+    if finding.extra.get("meaning") != "kept":
+        # Only rules that declare their replacements plain equivalents are safe; a cliché's or
+        # a coded word's replacement is a suggestion that may change what the posting says.
+        return "needs your judgement: the replacement may change what the posting says"
     return ""
 
 

@@ -30,6 +30,8 @@ def problems(sentence: str) -> list[str]:
         found.extend(_article(token, following))
         found.extend(_determiner_number(token, following))
         found.extend(_contraction(token, previous, following))
+        if in_class(token.lower, "modals") and in_class(following.lower, "modals"):
+            found.append(f"“{token.text} {following.text}”: two modal verbs in a row")
         if token.lower == following.lower and token.lower not in ("that", "had", "is"):
             found.append(f"the word “{token.text}” is doubled")
     return found

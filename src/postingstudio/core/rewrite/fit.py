@@ -39,7 +39,9 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
         return Edit(start, end, replacement, "the words are part of a hyphenated compound")
     after = _keep_number(matched, replacement)
     after = _keep_verb_form(matched, after)
-    reason = _attributive_phrase(text, end, matched, after)
+    reason = _attributive_phrase(text, end, matched, after) or _orphaned_modifier(
+        text, start, after
+    )
     after = _capitals(text, start, matched, after)
     start, after = _article_before(text, start, after)
     return Edit(start, end, after, reason)
@@ -98,6 +100,23 @@ def _attributive_phrase(text: str, end: int, matched: str, replacement: str) -> 
     following = [t for t in tokenize(text[end : end + 40]) if t.is_word]
     if following and "NOUN" in classes(following[0].text):
         return "the replacement is a phrase, but the words stand before a noun"
+    return ""
+
+
+def _orphaned_modifier(text: str, start: int, replacement: str) -> str:
+    """A pronoun cannot take the adjectives of the noun it replaces ("Strong candidates will"
+    -> "Strong you'll")."""
+    new = tokenize(replacement)
+    if not new or new[0].lower not in ("you", "you'll", "you're", "your"):
+        return ""
+    before = [t for t in tokenize(text[max(0, start - 40) : start]) if t.is_word]
+    if not before or starts_sentence(text, start):
+        return ""
+    word = before[-1]
+    if in_class(word.lower, "clause_openers") or in_class(word.lower, "prepositions"):
+        return ""
+    if "ADJ" in classes(word.text) or in_class(word.lower, "determiners"):
+        return f"“{word.text}” belongs to the phrase being replaced"
     return ""
 
 

@@ -37,16 +37,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     spec = _spec()
     adjectives = rf"(?:(?:{_alternatives(spec['adjectives'])})\s+)"
     noun_phrase = (
-        rf"(?:the|this|our|a|an)\s+(?:{adjectives}*(?:{_alternatives(spec['heads'])})"
+        rf"(?:(?:the|this|our|a|an)\s+|^\s*)(?:{adjectives}*(?:{_alternatives(spec['heads'])})"
         rf"|{adjectives}+(?:{_alternatives(spec['weak_heads'])}))"
     )
     pronoun_kinds = [
         (kind, spec[f"{kind}_pronouns"]) for kind in ("subject", "object", "possessive", "reflexive")
     ]
     pronouns = "|".join(f"(?P<{kind}>{_alternatives(words)})" for kind, words in pronoun_kinds)
-    reader = re.compile(
+    reader = re.compile(  # a bare head counts only at the start: "Candidate will work ..."
         rf"(?<![\w/])(?:(?P<phrase>{noun_phrase})(?P<genitive>['’]s\b)?(?![\w-])|(?:{pronouns})(?![\w/]))",
-        re.IGNORECASE,
+        re.IGNORECASE | re.MULTILINE,
     )
     refer = re.compile(rf"\b(?:{'|'.join(spec['refer_back'])})\b", re.IGNORECASE)
     return reader, refer
@@ -76,8 +76,13 @@ def you_edits(text: str, begin: int, end: int) -> list[Edit]:
             edits.append(Edit(start, stop, "you"))
         else:
             subject = bool(match.group("subject")) or _is_subject(text, start, begin)
-            if match.group("phrase") and _modifier_or_relative(rest, subject):
+            phrase = match.group("phrase")
+            if phrase and _predicate(text, start, begin):
+                continue  # "you may be just the right candidate": already about the reader
+            if phrase and _modifier_or_relative(rest, subject):
                 continue
+            if phrase and not subject and phrase.lower().startswith(("a ", "an ")):
+                continue  # "an opportunity for a strong candidate": not yet the reader
             edits.append(Edit(start, stop, _cased(text, start, "you")))
             if subject:
                 edits.extend(_agree(rest))
@@ -96,6 +101,16 @@ def _is_subject(text: str, start: int, begin: int) -> bool:
     return not before or not before[-1].is_word or in_class(before[-1].lower, "clause_openers")
 
 
+def _predicate(text: str, start: int, begin: int) -> bool:
+    before = [t for t in tokenize(text[begin:start]) if t.is_word][-2:]
+    return any(lemmas_of_be(t.lower) for t in before)
+
+
+def lemmas_of_be(word: str) -> bool:
+    form = verb_form(word)
+    return word in ("be", "become") or (form is not None and form[0] in ("be", "become"))
+
+
 def _modifier_or_relative(rest: list[Token], subject: bool) -> bool:
     """ "the candidate experience" (a modifier) or "the candidate who ..." (a relative clause).
 
@@ -106,6 +121,8 @@ def _modifier_or_relative(rest: list[Token], subject: bool) -> bool:
     word = rest[0]
     if word.lower in ("who", "whom", "that", "which", "whose"):
         return True
+    if subject and in_class(word.lower, "prepositions"):
+        return True  # "the ideal candidate for this position can": "you for this position" """
     if in_class(word.lower, "adverbs_between") or _verb_like(word):
         return False
     word_classes = classes(word.text)
@@ -143,13 +160,13 @@ def _agree(rest: list[Token]) -> list[Edit]:
     position = 0
     while position < len(words) and in_class(words[position].lower, "adverbs_between"):
         position += 1
-    if position >= len(words) or in_class(words[position].lower, "modals"):
+    if position >= len(words):
         return []
     verb = words[position]
     new = _second_person(verb.text)
-    if new is None or (new == verb.text.lower()):
+    edits = [] if new is None or new == verb.text.lower() else [Edit(verb.start, verb.end, new)]
+    if not edits and not in_class(verb.lower, "modals"):
         return []
-    edits = [Edit(verb.start, verb.end, new)]
     for index in range(position + 1, len(words) - 1):
         joiner, candidate = words[index], words[index + 1]
         if joiner.lower not in ("and", "or", ","):
