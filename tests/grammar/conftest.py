@@ -42,6 +42,8 @@ def _no_languagetool_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     folder = tmp_path / "ltp-downloads"
     monkeypatch.setenv("LTP_PATH", str(folder))
     monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
+    # ... nor the Maven jars that scripts/languagetool-server keeps in the user's cache.
+    monkeypatch.setenv("POSTINGSTUDIO_LT_CACHE", str(tmp_path / "lt-cache"))
     return folder
 
 

@@ -65,10 +65,19 @@ MISTAKES = [
         r"\bvery unique\b",
         "VERY_UNIQUE",
         "style",
-        "STYLE",
-        "Style",
+        "MISC",
+        "Miscellaneous",
         "“Unique” is absolute; “very” adds nothing.",
         ["unique"],
+    ),
+    (
+        r"\bin order to\b",  # a style category Posting Studio switches off (dry.wordy's job)
+        "IN_ORDER_TO",
+        "style",
+        "REDUNDANCY",
+        "Redundant Phrases",
+        "Consider using “to”.",
+        ["to"],
     ),
     (
         r"😀\s?x",  # a span that itself contains an emoji
@@ -122,10 +131,13 @@ def check_reply(text: str, disabled: set[str]) -> dict[str, object]:
 
 
 class FakeLanguageTool:
-    """Runs in a thread on 127.0.0.1. ``behaviour``: normal | slow | http500 | malformed."""
+    """Runs in a thread on 127.0.0.1. ``behaviour``: normal | slow | http500 | malformed |
+    trickle (a 200 answer whose body comes one byte every ``trickle_s`` seconds, so no single
+    read ever times out) | garbage (an HTML page, as from a wrong URL)."""
 
     def __init__(self, port: int = 0) -> None:
         self.behaviour = "normal"
+        self.trickle_s = 0.2
         self.release = threading.Event()  # a "slow" request waits until this is set
         self.slow_started = threading.Event()
         self.requests: list[tuple[str, dict[str, str]]] = []
@@ -173,11 +185,30 @@ class FakeLanguageTool:
                     fake.release.wait(10)
                 if fake.behaviour == "http500":
                     return self.send(500, "Error: Internal Server Error\njava.lang.Oops")
+                if fake.behaviour == "trickle":
+                    return self.trickle(json.dumps(check_reply(params.get("text", ""), set())))
+                if fake.behaviour == "garbage":
+                    return self.send(200, "<html><body>Welcome to nginx!</body></html>", "text/html")
                 if fake.behaviour == "malformed":
                     return self.send(200, '{"matches": [ {"offset": 1,', "application/json")
                 disabled = set(filter(None, params.get("disabledRules", "").split(",")))
                 reply = check_reply(params.get("text", ""), disabled)
                 return self.send(200, json.dumps(reply))
+
+            def trickle(self, body: str) -> None:
+                data = body.encode("utf-8")
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    for index in range(len(data)):
+                        self.wfile.write(data[index : index + 1])
+                        self.wfile.flush()
+                        if fake.release.wait(fake.trickle_s):
+                            return
+                except OSError:
+                    pass  # the client gave up, as it should
 
             def send(self, status: int, body: str, kind: str = "application/json") -> None:
                 data = body.encode("utf-8")

@@ -73,7 +73,9 @@ def test_disabled_rules_are_honoured_even_if_the_server_ignores_them(
 
     from postingstudio.grammar import engine
 
-    def ignore_rules(eng: engine.Engine, text: str, rules: frozenset[str], t: float) -> object:
+    def ignore_rules(
+        eng: engine.Engine, text: str, rules: frozenset[str], t: float, **kw: object
+    ) -> object:
         return engine.post_check(eng, text, frozenset(), t)  # an old server ignoring them
 
     monkeypatch.setattr("postingstudio.grammar.checker.post_check", ignore_rules)
@@ -105,6 +107,18 @@ def test_personal_dictionary_is_honoured_and_persists(
         second.close()
 
 
+def test_languagetool_style_categories_that_overlap_our_rules_are_never_shown(
+    checker: GrammarChecker, fake_lt: FakeLanguageTool
+) -> None:
+    text = "Use a laptop in order to ship a very unique product."
+    findings = {f.text for f in checker.check(text)}
+    # REDUNDANCY is asked to be left out and, since this server ignores the request, dropped.
+    assert findings == {"very unique"}
+    sent = set(fake_lt.checks()[-1]["disabledCategories"].split(","))
+    assert {"REDUNDANCY", "STYLE", "PLAIN_ENGLISH"} <= sent
+    assert not sent & {"TYPOS", "GRAMMAR", "MISC"}
+
+
 def test_dictionary_words_never_hide_grammar_findings(server_config: GrammarConfig) -> None:
     dictionary = PersonalDictionary(server_config.personal_words_path)
     dictionary.add("very unique")
@@ -132,7 +146,7 @@ def test_slow_server_times_out_without_blocking_state_reads(
     worker.join(10)
     assert not worker.is_alive()
     assert isinstance(outcome[0], GrammarUnavailable)
-    assert "did not answer within 0.5 s" in outcome[0].reason
+    assert "no complete answer within 0.5 s" in outcome[0].reason
     assert checker.state.kind is StateKind.UNAVAILABLE
     assert checker.state.fix is Fix.RETRY
 
@@ -152,7 +166,7 @@ def _capture(checker: GrammarChecker, text: str, outcome: list[BaseException]) -
 
 @pytest.mark.parametrize(
     ("behaviour", "reason"),
-    [("http500", "HTTP 500"), ("malformed", "not valid JSON")],
+    [("http500", "HTTP 500"), ("malformed", "not with LanguageTool's JSON")],
 )
 def test_server_errors_become_unavailable_and_recover(
     checker: GrammarChecker, fake_lt: FakeLanguageTool, behaviour: str, reason: str

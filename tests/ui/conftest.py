@@ -98,6 +98,7 @@ def no_languagetool_install(monkeypatch, tmp_path):
     """No LanguageTool install is visible: language-tool-python looks in an empty folder."""
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "ltp-downloads"))
     monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
+    monkeypatch.setenv("POSTINGSTUDIO_LT_CACHE", str(tmp_path / "lt-cache"))  # Maven jars
 
 
 @pytest.fixture

@@ -95,7 +95,7 @@ def test_slow_server_times_out_while_the_ui_keeps_running(qtbot, live, fake_lt):
     )
     timer.stop()
     state = ws.grammar.controller.state
-    assert "did not answer" in state.reason and state.fix is Fix.RETRY
+    assert "no complete answer" in state.reason and state.fix is Fix.RETRY
     assert len(ticks) > started_ticks + 3  # the event loop ran throughout the wait
     assert ws.session.snapshot().text == text  # the writer's text is untouched
     assert "unavailable" in ws.grammar.status.text

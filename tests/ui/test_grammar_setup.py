@@ -43,7 +43,6 @@ def no_download(monkeypatch):
     def forbidden(*args, **kwargs):
         raise AssertionError("LanguageTool must not be downloaded without consent")
 
-    monkeypatch.setattr(grammar_fixes, "download_languagetool", forbidden)
     monkeypatch.setattr(download_module, "download_languagetool", forbidden)
     monkeypatch.setattr(download_module, "_fetch", forbidden)
 

@@ -43,6 +43,19 @@ def add_parser(sub: Any) -> None:
     parser.add_argument(
         "--languagetool-url", metavar="URL", help="a LanguageTool server to use for --grammar"
     )
+    parser.add_argument(
+        "--language",
+        default="auto",
+        metavar="CODE",
+        help="language for --grammar, e.g. en-GB; default: en-GB or en-US from the posting",
+    )
+    parser.add_argument(
+        "--grammar-timeout",
+        type=float,
+        default=15.0,
+        metavar="SECONDS",
+        help="give up on LanguageTool after this long per request (default 15)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -55,7 +68,12 @@ def _grammar(report: Any, args: argparse.Namespace) -> tuple[Any, str | None]:
         return report, "grammar checking is not available in this build"
     from postingstudio.core.findings import Origin
 
-    findings, problem = grammar_findings_for_cli(report.text, args.languagetool_url)
+    findings, problem = grammar_findings_for_cli(
+        report.text,
+        args.languagetool_url,
+        language=args.language,
+        timeout_s=args.grammar_timeout,
+    )
     return report.with_origin(Origin.GRAMMAR, tuple(findings)), problem
 
 

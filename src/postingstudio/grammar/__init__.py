@@ -1,36 +1,60 @@
 """Grammar and spelling through LanguageTool: a layer beside ``docio`` (imports ``core`` only,
 never Qt). See :class:`GrammarChecker`, :class:`GrammarLane` and :func:`download_languagetool`.
+
+Names are imported on first use (PEP 562), not with the package: language-tool-python and
+requests cost about 250 ms, and the GUI and ``check`` without ``--grammar`` must not pay that.
+Importing ``postingstudio.grammar`` itself, or its light modules (``config``, ``state``,
+``judge``), never loads them.
 """
 
-from .checker import GrammarChecker
-from .config import PUBLIC_API_URL, ConfigError, GrammarConfig, GrammarMode
-from .convert import languagetool_rule_id
-from .dictionary import DictionaryError, PersonalDictionary
-from .download import DownloadCancelled, DownloadFailed, download_languagetool
-from .engine import probe_server
-from .install import Preflight, preflight
-from .lane import GrammarLane, LaneResult
-from .state import Fix, GrammarState, GrammarUnavailable, StateKind
+from __future__ import annotations
 
-__all__ = [
-    "PUBLIC_API_URL",
-    "ConfigError",
-    "DictionaryError",
-    "DownloadCancelled",
-    "DownloadFailed",
-    "Fix",
-    "GrammarChecker",
-    "GrammarConfig",
-    "GrammarLane",
-    "GrammarMode",
-    "GrammarState",
-    "GrammarUnavailable",
-    "LaneResult",
-    "PersonalDictionary",
-    "Preflight",
-    "StateKind",
-    "download_languagetool",
-    "languagetool_rule_id",
-    "preflight",
-    "probe_server",
-]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# name -> submodule that defines it
+_EXPORTS = {
+    "GrammarChecker": "checker",
+    "PUBLIC_API_URL": "config",
+    "ConfigError": "config",
+    "GrammarConfig": "config",
+    "GrammarMode": "config",
+    "languagetool_rule_id": "convert",
+    "DictionaryError": "dictionary",
+    "PersonalDictionary": "dictionary",
+    "DownloadCancelled": "download_errors",
+    "DownloadFailed": "download_errors",
+    "download_languagetool": "download",
+    "probe_server": "probe",
+    "Preflight": "install",
+    "preflight": "install",
+    "GrammarLane": "lane",
+    "LaneResult": "lane",
+    "Fix": "state",
+    "GrammarState": "state",
+    "GrammarUnavailable": "state",
+    "StateKind": "state",
+}
+
+__all__ = sorted(_EXPORTS)
+
+if TYPE_CHECKING:
+    from .checker import GrammarChecker
+    from .config import PUBLIC_API_URL, ConfigError, GrammarConfig, GrammarMode
+    from .convert import languagetool_rule_id
+    from .dictionary import DictionaryError, PersonalDictionary
+    from .download import download_languagetool
+    from .download_errors import DownloadCancelled, DownloadFailed
+    from .probe import probe_server
+    from .install import Preflight, preflight
+    from .lane import GrammarLane, LaneResult
+    from .state import Fix, GrammarState, GrammarUnavailable, StateKind
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # later lookups skip this function
+    return value

@@ -17,19 +17,37 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from postingstudio.core.findings import Finding
 
+from .categories import disabled_categories
 from .config import GrammarConfig, GrammarMode
 from .convert import MalformedReply, findings_from_matches, matches_of
 from .dictionary import PersonalDictionary
-from .engine import Engine, EngineLost, open_engine, post_check
-from .state import Fix, GrammarState, GrammarUnavailable, StateKind, unavailable
+from .state import EngineLost, Fix, GrammarState, GrammarUnavailable, StateKind, unavailable
+from .variant import language_for
+
+if TYPE_CHECKING:
+    from .engine import Engine
 
 log = logging.getLogger(__name__)
 
 StateListener = Callable[[GrammarState], None]
-EngineFactory = Callable[[GrammarConfig], Engine]
+EngineFactory = Callable[[GrammarConfig], "Engine"]
+
+
+def open_engine(config: GrammarConfig) -> Engine:
+    # language-tool-python and requests load here, with the first check, not with the app.
+    from .engine import open_engine as open_now
+
+    return open_now(config)
+
+
+def post_check(engine: Engine, text: str, rules: frozenset[str], timeout_s: float, **kw: Any) -> Any:
+    from .engine import post_check as post_now
+
+    return post_now(engine, text, rules, timeout_s, **kw)
 
 # Problems that only the user can fix; retrying them by ourselves would only burn time.
 _NEEDS_USER = frozenset(
@@ -173,7 +191,10 @@ class GrammarChecker:
                     self._set_state(GrammarState.ready())
                     return ()
                 self._set_state(GrammarState.checking())
-                payload = post_check(engine, text, config.disabled_rules, config.timeout_s)
+                language = language_for(text, config.language)
+                payload = post_check(
+                    engine, text, config.disabled_rules, config.timeout_s, language=language
+                )
                 matches = matches_of(payload)
             except EngineLost as error:
                 self._drop_engine()
@@ -195,6 +216,7 @@ class GrammarChecker:
                 matches,
                 personal_words=self._dictionary,
                 disabled_rules=config.disabled_rules,
+                hidden_categories=disabled_categories(),
             )
             self._set_state(GrammarState.ready())
             return findings

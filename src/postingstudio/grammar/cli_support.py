@@ -16,7 +16,19 @@ from postingstudio.core.findings import Finding
 
 from .checker import GrammarChecker
 from .config import DEFAULT_TIMEOUT_S, ConfigError, GrammarConfig, GrammarMode
-from .state import GrammarUnavailable
+from .state import Fix, GrammarUnavailable
+
+# The checker's hints speak to the GUI ("the next change retries", "choose a folder"); a
+# command that has ended needs its own.
+_CLI_HINTS = {
+    Fix.RETRY: "Run the command again once the server is answering.",
+    Fix.CHECK_SERVER_URL: "Check the --languagetool-url value.",
+    Fix.DOWNLOAD_LANGUAGETOOL: (
+        "Start one with `scripts/languagetool-server start` and pass the URL it prints as "
+        "--languagetool-url, or install LanguageTool from the app's grammar preferences."
+    ),
+    Fix.CONSENT_PUBLIC_API: "The command line never sends text to the public API.",
+}
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +37,7 @@ def grammar_findings_for_cli(
     text: str,
     url: str | None,
     *,
-    language: str = "en-US",
+    language: str = "auto",
     timeout_s: float = DEFAULT_TIMEOUT_S,
     personal_words_path: Path | None = None,
     disabled_rules: frozenset[str] = frozenset(),
@@ -50,9 +62,10 @@ def grammar_findings_for_cli(
         return checker.check(text), None
     except GrammarUnavailable as error:
         message = f"grammar: {error.reason}"
-        if error.fix_hint:
-            message += f" {error.fix_hint}"
-        if url is None:
+        hint = _CLI_HINTS.get(error.fix, error.fix_hint)
+        if hint:
+            message += f" {hint}"
+        if url is None and error.fix is not Fix.DOWNLOAD_LANGUAGETOOL:
             message += " (Or pass --languagetool-url URL.)"
         return (), message
     except Exception as error:  # noqa: BLE001 - grammar must never break the style report

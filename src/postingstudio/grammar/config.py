@@ -51,7 +51,7 @@ class GrammarConfig:
     mode: GrammarMode = GrammarMode.LOCAL
     server_url: str | None = None
     local_path: Path | None = None
-    language: str = "en-US"
+    language: str = "auto"  # "auto": en-GB or en-US from the posting (see .variant)
     timeout_s: float = DEFAULT_TIMEOUT_S
     startup_timeout_s: float = DEFAULT_STARTUP_TIMEOUT_S
     disabled_rules: frozenset[str] = field(default_factory=frozenset)

@@ -57,9 +57,13 @@ def findings_from_matches(
     *,
     personal_words: Container[str] = frozenset(),
     disabled_rules: Container[str] = frozenset(),
+    hidden_categories: Container[str] = frozenset(),
     index: Utf16Index | None = None,
 ) -> tuple[Finding, ...]:
-    """Convert matches for ``text``; a single malformed match is skipped and logged."""
+    """Convert matches for ``text``; a single malformed match is skipped and logged.
+
+    ``hidden_categories``: LanguageTool category ids dropped even when the server ignored
+    ``disabledCategories`` (see :mod:`.categories`)."""
     index = index or Utf16Index(text)
     findings: list[Finding] = []
     for match in matches:
@@ -69,7 +73,7 @@ def findings_from_matches(
             log.warning("Skipping a LanguageTool match I cannot read (%s): %.200r", error, match)
             continue
         lt_id = languagetool_rule_id(finding) or ""
-        if lt_id in disabled_rules:
+        if lt_id in disabled_rules or finding.extra["lt_category"] in hidden_categories:
             continue
         if finding.category is Category.SPELLING and finding.text.strip() in personal_words:
             continue

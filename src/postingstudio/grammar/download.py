@@ -31,20 +31,13 @@ from language_tool_python.download_lt import (
 )
 from language_tool_python.safe_zip import SafeZipExtractor
 
+from .download_errors import DownloadCancelled, DownloadFailed
 from .install import JAR_NAMES, ltp_download_dir
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int | None], None]
 CHUNK_BYTES = 256 * 1024  # small enough for a smooth progress bar and a prompt cancel
-
-
-class DownloadCancelled(Exception):
-    """The user cancelled; nothing was left behind."""
-
-
-class DownloadFailed(Exception):
-    """The download or its verification failed; the message says why, for the dialog."""
 
 
 def download_size_hint(version: str = LTP_DOWNLOAD_VERSION) -> str:

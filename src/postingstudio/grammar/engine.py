@@ -12,6 +12,7 @@ install, because language-tool-python would otherwise download LanguageTool by i
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -21,11 +22,14 @@ import requests
 from language_tool_python import LanguageTool
 from language_tool_python.exceptions import ServerError
 
+from .categories import disabled_categories
 from .config import GrammarConfig, GrammarMode
 from .convert import MalformedReply, matches_of
+from .deadline_http import HttpError, Refused, RequestFailed, TimedOut, get_within, post_form
 from .install import preflight
 from .local_server import LocalServer
-from .state import Fix, GrammarState, GrammarUnavailable, unavailable
+from .state import EngineLost, Fix, GrammarState, GrammarUnavailable, unavailable
+from .variant import constructor_language
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +37,6 @@ _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 # An environment proxy must never see loopback traffic; None values remove env proxies.
 _NO_PROXY: dict[str, str] = {"http": None, "https": None}  # type: ignore[dict-item]
 _PORT_ATTEMPTS = 3
-
-
-class EngineLost(GrammarUnavailable):
-    """The server could not be reached at all: drop the engine and rebuild it next time."""
 
 
 class _BoundedLanguageTool(LanguageTool):
@@ -106,9 +106,17 @@ def _is_loopback(url: str) -> bool:
 
 
 def _remote(config: GrammarConfig, url: str, fix: Fix) -> LanguageTool:
+    # language-tool-python's constructor asks /v2/languages with a per-read timeout only, so a
+    # server that trickles bytes would hold it for ever: ask once ourselves, with a deadline.
+    try:
+        get_within(urljoin(url, "v2/languages"), config.timeout_s)
+    except RequestFailed as error:
+        raise EngineLost(
+            unavailable(f"LanguageTool at {url}: {error}", "", fix).state
+        ) from error
     try:
         return _BoundedLanguageTool(
-            language=config.language,
+            language=constructor_language(config.language),
             remote_server=url,
             proxies=_NO_PROXY if _is_loopback(url) else None,
             request_timeout_s=config.timeout_s,
@@ -175,7 +183,7 @@ def _open_local(config: GrammarConfig) -> Engine:
                 Fix.RETRY,
             ) from error
         return Engine(tool, f"local LanguageTool {install.ltp_version}", True)
-    server = LocalServer(check.java.path, install.jar, config.startup_timeout_s)
+    server = LocalServer(check.java.path, install.java_classpath, config.startup_timeout_s)
     url = server.start()
     try:
         remote = _remote(config, url, Fix.RETRY)
@@ -185,61 +193,63 @@ def _open_local(config: GrammarConfig) -> Engine:
     return Engine(remote, f"local LanguageTool in {install.directory}", True, _NO_PROXY, server)
 
 
-def post_check(engine: Engine, text: str, disabled_rules: frozenset[str], timeout_s: float) -> Any:
-    """POST ``/v2/check`` and return the decoded JSON. Raises :class:`GrammarUnavailable`
-    (:class:`EngineLost` when the server cannot be reached)."""
-    data = {"language": engine.language, "text": text}
+def post_check(
+    engine: Engine,
+    text: str,
+    disabled_rules: frozenset[str],
+    timeout_s: float,
+    *,
+    language: str | None = None,
+) -> Any:
+    """POST ``/v2/check`` and return the decoded JSON, all within ``timeout_s`` (one deadline
+    for connecting, sending and reading, however slowly the server trickles). Raises
+    :class:`GrammarUnavailable` (:class:`EngineLost` when nothing answers at the address)."""
+    data = {"language": language or engine.language, "text": text}
     if disabled_rules:
         data["disabledRules"] = ",".join(sorted(disabled_rules))
+    data["disabledCategories"] = ",".join(sorted(disabled_categories()))
+    where = engine.description
     try:
-        response = requests.post(
-            engine.check_url,
-            data=data,
-            timeout=(min(timeout_s, 10.0), timeout_s),
-            proxies=engine.proxies,
-        )
-    except requests.Timeout as error:
+        body = post_form(engine.check_url, data, timeout_s)
+    except TimedOut as error:
         raise unavailable(
-            f"LanguageTool did not answer within {timeout_s:g} s.",
-            "The next change retries; a long posting or a busy server can be slow.",
+            f"LanguageTool ({where}): {error}.",
+            "A long posting or a busy server can be slow.",
             Fix.RETRY,
         ) from error
-    except requests.RequestException as error:
+    except Refused as error:
         raise EngineLost(
-            unavailable(
-                f"Cannot reach LanguageTool ({engine.description}): {describe(error)}",
-                "It is retried with the next change.",
-                Fix.RETRY,
-            ).state
+            unavailable(f"Cannot reach LanguageTool ({where}): {error}.", "", Fix.RETRY).state
         ) from error
-    with response:
-        if response.status_code in (413, 426, 429):
+    except HttpError as error:
+        if error.status in (413, 426, 429):
             raise unavailable(
-                f"LanguageTool refused the text (HTTP {response.status_code}: too long or "
-                "too many requests).",
+                f"LanguageTool refused the text (HTTP {error.status}: too long or too many "
+                "requests).",
                 "Wait a minute; the public API limits text size and requests per minute.",
                 Fix.RETRY,
-            )
-        if response.status_code >= 400:
-            first_line = (response.text or "").strip().splitlines()[:1] or [""]
-            raise unavailable(
-                f"LanguageTool answered HTTP {response.status_code}. {first_line[0][:200]}".strip(),
-                "It is retried with the next change.",
-                Fix.RETRY,
-            )
-        try:
-            return response.json()
-        except ValueError as error:
-            raise unavailable(
-                "LanguageTool sent a reply that is not valid JSON.",
-                "Check that the URL points at a LanguageTool server.",
-                Fix.CHECK_SERVER_URL if not engine.local else Fix.RETRY,
             ) from error
+        raise unavailable(
+            f"LanguageTool ({where}) failed: HTTP {error.status}. {error.first_line}".strip(),
+            "",
+            Fix.RETRY,
+        ) from error
+    try:
+        return json.loads(body)
+    except ValueError as error:
+        raise unavailable(
+            f"LanguageTool ({where}) answered, but not with LanguageTool's JSON "
+            f"(the reply starts {body[:40]!r}).",
+            "Check that the URL points at a LanguageTool server.",
+            Fix.CHECK_SERVER_URL if not engine.local else Fix.RETRY,
+        ) from error
 
 
 def describe(error: BaseException) -> str:
     """A one-line reason from an exception chain, without URLs repeated three times."""
     for cause in _chain(error):
+        if isinstance(cause, RequestFailed):
+            return str(cause)
         if isinstance(cause, requests.Timeout):
             return "no answer in time"
         if isinstance(cause, requests.ConnectionError):

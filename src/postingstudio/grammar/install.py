@@ -19,10 +19,13 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from language_tool_python.download_lt import LocalLanguageTool
-from language_tool_python.utils import LTP_JAR_DIR_PATH_ENV_VAR, LTP_PATH_ENV_VAR
-
+from .maven_jars import maven_lib_in, maven_libs_known
 from .state import Fix, GrammarState
+
+# language-tool-python's environment variables (its utils module, not imported: it costs the
+# GUI's start-up about 250 ms together with requests).
+LTP_JAR_DIR_PATH_ENV_VAR = "LTP_JAR_DIR_PATH"
+LTP_PATH_ENV_VAR = "LTP_PATH"
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +61,13 @@ class LocalInstall:
     directory: Path
     jar: Path
     ltp_version: str | None = None
+    # What ``java -cp`` gets: the jar itself, or ``lib/*`` for a folder of Maven jars (the
+    # server jar there has no Class-Path manifest, so it cannot run alone).
+    classpath: str = ""
+
+    @property
+    def java_classpath(self) -> str:
+        return self.classpath or str(self.jar)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +124,8 @@ def _managed_version(directory: Path) -> str | None:
         return None  # language-tool-python then looks elsewhere for the jar; start it ourselves
     if directory.parent.resolve() != ltp_download_dir().resolve():
         return None
+    from language_tool_python.download_lt import LocalLanguageTool
+
     with contextlib.suppress(ValueError):
         tool = LocalLanguageTool.from_path(directory)
         if directory.name == f"LanguageTool-{tool.version_name}":
@@ -130,6 +142,9 @@ def install_at(path: Path) -> LocalInstall | None:
         jar = _jar_in(path)
         if jar is not None:
             return LocalInstall(path, jar, _managed_version(path))
+        maven = maven_lib_in(path)
+        if maven is not None:
+            return LocalInstall(maven.lib, maven.server_jar, None, f"{maven.lib}/*")
         # A folder that holds one LanguageTool-x.y folder (e.g. where the zip was unpacked).
         for child in sorted(path.glob("LanguageTool*"), reverse=True):
             if child.is_dir() and (jar := _jar_in(child)) is not None:
@@ -138,6 +153,8 @@ def install_at(path: Path) -> LocalInstall | None:
 
 
 def _version_key(directory: Path) -> tuple[int, object]:
+    from language_tool_python.download_lt import LocalLanguageTool
+
     try:
         return (1, LocalLanguageTool.from_path(directory))
     except ValueError:
@@ -146,18 +163,21 @@ def _version_key(directory: Path) -> tuple[int, object]:
 
 def find_install(local_path: Path | None = None) -> LocalInstall | None:
     """The install to use: the user's path if given (and only that), else
-    ``$LTP_JAR_DIR_PATH``, else the newest one in language-tool-python's download folder."""
+    ``$LTP_JAR_DIR_PATH``, else the newest one in language-tool-python's download folder,
+    else the newest complete folder of Maven jars (:mod:`.maven_jars`)."""
     if local_path is not None:
         return install_at(local_path)
     jar_dir = os.environ.get(LTP_JAR_DIR_PATH_ENV_VAR)
     if jar_dir and (jar := _jar_in(Path(jar_dir))) is not None:
         return LocalInstall(Path(jar_dir), jar, None)
     folder = ltp_download_dir()
-    if not folder.is_dir():
-        return None
     candidates = [p for p in folder.glob("LanguageTool*") if p.is_dir() and _jar_in(p)]
     if not candidates:
-        return None
+        # Maven jars: assembled by scripts/languagetool-server or downloaded from the pinned list.
+        known = maven_libs_known()
+        if not known:
+            return None
+        return LocalInstall(known[0].lib, known[0].server_jar, None, f"{known[0].lib}/*")
     with contextlib.suppress(TypeError):  # releases and snapshots compare; odd names do not
         candidates.sort(key=_version_key)
     best = candidates[-1]

@@ -44,9 +44,10 @@ def _free_loopback_port() -> int:
 class LocalServer:
     """One LanguageTool server process on 127.0.0.1. Thread-safe start/stop."""
 
-    def __init__(self, java: str, jar: Path, startup_timeout_s: float) -> None:
+    def __init__(self, java: str, classpath: str | Path, startup_timeout_s: float) -> None:
+        # A self-contained server jar, or "<folder>/*" for a folder of Maven jars.
         self._java = java
-        self._jar = jar
+        self._classpath = str(classpath)
         self._startup_timeout_s = startup_timeout_s
         self._process: subprocess.Popen[bytes] | None = None
         self._stderr: IO[bytes] | None = None
@@ -74,8 +75,9 @@ class LocalServer:
             self._port = _free_loopback_port()
             command = [
                 self._java,
+                "-Djava.awt.headless=true",
                 "-cp",
-                str(self._jar),
+                self._classpath,
                 "org.languagetool.server.HTTPServer",
                 "--port",
                 str(self._port),

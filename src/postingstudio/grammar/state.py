@@ -93,3 +93,7 @@ class GrammarUnavailable(Exception):
 def unavailable(reason: str, fix_hint: str = "", fix: Fix = Fix.NONE) -> GrammarUnavailable:
     """Shorthand: ``raise unavailable("...", "...", Fix.RETRY)``."""
     return GrammarUnavailable(GrammarState.unavailable(reason, fix_hint, fix))
+
+
+class EngineLost(GrammarUnavailable):
+    """The server could not be reached at all: drop the engine and rebuild it next time."""

@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Slot
 
 from postingstudio.grammar import DownloadCancelled, Fix, probe_server
-from postingstudio.grammar.download import download_languagetool, download_size_hint
 from postingstudio.grammar.install import install_at, ltp_download_dir
 
 from .grammar_dialogs import DownloadProgress, GrammarPrompts
@@ -71,6 +70,9 @@ class GrammarFixes(QObject):
         if self.download is not None:
             return False  # one at a time
         folder = ltp_download_dir()
+        # Loaded here, not at start-up: it brings requests and language-tool-python.
+        from postingstudio.grammar.download import download_languagetool, download_size_hint
+
         if not self.prompts.consent_download(download_size_hint(), folder):
             return False
         function = self.download_function or download_languagetool

@@ -1,0 +1,12 @@
+"""The two ways a consented download ends early, in a module that loads nothing heavy (the UI
+imports these at start-up; the downloaders themselves load on first use)."""
+
+from __future__ import annotations
+
+
+class DownloadCancelled(Exception):
+    """The user cancelled; nothing was left behind."""
+
+
+class DownloadFailed(Exception):
+    """The download or its verification failed; the message says why, for the dialog."""
