@@ -127,8 +127,12 @@ def _sentence_changes(
     out: list[Change] = []
     person = you_edits(text, begin, end)
     duties = duty_edits(text, begin, end, you=person)
-    if duties:
-        person = [e for e in person if not any(d.start <= e.start < d.end for d in duties)]
+    absorbed = [d for d in duties if any(d.start <= e.start < d.end for e in person)]
+    if absorbed:
+        # The verb the "you" rewrite re-agreed is inside a duty rewrite: one change, together.
+        person = [e for e in person if not any(d.start <= e.start < d.end for d in absorbed)]
+        person = sorted([*person, *absorbed], key=lambda e: e.start)
+        duties = [d for d in duties if d not in absorbed]
     if person:
         out.append(sentence.attempt(YOU_RULE, person, "Addresses the reader as “you”."))
     for duty in duties:

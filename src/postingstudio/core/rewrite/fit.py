@@ -39,8 +39,10 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
         return Edit(start, end, replacement, "the words are part of a hyphenated compound")
     after = _keep_number(matched, replacement)
     after = _keep_verb_form(matched, after)
-    reason = _attributive_phrase(text, end, matched, after) or _orphaned_modifier(
-        text, start, after
+    reason = (
+        _attributive_phrase(text, end, matched, after)
+        or _orphaned_modifier(text, start, after)
+        or _pronoun_as_modifier(text, start, end, after)
     )
     after = _capitals(text, start, matched, after)
     start, after = _article_before(text, start, after)
@@ -117,6 +119,23 @@ def _orphaned_modifier(text: str, start: int, replacement: str) -> str:
         return ""
     if "ADJ" in classes(word.text) or in_class(word.lower, "determiners"):
         return f"“{word.text}” belongs to the phrase being replaced"
+    return ""
+
+
+def _pronoun_as_modifier(text: str, start: int, end: int, replacement: str) -> str:
+    """A noun phrase that modifies the next noun cannot become a pronoun ("about the candidate
+    experience" -> "about you experience")."""
+    if replacement.strip().lower() not in ("you", "yourself"):
+        return ""
+    before = [t for t in tokenize(text[max(0, start - 40) : start]) if t.is_word]
+    after = tokenize(text[end : end + 40])
+    if not before or not after or not after[0].is_word:
+        return ""
+    previous, following = before[-1].lower, after[0]
+    if not (in_class(previous, "prepositions") or in_class(previous, "determiners")):
+        return ""
+    if "NOUN" in classes(following.text) and not in_class(following.lower, "prepositions"):
+        return f"“{text[start:end]}” describes the noun “{following.text}” after it"
     return ""
 
 
