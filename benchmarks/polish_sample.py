@@ -62,9 +62,10 @@ def draw(n: int, seed: int) -> None:
         pool.extend(p for p in applied_pairs(posting["text"], book) if len(p[1]) <= 400)
     picked = rng.sample(pool, min(n, len(pool)))
     OUT.mkdir(parents=True, exist_ok=True)
-    with (OUT / "items.jsonl").open("w", encoding="utf-8") as items, (OUT / "key.jsonl").open(
-        "w", encoding="utf-8"
-    ) as key:
+    with (
+        (OUT / "items.jsonl").open("w", encoding="utf-8") as items,
+        (OUT / "key.jsonl").open("w", encoding="utf-8") as key,
+    ):
         for number, (rule_id, before, after) in enumerate(picked, 1):
             item_id = f"p{number:03d}"
             items.write(json.dumps({"id": item_id, "before": before, "after": after}) + "\n")

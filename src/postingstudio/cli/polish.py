@@ -117,7 +117,9 @@ def _json(change: Any, text: str) -> list[dict[str, object]]:
     ]
 
 
-def _write(result: Any, output: Path, args: argparse.Namespace, applied: list[Any], source: Any) -> int:
+def _write(
+    result: Any, output: Path, args: argparse.Namespace, applied: list[Any], source: Any
+) -> int:
     from postingstudio.docio import DocumentError, save_posting
 
     try:

@@ -10,9 +10,11 @@ ticked by default, in "Apply all safe fixes", in "Polish…" and in ``postingstu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from .findings import Category, Finding, Origin, Severity
+from .report import SectionResult, SectionState
 
 PLACEHOLDER = re.compile(r"<[^<>\n\v]{1,80}>")
 PLACEHOLDER_RULE = "missing.unfilled_placeholder"
@@ -42,6 +44,26 @@ def placeholder_findings(text: str) -> list[Finding]:
         )
         for start, end in find_placeholders(text)
     ]
+
+
+def unfilled_sections(sections: Sequence[SectionResult], text: str) -> list[SectionResult]:
+    """A section with a ``<placeholder>`` inside is "thin", whatever else it says: an inserted
+    template must not raise the score before the writer fills it in."""
+    spans = find_placeholders(text)
+    out = []
+    for section in sections:
+        start, end = section.start, section.end
+        inside = [
+            text[s:e]
+            for s, e in spans
+            if start is not None and end is not None and start <= s < end
+        ]
+        if inside and section.state is SectionState.PRESENT:
+            section = replace(
+                section, state=SectionState.THIN, reason=f"Unfilled placeholder {inside[0]}"
+            )
+        out.append(section)
+    return out
 
 
 def applicable_replacements(finding: Finding) -> tuple[str, ...]:

@@ -120,9 +120,12 @@ def _revise(paragraph: Any, start: int, end: int, after: str, marks: _Revisions)
         elif position + length <= start:
             anchor = run
         position += length
-    template = inside[0] if inside else anchor
-    parent = (inside[0] if inside else anchor).getparent() if (inside or anchor) else paragraph
-    index = parent.index(inside[0]) if inside else (parent.index(anchor) + 1 if anchor is not None else len(parent))
+    template: Any = inside[0] if inside else anchor
+    if template is None:
+        parent, index = paragraph, len(paragraph)
+    else:
+        parent = template.getparent()
+        index = parent.index(template) + (0 if inside else 1)
     if inside:
         deletion = marks.mark("del")
         for run in inside:

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from postingstudio.core.findings import Finding
+from postingstudio.core.fixes import PLACEHOLDER, applicable_replacements, is_safe
 from postingstudio.core.model import Block, BlockKind
 from postingstudio.core.plaintext import parse_text
 
-from .analysis import PLACEHOLDER
 from .document_bridge import PositionMap, insert_blocks
 from .markers import Marker
 
@@ -32,34 +32,6 @@ class ProposedFix:
     @property
     def finding(self) -> Finding:
         return self.marker.finding
-
-
-def is_safe(finding: Finding) -> bool:
-    """A fix that can be applied without reading it first: a span with a concrete replacement.
-
-    Replacements with placeholders need the writer's words, and whole-sentence rewrites
-    (readability) need judgement, so neither is "safe".
-    """
-    replacements = applicable_replacements(finding)
-    if not replacements:
-        return False
-    first = replacements[0]
-    return not PLACEHOLDER.search(first) and finding.category.value != "readability"
-
-
-def applicable_replacements(finding: Finding) -> tuple[str, ...]:
-    """The replacements that make sense as a one-click swap for this finding's words.
-
-    A replacement that is only an instruction in brackets ("<split this sentence…>") would
-    wipe out a whole sentence, so it is offered as advice, not as a fix, unless the finding's
-    words are short enough that typing over a placeholder is the natural next step.
-    """
-    if not finding.is_span:
-        return ()
-    words = len(finding.text.split())
-    return tuple(
-        r for r in finding.replacements if not (PLACEHOLDER.fullmatch(r.strip()) and words > 4)
-    )
 
 
 def missing_section_id(finding: Finding) -> str | None:

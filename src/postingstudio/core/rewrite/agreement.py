@@ -96,8 +96,10 @@ def _determiner_number(token: Token, following: Token) -> list[str]:
 def _contraction(token: Token, previous: Token | None, following: Token) -> list[str]:
     if token.lower not in ("you'll", "you're", "you've", "you'd"):
         return []
-    if previous is not None and previous.is_word and (
-        in_class(previous.lower, "prepositions") or in_class(previous.lower, "determiners")
+    if (
+        previous is not None
+        and previous.is_word
+        and (in_class(previous.lower, "prepositions") or in_class(previous.lower, "determiners"))
     ):
         return [f"“{previous.text} {token.text}”: a contraction cannot follow “{previous.text}”"]
     if in_class(following.lower, "determiners") and following.lower not in ("no", "any", "that"):

@@ -115,7 +115,9 @@ def propose(text: str, findings: Sequence[Finding], screen: Screen) -> list[Chan
             bounds_list.add(sentence_bounds(text, match.start(), match.start()))
     changes: list[Change] = []
     for begin, end in sorted(bounds_list):
-        changes.extend(_sentence_changes(text, begin, end, by_sentence.get((begin, end), []), screen))
+        changes.extend(
+            _sentence_changes(text, begin, end, by_sentence.get((begin, end), []), screen)
+        )
     changes.sort(key=lambda c: (c.start, c.end))
     return changes
 

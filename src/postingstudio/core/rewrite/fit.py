@@ -158,7 +158,9 @@ def _article_before(text: str, start: int, replacement: str) -> tuple[int, str]:
     if not words or not words[0].text[:1].isalpha():
         return start, replacement
     for article in ("an ", "a ", "An ", "A "):
-        if head.endswith(article) and (len(head) == len(article) or not head[-len(article) - 1].isalpha()):
+        if head.endswith(article) and (
+            len(head) == len(article) or not head[-len(article) - 1].isalpha()
+        ):
             wanted = article_for(words[0].text)
             if article.strip().lower() == wanted:
                 return start, replacement

@@ -108,7 +108,7 @@ def inflect_verb(lemma: str, tag: str, like: str) -> str:
 
 @lru_cache(maxsize=8192)
 def article_for(word: str) -> str:
-    """"a" or "an" for the sound of ``word`` ("an hour", "a user", "an SQL query")."""
+    """ "a" or "an" for the sound of ``word`` ("an hour", "a user", "an SQL query")."""
     return str(_inflect_engine().a(word)).split(" ", 1)[0].lower()
 
 

@@ -41,7 +41,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|{adjectives}+(?:{_alternatives(spec['weak_heads'])}))"
     )
     pronoun_kinds = [
-        (kind, spec[f"{kind}_pronouns"]) for kind in ("subject", "object", "possessive", "reflexive")
+        (kind, spec[f"{kind}_pronouns"])
+        for kind in ("subject", "object", "possessive", "reflexive")
     ]
     pronouns = "|".join(f"(?P<{kind}>{_alternatives(words)})" for kind, words in pronoun_kinds)
     reader = re.compile(  # a bare head counts only at the start: "Candidate will work ..."
@@ -175,7 +176,10 @@ def _agree(rest: list[Token]) -> list[Edit]:
         candidate_classes = classes(candidate.text)
         unambiguous = "NOUN" not in candidate_classes or (
             following is not None
-            and (in_class(following.lower, "determiners") or in_class(following.lower, "prepositions"))
+            and (
+                in_class(following.lower, "determiners")
+                or in_class(following.lower, "prepositions")
+            )
         )
         form = verb_form(candidate.text)
         if form is not None and form[1] == "VBZ" and unambiguous:

@@ -35,7 +35,9 @@ def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int,
     for match in _SENTENCE_END.finditer(text, 0, start):
         begin = match.end()
     stop = _SENTENCE_END.search(text, max(end, begin))
-    finish = stop.start() + (1 if stop and text[stop.start()] in ".!?" else 0) if stop else len(text)
+    finish = (
+        stop.start() + (1 if stop and text[stop.start()] in ".!?" else 0) if stop else len(text)
+    )
     return begin, max(finish, end)
 
 
@@ -47,7 +49,7 @@ def line_bounds(text: str, start: int) -> tuple[int, int]:
 
 def starts_sentence(text: str, start: int) -> bool:
     """True when ``start`` is the first word of a sentence, a line or a bullet."""
-    before = text[:start].rstrip(" \t\"“‘(")
+    before = text[:start].rstrip(' \t"“‘(')
     if not before:
         return True
     last = before[-1]
