@@ -68,7 +68,7 @@ def _you_verb(words: list[Token], index: int, token: Token, previous: Token | No
     if verb.lower in _THIRD_PERSON_BE_HAVE:
         return [f"“you {verb.text}”: the verb does not agree with “you”"]
     form = verb_form(verb.text)
-    if form is not None and form[1] == "VBZ" and "NOUN" not in classes(verb.text):
+    if form is not None and form[1] == "VBZ":
         return [f"“you {verb.text}”: the verb does not agree with “you”"]
     return []
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..findings import Finding
 from .agreement import new_problems
 from .duties import duty_edits
-from .fit import Edit, fit
+from .fit import Edit, fit, keep_verb_form
 from .person import you_edits
 from .tokens import sentence_bounds
 
@@ -135,6 +135,7 @@ def _sentence_changes(
         person = [e for e in person if not any(d.start <= e.start < d.end for d in absorbed)]
         person = sorted([*person, *absorbed], key=lambda e: e.start)
         duties = [d for d in duties if d not in absorbed]
+    person = _with_plain_verbs(person, findings, screen)
     if person:
         out.append(sentence.attempt(YOU_RULE, person, "Addresses the reader as “you”."))
     for duty in duties:
@@ -148,6 +149,22 @@ def _sentence_changes(
         if change is not None:
             out.append(change)
             taken.append((change.start, change.end))
+    return out
+
+
+def _with_plain_verbs(
+    person: list[Edit], findings: list[Finding], screen: Screen
+) -> list[Edit]:
+    """A re-agreed verb that a rule also flags ("utilizes" -> "utilize", and "utilize" ->
+    "use") takes the rule's plain word in the agreed form ("use"), in the one change."""
+    spans = {(f.start, f.end): f for f in findings}
+    out = []
+    for edit in person:
+        finding = spans.get((edit.start, edit.end))
+        safe = [r for r, why in screen(finding) if not why] if finding else []
+        if safe and " " not in safe[0]:
+            edit = Edit(edit.start, edit.end, keep_verb_form(edit.after, safe[0]))
+        out.append(edit)
     return out
 
 

@@ -38,7 +38,7 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
     if _inside_compound(text, start, end):
         return Edit(start, end, replacement, "the words are part of a hyphenated compound")
     after = _keep_number(matched, replacement)
-    after = _keep_verb_form(matched, after)
+    after = keep_verb_form(matched, after)
     reason = (
         _attributive_phrase(text, end, matched, after)
         or _orphaned_modifier(text, start, after)
@@ -73,7 +73,7 @@ def _keep_number(matched: str, replacement: str) -> str:
     return replacement[: new[-1].start] + plural(last_new) + replacement[new[-1].end :]
 
 
-def _keep_verb_form(matched: str, replacement: str) -> str:
+def keep_verb_form(matched: str, replacement: str) -> str:
     """A matched verb in -s, -ed or -ing form puts the replacement's first verb in that form
     ("facilitated" -> "led", "utilizing" -> "using", "makes a decision" -> "decides")."""
     old = tokenize(matched)
@@ -81,13 +81,27 @@ def _keep_verb_form(matched: str, replacement: str) -> str:
     if not old or not new or not new[0].is_word:
         return replacement
     form = verb_form(old[0].text)
-    if form is None or "VERB" not in classes(new[0].text) or not is_base_verb(new[0].text):
+    replacement_form = verb_form(new[0].text)
+    if form is None:
+        # A base-form verb ("you utilize") takes the replacement's base form ("uses" -> "use").
+        if replacement_form is None or not is_base_verb(old[0].text):
+            return replacement
+        lemma = replacement_form[0]
+        return replacement[: new[0].start] + _cased(lemma, new[0].text) + replacement[new[0].end :]
+    if "VERB" not in classes(new[0].text):
+        return replacement
+    lemma = replacement_form[0] if replacement_form else new[0].text
+    if not is_base_verb(lemma):
         return replacement
     tag = form[1]
     if tag == "VBZ" and is_plural_noun(old[0].text) and "VERB" not in classes(old[0].text):
         return replacement
-    inflected = inflect_verb(new[0].text, tag, new[0].text)
+    inflected = inflect_verb(lemma, tag, new[0].text)
     return replacement[: new[0].start] + inflected + replacement[new[0].end :]
+
+
+def _cased(word: str, like: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
 def _attributive_phrase(text: str, end: int, matched: str, replacement: str) -> str:
