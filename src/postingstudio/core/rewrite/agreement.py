@@ -30,8 +30,12 @@ def problems(sentence: str) -> list[str]:
         found.extend(_article(token, following))
         found.extend(_determiner_number(token, following))
         found.extend(_contraction(token, previous, following))
-        if in_class(token.lower, "modals") and in_class(following.lower, "modals"):
-            found.append(f"“{token.text} {following.text}”: two modal verbs in a row")
+        found.extend(_after_modal(words, index, token))
+        found.extend(_quantifier(token, following))
+        if index + 3 < len(words) and [t.lower for t in words[index : index + 2]] == [
+            t.lower for t in words[index + 2 : index + 4]
+        ]:
+            found.append(f"“{token.text} {following.text}” is repeated")
         if token.lower == following.lower and token.lower not in ("that", "had", "is"):
             found.append(f"the word “{token.text}” is doubled")
     return found
@@ -70,6 +74,50 @@ def _you_verb(words: list[Token], index: int, token: Token, previous: Token | No
     form = verb_form(verb.text)
     if form is not None and form[1] == "VBZ":
         return [f"“you {verb.text}”: the verb does not agree with “you”"]
+    return []
+
+
+def _after_modal(words: list[Token], index: int, token: Token) -> list[str]:
+    """A modal ("will", "can", "you'll") takes a verb in its base form: not "must can",
+    "can communicates", "you'll planning" or "you'll development"."""
+    lower = token.lower
+    if not (in_class(lower, "modals") or lower.endswith("'ll")):
+        return []
+    position = index + 1
+    while position < len(words) and in_class(words[position].lower, "adverbs_between"):
+        position += 1
+    if position >= len(words) or not words[position].is_word:
+        return []
+    verb = words[position]
+    if in_class(verb.lower, "modals"):
+        return [f"“{token.text} {verb.text}”: two modal verbs in a row"]
+    word_classes = classes(verb.text)
+    form = verb_form(verb.text)
+    if form is not None and form[1] in ("VBZ", "VBG", "VBD") and verb.lower not in ("been",):
+        if not (form[1] == "VBD" and "VERB" in word_classes and verb.lower in lemmas_of(verb)):
+            return [f"“{token.text} {verb.text}”: a modal needs the verb's base form"]
+    if word_classes and not word_classes & {"VERB", "AUX"} and "ADV" not in word_classes:
+        return [f"“{token.text} {verb.text}”: a modal needs a verb after it"]
+    return []
+
+
+def lemmas_of(word: Token) -> tuple[str, ...]:
+    from .lexicon import lemmas
+
+    return lemmas(word.text).get("VERB", ())
+
+
+def _quantifier(token: Token, following: Token) -> list[str]:
+    if not in_class(token.lower, "plural_quantifiers"):
+        return []
+    if in_class(following.lower, "determiners") and following.lower not in ("other",):
+        return [f"“{token.text} {following.text}”: “of” is missing after “{token.text}”"]
+    word_classes = classes(following.text)
+    if word_classes == frozenset({"NOUN"}) and not is_plural_noun(following.text):
+        from .lexicon import inflection
+
+        if inflection(following.text, "NNS") not in (None, following.lower):
+            return [f"“{token.text} {following.text}”: a plural noun must follow"]
     return []
 
 

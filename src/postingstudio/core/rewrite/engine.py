@@ -10,7 +10,7 @@ unticked with the problem as its reason.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -19,11 +19,11 @@ from .agreement import new_problems
 from .duties import duty_edits
 from .fit import Edit, fit, keep_verb_form
 from .person import you_edits
-from .tokens import sentence_bounds
+from .person import refer_back_edits
+from .tokens import sentences
 
 YOU_RULE = "rewrite.you"
 DUTY_RULE = "rewrite.responsible_for"
-_SENTENCES = re.compile(r"[^\n]+?(?:[.!?]['\"”’)]*(?=\s)|$)", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,20 +104,18 @@ class _Sentence:
 
 def propose(text: str, findings: Sequence[Finding], screen: Screen) -> list[Change]:
     """Every change for ``text``: safe ones first fitted and checked, the rest with reasons."""
-    by_sentence: dict[tuple[int, int], list[Finding]] = {}
+    bounds = sentences(text)
+    starts = [begin for begin, _ in bounds]
+    by_sentence: dict[int, list[Finding]] = {}
     for finding in findings:
         if finding.is_span:
-            bounds = sentence_bounds(text, finding.start, finding.end)
-            by_sentence.setdefault(bounds, []).append(finding)
-    bounds_list = set(by_sentence)
-    for match in _SENTENCES.finditer(text):
-        if match.end() > match.start():
-            bounds_list.add(sentence_bounds(text, match.start(), match.start()))
+            number = max(0, bisect_right(starts, finding.start) - 1)
+            if finding.end <= bounds[number][1]:  # a finding across sentences is left out
+                by_sentence.setdefault(number, []).append(finding)
     changes: list[Change] = []
-    for begin, end in sorted(bounds_list):
-        changes.extend(
-            _sentence_changes(text, begin, end, by_sentence.get((begin, end), []), screen)
-        )
+    for number, (begin, end) in enumerate(bounds):
+        found = by_sentence.get(number, [])
+        changes.extend(_sentence_changes(text, begin, end, found, screen))
     changes.sort(key=lambda c: (c.start, c.end))
     return changes
 
@@ -183,7 +181,11 @@ def _finding_change(
         if why:
             first_unsafe = first_unsafe or _unsafe(text, finding, edit, why)
             continue
-        change = sentence.attempt(finding.rule_id, [edit], finding.message)
+        edits = [edit]
+        if edit.after.lower().startswith("you"):  # a subject became "you": so do its pronouns
+            edits += [e for e in refer_back_edits(text, edit.end, sentence.end)]
+            edits = [e for e in edits if sentence.free(e.start, e.end)]
+        change = sentence.attempt(finding.rule_id, edits, finding.message)
         if change.safe:
             return change
         first_unsafe = first_unsafe or change

@@ -52,8 +52,10 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
 def _inside_compound(text: str, start: int, end: int) -> bool:
     before = text[start - 2 : start]
     after = text[end : end + 2]
-    return (len(before) == 2 and before[1] == "-" and before[0].isalpha()) or (
-        len(after) == 2 and after[0] == "-" and after[1].isalpha()
+    return (
+        (len(before) == 2 and before[1] == "-" and before[0].isalpha())
+        or (len(after) == 2 and after[0] == "-" and after[1].isalpha())
+        or after[:1] == "("  # "incumbent(s)"
     )
 
 
@@ -82,6 +84,9 @@ def keep_verb_form(matched: str, replacement: str) -> str:
         return replacement
     form = verb_form(old[0].text)
     replacement_form = verb_form(new[0].text)
+    if old[0].lower in ("are", "were") and replacement_form and replacement_form[0] == "be":
+        wanted = old[0].lower
+        return replacement[: new[0].start] + _cased(wanted, new[0].text) + replacement[new[0].end :]
     if form is None:
         # A base-form verb ("you utilize") takes the replacement's base form ("uses" -> "use").
         if replacement_form is None or not is_base_verb(old[0].text):
@@ -146,6 +151,8 @@ def _pronoun_as_modifier(text: str, start: int, end: int, replacement: str) -> s
     if not before or not after or not after[0].is_word:
         return ""
     previous, following = before[-1].lower, after[0]
+    if following.text[:1].isupper() and following.text != "I":
+        return f"“{text[start:end]}” is part of the name “{following.text}”"
     if not (in_class(previous, "prepositions") or in_class(previous, "determiners")):
         return ""
     if "NOUN" in classes(following.text) and not in_class(following.lower, "prepositions"):

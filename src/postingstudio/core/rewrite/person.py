@@ -46,7 +46,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ]
     pronouns = "|".join(f"(?P<{kind}>{_alternatives(words)})" for kind, words in pronoun_kinds)
     reader = re.compile(  # a bare head counts only at the start: "Candidate will work ..."
-        rf"(?<![\w/])(?:(?P<phrase>{noun_phrase})(?P<genitive>['’]s\b)?(?![\w-])|(?:{pronouns})(?![\w/]))",
+        rf"(?<![\w/])(?:(?P<phrase>{noun_phrase})(?P<genitive>['’]s\b)?(?![\w(-])|(?:{pronouns})(?![\w/]))",
         re.IGNORECASE | re.MULTILINE,
     )
     refer = re.compile(rf"\b(?:{'|'.join(spec['refer_back'])})\b", re.IGNORECASE)
@@ -122,6 +122,8 @@ def _modifier_or_relative(rest: list[Token], subject: bool) -> bool:
     word = rest[0]
     if word.lower in ("who", "whom", "that", "which", "whose"):
         return True
+    if word.text[:1].isupper() and word.text != "I":
+        return True  # "the Candidate Coordinator", "Candidate Skills": part of a name
     if subject and in_class(word.lower, "prepositions"):
         return True  # "the ideal candidate for this position can": "you for this position" """
     if in_class(word.lower, "adverbs_between") or _verb_like(word):
@@ -187,6 +189,11 @@ def _agree(rest: list[Token]) -> list[Edit]:
             if replacement:
                 edits.append(Edit(candidate.start, candidate.end, replacement))
     return edits
+
+
+def refer_back_edits(text: str, after: int, end: int) -> list[Edit]:
+    """The singular "they" forms after ``after`` that refer back to a subject now "you"."""
+    return _refer_back(text, after, end, _patterns()[1])
 
 
 def _refer_back(text: str, after: int, end: int, refer: re.Pattern[str]) -> list[Edit]:

@@ -57,3 +57,17 @@ def starts_sentence(text: str, start: int) -> bool:
         line = before[:-1].rstrip(" \t")
         return not line or line.endswith("\n")
     return last in ".!?\n" and not before.endswith(("e.g.", "i.e.", "etc."))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Every sentence (or line) of ``text`` as (begin, end), in order, covering all of it."""
+    out: list[tuple[int, int]] = []
+    begin = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start() + (1 if text[match.start()] in ".!?" else 0)
+        if end > begin:
+            out.append((begin, end))
+        begin = match.end()
+    if begin < len(text) or not out:
+        out.append((begin, len(text)))
+    return out

@@ -15,13 +15,14 @@ _VERB_CONTEXT = ("modals", "subject_pronouns")
 
 
 def is_heading_line(text: str, start: int, end: int) -> bool:
-    """The match is a line on its own (a heading), apart from bullets and a closing colon."""
+    """The match is a line on its own (a heading), apart from bullets, or the label that opens
+    a line before a colon ("Key responsibilities: ...")."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     before = text[line_start:start].strip(_LINE_MARKS)
-    after = text[end:line_end].strip(" \t:")
-    return not before and not after
+    after = text[end:line_end].strip(" \t")
+    return not before and (not after or after.startswith((":", "–", "—")))
 
 
 def in_scope(scope: str, text: str, start: int, end: int) -> bool:
