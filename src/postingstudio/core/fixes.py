@@ -12,9 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from .findings import Category, Finding, Origin, Severity
 from .report import SectionResult, SectionState
+
+if TYPE_CHECKING:
+    from .rewrite.engine import Change
 
 PLACEHOLDER = re.compile(r"<[^<>\n\v]{1,80}>")
 PLACEHOLDER_RULE = "missing.unfilled_placeholder"
@@ -123,7 +127,7 @@ class Polished:
         return tuple(c for c in self.changes if getattr(c, "safe", False))
 
 
-def propose_changes(text: str, findings: list[Finding]) -> list[object]:
+def propose_changes(text: str, findings: list[Finding]) -> list[Change]:
     """Every change the rewrite engine proposes for ``text`` from ``findings``."""
     from .rewrite.engine import propose
 

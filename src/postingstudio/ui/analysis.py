@@ -28,7 +28,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from postingstudio.core.engine import analyse
-from postingstudio.core.fixes import find_placeholders  # the policy lives in core
+from postingstudio.core.fixes import PLACEHOLDER, find_placeholders  # noqa: F401 - re-exported: the policy lives in core
 from postingstudio.core.model import Posting
 from postingstudio.core.report import Report
 from postingstudio.core.rulebook import RuleBook, load_rulebook

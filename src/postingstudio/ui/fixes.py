@@ -9,25 +9,38 @@ first placeholder selected, so the writer can type straight over it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from postingstudio.core.findings import Finding
-from postingstudio.core.fixes import PLACEHOLDER, applicable_replacements, is_safe
+from postingstudio.core.findings import Category, Finding, Severity
+from postingstudio.core.fixes import (  # noqa: F401 - is_safe/applicable_replacements: UI API
+    PLACEHOLDER,
+    applicable_replacements,
+    is_safe,
+    propose_changes,
+)
 from postingstudio.core.model import Block, BlockKind
 from postingstudio.core.plaintext import parse_text
+from postingstudio.core.rewrite.engine import Change
 
-from .document_bridge import PositionMap, insert_blocks
+from .document_bridge import PositionMap, insert_blocks, selected_text
 from .markers import Marker
 
 
 @dataclass(frozen=True, slots=True)
 class ProposedFix:
-    """One change the writer can accept or refuse in the "Apply all safe fixes" preview."""
+    """One change the writer can accept or refuse in the "Polish…" review: the rewrite
+    engine's change (``safe`` ones are ticked by default, the others carry the ``reason``),
+    with a cursor per edit so the document can be changed where the words now are."""
 
     marker: Marker
     replacement: str
+    safe: bool = True
+    reason: str = ""
+    before: str = ""  # the changed stretch of the sentence, before and after
+    after: str = ""
+    edits: tuple[tuple[QTextCursor, str, str], ...] = ()  # (cursor, old words, new words)
 
     @property
     def finding(self) -> Finding:
@@ -43,11 +56,50 @@ def missing_section_id(finding: Finding) -> str | None:
 
 
 def safe_fixes(markers: Sequence[Marker]) -> list[ProposedFix]:
-    return [
-        ProposedFix(m, applicable_replacements(m.finding)[0])
-        for m in markers
-        if is_safe(m.finding) and m.still_matches()
-    ]
+    """Every change the rewrite engine proposes for the findings under ``markers``, fitted
+    into its sentence (core.fixes: the same code as ``postingstudio polish``)."""
+    usable = [m for m in markers if m.finding.is_span and m.still_matches()]
+    if not markers:
+        return []
+    document = markers[0].cursor.document()
+    whole = QTextCursor(document)
+    whole.select(QTextCursor.SelectionType.Document)
+    text = selected_text(whole)
+    mapping = PositionMap(text)
+    by_span: dict[tuple[int, int], Marker] = {}
+    findings = []
+    for marker in usable:
+        start, end = mapping.to_codepoint(marker.start), mapping.to_codepoint(marker.end)
+        by_span[(start, end)] = marker
+        findings.append(replace(marker.finding, start=start, end=end))
+    proposed = []
+    for change in propose_changes(text, findings):
+        marker = by_span.get((change.start, change.end)) or _marker_for(document, mapping, change)
+        cursors = tuple(
+            (mapping.cursor(document, e.start, e.end), text[e.start : e.end], e.after)
+            for e in change.edits
+        )
+        proposed.append(
+            ProposedFix(
+                marker,
+                change.after,
+                change.safe,
+                change.reason,
+                change.before,
+                change.after,
+                cursors,
+            )  # fmt: skip
+        )
+    return proposed
+
+
+def _marker_for(document: QTextDocument, mapping: PositionMap, change: Change) -> Marker:
+    """A marker for a clause rewrite no single finding asked for ("the candidate" -> "you")."""
+    finding = Finding(
+        change.rule_id, Category.DRY, Severity.SUGGESTION, change.start, change.end,
+        change.before, change.message, "", "Posting Studio",
+    )  # fmt: skip
+    return Marker(-1, finding, mapping.cursor(document, change.start, change.end))
 
 
 def _select_placeholder(cursor: QTextCursor, start: int, end: int) -> QTextCursor | None:
@@ -90,6 +142,9 @@ def apply_many(document: QTextDocument, fixes: Sequence[ProposedFix]) -> int:
     edit.beginEditBlock()
     try:
         for fix in ordered:
+            if fix.edits:
+                applied += _apply_edits(fix)
+                continue
             if not fix.marker.still_matches():
                 continue  # the words changed under it; leave it to the next analysis
             # joinPreviousEditBlock keeps every replacement inside the one undo step.
@@ -101,6 +156,18 @@ def apply_many(document: QTextDocument, fixes: Sequence[ProposedFix]) -> int:
     finally:
         edit.endEditBlock()
     return applied
+
+
+def _apply_edits(fix: ProposedFix) -> int:
+    """All of one change's edits, or none when any of its words changed since analysis."""
+    if any(selected_text(cursor) != old for cursor, old, _new in fix.edits):
+        return 0
+    for cursor, _old, new in sorted(fix.edits, key=lambda e: e[0].selectionStart(), reverse=True):
+        edit = QTextCursor(cursor)
+        edit.joinPreviousEditBlock()
+        edit.insertText(new, edit.charFormat())
+        edit.endEditBlock()
+    return 1
 
 
 def template_blocks(template: str, label: str) -> tuple[Block, ...]:

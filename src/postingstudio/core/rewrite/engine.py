@@ -18,8 +18,7 @@ from ..findings import Finding
 from .agreement import new_problems
 from .duties import duty_edits
 from .fit import Edit, fit, keep_verb_form
-from .person import you_edits
-from .person import refer_back_edits
+from .person import refer_back_edits, you_edits
 from .tokens import sentences
 
 YOU_RULE = "rewrite.you"
@@ -150,9 +149,7 @@ def _sentence_changes(
     return out
 
 
-def _with_plain_verbs(
-    person: list[Edit], findings: list[Finding], screen: Screen
-) -> list[Edit]:
+def _with_plain_verbs(person: list[Edit], findings: list[Finding], screen: Screen) -> list[Edit]:
     """A re-agreed verb that a rule also flags ("utilizes" -> "utilize", and "utilize" ->
     "use") takes the rule's plain word in the agreed form ("use"), in the one change."""
     spans = {(f.start, f.end): f for f in findings}
