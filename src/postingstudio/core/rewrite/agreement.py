@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .lexicon import article_for, classes, in_class, is_plural_noun, verb_form
+from .lexicon import article_for, classes, in_class, is_adverb, is_plural_noun, verb_form
 from .tokens import Token, tokenize
 
 # Third-person forms of the irregular verbs; other verbs are recognised through lemminflect.
@@ -64,7 +64,7 @@ def _you_verb(words: list[Token], index: int, token: Token, previous: Token | No
     if token.lower != "you" or not _subject_you(previous):
         return []
     position = index + 1
-    while position < len(words) and in_class(words[position].lower, "adverbs_between"):
+    while position < len(words) and is_adverb(words[position].text):
         position += 1
     if position >= len(words) or not words[position].is_word:
         return []

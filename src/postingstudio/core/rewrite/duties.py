@@ -32,6 +32,8 @@ def duty_edits(text: str, begin: int, end: int, you: Sequence[Edit] = ()) -> lis
     agreed = {edit.start for edit in you}
     for match in _RESPONSIBLE.finditer(text, begin, end):
         tag = _BE_TAG[match.group("be").lower()]
+        if text[max(0, match.start() - 3) : match.start()] == " I ":
+            continue  # "The Instructor I is responsible for": a grade, read as the pronoun
         if match.start() in agreed and tag == "VBZ":
             tag = "VBP"
         verbs = match.group("verbs")

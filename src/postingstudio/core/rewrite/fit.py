@@ -43,6 +43,7 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
         _attributive_phrase(text, end, matched, after)
         or _orphaned_modifier(text, start, after)
         or _pronoun_as_modifier(text, start, end, after)
+        or _infinitive(text, end, after)
     )
     after = _capitals(text, start, matched, after)
     start, after = _article_before(text, start, after)
@@ -157,6 +158,23 @@ def _pronoun_as_modifier(text: str, start: int, end: int, replacement: str) -> s
         return ""
     if "NOUN" in classes(following.text) and not in_class(following.lower, "prepositions"):
         return f"“{text[start:end]}” describes the noun “{following.text}” after it"
+    return ""
+
+
+def _infinitive(text: str, end: int, replacement: str) -> str:
+    """A replacement ending in "to" ("needs to") must be followed by a verb: "travel is
+    required to domestic suppliers" is not "travel needs to domestic suppliers"."""
+    words = tokenize(replacement)
+    if not words or words[-1].lower != "to":
+        return ""
+    following = [t for t in tokenize(text[end : end + 40]) if t.is_word]
+    if not following:
+        return ""
+    word = following[0]
+    if in_class(word.lower, "determiners") or (
+        classes(word.text) and not classes(word.text) & {"VERB", "AUX", "ADV"}
+    ):
+        return f"“to” would be followed by “{word.text}”, not a verb"
     return ""
 
 

@@ -116,3 +116,9 @@ def _same_case(form: str, like: str) -> str:
     if like[:1].isupper() and not like.isupper():
         return form[:1].upper() + form[1:]
     return form
+
+
+def is_adverb(word: str) -> bool:
+    """An adverb that may stand between a subject and its verb ("you also have", "the
+    candidate successfully has")."""
+    return in_class(word, "adverbs_between") or classes(word) == frozenset({"ADV"})

@@ -17,7 +17,7 @@ from typing import Any
 
 from ...paths import resources_dir
 from .fit import Edit
-from .lexicon import classes, in_class, inflection, is_plural_noun, verb_form
+from .lexicon import classes, in_class, inflection, is_adverb, is_plural_noun, verb_form
 from .tokens import Token, starts_sentence, tokenize
 
 
@@ -86,11 +86,31 @@ def you_edits(text: str, begin: int, end: int) -> list[Edit]:
                 continue  # "an opportunity for a strong candidate": not yet the reader
             edits.append(Edit(start, stop, _cased(text, start, "you")))
             if subject:
+                edits.extend(_compound_comma(text, start, begin))
                 edits.extend(_agree(rest))
                 first_subject = start if first_subject is None else first_subject
     if first_subject is not None:
         edits.extend(_refer_back(text, first_subject, end, refer))
     return _without_overlaps(edits)
+
+
+def agree_after(text: str, end: int, sentence_end: int) -> list[Edit]:
+    """The verb edits that make the words after a new "you" subject agree with it."""
+    return _agree(tokenize(text[end:sentence_end], end))
+
+
+def _compound_comma(text: str, start: int, begin: int) -> list[Edit]:
+    """ "... dementia and the ideal candidate will ..." -> "... dementia, and you will ...":
+    a pronoun subject makes the second clause independent, which takes a comma."""
+    before = text[begin:start].rstrip()
+    for conjunction in (" and", " but", " so"):
+        if before.endswith(conjunction):
+            head = before[: -len(conjunction)].rstrip()
+            words = [t for t in tokenize(head) if t.is_word]
+            if len(words) >= 3 and head[-1:].isalnum():
+                position = begin + len(head)
+                return [Edit(position, position, ",")]
+    return []
 
 
 def _cased(text: str, start: int, word: str) -> str:
@@ -161,7 +181,7 @@ def _agree(rest: list[Token]) -> list[Edit]:
     """Make the subject's verb (and verbs joined to it by "and"/"or") agree with "you"."""
     words = [t for t in rest if t.is_word or t.text == ","]
     position = 0
-    while position < len(words) and in_class(words[position].lower, "adverbs_between"):
+    while position < len(words) and is_adverb(words[position].text):
         position += 1
     if position >= len(words):
         return []
