@@ -87,3 +87,17 @@ def test_run_edits_keep_the_format_of_untouched_words() -> None:
     assert edited.text == "Use data every day."
     assert edited.blocks[0].runs[0].text == "Use"
     assert edited.blocks[0].runs[0].bold
+
+
+def test_check_does_not_load_the_inflection_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, io, contextlib\n"
+        "from postingstudio.__main__ import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main(['check', '--sample'])\n"
+        "print('lemminflect' in sys.modules, 'inflect' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False False", result.stderr[-2000:]
