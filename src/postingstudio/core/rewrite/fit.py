@@ -83,6 +83,8 @@ def keep_verb_form(matched: str, replacement: str) -> str:
     new = tokenize(replacement)
     if not old or not new or not new[0].is_word:
         return replacement
+    if in_class(new[0].lower, "modals"):
+        return replacement  # "is expected to" -> "will": a modal has no -s, -ed or -ing form
     form = verb_form(old[0].text)
     replacement_form = verb_form(new[0].text)
     if old[0].lower in ("are", "were") and replacement_form and replacement_form[0] == "be":
@@ -171,6 +173,9 @@ def _infinitive(text: str, end: int, replacement: str) -> str:
     if not following:
         return ""
     word = following[0]
+    form = verb_form(word.text)
+    if form is not None and form[1] in ("VBG", "VBZ", "VBD") and not is_base_verb(word.text):
+        return f"“to” would be followed by “{word.text}”, not the verb's base form"
     if in_class(word.lower, "determiners") or (
         classes(word.text) and not classes(word.text) & {"VERB", "AUX", "ADV"}
     ):
