@@ -18,7 +18,7 @@ from ..findings import Finding
 from .agreement import new_problems
 from .duties import duty_edits
 from .fit import Edit, fit, keep_verb_form
-from .person import agree_after, refer_back_edits, you_edits
+from .person import agree_after, compound_comma, refer_back_edits, you_edits
 from .tokens import sentences
 
 YOU_RULE = "rewrite.you"
@@ -183,6 +183,7 @@ def _finding_change(
             edits += refer_back_edits(text, edit.end, sentence.end)
             if edit.after.lower() == "you":
                 edits += agree_after(text, edit.end, sentence.end)
+            edits += compound_comma(text, edit.start, sentence.begin)
             edits = [e for e in edits if sentence.free(e.start, e.end)]
         change = sentence.attempt(finding.rule_id, edits, finding.message)
         if change.safe:

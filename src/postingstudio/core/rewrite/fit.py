@@ -137,6 +137,12 @@ def _orphaned_modifier(text: str, start: int, replacement: str) -> str:
     if not before or starts_sentence(text, start):
         return ""
     word = before[-1]
+    if (
+        word.lower in ("and", "or")
+        and len(before) > 1
+        and in_class(before[-2].lower, "prepositions")
+    ):
+        return f"“{before[-2].text} {word.text}” joins noun phrases, not clauses"
     if in_class(word.lower, "clause_openers") or in_class(word.lower, "prepositions"):
         return ""
     if "ADJ" in classes(word.text) or in_class(word.lower, "determiners"):

@@ -86,7 +86,7 @@ def you_edits(text: str, begin: int, end: int) -> list[Edit]:
                 continue  # "an opportunity for a strong candidate": not yet the reader
             edits.append(Edit(start, stop, _cased(text, start, "you")))
             if subject:
-                edits.extend(_compound_comma(text, start, begin))
+                edits.extend(compound_comma(text, start, begin))
                 edits.extend(_agree(rest))
                 first_subject = start if first_subject is None else first_subject
     if first_subject is not None:
@@ -99,7 +99,7 @@ def agree_after(text: str, end: int, sentence_end: int) -> list[Edit]:
     return _agree(tokenize(text[end:sentence_end], end))
 
 
-def _compound_comma(text: str, start: int, begin: int) -> list[Edit]:
+def compound_comma(text: str, start: int, begin: int) -> list[Edit]:
     """ "... dementia and the ideal candidate will ..." -> "... dementia, and you will ...":
     a pronoun subject makes the second clause independent, which takes a comma."""
     before = text[begin:start].rstrip()
@@ -114,7 +114,8 @@ def _compound_comma(text: str, start: int, begin: int) -> list[Edit]:
 
 
 def _cased(text: str, start: int, word: str) -> str:
-    return word.capitalize() if starts_sentence(text, start) else word
+    after_mark = text[start : start + 1].isupper() and text[:start].rstrip()[-1:] in (":", ";")
+    return word.capitalize() if starts_sentence(text, start) or after_mark else word
 
 
 def _is_subject(text: str, start: int, begin: int) -> bool:
