@@ -4,7 +4,8 @@
 
 Times ``core.fixes.polish_text`` (propose every change, fit and re-check each, apply the safe
 ones) given the report's findings, CPU time; median and worst of the runs after one warm-up
-call, with the word caches emptied before each run. The first call also pays for importing lemminflect and inflect; it is printed apart.
+call, with the word caches emptied before each run. The first call also pays for importing
+lemminflect and inflect; it is printed apart.
 """
 
 from __future__ import annotations
