@@ -56,7 +56,9 @@ def starts_sentence(text: str, start: int) -> bool:
     if last in "•–—-*":  # a bullet mark at the start of a line
         line = before[:-1].rstrip(" \t")
         return not line or line.endswith("\n")
-    return last in ".!?\n" and not before.endswith(("e.g.", "i.e.", "etc."))
+    closed = before.rstrip(")]\"”’'")  # "... a specialist!) The candidate": a new sentence
+    last = closed[-1:] or last
+    return last in ".!?\n" and not closed.endswith(("e.g.", "i.e.", "etc."))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
