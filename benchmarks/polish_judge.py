@@ -68,12 +68,28 @@ def grammar_counts(sentences: list[str], url: str) -> list[Counter[str]]:
         starts.append(position)
         position += len(sentence) + len(SEPARATOR)
     counts: list[Counter[str]] = [Counter() for _ in sentences]
-    for match in check(text, url):
+    for match in _check_with_retries(check, text, url):
         if match.kind != "grammar":
             continue
         index = max(i for i, s in enumerate(starts) if s <= match.start)
         counts[index][match.rule_id] += 1
     return counts
+
+
+def _check_with_retries(check: object, text: str, url: str) -> list[object]:
+    """A shared server may be restarted by another run: retry a broken request a few times."""
+    import time
+
+    from postingstudio.grammar.judge import JudgeUnavailable
+
+    for attempt in range(4):
+        try:
+            return check(text, url)  # type: ignore[operator, no-any-return]
+        except JudgeUnavailable:
+            if attempt == 3:
+                raise
+            time.sleep(5)
+    return []
 
 
 def judge_posting(text: str, book: object, url: str) -> dict[str, object]:
