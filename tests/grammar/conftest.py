@@ -4,6 +4,7 @@ tests away from the network and from a real LanguageTool download."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,32 @@ _LOOPBACK = ("127.0.0.1", "::1", "localhost")
 # The user's own setting, before the autouse fixture below hides it (for the real-LT test).
 ORIGINAL_LTP_PATH = os.environ.get("LTP_PATH")
 ORIGINAL_LTP_JAR_DIR_PATH = os.environ.get("LTP_JAR_DIR_PATH")
+ORIGINAL_LT_CACHE = os.environ.get("POSTINGSTUDIO_LT_CACHE")
+
+
+def _real_languagetool_missing(what: str) -> None:
+    """Skip where Java is absent; elsewhere fail in CI (where .ci/run starts the server, so a
+    missing one is a broken pipeline) and skip with the fix on a developer's machine."""
+    if shutil.which("java") is None:
+        pytest.skip("Java is not installed: the real-LanguageTool tests need Java 17+")
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI has Java but {what}; .ci/run should have provided it")
+    pytest.skip(what)
+
+
+@pytest.fixture(scope="session")
+def real_lt_url() -> str:
+    """The URL of a real LanguageTool server, from $POSTINGSTUDIO_LT_URL."""
+    from postingstudio.grammar.judge import judge_url
+
+    url = judge_url()
+    if url is None:
+        _real_languagetool_missing(
+            "no LanguageTool server: run `scripts/languagetool-server start` and export "
+            "POSTINGSTUDIO_LT_URL=<the URL it prints>"
+        )
+    assert url is not None
+    return url
 
 
 @pytest.fixture(autouse=True)

@@ -188,7 +188,9 @@ class FakeLanguageTool:
                 if fake.behaviour == "trickle":
                     return self.trickle(json.dumps(check_reply(params.get("text", ""), set())))
                 if fake.behaviour == "garbage":
-                    return self.send(200, "<html><body>Welcome to nginx!</body></html>", "text/html")
+                    return self.send(
+                        200, "<html><body>Welcome to nginx!</body></html>", "text/html"
+                    )
                 if fake.behaviour == "malformed":
                     return self.send(200, '{"matches": [ {"offset": 1,', "application/json")
                 disabled = set(filter(None, params.get("disabledRules", "").split(",")))

@@ -36,8 +36,9 @@ class GrammarAnswers:
         self.asked: list[str] = []
         self.errors: list[tuple[str, str]] = []
 
-    def consent_download(self, size: str, folder: Path) -> bool:
+    def consent_download(self, size: str, folder: Path, source: str = "release") -> bool:
         self.asked.append("download")
+        self.download_source = source
         return self.download
 
     def consent_public_api(self) -> bool:

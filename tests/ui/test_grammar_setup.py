@@ -43,6 +43,7 @@ def no_download(monkeypatch):
         raise AssertionError("LanguageTool must not be downloaded without consent")
 
     monkeypatch.setattr(download_module, "download_languagetool", forbidden)
+    monkeypatch.setattr(grammar_fixes, "download_jars", forbidden)  # a build's pinned jars
     monkeypatch.setattr(download_module, "_fetch", forbidden)
 
 

@@ -52,9 +52,9 @@ def add_parser(sub: Any) -> None:
     parser.add_argument(
         "--grammar-timeout",
         type=float,
-        default=15.0,
+        default=30.0,
         metavar="SECONDS",
-        help="give up on LanguageTool after this long per request (default 15)",
+        help="give up on LanguageTool after this long per request (default 30)",
     )
     parser.set_defaults(run=run)
 

@@ -36,7 +36,28 @@ _EXPORTS = {
     "StateKind": "state",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "ConfigError",
+    "DictionaryError",
+    "DownloadCancelled",
+    "DownloadFailed",
+    "Fix",
+    "GrammarChecker",
+    "GrammarConfig",
+    "GrammarLane",
+    "GrammarMode",
+    "GrammarState",
+    "GrammarUnavailable",
+    "LaneResult",
+    "PUBLIC_API_URL",
+    "PersonalDictionary",
+    "Preflight",
+    "StateKind",
+    "download_languagetool",
+    "languagetool_rule_id",
+    "preflight",
+    "probe_server",
+]
 
 if TYPE_CHECKING:
     from .checker import GrammarChecker
@@ -45,9 +66,9 @@ if TYPE_CHECKING:
     from .dictionary import DictionaryError, PersonalDictionary
     from .download import download_languagetool
     from .download_errors import DownloadCancelled, DownloadFailed
-    from .probe import probe_server
     from .install import Preflight, preflight
     from .lane import GrammarLane, LaneResult
+    from .probe import probe_server
     from .state import Fix, GrammarState, GrammarUnavailable, StateKind
 
 

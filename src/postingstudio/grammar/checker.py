@@ -44,10 +44,13 @@ def open_engine(config: GrammarConfig) -> Engine:
     return open_now(config)
 
 
-def post_check(engine: Engine, text: str, rules: frozenset[str], timeout_s: float, **kw: Any) -> Any:
+def post_check(
+    engine: Engine, text: str, rules: frozenset[str], timeout_s: float, **kw: Any
+) -> Any:
     from .engine import post_check as post_now
 
     return post_now(engine, text, rules, timeout_s, **kw)
+
 
 # Problems that only the user can fix; retrying them by ourselves would only burn time.
 _NEEDS_USER = frozenset(

@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 # posting then leaves the machine (and the free API is rate limited).
 PUBLIC_API_URL = "https://api.languagetool.org/"
 
-DEFAULT_TIMEOUT_S = 15.0
+# A warm 5,000-word check took 14 s on a busy 2-core machine (docs/benchmarks.md).
+DEFAULT_TIMEOUT_S = 30.0
 # Java start-up plus LanguageTool's rule loading takes a few seconds, more on a cold disk.
 DEFAULT_STARTUP_TIMEOUT_S = 60.0
 

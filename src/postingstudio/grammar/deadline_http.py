@@ -144,4 +144,3 @@ def _read_all(
         chunks.append(chunk)
         if time.monotonic() > deadline:
             raise TimedOut(f"no complete answer within {deadline_s:g} s")
-

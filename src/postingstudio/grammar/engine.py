@@ -37,6 +37,9 @@ _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 # An environment proxy must never see loopback traffic; None values remove env proxies.
 _NO_PROXY: dict[str, str] = {"http": None, "https": None}  # type: ignore[dict-item]
 _PORT_ATTEMPTS = 3
+# The editor checks again after the writer's next change; the CLI words its own hint instead
+# (cli_support maps Fix.RETRY), since a command that has ended retries nothing.
+_GUI_RETRY_HINT = "It is retried with the next change."
 
 
 class _BoundedLanguageTool(LanguageTool):
@@ -111,9 +114,7 @@ def _remote(config: GrammarConfig, url: str, fix: Fix) -> LanguageTool:
     try:
         get_within(urljoin(url, "v2/languages"), config.timeout_s)
     except RequestFailed as error:
-        raise EngineLost(
-            unavailable(f"LanguageTool at {url}: {error}", "", fix).state
-        ) from error
+        raise EngineLost(unavailable(f"LanguageTool at {url}: {error}", "", fix).state) from error
     try:
         return _BoundedLanguageTool(
             language=constructor_language(config.language),
@@ -214,12 +215,14 @@ def post_check(
     except TimedOut as error:
         raise unavailable(
             f"LanguageTool ({where}): {error}.",
-            "A long posting or a busy server can be slow.",
+            _GUI_RETRY_HINT + " A long posting or a busy server can be slow.",
             Fix.RETRY,
         ) from error
     except Refused as error:
         raise EngineLost(
-            unavailable(f"Cannot reach LanguageTool ({where}): {error}.", "", Fix.RETRY).state
+            unavailable(
+                f"Cannot reach LanguageTool ({where}): {error}.", _GUI_RETRY_HINT, Fix.RETRY
+            ).state
         ) from error
     except HttpError as error:
         if error.status in (413, 426, 429):
@@ -231,7 +234,7 @@ def post_check(
             ) from error
         raise unavailable(
             f"LanguageTool ({where}) failed: HTTP {error.status}. {error.first_line}".strip(),
-            "",
+            _GUI_RETRY_HINT,
             Fix.RETRY,
         ) from error
     try:

@@ -7,8 +7,9 @@
 
 Standard library only (no language-tool-python, no requests), one deadline per request, and
 offsets converted from LanguageTool's UTF-16 code units to Python string indices. Every match
-carries ``kind`` (``spelling``/``grammar``/``style``) from ``resources/languagetool/categories.toml``;
-``check`` keeps LanguageTool's style categories too, so a judge sees everything if it asks.
+carries ``kind`` (``spelling``/``grammar``/``style``) from
+``resources/languagetool/categories.toml``; ``check`` keeps LanguageTool's style categories
+too, so a judge sees everything if it asks.
 """
 
 from __future__ import annotations
@@ -78,8 +79,14 @@ def check(
         issue = str(rule.get("issueType") or "")
         found.append(
             JudgeMatch(
-                start, end, text[start:end], str(rule["id"]), category, issue,
-                kind_of(category, issue), str(match.get("message") or ""),
+                start,
+                end,
+                text[start:end],
+                str(rule["id"]),
+                category,
+                issue,
+                kind_of(category, issue),
+                str(match.get("message") or ""),
             )  # fmt: skip
         )
     return sorted(found, key=lambda m: (m.start, m.end, m.rule_id))

@@ -24,12 +24,15 @@ def _cues() -> dict[str, tuple[tuple[str, ...], re.Pattern[str] | None]]:
         table = tomllib.load(handle)
     cues = {}
     for side in ("gb", "us"):
-        words = table[side].get("words", [])
+        # Longest first, so "United Kingdom" wins over a shorter overlapping cue.
+        words = sorted(table[side].get("words", []), key=len, reverse=True)
+        stems = sorted(table[side].get("stems", []), key=len, reverse=True)
+        parts = [rf"(?:{'|'.join(map(re.escape, words))})(?![\w-])"] if words else []
+        if stems:
+            parts.append(rf"(?:{'|'.join(map(re.escape, stems))})\w*")
         pattern = None
-        if words:
-            # Longest first, so "United Kingdom" wins over a shorter overlapping cue.
-            alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-            pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        if parts:
+            pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})", re.IGNORECASE)
         cues[side] = (tuple(table[side].get("symbols", [])), pattern)
     return cues
 

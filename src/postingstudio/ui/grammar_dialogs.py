@@ -214,7 +214,20 @@ class GrammarPrompts:
     def __init__(self, parent: QWidget) -> None:
         self.parent = parent
 
-    def consent_download(self, size: str, folder: Path) -> bool:
+    def consent_download(self, size: str, folder: Path, source: str = "release") -> bool:
+        """``source``: "release" (the zip language-tool-python uses) or "maven" (the jars
+        this build pins, server + English, from Maven Central)."""
+        where = (
+            self.parent.tr(
+                "from Maven Central (LanguageTool's own jars, server and English only), each "
+                "jar checked against the SHA-256 this build lists"
+            )
+            if source == "maven"
+            else self.parent.tr(
+                "from languagetool.org (the release language-tool-python uses), checked "
+                "against its published SHA-256 checksum"
+            )
+        )
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.parent.tr("Download LanguageTool?"))
@@ -223,11 +236,10 @@ class GrammarPrompts:
             self.parent.tr(
                 "<p>Grammar and spelling checks need LanguageTool, which runs on this "
                 "machine with Java. Posting Studio can download it now:</p><ul>"
-                "<li>{0}, once, from languagetool.org (the release language-tool-python "
-                "uses), checked against its published SHA-256 checksum;</li>"
-                "<li>unpacked into <code>{1}</code>.</li></ul>"
+                "<li>{0}, once, {2};</li>"
+                "<li>saved in <code>{1}</code>.</li></ul>"
                 "<p>Only the program is downloaded; your postings never leave this machine.</p>"
-            ).format(html.escape(size), html.escape(str(folder)))
+            ).format(html.escape(size), html.escape(str(folder)), html.escape(where))
         )
         download = box.addButton(self.parent.tr("Download"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)

@@ -10,13 +10,17 @@ file through the session, which tells the grammar controller to reconfigure and 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Slot
 
 from postingstudio.grammar import DownloadCancelled, Fix, probe_server
+from postingstudio.grammar.download_errors import DownloadFailed
 from postingstudio.grammar.install import install_at, ltp_download_dir
+from postingstudio.grammar.maven_jars import JarManifest, cache_root, download_jars, load_manifest
 
 from .grammar_dialogs import DownloadProgress, GrammarPrompts
 from .grammar_lane import GrammarController
@@ -69,13 +73,26 @@ class GrammarFixes(QObject):
         """Ask, then download with a progress bar. Returns True if the download started."""
         if self.download is not None:
             return False  # one at a time
-        folder = ltp_download_dir()
-        # Loaded here, not at start-up: it brings requests and language-tool-python.
-        from postingstudio.grammar.download import download_languagetool, download_size_hint
+        pinned = _pinned_jars()
+        if pinned is not None:
+            # This build lists LanguageTool's Maven jars (server + English) with checksums:
+            # smaller than the release zip, and needs Java only.
+            size, folder = f"about {pinned.total_bytes / 1e6:.0f} MB", cache_root() / pinned.version
+            default: Callable[..., Path] = partial(download_jars, pinned)
+            source = "maven"
+        else:
+            # Loaded here, not at start-up: it brings requests and language-tool-python.
+            from postingstudio.grammar.download import download_languagetool, download_size_hint
 
-        if not self.prompts.consent_download(download_size_hint(), folder):
+            size, folder, default, source = (
+                download_size_hint(),
+                ltp_download_dir(),
+                download_languagetool,
+                "release",
+            )
+        if not self.prompts.consent_download(size, folder, source=source):
             return False
-        function = self.download_function or download_languagetool
+        function = self.download_function or default
         parent = self.controller.session.editor.window()
         self.download = DownloadProgress(function, parent)
         self.download.finished.connect(self._downloaded)
@@ -132,3 +149,11 @@ class GrammarFixes(QObject):
 
 
 __all__ = ["GrammarFixes", "GrammarPrompts"]
+
+
+def _pinned_jars() -> JarManifest | None:
+    try:
+        return load_manifest()
+    except (DownloadFailed, OSError, ValueError) as error:  # a damaged list: use the release
+        log.warning("Ignoring the pinned LanguageTool jar list: %s", error)
+        return None
