@@ -61,4 +61,4 @@ def test_track_changes_writes_word_revisions(tmp_path: Path) -> None:
     xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
     assert xml.count("<w:ins ") >= 3 and xml.count("<w:del ") >= 3
     assert 'w:author="Posting Studio"' in xml
-    assert "<w:delText xml:space=\"preserve\">demonstrates</w:delText>" in xml
+    assert '<w:delText xml:space="preserve">demonstrates</w:delText>' in xml

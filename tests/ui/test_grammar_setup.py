@@ -19,6 +19,7 @@ from postingstudio.grammar import config as grammar_config_module
 from postingstudio.grammar import download as download_module
 from postingstudio.grammar import install as install_module
 from postingstudio.grammar.install import JavaStatus
+from postingstudio.ui import grammar_fixes
 from postingstudio.ui.grammar_dialogs import PublicApiNotice, ServerUrlDialog
 from postingstudio.ui.grammar_preferences import GrammarPage
 from postingstudio.ui.grammar_status import GrammarStatus
