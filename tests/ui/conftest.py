@@ -37,7 +37,9 @@ class ScriptedPrompts:
 
     def choose_fixes(self, fixes):  # noqa: ANN001, ANN201
         self.proposed = list(fixes)
-        return list(fixes) if self.fix_choice is None else self.fix_choice(fixes)
+        if self.fix_choice is None:  # what the dialog ticks by default: the safe ones
+            return [fix for fix in fixes if fix.safe]
+        return self.fix_choice(fixes)
 
 
 @pytest.fixture

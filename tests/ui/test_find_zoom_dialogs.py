@@ -121,7 +121,19 @@ def test_safe_fixes_dialog_lists_changes_and_respects_unticks(qtbot, workspace):
     qtbot.addWidget(dialog)
     assert dialog.list.count() == len(proposed)
     assert "→" in dialog.list.item(0).text()
-    dialog.list.item(0).setCheckState(Qt.CheckState.Unchecked)
-    assert dialog.accepted_fixes() == proposed[1:]
+    safe = [fix for fix in proposed if fix.safe]
+    assert dialog.accepted_fixes() == safe  # only the safe ones are ticked by default
+    first = proposed.index(safe[0])
+    dialog.list.item(first).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.accepted_fixes() == safe[1:]
     dialog.set_all(False)
     assert dialog.accepted_fixes() == []
+    unsafe = [fix for fix in proposed if not fix.safe]
+    assert all(fix.reason for fix in unsafe)  # each unticked change says why
+    dialog.show_diff(first)
+    assert (
+        "<s" in dialog.diff.toHtml()
+        or "<u" in dialog.diff.toHtml()
+        or "text-decoration" in dialog.diff.toHtml()
+    )
+    assert dialog.scores[1] >= 0

@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .findings import Finding, Origin
+from .fixes import placeholder_findings, unfilled_sections
 from .gender import analyse_gender
 from .metric_rules import run_metric_rules
 from .model import BlockKind, Posting
@@ -85,8 +86,11 @@ def _sections(posting: Posting, index: TextIndex, book: RuleBook, salary: Salary
     if not book.sections:
         return (), []
 
-    results = detect_sections(posting, index, book.sections, salary)
-    return results, section_findings(results, index.text, book.sections)
+    results = tuple(
+        unfilled_sections(detect_sections(posting, index, book.sections, salary), index.text)
+    )
+    findings = section_findings(results, index.text, book.sections)
+    return results, [*findings, *placeholder_findings(index.text)]
 
 
 def _salary(index: TextIndex, book: RuleBook) -> SalaryInfo:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import re
 import time
 import traceback
 from collections.abc import Callable, Iterable
@@ -29,6 +28,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from postingstudio.core.engine import analyse
+from postingstudio.core.fixes import PLACEHOLDER, find_placeholders  # noqa: F401 - re-exported: the policy lives in core
 from postingstudio.core.model import Posting
 from postingstudio.core.report import Report
 from postingstudio.core.rulebook import RuleBook, load_rulebook
@@ -50,7 +50,6 @@ DRAW_ALLOWANCE_MS = 50
 QUICK_ANALYSIS_MS = LATENCY_BUDGET_MS - DRAW_ALLOWANCE_MS - DEFAULT_DELAY_MS
 MIN_DELAY_MS = 120
 # "<what you will do>", "<salary range>": left by fixes and section templates until filled.
-PLACEHOLDER = re.compile(r"<[^<>\n\v]{1,80}>")
 
 
 @dataclass(frozen=True)
@@ -64,10 +63,6 @@ class AnalysisResult:
     seconds: float = 0.0  # the analysis alone, on the worker
     requested_at: float = field(default=0.0, compare=False)  # the edit it answers
     started_at: float = field(default=0.0, compare=False)  # the debounce fired, snapshot taken
-
-
-def find_placeholders(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), m.end()) for m in PLACEHOLDER.finditer(text))
 
 
 class _Relay(QObject):

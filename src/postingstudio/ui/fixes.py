@@ -9,57 +9,42 @@ first placeholder selected, so the writer can type straight over it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from postingstudio.core.findings import Finding
+from postingstudio.core.findings import Category, Finding, Severity
+from postingstudio.core.fixes import (  # noqa: F401 - is_safe/applicable_replacements: UI API
+    PLACEHOLDER,
+    applicable_replacements,
+    is_safe,
+    propose_changes,
+)
 from postingstudio.core.model import Block, BlockKind
 from postingstudio.core.plaintext import parse_text
+from postingstudio.core.rewrite.engine import Change
 
-from .analysis import PLACEHOLDER
-from .document_bridge import PositionMap, insert_blocks
+from .document_bridge import PositionMap, insert_blocks, selected_text
 from .markers import Marker
 
 
 @dataclass(frozen=True, slots=True)
 class ProposedFix:
-    """One change the writer can accept or refuse in the "Apply all safe fixes" preview."""
+    """One change the writer can accept or refuse in the "Polish…" review: the rewrite
+    engine's change (``safe`` ones are ticked by default, the others carry the ``reason``),
+    with a cursor per edit so the document can be changed where the words now are."""
 
     marker: Marker
     replacement: str
+    safe: bool = True
+    reason: str = ""
+    before: str = ""  # the changed stretch of the sentence, before and after
+    after: str = ""
+    edits: tuple[tuple[QTextCursor, str, str], ...] = ()  # (cursor, old words, new words)
 
     @property
     def finding(self) -> Finding:
         return self.marker.finding
-
-
-def is_safe(finding: Finding) -> bool:
-    """A fix that can be applied without reading it first: a span with a concrete replacement.
-
-    Replacements with placeholders need the writer's words, and whole-sentence rewrites
-    (readability) need judgement, so neither is "safe".
-    """
-    replacements = applicable_replacements(finding)
-    if not replacements:
-        return False
-    first = replacements[0]
-    return not PLACEHOLDER.search(first) and finding.category.value != "readability"
-
-
-def applicable_replacements(finding: Finding) -> tuple[str, ...]:
-    """The replacements that make sense as a one-click swap for this finding's words.
-
-    A replacement that is only an instruction in brackets ("<split this sentence…>") would
-    wipe out a whole sentence, so it is offered as advice, not as a fix, unless the finding's
-    words are short enough that typing over a placeholder is the natural next step.
-    """
-    if not finding.is_span:
-        return ()
-    words = len(finding.text.split())
-    return tuple(
-        r for r in finding.replacements if not (PLACEHOLDER.fullmatch(r.strip()) and words > 4)
-    )
 
 
 def missing_section_id(finding: Finding) -> str | None:
@@ -71,11 +56,50 @@ def missing_section_id(finding: Finding) -> str | None:
 
 
 def safe_fixes(markers: Sequence[Marker]) -> list[ProposedFix]:
-    return [
-        ProposedFix(m, applicable_replacements(m.finding)[0])
-        for m in markers
-        if is_safe(m.finding) and m.still_matches()
-    ]
+    """Every change the rewrite engine proposes for the findings under ``markers``, fitted
+    into its sentence (core.fixes: the same code as ``postingstudio polish``)."""
+    usable = [m for m in markers if m.finding.is_span and m.still_matches()]
+    if not markers:
+        return []
+    document = markers[0].cursor.document()
+    whole = QTextCursor(document)
+    whole.select(QTextCursor.SelectionType.Document)
+    text = selected_text(whole)
+    mapping = PositionMap(text)
+    by_span: dict[tuple[int, int], Marker] = {}
+    findings = []
+    for marker in usable:
+        start, end = mapping.to_codepoint(marker.start), mapping.to_codepoint(marker.end)
+        by_span[(start, end)] = marker
+        findings.append(replace(marker.finding, start=start, end=end))
+    proposed = []
+    for change in propose_changes(text, findings):
+        marker = by_span.get((change.start, change.end)) or _marker_for(document, mapping, change)
+        cursors = tuple(
+            (mapping.cursor(document, e.start, e.end), text[e.start : e.end], e.after)
+            for e in change.edits
+        )
+        proposed.append(
+            ProposedFix(
+                marker,
+                change.after,
+                change.safe,
+                change.reason,
+                change.before,
+                change.after,
+                cursors,
+            )  # fmt: skip
+        )
+    return proposed
+
+
+def _marker_for(document: QTextDocument, mapping: PositionMap, change: Change) -> Marker:
+    """A marker for a clause rewrite no single finding asked for ("the candidate" -> "you")."""
+    finding = Finding(
+        change.rule_id, Category.DRY, Severity.SUGGESTION, change.start, change.end,
+        change.before, change.message, "", "Posting Studio",
+    )  # fmt: skip
+    return Marker(-1, finding, mapping.cursor(document, change.start, change.end))
 
 
 def _select_placeholder(cursor: QTextCursor, start: int, end: int) -> QTextCursor | None:
@@ -118,6 +142,9 @@ def apply_many(document: QTextDocument, fixes: Sequence[ProposedFix]) -> int:
     edit.beginEditBlock()
     try:
         for fix in ordered:
+            if fix.edits:
+                applied += _apply_edits(fix)
+                continue
             if not fix.marker.still_matches():
                 continue  # the words changed under it; leave it to the next analysis
             # joinPreviousEditBlock keeps every replacement inside the one undo step.
@@ -129,6 +156,18 @@ def apply_many(document: QTextDocument, fixes: Sequence[ProposedFix]) -> int:
     finally:
         edit.endEditBlock()
     return applied
+
+
+def _apply_edits(fix: ProposedFix) -> int:
+    """All of one change's edits, or none when any of its words changed since analysis."""
+    if any(selected_text(cursor) != old for cursor, old, _new in fix.edits):
+        return 0
+    for cursor, _old, new in sorted(fix.edits, key=lambda e: e[0].selectionStart(), reverse=True):
+        edit = QTextCursor(cursor)
+        edit.joinPreviousEditBlock()
+        edit.insertText(new, edit.charFormat())
+        edit.endEditBlock()
+    return 1
 
 
 def template_blocks(template: str, label: str) -> tuple[Block, ...]:

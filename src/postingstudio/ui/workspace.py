@@ -134,7 +134,10 @@ class Workspace(QObject):
     def _wire(self) -> None:
         w, a, editor = self.window, self.window.actions, self.window.editor
         status = w.statusBar()
-        for source in (self.session, self.files):
+        from .placeholder_warning import PlaceholderWarning
+
+        self.placeholders = PlaceholderWarning(self.files, lambda: self.session.snapshot().text)
+        for source in (self.session, self.files, self.placeholders):
             source.statusMessage.connect(lambda text: status.showMessage(text, 8000))
         self._wire_hard_sentences()
         a.open.triggered.connect(self.files.ask_open)

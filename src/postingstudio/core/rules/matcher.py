@@ -16,6 +16,7 @@ from ..findings import Finding, Origin, Severity
 from ..settings import AnalysisSettings
 from ..text import TextIndex
 from .schema import Entry, Rule
+from .scope import has_part_of_speech, in_scope
 from .terms import TermTable
 
 
@@ -111,7 +112,12 @@ class TextRules:
             unless = target.unless
             if unless is not None and unless.occurs_overlapping(index.norms, first, end):
                 continue
-            finding = self._finding(rule, target.entry, start, stop, matched)
+            entry = target.entry
+            if not in_scope(entry.scope or rule.scope, text, start, stop):
+                continue
+            if not has_part_of_speech(entry.pos or rule.pos, text, start):
+                continue
+            finding = self._finding(rule, entry, start, stop, matched)
             if rule.kind == "density":
                 density_hits[rule.id].append(finding)
             else:
@@ -163,6 +169,7 @@ class TextRules:
             source=rule.source,
             replacements=replacements,
             origin=Origin.RULES,
+            extra=_policy(rule, entry, matched),
         )
 
     def _density(
@@ -207,10 +214,22 @@ class TextRules:
                 matched = match.group()
                 if self._suppressed(rule, index, start, matched, settings, exempt):
                     continue
+                if not in_scope(rule.scope, text, start, end):
+                    continue
+                if not has_part_of_speech(rule.pos, text, start):
+                    continue
                 replacements = tuple(_expand(match, r) for r in rule.replacements)
                 entry = Entry((matched,), rule.message, replacements)
                 out.append(self._finding(rule, entry, start, end, matched))
         return out
+
+
+def _policy(rule: Rule, entry: Entry, matched: str) -> dict[str, object]:
+    """For the fix policy in core.fixes: whether this finding's replacements keep the meaning
+    (``meaning = "kept"`` rules), or why they need the writer's judgement."""
+    if entry.judgement:
+        return {"judgement": render(entry.judgement, match=matched)}
+    return {"meaning": "kept"} if rule.meaning == "kept" else {}
 
 
 def _expand(match: re.Match[str], template: str) -> str:

@@ -15,7 +15,15 @@ _RULE_CATEGORIES = {c.value for c in Category} - {"grammar", "spelling"}
 _COMMON_KEYS = {
     "id", "kind", "category", "severity", "message", "why", "source", "replacements",
     "unless", "unless_pattern", "default", "bias", "case_sensitive", "evidence", "examples",
+    "meaning", "scope", "pos",
 }  # fmt: skip
+# Where a match counts: anywhere, only as a heading line of its own, or only inside a sentence.
+SCOPES = ("any", "heading", "sentence")
+# The part of speech the matched words must have in context ("lead" the verb, not the noun).
+PARTS_OF_SPEECH = ("any", "verb", "noun")
+# "kept": every replacement says the same thing in plainer words (a safe fix, once fitted);
+# "judgement": a replacement may change what the posting says, so the writer must choose.
+MEANINGS = ("kept", "judgement")
 _KIND_KEYS = {
     "phrase": {"terms"},
     "substitution": {"entries"},
@@ -32,7 +40,9 @@ _KIND_KEYS = {
         "unit",
     },  # fmt: skip
 }
-_ENTRY_KEYS = {"terms", "term", "explain", "replacements", "unless", "severity"}
+_ENTRY_KEYS = {
+    "terms", "term", "explain", "replacements", "unless", "severity", "scope", "pos", "judgement",
+}  # fmt: skip
 
 
 class RuleFileError(ValueError):
@@ -55,6 +65,9 @@ class Entry:
     replacements: tuple[str, ...]
     unless: tuple[str, ...] = ()
     severity: Severity | None = None
+    scope: str | None = None  # overrides the rule's scope
+    pos: str | None = None  # overrides the rule's part of speech
+    judgement: str = ""  # why this entry's replacements need the writer's judgement
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,9 @@ class Rule:
     entries: tuple[Entry, ...] = ()
     pattern: re.Pattern[str] | None = None
     options: dict[str, Any] = field(default_factory=dict)
+    meaning: str = "judgement"
+    scope: str = "any"
+    pos: str = "any"
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -124,6 +140,15 @@ def _requires(value: Any, path: Path, rule_id: str) -> tuple[frozenset[str], ...
     return tuple(groups)
 
 
+def _choice(
+    raw: dict[str, Any], key: str, allowed: tuple[str, ...], path: Path, rule_id: str
+) -> str | None:
+    value = raw.get(key)
+    if value is not None and value not in allowed:
+        raise RuleFileError(path, rule_id, f"'{key}' must be one of {', '.join(allowed)}")
+    return value
+
+
 def _entries(raw: dict[str, Any], path: Path, rule_id: str) -> tuple[Entry, ...]:
     kind = raw["kind"]
     if kind == "phrase" or (kind == "density" and "terms" in raw):
@@ -152,6 +177,11 @@ def _entries(raw: dict[str, Any], path: Path, rule_id: str) -> tuple[Entry, ...]
         if severity is not None and severity not in Severity.__members__.values():
             raise RuleFileError(path, label, f"unknown severity '{severity}'")
         unless = _strings(item["unless"], path, label, "unless") if "unless" in item else ()
+        scope = _choice(item, "scope", SCOPES, path, label)
+        pos = _choice(item, "pos", PARTS_OF_SPEECH, path, label)
+        judgement = item.get("judgement", "")
+        if not isinstance(judgement, str):
+            raise RuleFileError(path, label, "'judgement' must be a sentence")
         entries.append(
             Entry(
                 terms,
@@ -159,6 +189,9 @@ def _entries(raw: dict[str, Any], path: Path, rule_id: str) -> tuple[Entry, ...]
                 replacements,
                 unless,
                 Severity(severity) if severity else None,
+                scope,
+                pos,
+                judgement,
             )
         )
     return tuple(entries)
@@ -238,6 +271,9 @@ def parse_rule(raw: Any, path: Path) -> Rule:
         entries=_entries(raw, path, rule_id),
         pattern=pattern,
         options=options,
+        meaning=_choice(raw, "meaning", MEANINGS, path, rule_id) or "judgement",
+        scope=_choice(raw, "scope", SCOPES, path, rule_id) or "any",
+        pos=_choice(raw, "pos", PARTS_OF_SPEECH, path, rule_id) or "any",
     )
 
 

@@ -1,0 +1,56 @@
+"""Duty-list phrasing turned into the verb itself: "will be responsible for managing" ->
+"will manage", "is responsible for planning and running" -> "plans and runs".
+
+The form of "be" decides the form of the verb (tense and person are kept): "be" after a modal
+-> base form, "is" -> -s, "are"/"am" -> base, "was"/"were" -> past, "been" -> past participle.
+Only -ing objects are rewritten; "responsible for the budget" needs the writer's verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .fit import Edit
+from .lexicon import inflect_verb, verb_form
+
+_RESPONSIBLE = re.compile(
+    r"\b(?P<be>is|are|am|was|were|be|been)\s+(?:(?:also|directly|primarily|mainly|fully)\s+)?"
+    r"(?:responsible|accountable)\s+for\s+"
+    r"(?P<verbs>[A-Za-z]+ing(?:(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)[A-Za-z]+ing)*)\b",
+    re.IGNORECASE,
+)
+_BE_TAG = {"is": "VBZ", "are": "VBP", "am": "VBP", "was": "VBD", "were": "VBD", "be": "VB"}
+_BE_TAG["been"] = "VBN"
+_GERUND = re.compile(r"[A-Za-z]+ing")
+
+
+def duty_edits(text: str, begin: int, end: int, you: Sequence[Edit] = ()) -> list[Edit]:
+    """``you``: the sentence's "you" rewrite, whose re-agreed "is"/"was" make the verb agree
+    with "you" ("the candidate is responsible for planning" -> "you plan")."""
+    edits = []
+    agreed = {edit.start for edit in you}
+    for match in _RESPONSIBLE.finditer(text, begin, end):
+        tag = _BE_TAG[match.group("be").lower()]
+        if text[max(0, match.start() - 3) : match.start()] == " I ":
+            continue  # "The Instructor I is responsible for": a grade, read as the pronoun
+        if match.start() in agreed and tag == "VBZ":
+            tag = "VBP"
+        verbs = match.group("verbs")
+        pieces: list[str] = []
+        position = 0
+        for gerund in _GERUND.finditer(verbs):
+            form = verb_form(gerund.group())
+            if form is None or form[1] != "VBG":
+                pieces = []
+                break
+            pieces.append(verbs[position : gerund.start()])
+            pieces.append(inflect_verb(form[0], "VBP" if tag == "VB" else tag, gerund.group()))
+            position = gerund.end()
+        if not pieces:
+            continue
+        after = "".join(pieces) + verbs[position:]
+        if match.group("be")[:1].isupper():
+            after = after[:1].upper() + after[1:]
+        edits.append(Edit(match.start(), match.end(), after))
+    return edits

@@ -1,0 +1,220 @@
+"""Fitting one replacement into its sentence: number, tense, a/an and capitals.
+
+A rule's replacement is written in one form ("choice", "use", "What you'll do"); the words it
+replaces may be plural, past or -ing, may follow "a"/"an", and may start a sentence. ``fit``
+returns the edit that keeps the sentence grammatical, or the reason it cannot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import (
+    article_for,
+    classes,
+    in_class,
+    inflect_verb,
+    is_base_verb,
+    is_plural_noun,
+    plural,
+    verb_form,
+)
+from .tokens import starts_sentence, tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` by ``after``; ``reason`` is set when it must not be applied
+    without the writer's judgement."""
+
+    start: int
+    end: int
+    after: str
+    reason: str = ""
+
+
+def fit(text: str, start: int, end: int, replacement: str) -> Edit:
+    matched = text[start:end]
+    if _inside_compound(text, start, end):
+        return Edit(start, end, replacement, "the words are part of a hyphenated compound")
+    after = _keep_number(matched, replacement)
+    after = keep_verb_form(matched, after)
+    reason = (
+        _attributive_phrase(text, end, matched, after)
+        or _orphaned_modifier(text, start, after)
+        or _pronoun_as_modifier(text, start, end, after)
+        or _infinitive(text, end, after)
+    )
+    after = _capitals(text, start, matched, after)
+    start, after = _article_before(text, start, after)
+    return Edit(start, end, after, reason)
+
+
+def _inside_compound(text: str, start: int, end: int) -> bool:
+    before = text[start - 2 : start]
+    after = text[end : end + 2]
+    return (
+        (len(before) == 2 and before[1] == "-" and before[0].isalpha())
+        or (len(after) == 2 and after[0] == "-" and after[1].isalpha())
+        or after[:1] == "("  # "incumbent(s)"
+    )
+
+
+def _keep_number(matched: str, replacement: str) -> str:
+    """A plural noun at the end of the matched words makes the replacement's noun plural."""
+    old = tokenize(matched)
+    new = tokenize(replacement)
+    if not old or not new or not old[-1].is_word or not new[-1].is_word:
+        return replacement
+    last_old, last_new = old[-1].text, new[-1].text
+    if not is_plural_noun(last_old) or is_plural_noun(last_new):
+        return replacement
+    if "NOUN" not in classes(last_new) or verb_form(last_new) is not None:
+        return replacement
+    if in_class(last_new, "prepositions") or in_class(last_new, "determiners"):
+        return replacement
+    return replacement[: new[-1].start] + plural(last_new) + replacement[new[-1].end :]
+
+
+def keep_verb_form(matched: str, replacement: str) -> str:
+    """A matched verb in -s, -ed or -ing form puts the replacement's first verb in that form
+    ("facilitated" -> "led", "utilizing" -> "using", "makes a decision" -> "decides")."""
+    old = tokenize(matched)
+    new = tokenize(replacement)
+    if not old or not new or not new[0].is_word:
+        return replacement
+    if in_class(new[0].lower, "modals"):
+        return replacement  # "is expected to" -> "will": a modal has no -s, -ed or -ing form
+    form = verb_form(old[0].text)
+    replacement_form = verb_form(new[0].text)
+    if old[0].lower in ("are", "were") and replacement_form and replacement_form[0] == "be":
+        wanted = old[0].lower
+        return replacement[: new[0].start] + _cased(wanted, new[0].text) + replacement[new[0].end :]
+    if form is None:
+        # A base-form verb ("you utilize") takes the replacement's base form ("uses" -> "use").
+        if replacement_form is None or not is_base_verb(old[0].text):
+            return replacement
+        lemma = replacement_form[0]
+        return replacement[: new[0].start] + _cased(lemma, new[0].text) + replacement[new[0].end :]
+    if "VERB" not in classes(new[0].text):
+        return replacement
+    lemma = replacement_form[0] if replacement_form else new[0].text
+    if not is_base_verb(lemma):
+        return replacement
+    tag = form[1]
+    if tag == "VBZ" and is_plural_noun(old[0].text) and "VERB" not in classes(old[0].text):
+        return replacement
+    inflected = inflect_verb(lemma, tag, new[0].text)
+    return replacement[: new[0].start] + inflected + replacement[new[0].end :]
+
+
+def _cased(word: str, like: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _attributive_phrase(text: str, end: int, matched: str, replacement: str) -> str:
+    """An adjective before a noun cannot become a phrase with a preposition
+    ("an accomplished and data-driven individual" -> "... thoughtful with data individual")."""
+    new = [t for t in tokenize(replacement) if t.is_word]
+    if len(new) < 2 or not any(in_class(t.lower, "prepositions") for t in new[1:]):
+        return ""
+    old = [t for t in tokenize(matched) if t.is_word]
+    if not old or "ADJ" not in classes(old[-1].text) or "NOUN" in classes(old[-1].text):
+        return ""
+    following = [t for t in tokenize(text[end : end + 40]) if t.is_word]
+    if following and "NOUN" in classes(following[0].text):
+        return "the replacement is a phrase, but the words stand before a noun"
+    return ""
+
+
+def _orphaned_modifier(text: str, start: int, replacement: str) -> str:
+    """A pronoun cannot take the adjectives of the noun it replaces ("Strong candidates will"
+    -> "Strong you'll")."""
+    new = tokenize(replacement)
+    if not new or new[0].lower not in ("you", "you'll", "you're", "your"):
+        return ""
+    before = [t for t in tokenize(text[max(0, start - 40) : start]) if t.is_word]
+    if not before or starts_sentence(text, start):
+        return ""
+    word = before[-1]
+    if (
+        word.lower in ("and", "or")
+        and len(before) > 1
+        and in_class(before[-2].lower, "prepositions")
+    ):
+        return f"“{before[-2].text} {word.text}” joins noun phrases, not clauses"
+    if in_class(word.lower, "clause_openers") or in_class(word.lower, "prepositions"):
+        return ""
+    if "ADJ" in classes(word.text) or in_class(word.lower, "determiners"):
+        return f"“{word.text}” belongs to the phrase being replaced"
+    return ""
+
+
+def _pronoun_as_modifier(text: str, start: int, end: int, replacement: str) -> str:
+    """A noun phrase that modifies the next noun cannot become a pronoun ("about the candidate
+    experience" -> "about you experience")."""
+    if replacement.strip().lower() not in ("you", "yourself"):
+        return ""
+    before = [t for t in tokenize(text[max(0, start - 40) : start]) if t.is_word]
+    after = tokenize(text[end : end + 40])
+    if not before or not after or not after[0].is_word:
+        return ""
+    previous, following = before[-1].lower, after[0]
+    if following.text[:1].isupper() and following.text != "I":
+        return f"“{text[start:end]}” is part of the name “{following.text}”"
+    if not (in_class(previous, "prepositions") or in_class(previous, "determiners")):
+        return ""
+    if "NOUN" in classes(following.text) and not in_class(following.lower, "prepositions"):
+        return f"“{text[start:end]}” describes the noun “{following.text}” after it"
+    return ""
+
+
+def _infinitive(text: str, end: int, replacement: str) -> str:
+    """A replacement ending in "to" ("needs to") must be followed by a verb: "travel is
+    required to domestic suppliers" is not "travel needs to domestic suppliers"."""
+    words = tokenize(replacement)
+    if not words or words[-1].lower != "to":
+        return ""
+    following = [t for t in tokenize(text[end : end + 40]) if t.is_word]
+    if not following:
+        return ""
+    word = following[0]
+    form = verb_form(word.text)
+    if form is not None and form[1] in ("VBG", "VBZ", "VBD") and not is_base_verb(word.text):
+        return f"“to” would be followed by “{word.text}”, not the verb's base form"
+    if in_class(word.lower, "determiners") or (
+        classes(word.text) and not classes(word.text) & {"VERB", "AUX", "ADV"}
+    ):
+        return f"“to” would be followed by “{word.text}”, not a verb"
+    return ""
+
+
+def _capitals(text: str, start: int, matched: str, replacement: str) -> str:
+    if not replacement:
+        return replacement
+    if starts_sentence(text, start):
+        return replacement[:1].upper() + replacement[1:]
+    first = tokenize(replacement)[0].text if tokenize(replacement) else ""
+    keeps_capital = first.isupper() or first == "I" or (first[:1].isupper() and not classes(first))
+    if replacement[:1].isupper() and not matched[:1].isupper() and not keeps_capital:
+        return replacement[:1].lower() + replacement[1:]
+    return replacement
+
+
+def _article_before(text: str, start: int, replacement: str) -> tuple[int, str]:
+    """Re-choose a/an right before the replacement; the edit then starts at the article."""
+    words = tokenize(replacement)
+    head = text[max(0, start - 4) : start]
+    if not words or not words[0].text[:1].isalpha():
+        return start, replacement
+    for article in ("an ", "a ", "An ", "A "):
+        if head.endswith(article) and (
+            len(head) == len(article) or not head[-len(article) - 1].isalpha()
+        ):
+            wanted = article_for(words[0].text)
+            if article.strip().lower() == wanted:
+                return start, replacement
+            if article[0].isupper():
+                wanted = wanted.capitalize()
+            return start - len(article), f"{wanted} {replacement}"
+    return start, replacement

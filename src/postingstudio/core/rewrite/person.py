@@ -1,0 +1,241 @@
+"""Turning a third-person description of the reader ("the ideal candidate demonstrates", "he or
+she will", "the candidate's team") into the second person, clause by clause.
+
+The subject becomes "you" and its verb agrees ("demonstrates" -> "demonstrate", "is" -> "are",
+"was" -> "were"; modals and past forms stay); possessives become "your", reflexives
+"yourself", and singular "they" forms that refer back become "you"/"your". A noun phrase used
+as a modifier ("the candidate experience") or followed by a relative clause ("the candidate
+who ...") is left alone, as are legal sentences (equal opportunity, background checks).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from typing import Any
+
+from ...paths import resources_dir
+from .fit import Edit
+from .lexicon import classes, in_class, inflection, is_adverb, is_plural_noun, verb_form
+from .tokens import Token, starts_sentence, tokenize
+
+
+@cache
+def _spec() -> dict[str, Any]:
+    with (resources_dir() / "rewrite" / "en" / "person.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _alternatives(words: list[str]) -> str:
+    escaped = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
+    return "|".join(escaped)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = _spec()
+    adjectives = rf"(?:(?:{_alternatives(spec['adjectives'])})\s+)"
+    noun_phrase = (
+        rf"(?:(?:the|this|our|a|an)\s+|^\s*)(?:{adjectives}*(?:{_alternatives(spec['heads'])})"
+        rf"|{adjectives}+(?:{_alternatives(spec['weak_heads'])}))"
+    )
+    pronoun_kinds = [
+        (kind, spec[f"{kind}_pronouns"])
+        for kind in ("subject", "object", "possessive", "reflexive")
+    ]
+    pronouns = "|".join(f"(?P<{kind}>{_alternatives(words)})" for kind, words in pronoun_kinds)
+    reader = re.compile(  # a bare head counts only at the start: "Candidate will work ..."
+        rf"(?<![\w/])(?:(?P<phrase>{noun_phrase})(?P<genitive>['’]s\b)?(?![\w(-])|(?:{pronouns})(?![\w/]))",
+        re.IGNORECASE | re.MULTILINE,
+    )
+    refer = re.compile(rf"\b(?:{'|'.join(spec['refer_back'])})\b", re.IGNORECASE)
+    return reader, refer
+
+
+def _is_legal(sentence: str) -> bool:
+    lower = sentence.lower()
+    return any(cue in lower for cue in _spec()["legal_cues"])
+
+
+def you_edits(text: str, begin: int, end: int) -> list[Edit]:
+    """The edits that put the sentence ``text[begin:end]`` in the second person."""
+    sentence = text[begin:end]
+    reader, refer = _patterns()
+    if _is_legal(sentence):
+        return []
+    edits: list[Edit] = []
+    first_subject: int | None = None
+    for match in reader.finditer(sentence):
+        start, stop = begin + match.start(), begin + match.end()
+        rest = tokenize(text[stop:end], stop)
+        if match.group("genitive") or match.group("possessive"):
+            edits.append(Edit(start, stop, _cased(text, start, "your")))
+        elif match.group("reflexive"):
+            edits.append(Edit(start, stop, "yourself"))
+        elif match.group("object"):
+            edits.append(Edit(start, stop, "you"))
+        else:
+            subject = bool(match.group("subject")) or _is_subject(text, start, begin)
+            phrase = match.group("phrase")
+            if phrase and _predicate(text, start, begin):
+                continue  # "you may be just the right candidate": already about the reader
+            if phrase and _modifier_or_relative(rest, subject):
+                continue
+            if phrase and not subject and phrase.lower().startswith(("a ", "an ")):
+                continue  # "an opportunity for a strong candidate": not yet the reader
+            edits.append(Edit(start, stop, _cased(text, start, "you")))
+            if subject:
+                edits.extend(compound_comma(text, start, begin))
+                edits.extend(_agree(rest))
+                first_subject = start if first_subject is None else first_subject
+    if first_subject is not None:
+        edits.extend(_refer_back(text, first_subject, end, refer))
+    return _without_overlaps(edits)
+
+
+def agree_after(text: str, end: int, sentence_end: int) -> list[Edit]:
+    """The verb edits that make the words after a new "you" subject agree with it."""
+    return _agree(tokenize(text[end:sentence_end], end))
+
+
+def compound_comma(text: str, start: int, begin: int) -> list[Edit]:
+    """ "... dementia and the ideal candidate will ..." -> "... dementia, and you will ...":
+    a pronoun subject makes the second clause independent, which takes a comma."""
+    before = text[begin:start].rstrip()
+    for conjunction in (" and", " but", " so"):
+        if before.endswith(conjunction):
+            head = before[: -len(conjunction)].rstrip()
+            words = [t for t in tokenize(head) if t.is_word]
+            if len(words) >= 3 and head[-1:].isalnum():
+                position = begin + len(head)
+                return [Edit(position, position, ",")]
+    return []
+
+
+def _cased(text: str, start: int, word: str) -> str:
+    after_mark = text[start : start + 1].isupper() and text[:start].rstrip()[-1:] in (":", ";")
+    return word.capitalize() if starts_sentence(text, start) or after_mark else word
+
+
+def _is_subject(text: str, start: int, begin: int) -> bool:
+    before = tokenize(text[begin:start])
+    return not before or not before[-1].is_word or in_class(before[-1].lower, "clause_openers")
+
+
+def _predicate(text: str, start: int, begin: int) -> bool:
+    before = [t for t in tokenize(text[begin:start]) if t.is_word][-2:]
+    return any(lemmas_of_be(t.lower) for t in before)
+
+
+def lemmas_of_be(word: str) -> bool:
+    form = verb_form(word)
+    return word in ("be", "become") or (form is not None and form[0] in ("be", "become"))
+
+
+def _modifier_or_relative(rest: list[Token], subject: bool) -> bool:
+    """ "the candidate experience" (a modifier) or "the candidate who ..." (a relative clause).
+
+    As a subject, the phrase is a modifier only before a word that cannot be a verb; as an
+    object, before any word that can be a noun."""
+    if not rest or not rest[0].is_word:
+        return bool(rest) and rest[0].text == "," and len(rest) > 1 and rest[1].lower == "who"
+    word = rest[0]
+    if word.lower in ("who", "whom", "that", "which", "whose"):
+        return True
+    if word.text[:1].isupper() and word.text != "I":
+        return True  # "the Candidate Coordinator", "Candidate Skills": part of a name
+    if subject and in_class(word.lower, "prepositions"):
+        return True  # "the ideal candidate for this position can": "you for this position" """
+    if in_class(word.lower, "adverbs_between") or _verb_like(word):
+        return False
+    word_classes = classes(word.text)
+    if subject:
+        return "NOUN" in word_classes and not word_classes & {"VERB", "AUX", "ADV"}
+    return "NOUN" in word_classes or "ADJ" in word_classes
+
+
+def _verb_like(word: Token) -> bool:
+    return word.lower in ("is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't")
+
+
+def _second_person(word: str) -> str | None:
+    """The form of a present or past verb that agrees with "you" ("manages" -> "manage")."""
+    negative = word.lower().endswith(("n't", "n’t"))
+    stem = word[:-3] if negative else word
+    if negative and stem.lower() == "does":
+        stem = "does"
+    form = verb_form(stem)
+    if form is None:
+        return None
+    lemma, tag = form
+    if tag == "VBD" and lemma == "be":
+        new = "were"
+    elif tag == "VBZ":
+        new = "are" if lemma == "be" else (inflection(lemma, "VBP") or lemma)
+    else:
+        return None
+    return new + (word[-3:] if negative else "")
+
+
+def _agree(rest: list[Token]) -> list[Edit]:
+    """Make the subject's verb (and verbs joined to it by "and"/"or") agree with "you"."""
+    words = [t for t in rest if t.is_word or t.text == ","]
+    position = 0
+    while position < len(words) and is_adverb(words[position].text):
+        position += 1
+    if position >= len(words):
+        return []
+    verb = words[position]
+    new = _second_person(verb.text)
+    edits = [] if new is None or new == verb.text.lower() else [Edit(verb.start, verb.end, new)]
+    if not edits and not in_class(verb.lower, "modals"):
+        return []
+    for index in range(position + 1, len(words) - 1):
+        joiner, candidate = words[index], words[index + 1]
+        if joiner.lower not in ("and", "or", ","):
+            continue
+        following = words[index + 2] if index + 2 < len(words) else None
+        candidate_classes = classes(candidate.text)
+        unambiguous = "NOUN" not in candidate_classes or (
+            following is not None
+            and (
+                in_class(following.lower, "determiners")
+                or in_class(following.lower, "prepositions")
+            )
+        )
+        form = verb_form(candidate.text)
+        if form is not None and form[1] == "VBZ" and unambiguous:
+            replacement = _second_person(candidate.text)
+            if replacement:
+                edits.append(Edit(candidate.start, candidate.end, replacement))
+    return edits
+
+
+def refer_back_edits(text: str, after: int, end: int) -> list[Edit]:
+    """The singular "they" forms after ``after`` that refer back to a subject now "you"."""
+    return _refer_back(text, after, end, _patterns()[1])
+
+
+def _refer_back(text: str, after: int, end: int, refer: re.Pattern[str]) -> list[Edit]:
+    """Singular "they" forms referring back to the rewritten subject, with no plural noun
+    (another possible antecedent) between."""
+    replacements: dict[str, str] = _spec()["refer_back"]
+    edits = []
+    for match in refer.finditer(text, after, end):
+        between = [t for t in tokenize(text[after : match.start()]) if t.is_word]
+        if any(is_plural_noun(t.text) for t in between):
+            break
+        word = match.group()
+        new = replacements[word.lower()]
+        edits.append(Edit(match.start(), match.end(), _cased(text, match.start(), new)))
+    return edits
+
+
+def _without_overlaps(edits: list[Edit]) -> list[Edit]:
+    kept: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
+        if kept and edit.start < kept[-1].end:
+            continue
+        kept.append(edit)
+    return kept
