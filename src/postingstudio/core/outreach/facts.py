@@ -1,0 +1,166 @@
+"""The facts a recruiting message is built from, read from a posting and its analysis: the
+role, the pay (core.salary), work mode and place, the next step of the process, and two or three
+facts that make this employer different (the checklist's benefits, then what makes the posting
+different: the compare engine's distinctive terms against loaded competitors, or, with none,
+terms rare in the dev corpus, whose document frequencies ship as data)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..compare_terms import stem
+from ..model import BlockKind, Posting
+from ..report import Report, SalaryKind
+from ..rulebook import RuleBook
+from ..structure import benefits_mentioned
+from ..text import TextIndex
+from .kit import OutreachKit
+
+_ROLE_CUT = re.compile(r"\s+[-–—|/]\s+|\s*[(,:]")
+_TITLE_MAX_WORDS = 14
+_TITLE_MARKS = " #*_\t"  # Markdown heading and emphasis marks around a pasted title
+_SHORT_ROLE_MAX = 40
+_TERM_STOP = frozenset(
+    "about above after again also because been before being below between both could each from "
+    "have having here into more most other over same should some such than that their them then "
+    "there these they this those through under until very what when where which while will with "
+    "would your yours you're we're our ours ourselves work working role team job company "
+    "experience skills ability strong including within across using well able must".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PostingFacts:
+    role: str | None  # None: the posting names no role
+    role_short: str | None
+    pay: str  # "" when the posting states no figure
+    work_mode: str
+    place: str
+    next_step: str
+    next_step_found: bool
+    highlights: tuple[str, ...]
+
+    @property
+    def where(self) -> str:
+        return ", ".join(p for p in (self.work_mode, self.place) if p)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "role": self.role,
+            "pay": self.pay or None,
+            "work_mode": self.work_mode or None,
+            "place": self.place or None,
+            "next_step": self.next_step,
+            "highlights": list(self.highlights),
+        }
+
+
+def posting_title(posting: Posting) -> str | None:
+    """The posting's title: the reader's, else a short first paragraph that reads as one."""
+    if posting.title and posting.title.strip(_TITLE_MARKS):
+        return " ".join(posting.title.strip(_TITLE_MARKS).split())
+    for block in posting.blocks[:1]:
+        text = " ".join(block.text.strip(_TITLE_MARKS).split())
+        words = len(text.split())
+        heading_like = block.kind is BlockKind.HEADING or not text.endswith((".", "!", "?"))
+        if 0 < words <= _TITLE_MAX_WORDS and heading_like and not text.endswith(":"):
+            return text
+    return None
+
+
+def short_role(role: str) -> str:
+    """The role up to its first separator ("Data Engineer - Payments (Remote)" -> "Data
+    Engineer"), so subjects and texts can name it within their limits."""
+    head = _ROLE_CUT.split(role, maxsplit=1)[0].strip()
+    head = head or role
+    if len(head) > _SHORT_ROLE_MAX:
+        cut = head[:_SHORT_ROLE_MAX].rsplit(" ", 1)[0]
+        head = cut or head[:_SHORT_ROLE_MAX]
+    return head
+
+
+def _first(patterns: Sequence[object], text: str) -> tuple[str, str] | None:
+    for item in patterns:
+        match = item.pattern.search(text)  # type: ignore[attr-defined]
+        if match:
+            return item.say, (match.group(1) if match.groups() else match.group(0))  # type: ignore[attr-defined]
+    return None
+
+
+def _pay(report: Report) -> str:
+    salary = report.salary
+    if salary.kind in (SalaryKind.RANGE, SalaryKind.FIGURE) and "*" not in salary.text:
+        return " ".join(salary.text.split()).rstrip(".,;")
+    return ""
+
+
+def corpus_terms(
+    index: TextIndex, kit: OutreachKit, role: str | None = None, count: int = 2
+) -> list[str]:
+    """Words this posting uses that few dev-corpus postings use (TF-IDF against the shipped
+    document frequencies). Words unseen in the corpus are skipped: they are mostly names; so
+    are the title's words, which every posting for the role repeats."""
+    if not kit.documents:
+        return []
+    title_stems = {stem(w) for w in re.findall(r"[a-z]+", (role or "").lower())}
+    counts: Counter[str] = Counter()
+    surfaces: dict[str, str] = {}
+    for token in index.tokens:
+        norm = token.norm
+        if len(norm) < 5 or not norm.isalpha() or norm in _TERM_STOP:
+            continue
+        key = stem(norm)
+        if key in title_stems:
+            continue
+        counts[key] += 1
+        surfaces.setdefault(key, norm)
+    scored = []
+    for key, tf in counts.items():
+        df = kit.document_frequency.get(key, 0)
+        if df < 3 or tf < 2:
+            continue
+        scored.append(((1 + math.log(tf)) * math.log(kit.documents / df), key))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return [surfaces[key] for _weight, key in scored[:count]]
+
+
+def extract_facts(
+    posting: Posting,
+    report: Report,
+    book: RuleBook,
+    kit: OutreachKit,
+    distinctive_terms: Sequence[str] = (),
+) -> PostingFacts:
+    """``distinctive_terms``: the compare engine's terms against loaded competitors; without
+    them, terms rare in the dev corpus stand in."""
+    text = report.text
+    role = posting_title(posting)
+    mode = _first(kit.work_modes, text)
+    place = _first(kit.places, text)
+    step = _first(kit.next_steps, text)
+    index = TextIndex(text)
+    benefits = benefits_mentioned(index, book.benefits)
+    ordered = sorted(benefits, key=lambda b: benefits[b][0])
+    highlights = [kit.benefit_labels.get(b, b).lower() for b in ordered[:2]]
+    terms = list(distinctive_terms) or corpus_terms(index, kit, role)
+    for term in terms:
+        if len(highlights) >= 3:
+            break
+        phrase = kit.sentences.get("highlight_term", "{term}").replace("{term}", term)
+        if term.lower() not in " ".join(highlights):
+            highlights.append(phrase)
+    place_text = place[1].strip().rstrip(",.") if place else ""
+    return PostingFacts(
+        role=role,
+        role_short=short_role(role) if role else None,
+        pay=_pay(report),
+        work_mode=mode[0] if mode else "",
+        place=place_text[:40],
+        next_step=step[0] if step else kit.defaults.get("next_step", "a short call"),
+        next_step_found=step is not None,
+        highlights=tuple(highlights),
+    )
