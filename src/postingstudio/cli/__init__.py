@@ -17,6 +17,7 @@ COMMANDS = {
     "rules": "rules",
     "export": "export",
     "compare": "compare",
+    "outreach": "outreach",
 }
 
 

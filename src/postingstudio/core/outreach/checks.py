@@ -6,7 +6,9 @@ with ``extra["field"] == "subject"``, whose offsets point into the subject."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..engine import analyse
 from ..findings import Category, Finding, Severity
@@ -61,16 +63,40 @@ def engine_findings(body: str, book: RuleBook) -> list[Finding]:
     return [f for f in report.findings if f.category in _ENGINE_CATEGORIES and f.is_span]
 
 
+def engine_findings_each(bodies: list[str], book: RuleBook) -> list[list[Finding]]:
+    """``engine_findings`` for many bodies in one analysis (a blank line between bodies keeps
+    every sentence inside its own message), each finding shifted back into its body: one
+    engine run per posting instead of one per draft."""
+    starts, position = [], 0
+    for body in bodies:
+        starts.append(position)
+        position += len(body) + 2
+    found: list[list[Finding]] = [[] for _ in bodies]
+    for finding in engine_findings("\n\n".join(bodies), book):
+        number = bisect_right(starts, finding.start) - 1
+        offset = starts[number]
+        if finding.end - offset > len(bodies[number]):
+            continue  # cannot happen with blank-line separators; never shift a span out of range
+        found[number].append(replace(finding, start=finding.start - offset, end=finding.end - offset))
+    return found
+
+
 def spam_findings(message: Message, kit: OutreachKit) -> list[Finding]:
     found: list[Finding] = []
     fields = [("body", message.body)]
     if message.subject is not None:
         fields.append(("subject", message.subject))
     for name, text in fields:
+        lowered = text.lower()
+        same_length = len(lowered) == len(text)  # offsets hold in the lower-cased copy
         for rule in kit.spam_rules:
             if rule.where not in ("any", name):
                 continue
-            for match in rule.pattern.finditer(text):
+            if rule.lowered is not None and same_length:
+                matches = rule.lowered.finditer(lowered)
+            else:
+                matches = rule.pattern.finditer(text)
+            for match in matches:
                 found.append(
                     _finding(rule.id, Category.GENERIC, Severity.WARNING, text, match.span(),
                              rule.message, "Spam filters score this pattern; a warning, not a verdict.",
@@ -83,8 +109,8 @@ def spam_findings(message: Message, kit: OutreachKit) -> list[Finding]:
                      "SpamAssassin SUBJ_ALL_CAPS: an all-capital subject of two or more words.",
                      f"{kit.spam_source}: SUBJ_ALL_CAPS", "subject")
         )
-    letters = _LETTER.findall(message.body)
-    upper = sum(1 for ch in letters if ch.isupper())
+    upper = sum(map(str.isupper, message.body))
+    letters = _LETTER.findall(message.body) if upper * 2 >= 20 else ()
     if len(letters) >= 20 and upper / len(letters) >= 0.5:
         found.append(
             _finding("spam.uppercase_body", Category.GENERIC, Severity.WARNING, message.body, (0, 0),
@@ -184,14 +210,21 @@ def no_role_finding(message: Message) -> list[Finding]:
     ]
 
 
-def check_message(message: Message, book: RuleBook, kit: OutreachKit, third_party: bool) -> tuple[Finding, ...]:
+def check_message(
+    message: Message,
+    book: RuleBook,
+    kit: OutreachKit,
+    third_party: bool,
+    engine: list[Finding] | None = None,
+) -> tuple[Finding, ...]:
+    """All checks; ``engine``: this body's engine findings when already computed."""
     groups: Iterable[list[Finding]] = (
         no_role_finding(message),
         limit_findings(message, kit),
         spam_findings(message, kit),
         cta_findings(message, kit),
         consent_findings(message, third_party, kit),
-        engine_findings(message.body, book),
+        engine_findings(message.body, book) if engine is None else engine,
     )
     merged = [f for group in groups for f in group]
     merged.sort(key=lambda f: (f.extra.get("field") != "subject", f.start, f.end, f.rule_id))

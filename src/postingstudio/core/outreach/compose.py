@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from ..model import Posting
 from ..report import Report
 from ..rulebook import RuleBook
-from .checks import check_message
+from .checks import check_message, engine_findings_each
 from .drafts import Message, choose, fact_values, fill, measure, placeholders_in, typical_values
 from .facts import PostingFacts, extract_facts
 from .kit import CHANNELS, WRITER_PLACEHOLDERS, OutreachKit
@@ -82,8 +82,10 @@ def draft_outreach(
         if channel == "voicemail":
             drafted += _draft("voicemail_email", facts, kit, book, options, values)
         messages.extend(drafted)
+    engine = engine_findings_each([m.body for m in messages], book)
     checked = tuple(
-        replace(m, findings=check_message(m, book, kit, options.third_party)) for m in messages
+        replace(m, findings=check_message(m, book, kit, options.third_party, found))
+        for m, found in zip(messages, engine, strict=True)
     )
     return OutreachDrafts(facts, checked, kit.schedule)
 

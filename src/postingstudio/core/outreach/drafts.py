@@ -14,9 +14,10 @@ from .sms import SmsLength, sms_length, to_gsm7
 
 _PLACEHOLDER = re.compile(r"\{([a-z_0-9]+)\}")
 _SPACES = re.compile(r"[ \t]{2,}")
-_SPACE_BEFORE_PUNCT = re.compile(r" +([.,;:!?)])")
+_SPACE_BEFORE_PUNCT = re.compile(r" +([.,;:!?)])(?=\s|$)")  # not "Senior .Net"
 _BLANK_LINES = re.compile(r"\n{3,}")
 _EMPTY_BRACKETS = re.compile(r" ?\(\s*\)")
+_DANGLING_COMMA = re.compile(r",\s*([.?!])")  # "at Acme, ." once an empty fact is dropped
 EMAIL_LIKE = (
     "email",
     "voicemail_email",
@@ -68,7 +69,7 @@ def fill(template: str, values: Mapping[str, str]) -> str:
 
 def tidy(text: str) -> str:
     """Spaces left by dropped sentences removed, line by line; at most one blank line."""
-    text = _EMPTY_BRACKETS.sub("", text)
+    text = _DANGLING_COMMA.sub(r"\1", _EMPTY_BRACKETS.sub("", text))
     lines = [_SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", line)).strip() for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
@@ -95,15 +96,13 @@ def fact_values(facts: PostingFacts, kit: OutreachKit, third_party: bool) -> dic
         "expect": kit.expect.get(facts.next_step, kit.defaults.get("expect", "")),
         "reply_days": kit.defaults.get("reply_days", "5"),
     }
+    values["pay_paren"] = f" ({facts.pay})" if facts.pay else ""
     values["pay_sentence"] = fill(sentences["pay"], values) if facts.pay else ""
     values["where_sentence"] = fill(sentences["where"], values) if facts.where else ""
     values["highlights_sentence"] = (
         fill(sentences["highlights"], {"highlights": highlights}) if highlights else ""
     )
     values["article14"] = sentences["article14"] if third_party else ""
-    if not facts.where:
-        # A note template names the place in brackets; without one, drop the empty brackets.
-        values["where"] = ""
     return values
 
 

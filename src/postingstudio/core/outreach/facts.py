@@ -20,7 +20,7 @@ from ..structure import benefits_mentioned
 from ..text import TextIndex
 from .kit import OutreachKit
 
-_ROLE_CUT = re.compile(r"\s+[-–—|/]\s+|\s*[(,:]")
+_ROLE_CUT = re.compile(r"\s+[-–—|/]\s+|\s*[(,:]|\s+(?:job|jobs|position|vacancy|opening) (?:in|at)\b", re.I)
 _TITLE_MAX_WORDS = 14
 _TITLE_MARKS = " #*_\t"  # Markdown heading and emphasis marks around a pasted title
 _SHORT_ROLE_MAX = 40
@@ -31,6 +31,11 @@ _TERM_STOP = frozenset(
     "would your yours you're we're our ours ourselves work working role team job company "
     "experience skills ability strong including within across using well able must".split()
 )
+
+
+# A highlight reads "work on <term>", so the term must be a thing: common adjective, adverb and
+# verb-form endings are skipped (a crude filter, but no tagger runs offline in 1 ms).
+_NOT_NOUN = ("ive", "ous", "ful", "able", "ible", "ly", "al", "ic", "ent", "ant", "ed", "ing")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +116,7 @@ def corpus_terms(
     surfaces: dict[str, str] = {}
     for token in index.tokens:
         norm = token.norm
-        if len(norm) < 5 or not norm.isalpha() or norm in _TERM_STOP:
+        if len(norm) < 5 or not norm.isalpha() or norm in _TERM_STOP or norm.endswith(_NOT_NOUN):
             continue
         key = stem(norm)
         if key in title_stems:
@@ -125,7 +130,23 @@ def corpus_terms(
             continue
         scored.append(((1 + math.log(tf)) * math.log(kit.documents / df), key))
     scored.sort(key=lambda item: (-item[0], item[1]))
-    return [surfaces[key] for _weight, key in scored[:count]]
+    return [_with_neighbour(index, surfaces[key]) for _weight, key in scored[:count]]
+
+
+def _with_neighbour(index: TextIndex, word: str) -> str:
+    """The word with the neighbour it most often stands beside, when that pair recurs
+    ("entity" -> "entity framework"): one word alone rarely says what the work is."""
+    norms = [t.norm for t in index.tokens]
+    pairs: Counter[str] = Counter()
+    for i, norm in enumerate(norms):
+        if norm != word:
+            continue
+        if i + 1 < len(norms) and norms[i + 1].isalpha() and norms[i + 1] not in _TERM_STOP:
+            pairs[f"{norm} {norms[i + 1]}"] += 1
+        if i and norms[i - 1].isalpha() and len(norms[i - 1]) > 3 and norms[i - 1] not in _TERM_STOP:
+            pairs[f"{norms[i - 1]} {norm}"] += 1
+    best = pairs.most_common(1)
+    return best[0][0] if best and best[0][1] >= 2 else word
 
 
 def extract_facts(
