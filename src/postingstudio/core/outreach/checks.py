@@ -60,7 +60,11 @@ def as_posting(body: str) -> Posting:
 
 def engine_findings(body: str, book: RuleBook) -> list[Finding]:
     report = analyse(as_posting(body), book)
-    return [f for f in report.findings if f.category in _ENGINE_CATEGORIES and f.is_span]
+    return [
+        replace(f, extra={**f.extra, "field": "body"})
+        for f in report.findings
+        if f.category in _ENGINE_CATEGORIES and f.is_span
+    ]
 
 
 def engine_findings_each(bodies: list[str], book: RuleBook) -> list[list[Finding]]:
