@@ -38,7 +38,7 @@ def test_drafted_emails_score_below_the_threshold_and_spam_scores_above(rulebook
     messages = []
     for source in ("monster_us", "adzuna_uk", "google_careers"):
         for record in dev_postings(source)[:2]:
-            posting = replace(parse_text(record["text"]), title=record["title"])
+            posting = replace(parse_text(record["text"]), title=record.get("title"))
             drafts = draft_outreach(posting, analyse(posting, rulebook), rulebook, kit, channels=("email", "follow_up"))
             for message in drafts.messages:
                 messages.append(eml_bytes(fill(message.subject, kit.typical), fill(message.body, kit.typical)))

@@ -27,6 +27,7 @@ from postingstudio.docio.settings_file import (
 from . import formatting
 from .analysis import AnalysisController, AnalysisResult, rulebook_loader
 from .compare_mode import CompareMode
+from .outreach import OutreachMode
 from .files import FileController
 from .find_replace import FindReplace
 from .grammar_wiring import GrammarUi
@@ -118,6 +119,7 @@ class Workspace(QObject):
         self.finder = FindReplace(w.editor, w)
         self.compare = CompareMode(w, self.session, self.analysis, self.files, self.prompts, self)
         self.grammar = GrammarUi(self)  # LanguageTool lane, status and fixes
+        self.outreach = OutreachMode(w, self.analysis, self)  # issue 18: the Outreach view
         self._wire()
         w.close_guard = self.can_close
         self._restore_window()
