@@ -2,7 +2,9 @@
 word appears, so the outreach drafter can tell what makes a posting different when no
 competitors are loaded. Dev split only (never holdout); only counts are shipped, no text.
 
-    .venv/bin/python benchmarks/outreach_build_frequencies.py [--shared ../shared]  (or POSTINGSTUDIO_SHARED=/work/shared)
+    .venv/bin/python benchmarks/outreach_build_frequencies.py [--shared ../shared]
+
+(``POSTINGSTUDIO_SHARED`` sets the default of ``--shared``.)
 """
 
 from __future__ import annotations
@@ -47,12 +49,15 @@ def main() -> int:
     out = REPO / "resources" / "outreach" / "term_frequencies.json"
     payload = {
         "schema": 1,
-        "source": "shared corpus postings.jsonl, dev split only (benchmarks/outreach_build_frequencies.py)",
+        "source": "shared corpus postings.jsonl, dev split only "
+        "(benchmarks/outreach_build_frequencies.py)",
         "documents": documents,
         "min_documents": MIN_DOCUMENTS,
         "document_frequency": kept,
     }
-    out.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    out.write_text(
+        json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
     print(f"{documents} dev postings, {len(kept)} stems -> {out.relative_to(REPO)}")
     return 0
 

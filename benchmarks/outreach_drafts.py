@@ -1,7 +1,8 @@
 """Outreach drafts on 500 real dev-split postings: limits, role and pay named, spam triggers
 (our warnings and a real SpamAssassin's verdict on every email draft) and drafting time.
 
-    POSTINGSTUDIO_SHARED=/work/shared .venv/bin/python benchmarks/outreach_drafts.py [--n 500] [--no-spamassassin]
+    POSTINGSTUDIO_SHARED=/work/shared .venv/bin/python benchmarks/outreach_drafts.py \
+        [--n 500] [--no-spamassassin]
 
 Drafting time is for all channels of one posting, after ``analyse`` (timed apart). The .eml
 files have the writer's placeholders filled by the typical values of resources/outreach/en/
@@ -92,7 +93,13 @@ def main() -> int:
             spam_warnings += len(flagged)
             if message.subject is not None and message.channel != "inmail":
                 typical = {**kit.typical, "role": kit.typical.get("role", "")}
-                emails.append((record["id"], eml_bytes(fill(message.subject, typical), fill(message.body, typical)), flagged))
+                emails.append(
+                    (
+                        record["id"],
+                        eml_bytes(fill(message.subject, typical), fill(message.body, typical)),
+                        flagged,
+                    )
+                )
         del stated
     ms = sorted(t * 1000 for t in times)
     result = {

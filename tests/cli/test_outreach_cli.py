@@ -14,7 +14,18 @@ from postingstudio.paths import resources_dir
 from tests.conftest import corpus_path
 
 SAMPLE = str(resources_dir() / "samples" / "sample_posting.md")
-FINDING_KEYS = {"rule_id", "category", "severity", "start", "end", "text", "message", "why", "source", "replacements"}
+FINDING_KEYS = {
+    "rule_id",
+    "category",
+    "severity",
+    "start",
+    "end",
+    "text",
+    "message",
+    "why",
+    "source",
+    "replacements",
+}
 
 
 def _json(capsys, *argv):
@@ -27,7 +38,17 @@ def test_json_contract_and_finding_offsets(capsys):
     assert code == 0 and payload["schema"] == 1
     assert payload["posting"]["role"] == "Customer Success Manager"
     channels = [m["channel"] for m in payload["messages"]]
-    assert {"email", "sms", "linkedin_note", "inmail", "voicemail", "voicemail_email", "follow_up", "applicant_next_steps", "feedback_request"} == set(channels)
+    assert {
+        "email",
+        "sms",
+        "linkedin_note",
+        "inmail",
+        "voicemail",
+        "voicemail_email",
+        "follow_up",
+        "applicant_next_steps",
+        "feedback_request",
+    } == set(channels)
     for message in payload["messages"]:
         assert {"channel", "body", "length", "limit", "placeholders", "findings"} <= set(message)
         assert ("segments" in message) == (message["channel"] == "sms")
@@ -38,7 +59,9 @@ def test_json_contract_and_finding_offsets(capsys):
 
 
 def test_channel_selection_and_writer_values(capsys):
-    code, payload = _json(capsys, SAMPLE, "--channel", "sms", "--channel", "linkedin_note", "--first-name", "Ana")
+    code, payload = _json(
+        capsys, SAMPLE, "--channel", "sms", "--channel", "linkedin_note", "--first-name", "Ana"
+    )
     assert [m["channel"] for m in payload["messages"]] == ["sms", "linkedin_note"]
     assert all(m["body"].startswith("Hi Ana") for m in payload["messages"])
     assert "first_name" not in payload["messages"][0]["placeholders"]
@@ -60,13 +83,31 @@ def _contacts(path, rows, header=("first_name", "their_skill", "where_we_found_y
 
 
 def test_merge_writes_one_draft_per_row_and_reports_missing_and_overflowing(tmp_path, capsys):
-    contacts = _contacts(tmp_path / "c.csv", [
-        ("Ana", "SQL", "GitHub", "a@x.org"),
-        ("", "Python", "LinkedIn", "b@x.org"),
-        ("Bo", "x" * 400, "LinkedIn", "c@x.org"),
-    ])
+    contacts = _contacts(
+        tmp_path / "c.csv",
+        [
+            ("Ana", "SQL", "GitHub", "a@x.org"),
+            ("", "Python", "LinkedIn", "b@x.org"),
+            ("Bo", "x" * 400, "LinkedIn", "c@x.org"),
+        ],
+    )
     out = tmp_path / "out"
-    code = main(["outreach", SAMPLE, "--channel", "linkedin_note", "--contacts", str(contacts), "--out", str(out), "--company", "Acme", "--sender-name", "Sam"])
+    code = main(
+        [
+            "outreach",
+            SAMPLE,
+            "--channel",
+            "linkedin_note",
+            "--contacts",
+            str(contacts),
+            "--out",
+            str(out),
+            "--company",
+            "Acme",
+            "--sender-name",
+            "Sam",
+        ]
+    )
     assert code == 0
     with (out / "linkedin_note-merge.csv").open(encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream))
@@ -81,7 +122,21 @@ def test_merge_writes_one_draft_per_row_and_reports_missing_and_overflowing(tmp_
 def test_missing_column_is_a_clear_error_and_nothing_is_written(tmp_path, capsys):
     contacts = _contacts(tmp_path / "c.csv", [("Ana", "a@x.org")], header=("first_name", "email"))
     out = tmp_path / "out"
-    assert main(["outreach", SAMPLE, "--channel", "email", "--contacts", str(contacts), "--out", str(out)]) == 2
+    assert (
+        main(
+            [
+                "outreach",
+                SAMPLE,
+                "--channel",
+                "email",
+                "--contacts",
+                str(contacts),
+                "--out",
+                str(out),
+            ]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert "missing column(s) their_skill, where_we_found_you" in err
     assert not any(out.glob("*merge*"))
@@ -92,16 +147,30 @@ def test_bad_encoding_anywhere_aborts_without_a_partial_file(tmp_path, capsys):
     good = "first_name,their_skill,where_we_found_you\n" + "Ana,SQL,GitHub\n" * 5000
     contacts.write_bytes(good.encode() + "Jos\xe9,SQL,GitHub\n".encode("latin-1"))
     out = tmp_path / "out"
-    assert main(["outreach", SAMPLE, "--channel", "sms", "--contacts", str(contacts), "--out", str(out)]) == 2
+    assert (
+        main(
+            ["outreach", SAMPLE, "--channel", "sms", "--contacts", str(contacts), "--out", str(out)]
+        )
+        == 2
+    )
     assert "not UTF-8" in capsys.readouterr().err
     assert list(out.iterdir()) == []  # no merge file, no temporary left behind
 
 
 def test_a_hundred_thousand_rows_merge_with_progress(tmp_path, capsys):
     contacts = tmp_path / "big.csv"
-    contacts.write_text("first_name,their_skill,where_we_found_you\n" + "".join(f"N{i},SQL,GitHub\n" for i in range(100_000)), encoding="utf-8")
+    contacts.write_text(
+        "first_name,their_skill,where_we_found_you\n"
+        + "".join(f"N{i},SQL,GitHub\n" for i in range(100_000)),
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
-    assert main(["outreach", SAMPLE, "--channel", "sms", "--contacts", str(contacts), "--out", str(out)]) == 0
+    assert (
+        main(
+            ["outreach", SAMPLE, "--channel", "sms", "--contacts", str(contacts), "--out", str(out)]
+        )
+        == 0
+    )
     captured = capsys.readouterr()
     assert "100,000 of 100,000 rows" in captured.err
     with (out / "sms-merge.csv").open(encoding="utf-8") as stream:
@@ -110,7 +179,22 @@ def test_a_hundred_thousand_rows_merge_with_progress(tmp_path, capsys):
 
 def test_eml_export_is_a_parseable_draft(tmp_path, capsys):
     out = tmp_path / "out"
-    assert main(["outreach", SAMPLE, "--channel", "email", "--out", str(out), "--eml", "--format", "json"]) == 0
+    assert (
+        main(
+            [
+                "outreach",
+                SAMPLE,
+                "--channel",
+                "email",
+                "--out",
+                str(out),
+                "--eml",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     mail = email.message_from_bytes((out / "email.eml").read_bytes(), policy=policy.default)
     assert mail["Subject"].startswith("Customer Success Manager")

@@ -18,7 +18,9 @@ KIT = kit_for(resources_dir())
 
 
 def _drafts(rulebook, posting, **options):
-    return draft_outreach(posting, analyse(posting, rulebook), rulebook, KIT, options=DraftOptions(**options))
+    return draft_outreach(
+        posting, analyse(posting, rulebook), rulebook, KIT, options=DraftOptions(**options)
+    )
 
 
 def _with_pay(source="monster_us"):
@@ -63,7 +65,9 @@ def test_sms_has_opt_out_segments_and_stays_gsm7(rulebook):
     sms = next(m for m in drafts.messages if m.channel == "sms")
     assert "Reply STOP" in sms.body
     assert sms.sms is not None and sms.sms.encoding == "GSM-7" and 1 <= sms.segments <= 2
-    edited = recheck(replace(sms, body=sms.body.replace("Reply STOP to opt out.", "Thanks’")), rulebook, KIT)
+    edited = recheck(
+        replace(sms, body=sms.body.replace("Reply STOP to opt out.", "Thanks’")), rulebook, KIT
+    )
     rules = {f.rule_id for f in edited.findings}
     assert {"outreach.sms_opt_out", "outreach.sms_ucs2"} <= rules
     ucs2 = next(f for f in edited.findings if f.rule_id == "outreach.sms_ucs2")
@@ -79,12 +83,19 @@ def test_third_party_contacts_get_the_article_14_sentence(rulebook):
         assert sentence not in next(m for m in plain.messages if m.channel == channel).body
         assert sentence in next(m for m in sourced.messages if m.channel == channel).body
     email = next(m for m in sourced.messages if m.channel == "email")
-    stripped = recheck(replace(email, body=email.body.split("I found your details")[0] + "Best"), rulebook, KIT, third_party=True)
+    stripped = recheck(
+        replace(email, body=email.body.split("I found your details")[0] + "Best"),
+        rulebook,
+        KIT,
+        third_party=True,
+    )
     assert "outreach.article14" in {f.rule_id for f in stripped.findings}
 
 
 def test_a_posting_without_a_title_drafts_a_role_placeholder_and_says_so(rulebook):
-    posting = parse_text("We build payment tools for small shops.\nYou will write Python services and own them.")
+    posting = parse_text(
+        "We build payment tools for small shops.\nYou will write Python services and own them."
+    )
     drafts = _drafts(rulebook, posting)
     assert drafts.facts.role is None
     for message in drafts.messages:
@@ -97,7 +108,9 @@ def test_placeholders_are_listed_and_filled_by_the_writer(rulebook):
     posting = _with_pay()
     drafts = _drafts(rulebook, posting)
     email = next(m for m in drafts.messages if m.channel == "email")
-    assert {"first_name", "their_skill", "where_we_found_you", "sender_name", "company"} <= set(email.placeholders)
+    assert {"first_name", "their_skill", "where_we_found_you", "sender_name", "company"} <= set(
+        email.placeholders
+    )
     filled = _drafts(rulebook, posting, contact={"first_name": "Priya", "company": "Acme"})
     email = next(m for m in filled.messages if m.channel == "email")
     assert email.body.startswith("Hi Priya,") and "{company}" not in email.body
@@ -106,9 +119,24 @@ def test_placeholders_are_listed_and_filled_by_the_writer(rulebook):
 
 def test_edited_draft_loses_its_call_to_action_and_gets_spam_warnings(rulebook):
     email = next(m for m in _drafts(rulebook, _with_pay()).messages if m.channel == "email")
-    edited = recheck(replace(email, body="Dear Candidate, this is a unique opportunity. Act now!!!", subject="Re: JOBS FOR YOU NOW"), rulebook, KIT)
+    edited = recheck(
+        replace(
+            email,
+            body="Dear Candidate, this is a unique opportunity. Act now!!!",
+            subject="Re: JOBS FOR YOU NOW",
+        ),
+        rulebook,
+        KIT,
+    )
     rules = {f.rule_id for f in edited.findings}
-    assert {"outreach.no_call_to_action", "spam.dear_something", "spam.act_now", "spam.bangs", "spam.fake_reply", "spam.subject_all_caps"} <= rules
+    assert {
+        "outreach.no_call_to_action",
+        "spam.dear_something",
+        "spam.act_now",
+        "spam.bangs",
+        "spam.fake_reply",
+        "spam.subject_all_caps",
+    } <= rules
     for finding in edited.findings:
         text = edited.subject if finding.extra["field"] == "subject" else edited.body
         assert text[finding.start : finding.end] == finding.text
@@ -140,11 +168,23 @@ def test_short_role_cuts_at_separators():
 
 def test_competitor_terms_take_the_place_of_corpus_terms(rulebook):
     posting = _with_pay()
-    drafts = draft_outreach(posting, analyse(posting, rulebook), rulebook, KIT, distinctive_terms=["kubernetes operators"])
-    assert any("kubernetes operators" in h for h in drafts.facts.highlights) or len(drafts.facts.highlights) == 3
+    drafts = draft_outreach(
+        posting,
+        analyse(posting, rulebook),
+        rulebook,
+        KIT,
+        distinctive_terms=["kubernetes operators"],
+    )
+    assert (
+        any("kubernetes operators" in h for h in drafts.facts.highlights)
+        or len(drafts.facts.highlights) == 3
+    )
 
 
-@pytest.mark.parametrize("name", ["jzf21__resume-analyser__job_description.docx", "KavithaLakshmi28__Resume_tracker__JD.docx"])
+@pytest.mark.parametrize(
+    "name",
+    ["jzf21__resume-analyser__job_description.docx", "KavithaLakshmi28__Resume_tracker__JD.docx"],
+)
 def test_drafts_from_real_docx(rulebook, name):
     from postingstudio.docio import load_posting
 

@@ -15,8 +15,14 @@ RULES = {rule.id: rule for rule in KIT.spam_rules}
 def _hits(rule_id: str, text: str) -> bool:
     rule = RULES[rule_id]
     field = "subject" if rule.where == "subject" else "body"
-    message = Message("email", body=text if field == "body" else "Hello", subject=text if field == "subject" else "Hi")
-    return any(f.rule_id == rule_id and f.extra["field"] == field for f in spam_findings(message, KIT))
+    message = Message(
+        "email",
+        body=text if field == "body" else "Hello",
+        subject=text if field == "subject" else "Hi",
+    )
+    return any(
+        f.rule_id == rule_id and f.extra["field"] == field for f in spam_findings(message, KIT)
+    )
 
 
 def test_every_rule_names_its_source_and_has_examples():

@@ -37,5 +37,5 @@ def test_names_every_character_forcing_ucs2_once_in_order():
 
 def test_substitution_turns_typographic_punctuation_into_gsm7():
     text = to_gsm7("It’s “great” – really…\u00a0yes")
-    assert text == "It's \"great\" - really... yes"
+    assert text == 'It\'s "great" - really... yes'
     assert sms_length(text).encoding == "GSM-7"

@@ -39,9 +39,13 @@ def test_drafted_emails_score_below_the_threshold_and_spam_scores_above(rulebook
     for source in ("monster_us", "adzuna_uk", "google_careers"):
         for record in dev_postings(source)[:2]:
             posting = replace(parse_text(record["text"]), title=record.get("title"))
-            drafts = draft_outreach(posting, analyse(posting, rulebook), rulebook, kit, channels=("email", "follow_up"))
+            drafts = draft_outreach(
+                posting, analyse(posting, rulebook), rulebook, kit, channels=("email", "follow_up")
+            )
             for message in drafts.messages:
-                messages.append(eml_bytes(fill(message.subject, kit.typical), fill(message.body, kit.typical)))
+                messages.append(
+                    eml_bytes(fill(message.subject, kit.typical), fill(message.body, kit.typical))
+                )
     spam = "Dear Friend,\n\n100% guaranteed income! Be your own boss. Click here: bit.ly/x\n\nSam"
     verdicts = judge.score_messages([*messages, eml_bytes("EARN MONEY FROM HOME NOW", spam)])
     drafted, control = verdicts[:-1], verdicts[-1]

@@ -16,7 +16,9 @@ def _open(qtbot, workspace):
     workspace.start()
     workspace.window.actions.open_sample.trigger()
     wait_report(qtbot, workspace)
-    action = next(a for a in workspace.window.menus["view"].actions() if a.objectName() == "outreach")
+    action = next(
+        a for a in workspace.window.menus["view"].actions() if a.objectName() == "outreach"
+    )
     action.trigger()
     view = workspace.outreach.view
     assert view is not None and view.isVisible()
@@ -63,7 +65,10 @@ def test_merge_reports_rows_missing_fields(qtbot, workspace, tmp_path):
     view = _open(qtbot, workspace)
     view.select_channel("linkedin_note")
     contacts = tmp_path / "contacts.csv"
-    contacts.write_text("first_name,their_skill,where_we_found_you\nAna,SQL,GitHub\n,Go,LinkedIn\n", encoding="utf-8")
+    contacts.write_text(
+        "first_name,their_skill,where_we_found_you\nAna,SQL,GitHub\n,Go,LinkedIn\n",
+        encoding="utf-8",
+    )
     merged = tmp_path / "merged.csv"
     reports: list[str] = []
     view.export.ask_contacts = lambda: str(contacts)

@@ -28,21 +28,41 @@ def add_parser(sub: Any) -> None:
         "action, consent wording, and the posting rules' clichés and dry phrasing.",
     )
     parser.add_argument("file", metavar="FILE", help=".txt, .md or .docx posting")
-    parser.add_argument("--channel", action="append", choices=CHANNELS, metavar="C",
-                        help=f"channel to draft (repeatable; default all): {', '.join(CHANNELS)}")
+    parser.add_argument(
+        "--channel",
+        action="append",
+        choices=CHANNELS,
+        metavar="C",
+        help=f"channel to draft (repeatable; default all): {', '.join(CHANNELS)}",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--tone", choices=("warm", "direct"), default=None)
-    parser.add_argument("--contacts", metavar="CSV", help="merge each draft with this contacts file")
+    parser.add_argument(
+        "--contacts", metavar="CSV", help="merge each draft with this contacts file"
+    )
     parser.add_argument("--out", metavar="DIR", help="folder for the merge (and .eml) files")
-    parser.add_argument("--eml", action="store_true", help="also write each email draft as .eml into --out")
-    parser.add_argument("--competitor", action="append", default=[], metavar="FILE",
-                        help="a competitor posting: its terms decide what makes yours different")
-    parser.add_argument("--third-party", action="store_true",
-                        help="contacts came from a third-party source: add the GDPR Article 14 sentence")
-    parser.add_argument("--premium", action="store_true", help="LinkedIn Premium: 300-character notes")
+    parser.add_argument(
+        "--eml", action="store_true", help="also write each email draft as .eml into --out"
+    )
+    parser.add_argument(
+        "--competitor",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a competitor posting: its terms decide what makes yours different",
+    )
+    parser.add_argument(
+        "--third-party",
+        action="store_true",
+        help="contacts came from a third-party source: add the GDPR Article 14 sentence",
+    )
+    parser.add_argument(
+        "--premium", action="store_true", help="LinkedIn Premium: 300-character notes"
+    )
     for name in ("first_name", "their_skill", "where_we_found_you", "sender_name", "company"):
-        parser.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXT",
-                            help=f"fill {{{name}}}")
+        parser.add_argument(
+            f"--{name.replace('_', '-')}", dest=name, metavar="TEXT", help=f"fill {{{name}}}"
+        )
     parser.set_defaults(run=run)
 
 
@@ -60,7 +80,9 @@ def message_json(message: Any) -> dict[str, Any]:
         entry["forcing_ucs2"] = list(message.sms.forcing_ucs2)
     entry["tone"] = message.tone
     entry["placeholders"] = list(message.placeholders)
-    entry["findings"] = [{**f.to_json(), "field": f.extra.get("field", "body")} for f in message.findings]
+    entry["findings"] = [
+        {**f.to_json(), "field": f.extra.get("field", "body")} for f in message.findings
+    ]
     return entry
 
 
@@ -70,7 +92,9 @@ def _render_text(name: str, drafts: Any) -> str:
     if send:
         lines.append(f"Send-time advice: {send.get('advice')} [{send.get('source')}]")
     for message in drafts.messages:
-        head = message.channel + (f" (step {message.step}, day {message.day})" if message.step else "")
+        head = message.channel + (
+            f" (step {message.step}, day {message.day})" if message.step else ""
+        )
         size = f"{message.length:g}" + (f"/{message.limit:g}" if message.limit is not None else "")
         size += f" {message.unit}" + (f", {message.segments} segment(s)" if message.sms else "")
         lines += ["", f"== {head} == {size}"]
@@ -80,7 +104,9 @@ def _render_text(name: str, drafts: Any) -> str:
         for finding in message.findings:
             where = "subject" if finding.extra.get("field") == "subject" else "body"
             quoted = f" “{finding.text}”" if finding.text else ""
-            lines.append(f"  {finding.severity}: [{finding.rule_id}] {where}{quoted}: {finding.message}")
+            lines.append(
+                f"  {finding.severity}: [{finding.rule_id}] {where}{quoted}: {finding.message}"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -112,8 +138,14 @@ def run(args: argparse.Namespace) -> int:
 
         comparison = compare_postings(posting, competitors, book)
         terms = [t.term for t in comparison.distinctive]
-    contact = {k: getattr(args, k) for k in ("first_name", "their_skill", "where_we_found_you", "sender_name", "company") if getattr(args, k)}
-    options = DraftOptions(tone=args.tone, third_party=args.third_party, premium=args.premium, contact=contact)
+    contact = {
+        k: getattr(args, k)
+        for k in ("first_name", "their_skill", "where_we_found_you", "sender_name", "company")
+        if getattr(args, k)
+    }
+    options = DraftOptions(
+        tone=args.tone, third_party=args.third_party, premium=args.premium, contact=contact
+    )
     drafts = draft_outreach(posting, report, book, kit, args.channel or CHANNELS, options, terms)
     code = EXIT_OK if all(m.within_limits for m in drafts.messages) else EXIT_OVER_LIMIT
     merges: list[dict[str, Any]] = []
@@ -134,15 +166,28 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(_render_text(args.file, drafts))
         for merge in merges:
-            print(f"merged {merge['channel']}: {merge['report']['written']} of {merge['report']['rows']} rows -> {merge['file']}")
+            counts = merge["report"]
+            done = f"{counts['written']} of {counts['rows']} rows"
+            print(f"merged {merge['channel']}: {done} -> {merge['file']}")
     return code
 
 
 def _progress(done: int, total: int) -> None:
-    print(f"\rmerging: {done:,} of {total:,} rows", end="" if done < total else "\n", file=sys.stderr, flush=True)
+    print(
+        f"\rmerging: {done:,} of {total:,} rows",
+        end="" if done < total else "\n",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
-def _write_outputs(args: argparse.Namespace, drafts: Any, kit: Any, contact: dict[str, str], merges: list[dict[str, Any]]) -> int | None:
+def _write_outputs(
+    args: argparse.Namespace,
+    drafts: Any,
+    kit: Any,
+    contact: dict[str, str],
+    merges: list[dict[str, Any]],
+) -> int | None:
     from postingstudio.docio.errors import DocumentError
     from postingstudio.docio.outreach_export import export_eml, merge_to_folder
 
@@ -155,9 +200,18 @@ def _write_outputs(args: argparse.Namespace, drafts: Any, kit: Any, contact: dic
                 export_eml(message, out / f"{name}.eml")
             if args.contacts:
                 writer = {k: v for k, v in contact.items() if k in ("sender_name", "company")}
-                merged, report_path, report = merge_to_folder(message, args.contacts, out, kit, writer, _progress)
-                merges.append({"channel": message.channel, "step": message.step, "file": str(merged),
-                               "report_file": str(report_path), "report": report.to_json()})
+                merged, report_path, report = merge_to_folder(
+                    message, args.contacts, out, kit, writer, _progress
+                )
+                merges.append(
+                    {
+                        "channel": message.channel,
+                        "step": message.step,
+                        "file": str(merged),
+                        "report_file": str(report_path),
+                        "report": report.to_json(),
+                    }
+                )
     except DocumentError as error:
         print(f"postingstudio outreach: {error}", file=sys.stderr)
         return EXIT_UNREADABLE

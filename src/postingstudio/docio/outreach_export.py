@@ -32,7 +32,9 @@ def messages_text(messages: Iterable[Message]) -> str:
     """Drafts as plain text, one after the other, with their channel (and subject) on top."""
     parts = []
     for message in messages:
-        head = message.channel + (f" (step {message.step}, day {message.day})" if message.step else "")
+        head = message.channel + (
+            f" (step {message.step}, day {message.day})" if message.step else ""
+        )
         lines = [f"== {head} =="]
         if message.subject is not None:
             lines.append(f"Subject: {message.subject}")
@@ -60,7 +62,9 @@ def eml_bytes(
     return mail.as_bytes(policy=SMTP)
 
 
-def export_eml(message: Message, path: str | os.PathLike[str], sender: str = "", recipient: str = "") -> None:
+def export_eml(
+    message: Message, path: str | os.PathLike[str], sender: str = "", recipient: str = ""
+) -> None:
     if message.subject is None:
         raise DocumentError(path, f"a {message.channel} draft has no subject; export it as .txt")
     write_atomic(path, eml_bytes(message.subject, message.body, sender, recipient))
@@ -68,7 +72,9 @@ def export_eml(message: Message, path: str | os.PathLike[str], sender: str = "",
 
 def _count_rows(path: Path) -> int:
     with path.open("rb") as stream:
-        return max(0, sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(1 << 20), b"")) - 1)
+        return max(
+            0, sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(1 << 20), b"")) - 1
+        )
 
 
 def _open_contacts(path: Path) -> io.TextIOWrapper:
@@ -90,10 +96,11 @@ def check_contacts(path: str | os.PathLike[str], message: Message) -> list[str]:
             raise ContactsError(target, _encoding_reason(error)) from None
     missing = missing_columns(message, header)
     if missing:
+        needed = ", ".join(required_fields(message))
+        found = ", ".join(h for h in header if h) or "no header"
         raise ContactsError(
             target,
-            f"missing column(s) {', '.join(missing)}; the draft needs {', '.join(required_fields(message))}"
-            f" (found: {', '.join(h for h in header if h) or 'no header'})",
+            f"missing column(s) {', '.join(missing)}; the draft needs {needed} (found: {found})",
         )
     return header
 
@@ -122,7 +129,10 @@ def merge_csv(
     report = MergeReport()
 
     def write(temporary: str) -> None:
-        with _open_contacts(source) as stream, open(temporary, "w", encoding="utf-8", newline="") as out:
+        with (
+            _open_contacts(source) as stream,
+            open(temporary, "w", encoding="utf-8", newline="") as out,
+        ):
             rows = csv.DictReader(stream)
             sheet = csv.writer(out)
             sheet.writerow([*header, "subject", "body", "ok", "problem"])
@@ -135,7 +145,15 @@ def merge_csv(
                         + ([merged.overflow] if merged.overflow else [])
                     )
                     values = [row.get(h, "") or "" for h in header]
-                    sheet.writerow([*values, merged.subject or "", merged.body, "yes" if merged.ok else "no", problem])
+                    sheet.writerow(
+                        [
+                            *values,
+                            merged.subject or "",
+                            merged.body,
+                            "yes" if merged.ok else "no",
+                            problem,
+                        ]
+                    )
                     if progress and number % _PROGRESS_EVERY == 0:
                         progress(number, total)
             except UnicodeDecodeError as error:

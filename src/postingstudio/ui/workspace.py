@@ -27,11 +27,11 @@ from postingstudio.docio.settings_file import (
 from . import formatting
 from .analysis import AnalysisController, AnalysisResult, rulebook_loader
 from .compare_mode import CompareMode
-from .outreach import OutreachMode
 from .files import FileController
 from .find_replace import FindReplace
 from .grammar_wiring import GrammarUi
 from .main_window import MainWindow
+from .outreach import OutreachMode
 from .preferences_dialog import PreferencesDialog
 from .prompts import Prompts
 from .recovery import Autosaver, Recovered, RecoveryStore

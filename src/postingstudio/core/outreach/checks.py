@@ -1,13 +1,13 @@
 """Checks on one draft: the posting engine's clichés and dry phrasing, channel limits, spam
 triggers (warnings, not verdicts), a call to action and consent wording. Every finding has the
 shape of a ``check`` finding; its offsets are code points into the message body, except those
-with ``extra["field"] == "subject"``, whose offsets point into the subject."""
+with ``extra["field"] == "subject"``, whose offsets point into the subject. Messages, severities
+and sources come from ``resources/outreach/en/messages.toml``."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import replace
 
 from ..engine import analyse
@@ -20,32 +20,33 @@ from .kit import OutreachKit
 _ENGINE_CATEGORIES = (Category.GENERIC, Category.DRY)
 _OPT_OUT = re.compile(r"\breply\s+stop\b", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
-_SOURCE = "Posting Studio outreach rules (resources/outreach/limits.toml, research/outreach.md)"
+_FAKE_REPLY = re.compile(r"^\s*(?:re|fwd?)\s*:\s*", re.IGNORECASE)
+_FIRST_CONTACT = ("email", "inmail", "voicemail_email")
 
 
 def _finding(
+    kit: OutreachKit,
     rule_id: str,
-    category: Category,
-    severity: Severity,
     text: str,
     span: tuple[int, int],
-    message: str,
-    why: str,
-    source: str = _SOURCE,
     field: str = "body",
+    source: str | None = None,
     replacements: tuple[str, ...] = (),
+    **params: object,
 ) -> Finding:
+    spec = kit.messages[rule_id]
     start, end = span
+    origin = spec.get("source", "")
     return Finding(
         rule_id=rule_id,
-        category=category,
-        severity=severity,
+        category=Category(spec["category"]),
+        severity=Severity(spec["severity"]),
         start=start,
         end=end,
         text=text[start:end],
-        message=message,
-        why=why,
-        source=source,
+        message=spec["message"].format(**params),
+        why=spec["why"],
+        source=source if origin == "limits" and source else origin,
         replacements=replacements,
         extra={"field": field},
     )
@@ -54,8 +55,8 @@ def _finding(
 def as_posting(body: str) -> Posting:
     """The body as a posting whose text is exactly ``body`` (one block per line, blank lines
     kept as empty blocks), so the engine's offsets are offsets into the body."""
-    blocks = tuple(Block(BlockKind.PARAGRAPH, (Run(line),) if line else ()) for line in body.split("\n"))
-    return Posting(blocks)
+    lines = body.split("\n")
+    return Posting(tuple(Block(BlockKind.PARAGRAPH, (Run(t),) if t else ()) for t in lines))
 
 
 def engine_findings(body: str, book: RuleBook) -> list[Finding]:
@@ -81,7 +82,8 @@ def engine_findings_each(bodies: list[str], book: RuleBook) -> list[list[Finding
         offset = starts[number]
         if finding.end - offset > len(bodies[number]):
             continue  # cannot happen with blank-line separators; never shift a span out of range
-        found[number].append(replace(finding, start=finding.start - offset, end=finding.end - offset))
+        moved = replace(finding, start=finding.start - offset, end=finding.end - offset)
+        found[number].append(moved)
     return found
 
 
@@ -101,71 +103,72 @@ def spam_findings(message: Message, kit: OutreachKit) -> list[Finding]:
             else:
                 matches = rule.pattern.finditer(text)
             for match in matches:
+                start, end = match.span()
                 found.append(
-                    _finding(rule.id, Category.GENERIC, Severity.WARNING, text, match.span(),
-                             rule.message, "Spam filters score this pattern; a warning, not a verdict.",
-                             rule.source, name)
+                    Finding(
+                        rule_id=rule.id,
+                        category=Category.GENERIC,
+                        severity=Severity.WARNING,
+                        start=start,
+                        end=end,
+                        text=text[start:end],
+                        message=rule.message,
+                        why=kit.spam_why,
+                        source=rule.source,
+                        extra={"field": name},
+                    )
                 )
-    if message.subject and _all_caps(message.subject):
-        found.append(
-            _finding("spam.subject_all_caps", Category.GENERIC, Severity.WARNING, message.subject,
-                     (0, len(message.subject)), "The subject is all capitals.",
-                     "SpamAssassin SUBJ_ALL_CAPS: an all-capital subject of two or more words.",
-                     f"{kit.spam_source}: SUBJ_ALL_CAPS", "subject")
-        )
+    subject = message.subject
+    if subject and _all_caps(subject):
+        found.append(_finding(kit, "spam.subject_all_caps", subject, (0, len(subject)), "subject"))
     upper = sum(map(str.isupper, message.body))
     letters = _LETTER.findall(message.body) if upper * 2 >= 20 else ()
     if len(letters) >= 20 and upper / len(letters) >= 0.5:
-        found.append(
-            _finding("spam.uppercase_body", Category.GENERIC, Severity.WARNING, message.body, (0, 0),
-                     f"{upper * 100 // len(letters)}% of the letters are capitals.",
-                     "SpamAssassin UPPERCASE_50_75 / UPPERCASE_75_100.",
-                     f"{kit.spam_source}: UPPERCASE_50_75")
-        )
+        share = upper * 100 // len(letters)
+        found.append(_finding(kit, "spam.uppercase_body", message.body, (0, 0), share=share))
     return found
 
 
 def _all_caps(subject: str) -> bool:
     """SpamAssassin's reading: two or more words, ten or more characters, every letter upper."""
-    text = re.sub(r"^\s*(?:re|fwd?)\s*:\s*", "", subject, flags=re.IGNORECASE)
+    text = _FAKE_REPLY.sub("", subject)
     letters = _LETTER.findall(text)
-    return len(text.split()) > 1 and len(text) >= 10 and bool(letters) and all(c.isupper() for c in letters)
+    return len(text.split()) > 1 and len(text) >= 10 and all(c.isupper() for c in letters or "a")
 
 
 def limit_findings(message: Message, kit: OutreachKit) -> list[Finding]:
     found: list[Finding] = []
     body = message.body
     limits = kit.limits.get("email" if message.channel in EMAIL_LIKE else message.channel, {})
-    source = str(limits.get("source", _SOURCE))
+    source = str(limits.get("source", ""))
     if message.limit is not None and message.length > message.limit:
         found.append(
-            _finding("outreach.limit", Category.READABILITY, Severity.ERROR, body, (0, 0),
-                     f"Too long for this channel: {message.length:g} {message.unit} of {message.limit:g}"
-                     " with the placeholders at typical values.",
-                     "The channel cuts or refuses a longer message.", source)
-        )
-    subject = message.measured_subject
-    if message.subject is not None and message.subject_limit and subject and len(subject) > message.subject_limit:
+            _finding(
+                kit, "outreach.limit", body, (0, 0), source=source,
+                length=f"{message.length:g}", unit=message.unit, limit=f"{message.limit:g}",
+            )
+        )  # fmt: skip
+    measured = message.measured_subject
+    cap = message.subject_limit
+    if message.subject is not None and cap and measured and len(measured) > cap:
+        span = (0, len(message.subject))
         found.append(
-            _finding("outreach.subject_limit", Category.READABILITY, Severity.ERROR, message.subject,
-                     (0, len(message.subject)),
-                     f"The subject is {len(subject)} characters with typical values; keep it to {message.subject_limit}.",
-                     "Longer subjects are cut in most inboxes.", source, "subject")
-        )
+            _finding(
+                kit, "outreach.subject_limit", message.subject, span, "subject", source,
+                length=len(measured), limit=cap,
+            )
+        )  # fmt: skip
     if message.sms and message.sms.forcing_ucs2:
         chars = " ".join(repr(c) for c in message.sms.forcing_ucs2)
         first = min(body.find(c) for c in message.sms.forcing_ucs2)
-        found.append(
-            _finding("outreach.sms_ucs2", Category.READABILITY, Severity.WARNING, body, (first, first + 1),
-                     f"These characters switch the whole text to UCS-2 (70 a segment): {chars}.",
-                     "One character outside GSM-7 more than halves what a segment holds.", source)
-        )
+        span = (first, first + 1) if first >= 0 else (0, 0)
+        found.append(_finding(kit, "outreach.sms_ucs2", body, span, source=source, chars=chars))
     target = limits.get("target")
     if message.channel == "inmail" and target and message.length > target:
         found.append(
-            _finding("outreach.inmail_length", Category.READABILITY, Severity.SUGGESTION, body, (0, 0),
-                     f"InMails under {target} characters get more replies; this one is {message.length}.",
-                     str(limits.get("target_source", "")), str(limits.get("target_source", source)))
+            _finding(
+                kit, "outreach.inmail_length", body, (0, 0), target=target, length=message.length
+            )
         )
     return found
 
@@ -174,44 +177,28 @@ def cta_findings(message: Message, kit: OutreachKit) -> list[Finding]:
     lowered = message.body.lower()
     if "?" in message.body or any(p in lowered for p in kit.call_to_action):
         return []
-    return [
-        _finding("outreach.no_call_to_action", Category.MISSING, Severity.WARNING, message.body,
-                 (len(message.body), len(message.body)), "The message asks for nothing: end with one clear request.",
-                 "Without a next step a candidate who is interested still has to work out what to do.")
-    ]
+    end = len(message.body)
+    return [_finding(kit, "outreach.no_call_to_action", message.body, (end, end))]
 
 
 def consent_findings(message: Message, third_party: bool, kit: OutreachKit) -> list[Finding]:
     found: list[Finding] = []
     body = message.body
+    end = (len(body), len(body))
     if message.channel == "sms" and not _OPT_OUT.search(body):
-        found.append(
-            _finding("outreach.sms_opt_out", Category.MISSING, Severity.ERROR, body, (len(body), len(body)),
-                     "An SMS must say how to opt out: add \"Reply STOP to opt out.\"",
-                     "TCPA/CTIA practice: a recruiting text names the opt-out; FCC 24-18 makes STOP a revocation.",
-                     "research/outreach.md section 4 (Twilio support; FCC order 24-18)",
-                     replacements=(body + " Reply STOP to opt out.",))
-        )
-    first_contact = message.channel in ("email", "inmail", "voicemail_email")
-    if third_party and first_contact and kit.sentences.get("article14", "")[:20] not in body:
-        found.append(
-            _finding("outreach.article14", Category.MISSING, Severity.WARNING, body, (len(body), len(body)),
-                     "The contact came from a third-party source: say where you found them and how to object.",
-                     "GDPR Article 14: at the first contact, tell the person the source of their data and their rights.",
-                     "research/outreach.md section 4 (GDPR Art. 14(3)(b))")
-        )
+        fixed = (body.rstrip() + " Reply STOP to opt out.",)
+        found.append(_finding(kit, "outreach.sms_opt_out", body, end, replacements=fixed))
+    article14 = kit.sentences.get("article14", "")[:20]
+    if third_party and message.channel in _FIRST_CONTACT and article14 not in body:
+        found.append(_finding(kit, "outreach.article14", body, end))
     return found
 
 
-def no_role_finding(message: Message) -> list[Finding]:
+def no_role_finding(message: Message, kit: OutreachKit) -> list[Finding]:
     position = message.body.find("{role}")
     if position < 0:
         return []
-    return [
-        _finding("outreach.no_role", Category.MISSING, Severity.ERROR, message.body, (position, position + 6),
-                 "The posting names no role, so the draft says {role}: type the job title.",
-                 "A candidate cannot answer a message that does not say which job it is about.")
-    ]
+    return [_finding(kit, "outreach.no_role", message.body, (position, position + 6))]
 
 
 def check_message(
@@ -222,14 +209,13 @@ def check_message(
     engine: list[Finding] | None = None,
 ) -> tuple[Finding, ...]:
     """All checks; ``engine``: this body's engine findings when already computed."""
-    groups: Iterable[list[Finding]] = (
-        no_role_finding(message),
-        limit_findings(message, kit),
-        spam_findings(message, kit),
-        cta_findings(message, kit),
-        consent_findings(message, third_party, kit),
-        engine_findings(message.body, book) if engine is None else engine,
-    )
-    merged = [f for group in groups for f in group]
+    merged = [
+        *no_role_finding(message, kit),
+        *limit_findings(message, kit),
+        *spam_findings(message, kit),
+        *cta_findings(message, kit),
+        *consent_findings(message, third_party, kit),
+        *(engine_findings(message.body, book) if engine is None else engine),
+    ]
     merged.sort(key=lambda f: (f.extra.get("field") != "subject", f.start, f.end, f.rule_id))
     return tuple(merged)

@@ -52,7 +52,16 @@ def _draft(
             day = days[step - 1] if step - 1 < len(days) else None
             messages.append(replace(message, step=step, day=day, tone=tone))
         return messages
-    message = choose(channel, template.variants, template.subjects, values, contact, typical, kit, options.premium)
+    message = choose(
+        channel,
+        template.variants,
+        template.subjects,
+        values,
+        contact,
+        typical,
+        kit,
+        options.premium,
+    )
     return [replace(message, tone=tone)]
 
 
@@ -73,7 +82,9 @@ def draft_outreach(
     options = options or DraftOptions()
     unknown = [c for c in channels if c not in CHANNELS]
     if unknown:
-        raise ValueError(f"unknown channel(s): {', '.join(unknown)}; choose from {', '.join(CHANNELS)}")
+        raise ValueError(
+            f"unknown channel(s): {', '.join(unknown)}; choose from {', '.join(CHANNELS)}"
+        )
     facts = extract_facts(posting, report, book, kit, distinctive_terms)
     values = fact_values(facts, kit, options.third_party)
     messages: list[Message] = []
@@ -90,7 +101,9 @@ def draft_outreach(
     return OutreachDrafts(facts, checked, kit.schedule)
 
 
-def recheck(message: Message, book: RuleBook, kit: OutreachKit, third_party: bool = False) -> Message:
+def recheck(
+    message: Message, book: RuleBook, kit: OutreachKit, third_party: bool = False
+) -> Message:
     """A message the writer edited, measured and checked again (the UI's live counters)."""
     # Typical values only for the writer's placeholders; the writer's own characters are kept
     # (no GSM-7 substitution), so a curly quote they typed shows up as forcing UCS-2.

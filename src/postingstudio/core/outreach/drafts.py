@@ -54,7 +54,9 @@ class Message:
     def within_limits(self) -> bool:
         body_ok = self.limit is None or self.length <= self.limit
         subject = self.measured_subject
-        subject_ok = self.subject_limit is None or subject is None or len(subject) <= self.subject_limit
+        subject_ok = (
+            self.subject_limit is None or subject is None or len(subject) <= self.subject_limit
+        )
         return body_ok and subject_ok
 
     @property
@@ -70,7 +72,9 @@ def fill(template: str, values: Mapping[str, str]) -> str:
 def tidy(text: str) -> str:
     """Spaces left by dropped sentences removed, line by line; at most one blank line."""
     text = _DANGLING_COMMA.sub(r"\1", _EMPTY_BRACKETS.sub("", text))
-    lines = [_SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", line)).strip() for line in text.split("\n")]
+    lines = [
+        _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", line)).strip() for line in text.split("\n")
+    ]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
@@ -183,7 +187,9 @@ def choose(
     for candidate in subjects:
         _body, chosen_subject = render(channel, "", (candidate,), values, contact)
         _body, measured_subject = render(channel, "", (candidate,), values, measuring)
-        limit = kit.limits.get("email" if channel in EMAIL_LIKE else channel, {}).get("subject_limit")
+        limit = kit.limits.get("email" if channel in EMAIL_LIKE else channel, {}).get(
+            "subject_limit"
+        )
         if limit is None or len(measured_subject or "") <= int(limit):
             break
     for variant in variants:

@@ -20,8 +20,11 @@ from ..structure import benefits_mentioned
 from ..text import TextIndex
 from .kit import OutreachKit
 
-_ROLE_CUT = re.compile(r"\s+[-–—|/]\s+|\s*[(,:]|\s+(?:job|jobs|position|vacancy|opening) (?:in|at)\b", re.I)
+_ROLE_CUT = re.compile(
+    r"\s+[-–—|/]\s+|\s*[(,:]|\s+(?:job|jobs|position|vacancy|opening) (?:in|at)\b", re.I
+)
 _TITLE_MAX_WORDS = 14
+_FIRST_LINE_MAX_WORDS = 10  # an untitled first line longer than this is a sentence
 _TITLE_MARKS = " #*_\t"  # Markdown heading and emphasis marks around a pasted title
 _SHORT_ROLE_MAX = 40
 _TERM_STOP = frozenset(
@@ -64,17 +67,47 @@ class PostingFacts:
         }
 
 
-def posting_title(posting: Posting) -> str | None:
-    """The posting's title: the reader's, else a short first paragraph that reads as one."""
-    if posting.title and posting.title.strip(_TITLE_MARKS):
-        return " ".join(posting.title.strip(_TITLE_MARKS).split())
-    for block in posting.blocks[:1]:
-        text = " ".join(block.text.strip(_TITLE_MARKS).split())
+def posting_title(
+    posting: Posting, kit: OutreachKit | None = None, book: RuleBook | None = None
+) -> str | None:
+    """The posting's title: a labelled line near the top ("Job Title: …"), else the reader's
+    title or a short first line that reads as one and is not a section heading."""
+    blocks = posting.blocks[: kit.title_blocks if kit else 8]
+    if kit is not None and kit.title_label is not None:
+        for block in blocks:
+            match = kit.title_label.match(" ".join(block.text.split()))
+            if match and match.group(1).strip(_TITLE_MARKS):
+                return match.group(1).strip(_TITLE_MARKS)
+    candidates = [posting.title or ""] + [b.text for b in posting.blocks[:1]]
+    for number, raw in enumerate(candidates):
+        text = " ".join(raw.strip(_TITLE_MARKS).split())
         words = len(text.split())
-        heading_like = block.kind is BlockKind.HEADING or not text.endswith((".", "!", "?"))
-        if 0 < words <= _TITLE_MAX_WORDS and heading_like and not text.endswith(":"):
+        first = posting.blocks[0] if posting.blocks else None
+        heading_like = number == 0 or (
+            first is not None
+            and first.kind is not BlockKind.LIST_ITEM  # a requirement bullet, not a name
+            and (first.kind is BlockKind.HEADING or not text.endswith((".", "!", "?")))
+        )
+        most = _TITLE_MAX_WORDS if number == 0 else _FIRST_LINE_MAX_WORDS
+        if (
+            0 < words <= most
+            and heading_like
+            and not text.endswith(":")
+            and not _section_heading(text, kit, book)
+        ):
             return text
     return None
+
+
+def _section_heading(text: str, kit: OutreachKit | None, book: RuleBook | None) -> bool:
+    lowered = text.lower().strip(" :")
+    if kit is not None and kit.not_title is not None and kit.not_title.match(lowered):
+        return True
+    specs = book.sections if book is not None else ()
+    return any(
+        lowered in spec.headings or any(p.fullmatch(lowered) for p in spec.heading_patterns)
+        for spec in specs
+    )
 
 
 def short_role(role: str) -> str:
@@ -143,7 +176,12 @@ def _with_neighbour(index: TextIndex, word: str) -> str:
             continue
         if i + 1 < len(norms) and norms[i + 1].isalpha() and norms[i + 1] not in _TERM_STOP:
             pairs[f"{norm} {norms[i + 1]}"] += 1
-        if i and norms[i - 1].isalpha() and len(norms[i - 1]) > 3 and norms[i - 1] not in _TERM_STOP:
+        if (
+            i
+            and norms[i - 1].isalpha()
+            and len(norms[i - 1]) > 3
+            and norms[i - 1] not in _TERM_STOP
+        ):
             pairs[f"{norms[i - 1]} {norm}"] += 1
     best = pairs.most_common(1)
     return best[0][0] if best and best[0][1] >= 2 else word
@@ -159,7 +197,7 @@ def extract_facts(
     """``distinctive_terms``: the compare engine's terms against loaded competitors; without
     them, terms rare in the dev corpus stand in."""
     text = report.text
-    role = posting_title(posting)
+    role = posting_title(posting, kit, book)
     mode = _first(kit.work_modes, text)
     place = _first(kit.places, text)
     step = _first(kit.next_steps, text)

@@ -73,6 +73,11 @@ class OutreachKit:
     next_steps: tuple[Pattern, ...]
     expect: dict[str, str]
     benefit_labels: dict[str, str]
+    messages: dict[str, dict[str, str]] = field(default_factory=dict)
+    spam_why: str = ""
+    title_label: re.Pattern[str] | None = None
+    not_title: re.Pattern[str] | None = None
+    title_blocks: int = 8
     # stem -> number of dev-split postings using it, and how many postings were counted
     document_frequency: dict[str, int] = field(default_factory=dict)
     documents: int = 0
@@ -135,12 +140,14 @@ def load_kit(resources: Path, language: str = "en") -> OutreachKit:
     phrases = _toml(folder / language / "phrases.toml")
     facts = _toml(folder / language / "facts.toml")
     spam = _toml(folder / "spam.toml")
+    messages = _toml(folder / language / "messages.toml")
     benefits = _toml(resources / "lexicons" / "benefits.toml").get("benefit", {})
     frequencies: dict[str, Any] = {}
     frequency_file = folder / "term_frequencies.json"
     if frequency_file.exists():
         frequencies = json.loads(frequency_file.read_text(encoding="utf-8"))
     # Place patterns need capitals to find names, so they are matched case-sensitively.
+    title = facts.get("title", {})
     places = tuple(Pattern(re.compile(i["pattern"])) for i in facts.get("place", []))
     return OutreachKit(
         templates=_templates(templates),
@@ -159,6 +166,11 @@ def load_kit(resources: Path, language: str = "en") -> OutreachKit:
         next_steps=_patterns(facts.get("next_step", [])),
         expect=dict(facts.get("expect", {})),
         benefit_labels={k: str(v.get("label", k)) for k, v in benefits.items()},
+        messages=dict(messages.get("rule", {})),
+        spam_why=str(messages.get("spam", {}).get("why", "")),
+        title_label=re.compile(title["labels"], re.IGNORECASE) if "labels" in title else None,
+        not_title=re.compile(title["not_titles"], re.IGNORECASE) if "not_titles" in title else None,
+        title_blocks=int(title.get("search_blocks", 8)),
         document_frequency=dict(frequencies.get("document_frequency", {})),
         documents=int(frequencies.get("documents", 0)),
     )

@@ -47,7 +47,10 @@ class ExportActions:
 
     def _ask_contacts(self) -> str | None:
         path, _ = QFileDialog.getOpenFileName(
-            self.view, self.view.tr("Contacts file"), str(Path.home()), self.view.tr("CSV files (*.csv)")
+            self.view,
+            self.view.tr("Contacts file"),
+            str(Path.home()),
+            self.view.tr("CSV files (*.csv)"),
         )
         return path or None
 
@@ -59,12 +62,16 @@ class ExportActions:
 
     # -- actions ------------------------------------------------------------------------------
     def export_txt(self) -> None:
-        path = self.ask_save(self.view.tr("Export draft as text"), self.view.suggested_name(".txt"), "Text (*.txt)")
+        path = self.ask_save(
+            self.view.tr("Export draft as text"), self.view.suggested_name(".txt"), "Text (*.txt)"
+        )
         if path:
             self._guard(lambda: export_txt([self.view.current()], path))
 
     def export_eml(self) -> None:
-        path = self.ask_save(self.view.tr("Export email draft"), self.view.suggested_name(".eml"), "Email (*.eml)")
+        path = self.ask_save(
+            self.view.tr("Export email draft"), self.view.suggested_name(".eml"), "Email (*.eml)"
+        )
         if path:
             self._guard(lambda: export_eml(self.view.current(), path))
 
@@ -72,10 +79,16 @@ class ExportActions:
         contacts = self.ask_contacts()
         if not contacts:
             return
-        target = self.ask_save(self.view.tr("Save merged drafts"), self.view.suggested_name("-merge.csv"), "CSV (*.csv)")
+        target = self.ask_save(
+            self.view.tr("Save merged drafts"),
+            self.view.suggested_name("-merge.csv"),
+            "CSV (*.csv)",
+        )
         if not target:
             return
-        progress = QProgressDialog(self.view.tr("Merging contacts…"), self.view.tr("Cancel"), 0, 100, self.view)
+        progress = QProgressDialog(
+            self.view.tr("Merging contacts…"), self.view.tr("Cancel"), 0, 100, self.view
+        )
         progress.setObjectName("outreachMergeProgress")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)

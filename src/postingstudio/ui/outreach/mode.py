@@ -23,7 +23,9 @@ class OutreachMode(QObject):
         self.action = QAction(self.tr("&Outreach Kit…"), window)
         self.action.setObjectName("outreach")
         self.action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.action.setToolTip(self.tr("Emails, texts and LinkedIn notes drafted from this posting"))
+        self.action.setToolTip(
+            self.tr("Emails, texts and LinkedIn notes drafted from this posting")
+        )
         for name in ("view", "check"):
             menu = getattr(window, "menus", {}).get(name)
             if menu is not None:
@@ -33,15 +35,25 @@ class OutreachMode(QObject):
 
     def _draft(self, options: DraftOptions) -> OutreachDrafts:
         latest = self.analysis.latest
-        return draft_outreach(latest.posting, latest.report, self.analysis.book, kit_for(resources_dir()), options=options)
+        return draft_outreach(
+            latest.posting,
+            latest.report,
+            self.analysis.book,
+            kit_for(resources_dir()),
+            options=options,
+        )
 
     def open(self) -> OutreachView | None:
         """Show the view (a fresh draft of the current analysis); None until one exists."""
         if self.analysis.latest is None or self.analysis.book is None:
-            self.window.statusBar().showMessage(self.tr("Open a posting first: the kit drafts from its analysis."), 8000)
+            self.window.statusBar().showMessage(
+                self.tr("Open a posting first: the kit drafts from its analysis."), 8000
+            )
             return None
         if self.view is None:
-            self.view = OutreachView(self._draft, self.analysis.book, kit_for(resources_dir()), self.window)
+            self.view = OutreachView(
+                self._draft, self.analysis.book, kit_for(resources_dir()), self.window
+            )
         else:
             self.view.redraft()
         self.view.show()

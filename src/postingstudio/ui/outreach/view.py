@@ -42,7 +42,7 @@ def message_label(message: Message) -> str:
 
 
 def counter_text(message: Message) -> str:
-    """"203/306 characters · 2 SMS segments (GSM-7)"-style counters for the status line."""
+    """ "203/306 characters · 2 SMS segments (GSM-7)"-style counters for the status line."""
     parts = []
     if message.limit is not None:
         parts.append(f"{message.length:g}/{message.limit:g} {message.unit}")
@@ -63,7 +63,9 @@ class OutreachView(QDialog):
 
     messageChanged = Signal(object)  # Message, after each edit's recheck
 
-    def __init__(self, drafter: Drafter, book: RuleBook, kit: OutreachKit, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, drafter: Drafter, book: RuleBook, kit: OutreachKit, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("outreachView")
         self.setWindowTitle(self.tr("Outreach Kit"))
@@ -85,8 +87,14 @@ class OutreachView(QDialog):
         self.third_party = QCheckBox(self.tr("Contact found on a third-party site (GDPR Art. 14)"))
         self.premium = QCheckBox(self.tr("LinkedIn Premium"))
         self.redraft_button = QPushButton(self.tr("Draft Again"))
-        for widget in (QLabel(self.tr("Channel:")), self.channel, QLabel(self.tr("Tone:")), self.tone,
-                       self.third_party, self.premium):
+        for widget in (
+            QLabel(self.tr("Channel:")),
+            self.channel,
+            QLabel(self.tr("Tone:")),
+            self.tone,
+            self.third_party,
+            self.premium,
+        ):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.redraft_button)
@@ -142,8 +150,11 @@ class OutreachView(QDialog):
 
     # -- drafting ----------------------------------------------------------------------------
     def options(self) -> DraftOptions:
-        return DraftOptions(tone=self.tone.currentData(), third_party=self.third_party.isChecked(),
-                            premium=self.premium.isChecked())
+        return DraftOptions(
+            tone=self.tone.currentData(),
+            third_party=self.third_party.isChecked(),
+            premium=self.premium.isChecked(),
+        )
 
     def redraft(self) -> None:
         drafts = self._drafter(self.options())
@@ -197,7 +208,10 @@ class OutreachView(QDialog):
         over = not message.within_limits
         self.counters.setStyleSheet("color: #b00020; font-weight: bold;" if over else "")
         if message.subject is not None:
-            self.preview.setText(self.tr("Mobile preview: ") + f"“{(message.measured_subject or message.subject)[:40]}”")
+            self.preview.setText(
+                self.tr("Mobile preview: ")
+                + f"“{(message.measured_subject or message.subject)[:40]}”"
+            )
         self.findings.clear()
         for finding in message.findings:
             where = " (subject)" if finding.extra.get("field") == "subject" else ""
@@ -210,8 +224,11 @@ class OutreachView(QDialog):
             self.findings.addItem(self.tr("No problems found."))
 
     def rule_ids(self) -> Sequence[str]:
-        return [self.findings.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.findings.count())
-                if self.findings.item(i).data(Qt.ItemDataRole.UserRole)]
+        return [
+            self.findings.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.findings.count())
+            if self.findings.item(i).data(Qt.ItemDataRole.UserRole)
+        ]
 
     # -- output ------------------------------------------------------------------------------
     def copy(self) -> None:
