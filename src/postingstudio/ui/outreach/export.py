@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from postingstudio.core.outreach import MergeReport, OutreachKit
+from postingstudio.docio.atomic import write_atomic
 from postingstudio.docio.errors import DocumentError
 from postingstudio.docio.outreach_export import export_eml, export_txt, merge_csv
 
@@ -110,7 +111,8 @@ class ExportActions:
             progress.close()
         self.last_report = report
         report_path = Path(target).with_suffix(".report.txt")
-        self._guard(lambda: report_path.write_text(report.summary() + "\n", encoding="utf-8"))
+        summary = (report.summary() + "\n").encode("utf-8")
+        self._guard(lambda: write_atomic(report_path, summary))
         self.show_report(report.summary())
 
     def _guard(self, action: Callable[[], object]) -> None:
