@@ -147,8 +147,7 @@ def corpus_terms(
     title_stems = {stem(w) for w in re.findall(r"[a-z]+", (role or "").lower())}
     counts: Counter[str] = Counter()
     surfaces: dict[str, str] = {}
-    for token in index.tokens:
-        norm = token.norm
+    for norm in index.norms:  # the plain column: no Token objects to build
         if len(norm) < 5 or not norm.isalpha() or norm in _TERM_STOP or norm.endswith(_NOT_NOUN):
             continue
         key = stem(norm)
@@ -169,7 +168,7 @@ def corpus_terms(
 def _with_neighbour(index: TextIndex, word: str) -> str:
     """The word with the neighbour it most often stands beside, when that pair recurs
     ("entity" -> "entity framework"): one word alone rarely says what the work is."""
-    norms = [t.norm for t in index.tokens]
+    norms = index.norms
     pairs: Counter[str] = Counter()
     for i, norm in enumerate(norms):
         if norm != word:
