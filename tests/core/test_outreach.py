@@ -195,3 +195,15 @@ def test_drafts_from_real_docx(rulebook, name):
         assert all(drafts.facts.role_short in m.body + (m.subject or "") for m in drafts.messages)
     email = next(m for m in drafts.messages if m.channel == "email")
     assert email.subject and len(email.measured_subject) <= 60
+
+
+def test_an_all_capitals_title_is_not_shouted_in_subjects(rulebook):
+    posting = parse_text(
+        "BECOME A LICENSED TEACHER\nWe train teachers in Ohio. The pay is $40,000 a year."
+    )
+    drafts = _drafts(rulebook, posting)
+    email = next(m for m in drafts.messages if m.channel == "email")
+    assert email.subject.startswith("Become A Licensed Teacher")
+    assert not any(
+        f.rule_id == "spam.subject_all_caps" for m in drafts.messages for f in m.findings
+    )

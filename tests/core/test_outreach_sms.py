@@ -39,3 +39,9 @@ def test_substitution_turns_typographic_punctuation_into_gsm7():
     text = to_gsm7("It’s “great” – really…\u00a0yes")
     assert text == 'It\'s "great" - really... yes'
     assert sms_length(text).encoding == "GSM-7"
+
+
+def test_accented_letters_lose_their_accent_rather_than_force_ucs2():
+    assert to_gsm7("Data Scientist â Montréal Curaçao") == "Data Scientist a Montréal Curacao"
+    assert sms_length(to_gsm7("São Paulo, Zürich, Kraków")).encoding == "GSM-7"
+    assert to_gsm7("日本") == "日本"  # no GSM-7 spelling: kept, and reported as forcing UCS-2

@@ -110,6 +110,16 @@ def _section_heading(text: str, kit: OutreachKit | None, book: RuleBook | None) 
     )
 
 
+def calm_capitals(title: str) -> str:
+    """An all-capitals title in ordinary capitals ("BECOME A LICENSED TEACHER" -> "Become A
+    Licensed Teacher"): a shouted subject is a spam signal (SUBJ_ALL_CAPS). Short words (RN,
+    QA, IT) keep their capitals, as they are mostly acronyms."""
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) < 8 or not all(c.isupper() for c in letters):
+        return title
+    return " ".join(w if len(w) <= 3 else w[:1] + w[1:].lower() for w in title.split(" "))
+
+
 def short_role(role: str) -> str:
     """The role up to its first separator ("Data Engineer - Payments (Remote)" -> "Data
     Engineer"), so subjects and texts can name it within their limits."""
@@ -197,6 +207,7 @@ def extract_facts(
     them, terms rare in the dev corpus stand in."""
     text = report.text
     role = posting_title(posting, kit, book)
+    role = calm_capitals(role) if role else None
     mode = _first(kit.work_modes, text)
     place = _first(kit.places, text)
     step = _first(kit.next_steps, text)

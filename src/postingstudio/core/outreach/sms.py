@@ -9,6 +9,7 @@ Plane (most emoji) takes two UTF-16 units.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 # GSM 03.38 basic table (one unit each), as listed in research/outreach.md (Sinch SMPP docs).
@@ -80,5 +81,14 @@ def sms_length(
 
 
 def to_gsm7(text: str) -> str:
-    """``text`` with curly quotes, dashes, ellipses and non-breaking spaces made GSM-7."""
-    return "".join(GSM7_SUBSTITUTES.get(ch, ch) for ch in text)
+    """``text`` with curly quotes, dashes, ellipses and non-breaking spaces made GSM-7, and
+    accented letters outside GSM-7 (â, á, ç…) written without their accent, so one letter of a
+    title or a place cannot halve what every segment holds."""
+    return "".join(_gsm7_char(GSM7_SUBSTITUTES.get(ch, ch)) for ch in text)
+
+
+def _gsm7_char(ch: str) -> str:
+    if len(ch) != 1 or ch in _GSM7_BASIC or ch in _GSM7_EXTENSION:
+        return ch
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return base if base and all(c in _GSM7_BASIC for c in base) else ch
