@@ -84,7 +84,7 @@ def test_third_party_contacts_get_the_article_14_sentence(rulebook):
         assert sentence in next(m for m in sourced.messages if m.channel == channel).body
     email = next(m for m in sourced.messages if m.channel == "email")
     stripped = recheck(
-        replace(email, body=email.body.split("I found your details")[0] + "Best"),
+        replace(email, body=email.body.split("Your details come from")[0] + "Best"),
         rulebook,
         KIT,
         third_party=True,

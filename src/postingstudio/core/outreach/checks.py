@@ -108,7 +108,7 @@ def spam_findings(message: Message, kit: OutreachKit) -> list[Finding]:
                     Finding(
                         rule_id=rule.id,
                         category=Category.GENERIC,
-                        severity=Severity.WARNING,
+                        severity=Severity(rule.severity),
                         start=start,
                         end=end,
                         text=text[start:end],

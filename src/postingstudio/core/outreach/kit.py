@@ -42,6 +42,7 @@ class SpamRule:
     pattern: re.Pattern[str]
     message: str
     source: str
+    severity: str = "warning"
     # The same pattern without IGNORECASE, for lower-cased text (about twice as fast); None
     # for case-sensitive rules ("OPPORTUNITY" in capitals).
     lowered: re.Pattern[str] | None = None
@@ -121,6 +122,7 @@ def _spam_rules(raw: dict[str, Any]) -> tuple[SpamRule, ...]:
                 where=item.get("where", "any"),
                 pattern=re.compile(item["pattern"], flags),
                 message=item["message"],
+                severity=item.get("severity", "warning"),
                 source=f"{source}: {item.get('sa', '')}".rstrip(": "),
                 lowered=None if case else re.compile(item["pattern"]),
                 flags=tuple(item.get("flags", ())),
