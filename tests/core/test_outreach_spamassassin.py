@@ -51,4 +51,6 @@ def test_drafted_emails_score_below_the_threshold_and_spam_scores_above(rulebook
     drafted, control = verdicts[:-1], verdicts[-1]
     assert len(drafted) == 24
     assert all(v.score < v.required for v in drafted), [v for v in drafted if v.score >= v.required]
+    # The judge once found our own opener ("I found your profile") in every email: never again.
+    assert not any("FOUND_YOU" in v.tests for v in drafted)
     assert control.score >= control.required and "DEAR_FRIEND" in control.tests
