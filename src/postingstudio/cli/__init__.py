@@ -18,6 +18,7 @@ COMMANDS = {
     "export": "export",
     "compare": "compare",
     "polish": "polish",
+    "outreach": "outreach",
 }
 
 

@@ -31,6 +31,7 @@ from .files import FileController
 from .find_replace import FindReplace
 from .grammar_wiring import GrammarUi
 from .main_window import MainWindow
+from .outreach import OutreachMode
 from .preferences_dialog import PreferencesDialog
 from .prompts import Prompts
 from .recovery_flow import RecoveryFlow
@@ -113,6 +114,7 @@ class Workspace(QObject):
         self.grammar = GrammarUi(self)  # LanguageTool lane, status and fixes
         self.claim_orphans = claim_orphans
         self.recovery = RecoveryFlow(self, paths.recovery, autosave_pause_ms, self._new_window)
+        self.outreach = OutreachMode(w, self.analysis, self)  # issue 18: the Outreach view
         self._wire()
         w.close_guard = self.can_close
         self._restore_window()
