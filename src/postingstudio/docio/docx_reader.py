@@ -23,6 +23,7 @@ the blocks it produced) so the writer can reuse untouched source XML verbatim.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, field, replace
 
@@ -93,6 +94,9 @@ class _Reader:
         self.found: set[str] = set()
         self.collector = RunCollector(self.styles, {})
         self.part = package.main  # the part whose paragraphs are being read (for source ids)
+        # Source ids start with a digest of the file, so a block pasted from another document
+        # (the compare view) never passes for a paragraph of this one.
+        self.document_key = hashlib.sha256(package.data).hexdigest()[:12]
 
     # ---- stories -------------------------------------------------------------------------
 
@@ -215,7 +219,8 @@ class _Reader:
         if not text.strip():
             return extra
         style_name = self.styles.name(style_id)
-        source_id = f"{self.part}#{para.getroottree().getelementpath(para)}"
+        path = para.getroottree().getelementpath(para)
+        source_id = f"{self.document_key}:{self.part}#{path}"
         block = self._classify(para, runs, text, style_id, origin, in_cell)
         return [replace(block, style=style_name, source_id=source_id), *extra]
 

@@ -53,7 +53,9 @@ class _Body:
         )
         self.index_of = {child: number for number, child in enumerate(self.children)}
         self.ids_in: dict[int, list[str]] = defaultdict(list)
+        self.order: dict[str, int] = {}
         for block in body_blocks(writer.reading.posting):
+            self.order[block.source_id or ""] = len(self.order)
             located = writer.locate(block.source_id)
             if located is not None and block.source_id:
                 self.ids_in[self.index_of[self._top(located[1])]].append(block.source_id)
@@ -74,9 +76,10 @@ class _Body:
         current = -1
         previous: Block | None = None
         previous_para: etree._Element | None = None
-        for block in blocks:
+        keep = _kept(blocks, self.order)
+        for number, block in enumerate(blocks):
             located = None
-            if block.source_id and block.source_id not in self.seen:
+            if number in keep:
                 located = self.writer.locate(block.source_id)
             top = self.index_of.get(self._top(located[1])) if located else None
             if located is not None and top is not None and (top >= self.cursor or top == current):
@@ -130,6 +133,36 @@ class _Body:
                         self.writer.erase(story, located[1])
                 self.out.append(child)
         self.cursor = max(self.cursor, end)
+
+
+def _kept(blocks: list[Block], order: dict[str, int]) -> set[int]:
+    """Which blocks keep their source identity: the longest run of them still in source order.
+
+    Text moved (cut and pasted elsewhere) or copied (its block format, and so its id, goes
+    along) leaves the other blocks where they were; only the moved or copied blocks are new.
+    """
+    positions = [(n, order[b.source_id]) for n, b in enumerate(blocks) if b.source_id in order]
+    tails: list[int] = []  # index into positions of the smallest tail of each chain length
+    before: list[int] = [-1] * len(positions)
+    for k, (_number, position) in enumerate(positions):
+        low, high = 0, len(tails)
+        while low < high:
+            middle = (low + high) // 2
+            if positions[tails[middle]][1] < position:
+                low = middle + 1
+            else:
+                high = middle
+        before[k] = tails[low - 1] if low else -1
+        if low == len(tails):
+            tails.append(k)
+        else:
+            tails[low] = k
+    kept: set[int] = set()
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        kept.add(positions[k][0])
+        k = before[k]
+    return kept
 
 
 def _same_place(previous: Block, block: Block) -> bool:

@@ -37,7 +37,8 @@ class SourceDocument:
     """A .docx as it was opened: the package every save writes the edits into."""
 
     def __init__(self, path: str, data: bytes, reading: DocxReading) -> None:
-        self.path = path
+        self.path = path  # the file that is "ours" on disk: as opened, or as last saved
+        self.opened_path = path
         self.data = data
         self.reading = reading
         self.fingerprint = Fingerprint.of_bytes(data, path)
@@ -46,14 +47,15 @@ class SourceDocument:
     def posting(self) -> Posting:
         return self.reading.posting
 
-    @property
-    def cannot_write_back(self) -> str | None:
-        """Why this file must not be overwritten in place (saved as a new .docx beside it)."""
-        if self.reading.package.macro_enabled or Path(self.path).suffix.lower() == ".docm":
+    def cannot_write_back(self, target: str) -> str | None:
+        """Why ``target`` (the opened file) must not be overwritten in place; None if it may."""
+        if os.path.abspath(target) != os.path.abspath(self.opened_path):
+            return None
+        if self.reading.package.macro_enabled or Path(target).suffix.lower() == ".docm":
             return "it contains macros, which a .docx cannot hold"
         if self.reading.package.strict:
             return "it is a Strict Open XML document, which is saved as a standard .docx"
-        if Path(self.path).suffix.lower() in (".dotx", ".dotm"):
+        if Path(target).suffix.lower() in (".dotx", ".dotm"):
             return "it is a Word template"
         return None
 
