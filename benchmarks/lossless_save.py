@@ -45,8 +45,15 @@ PICTURED = (
 def edit_matrix(results: Path) -> list[dict]:
     env = dict(os.environ, LOSSLESS_FULL_MATRIX="1", LOSSLESS_RESULTS=str(results))
     env.setdefault("POSTINGSTUDIO_SHARED", str(SHARED))
-    command = [sys.executable, "-m", "pytest", "tests/e2e/test_lossless_save.py", "-q",
-               "-p", "no:cacheprovider"]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "tests/e2e/test_lossless_save.py",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+    ]
     if shutil.which("xvfb-run") and not os.environ.get("DISPLAY"):
         command = ["xvfb-run", "-a", *command]
     subprocess.run(command, cwd=REPO, env=env, check=False)
@@ -58,7 +65,9 @@ def with_word_at_end(source):
     blocks = list(source.posting.blocks)
     last = max(i for i, b in enumerate(blocks) if b.origin is Origin.BODY)
     runs = blocks[last].runs or (Run(""),)
-    blocks[last] = replace(blocks[last], runs=(*runs[:-1], replace(runs[-1], text=runs[-1].text + " polished")))
+    blocks[last] = replace(
+        blocks[last], runs=(*runs[:-1], replace(runs[-1], text=runs[-1].text + " polished"))
+    )
     return source.posting.with_blocks(tuple(blocks))
 
 
@@ -78,8 +87,12 @@ def save_time_fifty_pages(work: Path, repeat: int = 7) -> tuple[float, int]:
 
 
 def pdf_pages(docx_path: Path, out_dir: Path) -> tuple[int, Path]:
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out_dir),
-                    str(docx_path)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out_dir), str(docx_path)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = out_dir / (docx_path.stem + ".pdf")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
@@ -90,7 +103,9 @@ def page_counts(work: Path) -> list[tuple[str, int, int]]:
     rows = []
     images = REPO / "docs" / "images"
     images.mkdir(parents=True, exist_ok=True)
-    for path in sorted((CORPUS / "jd_real").glob("*.docx")) + sorted((CORPUS / "fixture_python_docx").glob("*.docx")):
+    for path in sorted((CORPUS / "jd_real").glob("*.docx")) + sorted(
+        (CORPUS / "fixture_python_docx").glob("*.docx")
+    ):
         source = open_source(path)
         if not any(b.origin is Origin.BODY for b in source.posting.blocks):
             continue
@@ -107,8 +122,22 @@ def page_counts(work: Path) -> list[tuple[str, int, int]]:
         if f"{path.parent.name}/{path.name}" in PICTURED:
             stem = "lossless-" + path.name.split("__")[0].lower()
             for label, pdf in (("before", pdf_before), ("after", pdf_after)):
-                subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
-                                str(pdf), str(images / f"{stem}-{label}")], check=True)
+                subprocess.run(
+                    [
+                        "pdftoppm",
+                        "-png",
+                        "-r",
+                        "60",
+                        "-f",
+                        "1",
+                        "-l",
+                        "1",
+                        "-singlefile",
+                        str(pdf),
+                        str(images / f"{stem}-{label}"),
+                    ],
+                    check=True,
+                )
     return rows
 
 
@@ -146,9 +175,14 @@ def main() -> None:
     )
     if pages:
         same = sum(1 for _n, a, b in pages if b in (a, a + 1))
-        lines += ["", f"LibreOffice page count after a one-word edit: {same} of {len(pages)} files "
-                  "the same (or one more where the word wraps onto a new page).", "",
-                  "| file | pages before | pages after |", "|---|---|---|"]
+        lines += [
+            "",
+            f"LibreOffice page count after a one-word edit: {same} of {len(pages)} files "
+            "the same (or one more where the word wraps onto a new page).",
+            "",
+            "| file | pages before | pages after |",
+            "|---|---|---|",
+        ]
         lines += [f"| {name.split('/')[-1][:60]} | {a} | {b} |" for name, a, b in pages]
         lines += ["", "Page 1 before / after (`docs/images/lossless-*-before.png`, `-after.png`)."]
     body = "\n".join(lines)

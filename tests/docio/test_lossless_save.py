@@ -26,7 +26,7 @@ FIELD = (
 )
 HEADING = (
     '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:color w:val="FF0000"/></w:rPr>'
-    '<w:t>WHAT YOU WILL DO DAY-TO-DAY:</w:t></w:r></w:p>'
+    "<w:t>WHAT YOU WILL DO DAY-TO-DAY:</w:t></w:r></w:p>"
 )
 LIST = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr>'
 
@@ -64,7 +64,7 @@ def test_one_word_fixed_in_a_bold_heading_keeps_it_bold_and_nothing_else_moves(t
     blocks[0] = _edited(blocks[0], "WHAT YOU WILL DO EACH DAY:")
     before, after = _paragraphs(source.data), _paragraphs(_save(source, blocks))
     assert len(after) == len(before)
-    changed = [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
     assert changed == [1]  # the spacers stay above and below the heading
     heading = etree.fromstring(after[1])
     assert heading.find(f".//{{{W}}}jc") is not None

@@ -79,8 +79,11 @@ def compare(original: Path, saved: Path, editor_texts: set[str], result: Outcome
         other = after[matched[index]]
         for what, a, b in (
             ("text", paragraph.text, other.text),
-            ("style", paragraph.style.name if paragraph.style else None,
-             other.style.name if other.style else None),
+            (
+                "style",
+                paragraph.style.name if paragraph.style else None,
+                other.style.name if other.style else None,
+            ),
             ("bold/italic/underline", _characters(paragraph), _characters(other)),
         ):
             if a != b:
@@ -95,7 +98,11 @@ def compare(original: Path, saved: Path, editor_texts: set[str], result: Outcome
 def _click_apply(qtbot, ws) -> bool:
     panel = ws.window.findings
     number = next(
-        (i for i, fix in panel.rows() if fix == "Apply" and applicable_replacements(panel.findings[i])),
+        (
+            i
+            for i, fix in panel.rows()
+            if fix == "Apply" and applicable_replacements(panel.findings[i])
+        ),
         None,
     )
     if number is None:
@@ -124,7 +131,9 @@ def perform(qtbot, ws, edit: str) -> bool:
         missing = [s for s in result.report.sections if s.state is SectionState.MISSING]
         if not missing:
             return False
-        qtbot.mouseClick(ws.window.checklist.rows[missing[0].id].insert_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            ws.window.checklist.rows[missing[0].id].insert_button, Qt.MouseButton.LeftButton
+        )
     else:
         if not ws.window.findings.apply_all.isEnabled():
             return False

@@ -2,8 +2,9 @@
 
 A short all-bold paragraph that acts as a heading is a guess, so its block is marked
 ``inferred``; a paragraph that starts with a typed bullet ("•\tText") or number ("2) Text",
-"a. Text") is never such a heading (its marker is the writer's text and stays text). The table helpers see through content controls and custom XML wrapping rows and
-cells, and read integer attributes defensively (damaged files carry anything).
+"a. Text") is never such a heading (its marker is the writer's text and stays text). The
+table helpers see through content controls and custom XML wrapping rows and cells, and read
+integer attributes defensively (damaged files carry anything).
 """
 
 from __future__ import annotations

@@ -172,7 +172,9 @@ def _same_place(previous: Block, block: Block) -> bool:
     return previous.kind is BlockKind.TABLE_CELL and block.kind is BlockKind.TABLE_CELL
 
 
-def _headers_and_footers(writer: LosslessWriter, posting: Posting) -> tuple[list[Block], list[Block]]:
+def _headers_and_footers(
+    writer: LosslessWriter, posting: Posting
+) -> tuple[list[Block], list[Block]]:
     """Patch header and footer paragraphs in their parts; blocks with no place there come back
     (to open and close the body), so no typed text is lost."""
     stray_headers: list[Block] = []

@@ -96,7 +96,9 @@ def build_docx(
     blocks are then saved into it by identity (:mod:`.docx_save`) and nothing is re-read. A
     posting whose blocks carry source ids but comes without one (the CLI) reads its source now.
     """
-    if source is not None and (template is None or _same_file(os.fspath(template), source.package.path)):
+    if source is not None and (
+        template is None or _same_file(os.fspath(template), source.package.path)
+    ):
         from .docx_save import save_into_source
 
         return save_into_source(posting, source)

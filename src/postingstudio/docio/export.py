@@ -38,8 +38,9 @@ def save_posting(
     ``.docx`` is written into a copy of ``template`` if given, else of the posting's source .docx,
     else of the shipped template. ``source`` is the source .docx as it was opened (kept by the
     editing session): a .docx is then written into *that* package by block identity, so every
-    paragraph the writer did not touch comes back as it was. Raises :class:`DocumentError` subclasses (never a bare
-    ``OSError``): :class:`TargetExists` when the file exists and ``overwrite`` is false.
+    paragraph the writer did not touch comes back as it was. Raises :class:`DocumentError`
+    subclasses (never a bare ``OSError``): :class:`TargetExists` when the file exists and
+    ``overwrite`` is false.
     """
     target = os.fspath(out_path)
     extension = Path(target).suffix.lower()

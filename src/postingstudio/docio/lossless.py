@@ -35,7 +35,9 @@ from .run_patch import patch_paragraph, text_elements
 
 _P, _BODY, _SECT = w("p"), w("body"), w("sectPr")
 _PRECIOUS = (w("drawing"), w("pict"), w("object"), _SECT)
-_MC_ALT, _MC_FALLBACK, _MC_CHOICE = (f"{{{MC_NS}}}{n}" for n in ("AlternateContent", "Fallback", "Choice"))
+_MC_ALT, _MC_FALLBACK, _MC_CHOICE = (
+    f"{{{MC_NS}}}{n}" for n in ("AlternateContent", "Fallback", "Choice")
+)
 _STEP = re.compile(r"(\{[^}]*\}[^/\[]+|[^/\[{]+)(?:\[(\d+)\])?")
 _NOT_COPIED = (_SECT, w("pPrChange"))
 _REVISION_MARKS = (w("ins"), w("del"), w("rPrChange"), w("moveFrom"), w("moveTo"))

@@ -22,15 +22,30 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .docx_build import XML_SPACE, clean_text
-from .package import MC_NS, w
+from .package import w
 from .runs import _clean, _symbol
 from .styles import on_off
 
 _R, _T, _RPR = w("r"), w("t"), w("rPr")
-_FIXED = {w("tab"): "\t", w("ptab"): "\t", w("br"): "\v", w("cr"): "\v", w("noBreakHyphen"): "\u2011"}
+_FIXED = {
+    w("tab"): "\t",
+    w("ptab"): "\t",
+    w("br"): "\v",
+    w("cr"): "\v",
+    w("noBreakHyphen"): "\u2011",
+}
 _RECURSE = frozenset(
-    {w("hyperlink"), w("ins"), w("moveTo"), w("smartTag"), w("customXml"), w("dir"), w("bdo"),
-     w("sdtContent"), w("fldSimple")}
+    {
+        w("hyperlink"),
+        w("ins"),
+        w("moveTo"),
+        w("smartTag"),
+        w("customXml"),
+        w("dir"),
+        w("bdo"),
+        w("sdtContent"),
+        w("fldSimple"),
+    }
 )
 _TOKENS = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 

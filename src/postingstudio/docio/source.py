@@ -60,7 +60,7 @@ class SourceDocument:
         return None
 
     def disk_state(self, path: str | None = None) -> str:
-        """"same", "changed" (another program saved it) or "missing" (moved or deleted)."""
+        """ "same", "changed" (another program saved it) or "missing" (moved or deleted)."""
         target = path or self.path
         try:
             stat = os.stat(target)

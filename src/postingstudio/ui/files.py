@@ -115,8 +115,9 @@ class FileController(QObject):
                     return False
                 self.prompts.notice(
                     self.tr("Saved as a new document"),
-                    self.tr("“{0}” was not overwritten because {1}; your posting is saved as “{2}”.")
-                    .format(Path(source.opened_path).name, reason, Path(target).name),
+                    self.tr(
+                        "“{0}” was not overwritten because {1}; your posting is saved as “{2}”."
+                    ).format(Path(source.opened_path).name, reason, Path(target).name),
                 )
                 return True
             if _same_path(self.path, source.path):
