@@ -84,7 +84,9 @@ class Block:
     inferred: bool = False
     cell: tuple[int, int, int] | None = None
     origin: Origin = Origin.BODY
-    source_id: str | None = None
+    # Not part of equality: the same content read from two files (or from a saved copy) is the
+    # same block; the id only says where it came from.
+    source_id: str | None = field(default=None, compare=False)
 
     @property
     def text(self) -> str:
