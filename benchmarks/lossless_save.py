@@ -60,10 +60,11 @@ def edit_matrix(results: Path) -> list[dict]:
     return [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines()]
 
 
-def with_word_at_end(source):
-    """The posting with one word typed at the end of its last body paragraph."""
+def with_word_at_end(source, *, first: bool = False):
+    """The posting with one word typed at the end of its last (or first) body paragraph."""
     blocks = list(source.posting.blocks)
-    last = max(i for i, b in enumerate(blocks) if b.origin is Origin.BODY)
+    body = [i for i, b in enumerate(blocks) if b.origin is Origin.BODY]
+    last = body[0] if first else body[-1]
     runs = blocks[last].runs or (Run(""),)
     blocks[last] = replace(
         blocks[last], runs=(*runs[:-1], replace(runs[-1], text=runs[-1].text + " polished"))
@@ -113,7 +114,8 @@ def page_counts(work: Path) -> list[tuple[str, int, int]]:
         before_dir.mkdir(exist_ok=True)
         after_dir.mkdir(exist_ok=True)
         edited = after_dir / path.name
-        edited.write_bytes(build_docx(with_word_at_end(source), source=source.reading))
+        # The word goes into the first paragraph, so page 1 shows it and all that follows reflows.
+        edited.write_bytes(build_docx(with_word_at_end(source, first=True), source=source.reading))
         original = before_dir / path.name
         shutil.copyfile(path, original)
         pages_before, pdf_before = pdf_pages(original, before_dir)
@@ -177,14 +179,20 @@ def main() -> None:
         same = sum(1 for _n, a, b in pages if b in (a, a + 1))
         lines += [
             "",
-            f"LibreOffice page count after a one-word edit: {same} of {len(pages)} files "
-            "the same (or one more where the word wraps onto a new page).",
+            "LibreOffice page count after a one-word edit (a word typed at the end of the first "
+            f"paragraph): {same} of {len(pages)} files the same (or one more where the word "
+            "wraps onto a new page).",
             "",
             "| file | pages before | pages after |",
             "|---|---|---|",
         ]
         lines += [f"| {name.split('/')[-1][:60]} | {a} | {b} |" for name, a, b in pages]
-        lines += ["", "Page 1 before / after (`docs/images/lossless-*-before.png`, `-after.png`)."]
+        lines += ["", "Page 1 before / after the one-word edit:", ""]
+        for name in PICTURED:
+            stem = "lossless-" + Path(name).name.split("__")[0].lower()
+            lines.append(
+                f"![{stem} before](images/{stem}-before.png) ![{stem} after](images/{stem}-after.png)"
+            )
     body = "\n".join(lines)
     print(body)
     if not args.no_write:

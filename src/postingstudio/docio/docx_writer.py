@@ -1,5 +1,9 @@
 """Write a :class:`Posting` into a copy of a .docx: the source document, or the shipped template.
 
+A posting read from its own .docx (its blocks carry ``source_id``) is saved by identity into
+the source package (:mod:`.docx_save`): that is the path of Save, Save As .docx and the CLI.
+What follows describes the other path: a posting without ids (text, HTML, another template).
+
 Everything outside the body (styles, fonts, theme, headers and footers, page setup, images that
 live there, settings) is copied byte for byte. The body is rebuilt from the blocks:
 
