@@ -190,9 +190,8 @@ def main() -> None:
         lines += ["", "Page 1 before / after the one-word edit:", ""]
         for name in PICTURED:
             stem = "lossless-" + Path(name).name.split("__")[0].lower()
-            lines.append(
-                f"![{stem} before](images/{stem}-before.png) ![{stem} after](images/{stem}-after.png)"
-            )
+            before, after = f"images/{stem}-before.png", f"images/{stem}-after.png"
+            lines.append(f"![{stem} before]({before}) ![{stem} after]({after})")
     body = "\n".join(lines)
     print(body)
     if not args.no_write:
