@@ -190,3 +190,23 @@ def _write(tmp_path, data: bytes):
     path = tmp_path / "saved.docx"
     path.write_bytes(data)
     return path
+
+
+def test_a_word_made_bold_in_the_editor_is_saved_bold(tmp_path):
+    source = _open(tmp_path, para("Apply now today.", ppr='<w:jc w:val="right"/>'))
+    block = source.posting.blocks[0]
+    bolded = replace(block, runs=(Run("Apply "), Run("now", bold=True), Run(" today.")))
+    saved = open_source(_write(tmp_path, _save(source, [bolded]))).posting.blocks[0]
+    assert saved.runs == bolded.runs
+    assert b'w:jc w:val="right"' in _paragraphs(_save(source, [bolded]))[0]
+
+
+def test_a_paragraph_made_a_heading_is_saved_as_a_heading(tmp_path):
+    source = _open(tmp_path, para("About the role") + para("We build things."))
+    about, rest = source.posting.blocks
+    heading = replace(about, kind=BlockKind.HEADING, level=2)
+    saved = open_source(_write(tmp_path, _save(source, [heading, rest]))).posting.blocks
+    assert [(b.kind, b.text) for b in saved] == [
+        (BlockKind.HEADING, "About the role"),
+        (BlockKind.PARAGRAPH, "We build things."),
+    ]

@@ -89,6 +89,8 @@ class _Body:
                     self.cursor, current = top + 1, top
                 self.seen.add(block.source_id or "")
                 previous_para = self.writer.update(story, located[1], block)
+                if previous_para is not located[1] and self.out[-1] is located[1]:
+                    self.out[-1] = previous_para  # a rebuilt top-level paragraph
                 previous = block
                 continue
             story.changed = True

@@ -106,7 +106,11 @@ class LosslessWriter:
             story.changed = True
             return self._replace(para, self.rebuilt(block, para))
         if original.text == block.text:
-            return para
+            if _looks(original) == _looks(block):
+                return para
+            # The writer changed only formatting (bold, italic, a link): rebuilt with its runs.
+            story.changed = True
+            return self._replace(para, self.rebuilt(block, para))
         story.changed = True
         if patch_paragraph(para, original.text, block.text):
             twin = _twin(para)
@@ -170,6 +174,17 @@ def _shape(block: Block) -> tuple[object, ...]:
     level = min(block.level, 6) if block.kind is BlockKind.HEADING else block.level
     numbered = block.numbered if block.kind is BlockKind.LIST_ITEM else False
     return (block.kind, level, numbered, block.origin is Origin.TEXTBOX)
+
+
+def _looks(block: Block) -> list[tuple[object, ...]]:
+    """Per-character formatting as the editor can change it. A heading's bold is its look in
+    the editor (not kept per run), and a link's underline is the link's, so neither counts."""
+    heading = block.kind is BlockKind.HEADING
+    return [
+        (run.bold and not heading, run.italic, run.underline and not run.link, run.link)
+        for run in block.runs
+        for _ in run.text
+    ]
 
 
 def _twin(para: etree._Element) -> etree._Element | None:
