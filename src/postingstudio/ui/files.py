@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from postingstudio.docio import DocumentError, load_posting, save_posting
-from postingstudio.docio.source import beside_as_docx, open_source
+from postingstudio.docio.source import SourceDocument, beside_as_docx, open_source
 
 from .prompts import SAVE_FORMATS, Prompts
 from .session import EditorSession
@@ -77,7 +77,7 @@ class FileController(QObject):
         if ask and not self.maybe_save():
             return False
         try:
-            source = open_source(path) if Path(path).suffix.lower() in DOCX_SOURCES else None
+            source = _kept_source(path)
             posting = source.posting if source is not None else load_posting(path)
         except DocumentError as error:
             self.prompts.error(self.tr("Cannot open file"), str(getattr(error, "reason", error)))
@@ -227,6 +227,17 @@ class FileController(QObject):
 
 
 _EXTENSIONS = {ext for ext, _label in SAVE_FORMATS}
+
+
+def _kept_source(path: str) -> SourceDocument | None:
+    """The .docx kept for the session; None for other files, and for a .docx that does not open
+    (``load_posting`` then says why in its own words: "this is a PDF", ...)."""
+    if Path(path).suffix.lower() not in DOCX_SOURCES:
+        return None
+    try:
+        return open_source(path)
+    except DocumentError:
+        return None
 
 
 def _same_path(a: str, b: str) -> bool:
