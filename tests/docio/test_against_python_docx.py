@@ -24,7 +24,7 @@ def opened_by_python_docx():
     ]
 
 
-# Typed list markers ("• ", "1) ") become list structure in our reader, so compare without them.
+# Typed list markers ("• ", "1) ") are compared without them (python-docx and we agree on them).
 _MARKER = re.compile(r"^(?:[•·▪●◦‣o*\-–]|\(?\d{1,3}[.)]|[a-zA-Z][.)])\s+")
 
 

@@ -48,7 +48,7 @@ def test_short_bold_paragraph_is_an_inferred_heading_but_bold_sentence_is_not(wr
     assert (blocks[2].kind, blocks[2].inferred) == (BlockKind.HEADING, True)
 
 
-def test_lists_from_numpr_list_styles_and_typed_bullets(write_docx):
+def test_lists_from_numpr_and_list_styles_while_typed_markers_stay_text(write_docx):
     numbered = '<w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="2"/></w:numPr>'
     body = (
         para("First step", ppr=numbered.format(lvl=0))
@@ -64,8 +64,9 @@ def test_lists_from_numpr_list_styles_and_typed_bullets(write_docx):
         (BlockKind.LIST_ITEM, 0, True, False, "First step"),
         (BlockKind.LIST_ITEM, 1, True, False, "Sub step"),
         (BlockKind.LIST_ITEM, 0, False, False, "Styled bullet"),
-        (BlockKind.LIST_ITEM, 0, False, True, "Typed bullet"),
-        (BlockKind.LIST_ITEM, 0, True, True, "Typed number"),
+        # Typed markers are the writer's text: the paragraph keeps them, it is no Word list.
+        (BlockKind.PARAGRAPH, 0, False, False, "•\tTyped bullet"),
+        (BlockKind.PARAGRAPH, 0, False, False, "2) Typed number"),
         (BlockKind.PARAGRAPH, 0, False, False, "Not a list"),
     ]
 

@@ -20,6 +20,9 @@ class ScriptedPrompts:
         self.details: list[str] = []  # the technical detail behind "Details…", per error
         self.asked_unsaved = 0
         self.fix_choice = None  # None: accept all proposed fixes
+        self.notices: list[tuple[str, str]] = []
+        self.changed_answer = "cancel"  # the source changed on disk: "reload", "copy", "cancel"
+        self.asked_changed = 0
 
     def open_path(self, start: str) -> str | None:
         return self.open_answer
@@ -34,6 +37,13 @@ class ScriptedPrompts:
     def error(self, title: str, text: str, detail: str = "") -> None:
         self.errors.append((title, text))
         self.details.append(detail)
+
+    def notice(self, title: str, text: str) -> None:
+        self.notices.append((title, text))
+
+    def source_changed(self, name: str) -> str:
+        self.asked_changed += 1
+        return self.changed_answer
 
     def choose_fixes(self, fixes):  # noqa: ANN001, ANN201
         self.proposed = list(fixes)

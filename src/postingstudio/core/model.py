@@ -69,6 +69,9 @@ class Block:
     ``style``: the source document's style name, kept so export can reuse it.
     ``inferred``: a heading recognised from formatting (short bold-only paragraph), not a style.
     ``cell``: (table, row, column) for table cells.
+    ``source_id``: which paragraph of the source document this block was read from (for a .docx,
+    ``part#element-path``), so a save can write untouched paragraphs back as they were; ``None``
+    for blocks typed or inserted since.
     ``text`` must not contain ``\\n``; line breaks inside a paragraph are ``\\v`` (vertical tab),
     which keeps one block per line of analysis text.
     """
@@ -81,6 +84,9 @@ class Block:
     inferred: bool = False
     cell: tuple[int, int, int] | None = None
     origin: Origin = Origin.BODY
+    # Not part of equality: the same content read from two files (or from a saved copy) is the
+    # same block; the id only says where it came from.
+    source_id: str | None = field(default=None, compare=False)
 
     @property
     def text(self) -> str:

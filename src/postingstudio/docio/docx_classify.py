@@ -1,9 +1,10 @@
 """How a .docx paragraph's shape decides its kind, and small helpers for walking tables.
 
-A short all-bold paragraph that acts as a heading, a paragraph that starts with a typed bullet
-("•\tText") or number ("2) Text"): these are guesses, so the blocks they produce are marked
-``inferred``. The table helpers see through content controls and custom XML wrapping rows and
-cells, and read integer attributes defensively (damaged files carry anything).
+A short all-bold paragraph that acts as a heading is a guess, so its block is marked
+``inferred``; a paragraph that starts with a typed bullet ("•\tText") or number ("2) Text",
+"a. Text") is never such a heading (its marker is the writer's text and stays text). The
+table helpers see through content controls and custom XML wrapping rows and cells, and read
+integer attributes defensively (damaged files carry anything).
 """
 
 from __future__ import annotations
@@ -21,25 +22,14 @@ _MC_ALT = f"{{{MC_NS}}}AlternateContent"
 _BULLET_START = re.compile(
     r"^[\s]*([•·▪●◦‣○■□➢➤►✓✔\-–—*\uf0b7\uf0a7\uf0d8\uf076\uf0fc])[\s\t]+(?=\S)"
 )
-_NUMBER_START = re.compile(r"^\s*(\d{1,2})[.)][\s\t]+(?=\S)")
+_NUMBER_START = re.compile(r"^\s*(\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)][\s\t]+(?=\S)")
 _SENTENCE_END = (".", "!", "?", ";", ",")
 _MAX_INFERRED_WORDS = 10
 
 
-def typed_list(runs: tuple[Run, ...]) -> tuple[bool, tuple[Run, ...]] | None:
-    """A paragraph that starts with a typed bullet or number: (numbered, runs without it)."""
-    if not runs:
-        return None
-    first = runs[0].text
-    match = _BULLET_START.match(first) or _NUMBER_START.match(first)
-    if match is None:
-        return None
-    numbered = match.re is _NUMBER_START
-    rest = first[match.end() :]
-    head = (
-        (Run(rest, runs[0].bold, runs[0].italic, runs[0].underline, runs[0].link),) if rest else ()
-    )
-    return numbered, head + runs[1:]
+def typed_marker(text: str) -> bool:
+    """Does the paragraph start with a typed bullet or number ("•\tText", "2) Text", "a. Text")?"""
+    return bool(_BULLET_START.match(text) or _NUMBER_START.match(text))
 
 
 def looks_like_heading(runs: tuple[Run, ...], text: str) -> bool:

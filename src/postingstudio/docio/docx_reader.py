@@ -7,7 +7,8 @@ boxes and content controls. What becomes what:
 * headings: heading styles, ``Title``, outline levels; short all-bold paragraphs are headings
   with ``inferred=True``;
 * list items: ``numPr`` on the paragraph or its style (numbered vs bulleted from the level's
-  number format), list styles by name, and typed bullets ("•\\tText") marked ``inferred``;
+  number format) and list styles by name; typed bullets and numbers ("•\\tText", "1) Text")
+  stay paragraphs whose text keeps the marker;
 * runs: effective bold/italic/underline (direct, character style, paragraph style, defaults),
   hyperlinks (relationship targets, anchors as ``#name``, ``HYPERLINK`` fields);
 * tables: one ``TABLE_CELL`` block per non-empty cell paragraph, with (table, row, column);
@@ -22,12 +23,13 @@ the blocks it produced) so the writer can reuse untouched source XML verbatim.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from postingstudio.core.model import Block, BlockKind, Origin, Posting
+from postingstudio.core.model import Block, BlockKind, Origin, Posting, Run
 
 from . import package as pkg
 from .docx_classify import (
@@ -37,7 +39,7 @@ from .docx_classify import (
     natural_key,
     row_cells,
     table_rows,
-    typed_list,
+    typed_marker,
 )
 from .package import MC_NS, Package, w
 from .runs import RunCollector
@@ -91,6 +93,10 @@ class _Reader:
         self.table_count = 0
         self.found: set[str] = set()
         self.collector = RunCollector(self.styles, {})
+        self.part = package.main  # the part whose paragraphs are being read (for source ids)
+        # Source ids start with a digest of the file, so a block pasted from another document
+        # (the compare view) never passes for a paragraph of this one.
+        self.document_key = hashlib.sha256(package.data).hexdigest()[:12]
 
     # ---- stories -------------------------------------------------------------------------
 
@@ -100,6 +106,7 @@ class _Reader:
         if body is None:
             raise _missing(self.package, "the document has no body")
         self.collector = RunCollector(self.styles, self.package.rels(self.package.main))
+        self.part = self.package.main
         units: list[Unit] = []
         leading: list[etree._Element] = []
         for child in body:
@@ -134,6 +141,7 @@ class _Reader:
                 continue
             origin = Origin.HEADER if rel.rel_type == pkg.REL_HEADER else Origin.FOOTER
             self.collector = RunCollector(self.styles, self.package.rels(rel.target))
+            self.part = rel.target
             blocks: list[Block] = []
             for child in self.package.xml(rel.target):
                 blocks.extend(self.block_level(child, origin, in_cell=None))
@@ -188,18 +196,8 @@ class _Reader:
     def paragraph(
         self, para: etree._Element, origin: Origin, in_cell: tuple[int, int, int] | None
     ) -> list[Block]:
-        ppr = para.find(w("pPr"))
-        style_id = direct_num = direct_ilvl = direct_outline = None
-        if ppr is not None:
-            pstyle = ppr.find(w("pStyle"))
-            style_id = pstyle.get(w("val")) if pstyle is not None else None
-            num_pr = ppr.find(w("numPr"))
-            if num_pr is not None:
-                num_element, ilvl_element = num_pr.find(w("numId")), num_pr.find(w("ilvl"))
-                direct_num = num_element.get(w("val")) if num_element is not None else None
-                direct_ilvl = int_attr(ilvl_element, None)
-            outline = ppr.find(w("outlineLvl"))
-            direct_outline = int_attr(outline, None)
+        pstyle = para.find(f"{w('pPr')}/{w('pStyle')}")
+        style_id = pstyle.get(w("val")) if pstyle is not None else None
         collected = self.collector.collect(para, style_id)
         runs, textboxes = collected.runs, collected.textboxes
         if collected.images:
@@ -221,50 +219,48 @@ class _Reader:
         if not text.strip():
             return extra
         style_name = self.styles.name(style_id)
+        path = para.getroottree().getelementpath(para)
+        source_id = f"{self.document_key}:{self.part}#{path}"
+        block = self._classify(para, runs, text, style_id, origin, in_cell)
+        return [replace(block, style=style_name, source_id=source_id), *extra]
+
+    def _classify(
+        self,
+        para: etree._Element,
+        runs: tuple[Run, ...],
+        text: str,
+        style_id: str | None,
+        origin: Origin,
+        in_cell: tuple[int, int, int] | None,
+    ) -> Block:
+        ppr = para.find(w("pPr"))
+        direct_num = direct_ilvl = direct_outline = None
+        if ppr is not None:
+            num_pr = ppr.find(w("numPr"))
+            if num_pr is not None:
+                num_element, ilvl_element = num_pr.find(w("numId")), num_pr.find(w("ilvl"))
+                direct_num = num_element.get(w("val")) if num_element is not None else None
+                direct_ilvl = int_attr(ilvl_element, None)
+            direct_outline = int_attr(ppr.find(w("outlineLvl")), None)
         if in_cell is not None:
             kind = BlockKind.TABLE_CELL if origin is Origin.BODY else BlockKind.PARAGRAPH
-            cell = in_cell if origin is Origin.BODY else None
-            return [Block(kind, runs, style=style_name, cell=cell, origin=origin), *extra]
+            return Block(kind, runs, cell=in_cell if origin is Origin.BODY else None, origin=origin)
         heading = None
         if direct_outline is not None and direct_outline < 9:
             heading = direct_outline + 1
         elif direct_outline is None:
             heading = self.styles.heading_level(style_id)
         if heading is not None:
-            return [
-                Block(BlockKind.HEADING, runs, level=heading, style=style_name, origin=origin),
-                *extra,
-            ]
+            return Block(BlockKind.HEADING, runs, level=heading, origin=origin)
         listed = self._list_kind(style_id, direct_num, direct_ilvl)
         if listed is not None:
             numbered, level = listed
-            block = Block(
-                BlockKind.LIST_ITEM,
-                runs,
-                level=level,
-                numbered=numbered,
-                style=style_name,
-                origin=origin,
-            )
-            return [block, *extra]
-        typed = typed_list(runs)
-        if typed is not None:
-            numbered, rest = typed
-            block = Block(
-                BlockKind.LIST_ITEM,
-                rest,
-                numbered=numbered,
-                style=style_name,
-                inferred=True,
-                origin=origin,
-            )
-            return [block, *extra]
-        if looks_like_heading(runs, text):
-            block = Block(
-                BlockKind.HEADING, runs, level=2, style=style_name, inferred=True, origin=origin
-            )
-            return [block, *extra]
-        return [Block(BlockKind.PARAGRAPH, runs, style=style_name, origin=origin), *extra]
+            return Block(BlockKind.LIST_ITEM, runs, level=level, numbered=numbered, origin=origin)
+        # Typed numbering ("1) ", "a. ", a typed "•") is the writer's own text: it stays a
+        # paragraph with its marker, so no exporter turns it into a Word list that says "1.".
+        if not typed_marker(text) and looks_like_heading(runs, text):
+            return Block(BlockKind.HEADING, runs, level=2, inferred=True, origin=origin)
+        return Block(BlockKind.PARAGRAPH, runs, origin=origin)
 
     def _list_kind(
         self, style_id: str | None, direct_num: str | None, direct_ilvl: int | None

@@ -1,5 +1,9 @@
 """Write a :class:`Posting` into a copy of a .docx: the source document, or the shipped template.
 
+A posting read from its own .docx (its blocks carry ``source_id``) is saved by identity into
+the source package (:mod:`.docx_save`): that is the path of Save, Save As .docx and the CLI.
+What follows describes the other path: a posting without ids (text, HTML, another template).
+
 Everything outside the body (styles, fonts, theme, headers and footers, page setup, images that
 live there, settings) is copied byte for byte. The body is rebuilt from the blocks:
 
@@ -88,10 +92,26 @@ def build_docx(
     *,
     template: str | os.PathLike[str] | None = None,
     reuse: bool = True,
+    source: DocxReading | None = None,
 ) -> bytes:
-    """The bytes of a .docx holding ``posting``; ``reuse=False`` rebuilds every block (tests)."""
+    """The bytes of a .docx holding ``posting``; ``reuse=False`` rebuilds every block (tests).
+
+    ``source``: the reading of the posting's own .docx, kept since it was opened; the posting's
+    blocks are then saved into it by identity (:mod:`.docx_save`) and nothing is re-read. A
+    posting whose blocks carry source ids but comes without one (the CLI) reads its source now.
+    """
+    if source is not None and (
+        template is None or _same_file(os.fspath(template), source.package.path)
+    ):
+        from .docx_save import save_into_source
+
+        return save_into_source(posting, source)
     base_path, is_source = choose_base(posting, template)
     reading = read_docx(base_path, pkg.read_bytes(base_path))
+    if reuse and is_source and any(b.source_id for b in posting.blocks):
+        from .docx_save import save_into_source
+
+        return save_into_source(posting, reading)
     template_styles = _template_styles(base_path)
     parts = OutputParts(reading.package, template_styles)
     root = copy.deepcopy(reading.package.xml(reading.package.main))
@@ -292,10 +312,17 @@ def _serialise(root: etree._Element, strict: bool) -> bytes:
     return pkg.to_strict(data) if strict else data
 
 
-def _assemble(reading: DocxReading, parts: OutputParts, document: etree._Element) -> bytes:
+def _assemble(
+    reading: DocxReading,
+    parts: OutputParts,
+    document: etree._Element,
+    other_parts: dict[str, etree._Element] | None = None,
+) -> bytes:
     package = reading.package
     strict = package.strict
     replaced: dict[str, bytes] = {package.main: _serialise(document, strict)}
+    for name, root in (other_parts or {}).items():
+        replaced[name] = _serialise(root, strict)
     macro = package.macro_enabled
     dropped: set[str] = set()
     if macro:

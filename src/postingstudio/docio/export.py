@@ -10,11 +10,15 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from postingstudio.core.model import Posting
 
 from .atomic import check_target, write_atomic
 from .errors import DocumentError, ExportError, UnsupportedFormat
+
+if TYPE_CHECKING:
+    from .source import SourceDocument
 
 log = logging.getLogger(__name__)
 
@@ -27,12 +31,16 @@ def save_posting(
     *,
     template: str | os.PathLike[str] | None = None,
     overwrite: bool = False,
+    source: SourceDocument | None = None,
 ) -> None:
     """Write ``posting`` to ``out_path`` in the format its extension names.
 
     ``.docx`` is written into a copy of ``template`` if given, else of the posting's source .docx,
-    else of the shipped template. Raises :class:`DocumentError` subclasses (never a bare
-    ``OSError``): :class:`TargetExists` when the file exists and ``overwrite`` is false.
+    else of the shipped template. ``source`` is the source .docx as it was opened (kept by the
+    editing session): a .docx is then written into *that* package by block identity, so every
+    paragraph the writer did not touch comes back as it was. Raises :class:`DocumentError`
+    subclasses (never a bare ``OSError``): :class:`TargetExists` when the file exists and
+    ``overwrite`` is false.
     """
     target = os.fspath(out_path)
     extension = Path(target).suffix.lower()
@@ -49,7 +57,8 @@ def save_posting(
         if extension == ".docx":
             from .docx_writer import build_docx
 
-            write_atomic(target, build_docx(posting, template=template))
+            reading = source.reading if source is not None else None
+            write_atomic(target, build_docx(posting, template=template, source=reading))
         elif extension in (".html", ".htm"):
             from .html_export import to_html
 

@@ -13,23 +13,22 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from postingstudio.core.model import Posting
-
 LARGE_BYTES = 1024 * 1024  # smaller files read in well under a second: no dialog to flash
 POLL_MS = 30
+T = TypeVar("T")
 
 
 def load_with_progress(
     parent: QWidget | None,
     path: str,
-    loader: Callable[[str], Posting],
+    loader: Callable[[str], T],
     threshold: int = LARGE_BYTES,
-) -> Posting:
+) -> T:
     """``loader(path)``, on a worker thread when the file is large; raises what it raises."""
     try:
         size = os.path.getsize(path)

@@ -40,6 +40,10 @@ PROP_CELL = QTextFormat.Property.UserProperty + 3  # "table,row,column"
 PROP_ORIGIN = QTextFormat.Property.UserProperty + 4  # header / footer / textbox
 PROP_INFERRED = QTextFormat.Property.UserProperty + 5  # heading guessed from formatting
 PROP_TABLE_CELL = QTextFormat.Property.UserProperty + 6  # block is a flattened table cell
+# Which source paragraph the block was read from (Block.source_id): Save writes an untouched
+# block back as that paragraph. Qt copies it to the new block when Enter splits a block; the
+# writer treats the second holder of an id as a new paragraph.
+PROP_SOURCE_ID = QTextFormat.Property.UserProperty + 7
 
 # Relative font size per heading level (the same steps Qt's own Markdown reader uses).
 _HEADING_SIZE = {1: 3, 2: 2, 3: 1}
@@ -111,6 +115,8 @@ def block_format(block: Block) -> QTextBlockFormat:
         fmt.setProperty(PROP_ORIGIN, str(block.origin))
     if block.inferred:
         fmt.setProperty(PROP_INFERRED, True)
+    if block.source_id:
+        fmt.setProperty(PROP_SOURCE_ID, block.source_id)
     return fmt
 
 
@@ -218,6 +224,7 @@ def block_from_qt(block: QTextBlock) -> Block:
         inferred=kind is BlockKind.HEADING and fmt.boolProperty(PROP_INFERRED),
         cell=cell if cell and len(cell) == 3 else None,  # type: ignore[arg-type]
         origin=Origin(origin_text) if origin_text else Origin.BODY,
+        source_id=fmt.stringProperty(PROP_SOURCE_ID) or None,
     )
 
 

@@ -3,8 +3,11 @@
 Reading and writing bytes is ``docio``'s job (``load_posting`` / ``save_posting``); this module
 decides *which* file, keeps the window title ("name* — Posting Studio") in step with the
 document's modified flag, remembers recent files, and asks before unsaved work is dropped.
-A .docx is always written into a copy of the .docx it came from (``template``), so its styles,
-headers and page setup survive; the source is only overwritten by an explicit Save.
+A .docx is always written into the .docx it came from, as it was when opened (the session's
+``source``), so every paragraph the writer did not touch survives; the source is only
+overwritten by an explicit Save, and not at all when another program changed it meanwhile
+(reload or save a copy), when it is gone (Save As), or when it cannot hold a plain .docx (a
+macro document: a new .docx beside it).
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from postingstudio.core.model import Posting
 from postingstudio.docio import DocumentError, load_posting, save_posting
+from postingstudio.docio.source import SourceDocument, beside_as_docx, open_source
 
 from .background_load import LARGE_BYTES, load_with_progress
 from .prompts import SAVE_FORMATS, Prompts
@@ -76,7 +81,9 @@ class FileController(QObject):
         if ask and not self.maybe_save():
             return False
         try:
-            posting = load_with_progress(self.window, path, load_posting, self.large_bytes)
+            source, posting = load_with_progress(
+                self.window, path, _source_and_posting, self.large_bytes
+            )
         except DocumentError as error:
             self.refuse(self.tr("Cannot open file"), error.path or path, error)
             self._forget_recent(path)
@@ -84,7 +91,7 @@ class FileController(QObject):
         except OSError as error:
             self.prompts.error(self.tr("Cannot open file"), str(error))
             return False
-        self.session.load(posting)
+        self.session.load(posting, source)
         self.set_current(path, is_source=True)
         for note in posting.notes:
             self.statusMessage.emit(note)
@@ -104,11 +111,43 @@ class FileController(QObject):
 
     # -- save ---------------------------------------------------------------------------------
     def save(self) -> bool:
+        source = self.session.source
+        if source is not None and self.path:
+            reason = source.cannot_write_back(self.path)
+            if reason:  # never overwrite a macro document or the like: a new .docx beside it
+                target = beside_as_docx(self.path)
+                if not self._save_to(target):
+                    return False
+                self.prompts.notice(
+                    self.tr("Saved as a new document"),
+                    self.tr(
+                        "“{0}” was not overwritten because {1}; your posting is saved as “{2}”."
+                    ).format(Path(source.opened_path).name, reason, Path(target).name),
+                )
+                return True
+            if _same_path(self.path, source.path):
+                state = source.disk_state(self.path)
+                if state == "missing":
+                    self.prompts.error(
+                        self.tr("Cannot save"),
+                        self.tr(
+                            "“{0}” was moved or deleted since it was opened; choose where to save "
+                            "your posting."
+                        ).format(Path(self.path).name),
+                    )
+                    return self.save_as()
+                if state == "changed":
+                    answer = self.prompts.source_changed(Path(self.path).name)
+                    if answer == "reload":
+                        return self.open_file(self.path, ask=False)
+                    return self.save_as() if answer == "copy" else False
         if not self.path or Path(self.path).suffix.lower().lstrip(".") not in _EXTENSIONS:
             return self.save_as()
-        if Path(self.path).suffix.lower() == ".docm":
-            return self.save_as()  # never write a macro document; offer .docx instead
-        return self._save_to(self.path)
+        if self._save_to(self.path):
+            return True
+        if source is not None and os.path.exists(self.path) and not os.access(self.path, os.W_OK):
+            return self.save_as()  # locked or read-only: the error said why; nothing typed is lost
+        return False
 
     def save_as(self) -> bool:
         path = self.prompts.save_path(self.tr("Save As"), self._suggested("docx"), SAVE_FORMATS)
@@ -118,6 +157,8 @@ class FileController(QObject):
         if not self.write(path):
             return False
         self.session.document.setModified(False)
+        if self.session.source is not None and Path(path).suffix.lower() == ".docx":
+            self.session.source.written(path)  # what is on disk now is what we wrote
         self.set_current(path, is_source=False)
         self.add_recent(path)
         self.saved.emit(path)
@@ -134,7 +175,9 @@ class FileController(QObject):
         posting = self.session.snapshot()
         template = self.template if self.template and os.path.isfile(self.template) else None
         try:
-            save_posting(posting, path, template=template, overwrite=True)
+            save_posting(
+                posting, path, template=template, overwrite=True, source=self.session.source
+            )
         except DocumentError as error:
             self.refuse(self.tr("Cannot save"), error.path or path, error)
             return False
@@ -197,3 +240,24 @@ class FileController(QObject):
 
 
 _EXTENSIONS = {ext for ext, _label in SAVE_FORMATS}
+
+
+def _source_and_posting(path: str) -> tuple[SourceDocument | None, Posting]:
+    """The kept .docx (if any) and the posting to edit; run off the UI thread for large files."""
+    source = _kept_source(path)
+    return source, (source.posting if source is not None else load_posting(path))
+
+
+def _kept_source(path: str) -> SourceDocument | None:
+    """The .docx kept for the session; None for other files, and for a .docx that does not open
+    (``load_posting`` then says why in its own words: "this is a PDF", ...)."""
+    if Path(path).suffix.lower() not in DOCX_SOURCES:
+        return None
+    try:
+        return open_source(path)
+    except DocumentError:
+        return None
+
+
+def _same_path(a: str, b: str) -> bool:
+    return os.path.abspath(a) == os.path.abspath(b)

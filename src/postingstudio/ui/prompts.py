@@ -83,6 +83,33 @@ class Prompts:
 
         refusal_box(self.parent, title, text, detail).exec()
 
+    def notice(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
+    def source_changed(self, name: str) -> str:
+        """The file changed on disk since it was opened: "reload", "copy" or "cancel"."""
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.parent.tr("File changed on disk"))
+        box.setText(
+            self.parent.tr(
+                "Another program changed “{0}” since you opened it. Saving now would overwrite "
+                "those changes."
+            ).format(name)
+        )
+        reload_button = box.addButton(
+            self.parent.tr("Reload (drop my edits)"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        copy_button = box.addButton(
+            self.parent.tr("Save a copy…"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(copy_button)
+        box.exec()
+        if box.clickedButton() is reload_button:
+            return "reload"
+        return "copy" if box.clickedButton() is copy_button else "cancel"
+
     def choose_fixes(self, fixes: list[ProposedFix]) -> list[ProposedFix]:
         from .safe_fixes_dialog import SafeFixesDialog
 

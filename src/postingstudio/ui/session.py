@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from postingstudio.core.model import Posting
 from postingstudio.docio.settings_file import Preferences
+from postingstudio.docio.source import SourceDocument
 
 from .analysis import AnalysisController, AnalysisResult
 from .checklist_panel import ChecklistPanel
@@ -77,6 +78,9 @@ class EditorSession(QObject):
         self._panel_timer.setInterval(0)
         self._panel_timer.timeout.connect(self._fill_panels)
         self.base = Posting(())  # the posting as opened: title, source path, notes
+        # The .docx as opened, kept for the whole session: Save writes the edits into it by
+        # paragraph identity (never re-reading the file to guess what changed).
+        self.source: SourceDocument | None = None
         self.document = editor.document()
         self.document.contentsChanged.connect(analysis.document_changed)
         analysis.reportReady.connect(self.show_result)
@@ -103,9 +107,10 @@ class EditorSession(QObject):
     def snapshot(self) -> Posting:
         return document_to_posting(self.document, self.base)
 
-    def load(self, posting: Posting) -> None:
+    def load(self, posting: Posting, source: SourceDocument | None = None) -> None:
         """Show a new posting (opened or restored) and analyse it straight away."""
         self.base = posting
+        self.source = source
         self.markers.clear()
         self.editor.set_marker_selections([])
         build_document(self.document, posting)

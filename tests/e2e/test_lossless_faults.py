@@ -1,0 +1,82 @@
+"""Save when the source changed, vanished or cannot be written back: the writer is told in one
+sentence, offered a way out, and nothing typed is lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.docio.conftest import CT_MACRO, make_docx, para
+from tests.ui.conftest import ScriptedPrompts
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def live(qtbot, tmp_path):
+    from postingstudio.paths import resources_dir
+    from postingstudio.ui.workspace import AppPaths, Workspace
+
+    paths = AppPaths(tmp_path / "config", tmp_path / "data", tmp_path / "logs")
+    prompts = ScriptedPrompts()
+    ws = Workspace(paths, resources_dir(), prompts=prompts)
+    qtbot.addWidget(ws.window)
+    ws.start()
+    yield ws, prompts
+    ws.shutdown()
+
+
+def _open_and_type(qtbot, ws, path) -> None:
+    assert ws.files.open_file(str(path), ask=False)
+    editor = ws.window.editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " typed")
+
+
+def test_a_source_changed_on_disk_is_not_overwritten_without_asking(qtbot, live, tmp_path):
+    ws, prompts = live
+    path = tmp_path / "posting.docx"
+    path.write_bytes(make_docx(para("We hire engineers.")))
+    _open_and_type(qtbot, ws, path)
+    elsewhere = make_docx(para("Saved by another program."))
+    path.write_bytes(elsewhere)
+    prompts.changed_answer = "cancel"
+    ws.window.actions.save.trigger()
+    assert prompts.asked_changed == 1
+    assert path.read_bytes() == elsewhere and ws.window.isWindowModified()
+    prompts.changed_answer, prompts.save_answer = "copy", str(tmp_path / "copy.docx")
+    ws.window.actions.save.trigger()
+    assert path.read_bytes() == elsewhere
+    assert "typed" in _texts(tmp_path / "copy.docx")
+    assert not ws.window.isWindowModified()
+
+
+def test_a_moved_source_explains_and_offers_save_as(qtbot, live, tmp_path):
+    ws, prompts = live
+    path = tmp_path / "posting.docx"
+    path.write_bytes(make_docx(para("We hire engineers.")))
+    _open_and_type(qtbot, ws, path)
+    path.rename(tmp_path / "moved.docx")
+    prompts.save_answer = str(tmp_path / "rescued.docx")
+    ws.window.actions.save.trigger()
+    assert len(prompts.errors) == 1 and "moved or deleted" in prompts.errors[0][1]
+    assert "We hire engineers. typed" in _texts(tmp_path / "rescued.docx")
+
+
+def test_a_macro_document_is_saved_as_a_new_docx_beside_it(qtbot, live, tmp_path):
+    ws, prompts = live
+    path = tmp_path / "posting.docm"
+    original = make_docx(para("We hire engineers."), content_type=CT_MACRO)
+    path.write_bytes(original)
+    _open_and_type(qtbot, ws, path)
+    ws.window.actions.save.trigger()
+    assert path.read_bytes() == original
+    assert "typed" in _texts(tmp_path / "posting.docx")
+    assert len(prompts.notices) == 1 and "macros" in prompts.notices[0][1]
+    assert ws.files.path == str(tmp_path / "posting.docx")
+
+
+def _texts(path) -> str:
+    from postingstudio.docio import load_posting
+
+    return load_posting(path).text
