@@ -138,7 +138,7 @@ def test_missing_column_is_a_clear_error_and_nothing_is_written(tmp_path, capsys
         == 2
     )
     err = capsys.readouterr().err
-    assert "missing column(s) their_skill, where_we_found_you" in err
+    assert "no column for their_skill, where_we_found_you" in err
     assert not any(out.glob("*merge*"))
 
 

@@ -17,6 +17,7 @@ import pytest
 from postingstudio.docio import errors, load_posting
 from postingstudio.docio.atomic import check_target, write_atomic
 from postingstudio.docio.compare_report import ReportWriteError
+from postingstudio.docio.outreach_export import ContactsError, check_contacts
 from postingstudio.docio.text_reader import NotText
 
 from . import bad_files
@@ -66,6 +67,22 @@ def _report_as_txt(tmp_path):
 def _overwrite(tmp_path):
     (tmp_path / "there.docx").write_bytes(b"x")
     return lambda: check_target(tmp_path / "there.docx", overwrite=False)
+
+
+def _contacts_without_columns(tmp_path):
+    from postingstudio.core.engine import analyse
+    from postingstudio.core.outreach import draft_outreach, kit_for
+    from postingstudio.core.plaintext import parse_text
+    from postingstudio.core.rulebook import default_rulebook
+    from postingstudio.paths import resources_dir
+
+    posting = parse_text("Data Analyst\nYou will build dashboards in Leeds. Apply by email.")
+    book = default_rulebook()
+    drafts = draft_outreach(
+        posting, analyse(posting, book), book, kit_for(resources_dir()), channels=("email",)
+    )
+    (tmp_path / "contacts.csv").write_text("name,email\nAda,ada@example.invalid\n")
+    return lambda: check_contacts(tmp_path / "contacts.csv", drafts.messages[0])
 
 
 # (error type, case name, how to trigger it, words of the problem, words of the advice)
@@ -177,6 +194,7 @@ TABLE = [
     ),
     (errors.TargetExists, "exists", _overwrite, "already exists", "--overwrite"),
     (ReportWriteError, "report_format", _report_as_txt, "written as .html or .pdf", "Choose"),
+    (ContactsError, "contacts_columns", _contacts_without_columns, "has no column for", "Add a"),
 ]
 
 

@@ -92,5 +92,5 @@ def test_merge_with_a_missing_column_shows_an_error_and_writes_nothing(qtbot, wo
     view.export.ask_save = lambda *_a: str(merged)
     view.export.show_error = lambda title, text: errors.append((title, text))
     view.merge_button.click()
-    assert errors and "missing column(s)" in errors[0][1]
+    assert errors and "no column for" in errors[0][1]
     assert not merged.exists()

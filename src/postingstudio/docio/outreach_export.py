@@ -27,6 +27,8 @@ _PROGRESS_EVERY = 2000
 class ContactsError(DocumentError):
     """The contacts file cannot be merged: unreadable, not UTF-8, or missing columns."""
 
+    advice = "Correct the contacts file and run the merge again."
+
 
 def messages_text(messages: Iterable[Message]) -> str:
     """Drafts as plain text, one after the other, with their channel (and subject) on top."""
@@ -81,9 +83,16 @@ def _open_contacts(path: Path) -> io.TextIOWrapper:
     try:
         return path.open(encoding="utf-8-sig", newline="", errors="strict")
     except FileNotFoundError:
-        raise ContactsError(path, "no such file") from None
+        raise ContactsError(
+            path, "the contacts file does not exist", advice="Check its name and folder."
+        ) from None
     except OSError as error:
-        raise ContactsError(path, f"cannot be read ({error.strerror or error})") from None
+        raise ContactsError(
+            path,
+            "the contacts file cannot be read",
+            advice="Check that you may open it, then try again.",
+            detail=str(error),
+        ) from None
 
 
 def check_contacts(path: str | os.PathLike[str], message: Message) -> list[str]:
@@ -93,20 +102,26 @@ def check_contacts(path: str | os.PathLike[str], message: Message) -> list[str]:
         try:
             header = next(csv.reader(stream), [])
         except UnicodeDecodeError as error:
-            raise ContactsError(target, _encoding_reason(error)) from None
+            raise _not_utf8(target, error) from None
     missing = missing_columns(message, header)
     if missing:
         needed = ", ".join(required_fields(message))
         found = ", ".join(h for h in header if h) or "no header"
         raise ContactsError(
             target,
-            f"missing column(s) {', '.join(missing)}; the draft needs {needed} (found: {found})",
+            f"the contacts file has no column for {', '.join(missing)} (it has: {found})",
+            advice=f"Add a column for each field the draft uses: {needed}.",
         )
     return header
 
 
-def _encoding_reason(error: UnicodeDecodeError) -> str:
-    return f"not UTF-8 (byte {error.start}); save the file as 'CSV UTF-8' and try again"
+def _not_utf8(path: Path, error: UnicodeDecodeError) -> ContactsError:
+    return ContactsError(
+        path,
+        "the contacts file is not UTF-8 text",
+        advice="Save it from your spreadsheet as 'CSV UTF-8' and try again.",
+        detail=f"undecodable byte at offset {error.start}",
+    )
 
 
 def merge_csv(
@@ -157,9 +172,14 @@ def merge_csv(
                     if progress and number % _PROGRESS_EVERY == 0:
                         progress(number, total)
             except UnicodeDecodeError as error:
-                raise ContactsError(source, _encoding_reason(error)) from None
+                raise _not_utf8(source, error) from None
             except csv.Error as error:
-                raise ContactsError(source, f"not a valid CSV ({error})") from None
+                raise ContactsError(
+                    source,
+                    "the contacts file is not a valid CSV table",
+                    advice="Save it from your spreadsheet as 'CSV UTF-8' and try again.",
+                    detail=str(error),
+                ) from None
         if progress:
             progress(report.rows, max(total, report.rows))
 
