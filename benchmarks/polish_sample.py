@@ -113,7 +113,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("command", choices=("draw", "score"))
     parser.add_argument("--n", type=int, default=200)
-    parser.add_argument("--seed", type=int, default=11)  # the rated sample (redrawn after the last engine fix)
+    # 11: the rated sample, redrawn after the last engine fix
+    parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args()
     if args.command == "draw":
         draw(args.n, args.seed)

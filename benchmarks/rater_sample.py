@@ -33,7 +33,10 @@ FOLDER = REPO / "benchmarks" / "ratings" / "findings"
 # Round 1 (seed 13, the first 1,500 shuffled dev postings) was rated, and rules were then changed
 # on what its labels showed. Round 2 draws from the next 1,500 postings with another seed, after
 # all tuning, so its precision is the figure nobody tuned on.
-ROUNDS = {1: (FOLDER, 13, slice(0, 1500)), 2: (FOLDER.with_name("findings_r2"), 14, slice(1500, 3000))}
+ROUNDS = {
+    1: (FOLDER, 13, slice(0, 1500)),
+    2: (FOLDER.with_name("findings_r2"), 14, slice(1500, 3000)),
+}
 PER_CATEGORY = {"generic": 80, "dry": 70, "readability": 60, "inclusive": 40, "gender-coded": 60}
 SEED = 13
 
