@@ -23,6 +23,12 @@ _RESPONSIBLE = re.compile(
 _BE_TAG = {"is": "VBZ", "are": "VBP", "am": "VBP", "was": "VBD", "were": "VBD", "be": "VB"}
 _BE_TAG["been"] = "VBN"
 _GERUND = re.compile(r"[A-Za-z]+ing")
+# Another -ing verb coordinated later in the clause ("responsible for assisting with and
+# overseeing", "for planning test suites, building the architecture"): turning only the first
+# into a finite verb breaks the parallel, so the sentence is left for the writer.
+_LATER_GERUND = re.compile(
+    r"(?:,|\band\b|\bor\b|\bas well as\b)\s+(?:[A-Za-z-]+\s+)?[A-Za-z]+ing\b", re.IGNORECASE
+)
 
 
 def duty_edits(text: str, begin: int, end: int, you: Sequence[Edit] = ()) -> list[Edit]:
@@ -48,6 +54,9 @@ def duty_edits(text: str, begin: int, end: int, you: Sequence[Edit] = ()) -> lis
             pieces.append(inflect_verb(form[0], "VBP" if tag == "VB" else tag, gerund.group()))
             position = gerund.end()
         if not pieces:
+            continue
+        clause_end = min((i for i in (text.find(";", match.end(), end),) if i >= 0), default=end)
+        if _LATER_GERUND.search(text, match.end(), clause_end):
             continue
         after = "".join(pieces) + verbs[position:]
         if match.group("be")[:1].isupper():

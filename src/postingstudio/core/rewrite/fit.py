@@ -43,6 +43,7 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
         _attributive_phrase(text, end, matched, after)
         or _orphaned_modifier(text, start, after)
         or _pronoun_as_modifier(text, start, end, after)
+        or _pronoun_after_of_or_as(text, start, after)
         or _infinitive(text, end, after)
     )
     after = _capitals(text, start, matched, after)
@@ -166,6 +167,17 @@ def _pronoun_as_modifier(text: str, start: int, end: int, replacement: str) -> s
         return ""
     if "NOUN" in classes(following.text) and not in_class(following.lower, "prepositions"):
         return f"“{text[start:end]}” describes the noun “{following.text}” after it"
+    return ""
+
+
+def _pronoun_after_of_or_as(text: str, start: int, replacement: str) -> str:
+    """ "the skills of the candidate" needs "your skills", not "the skills of you"; "As the ideal
+    candidate, you ..." is already about the reader, and "As you, you" is wrong."""
+    if replacement.strip().lower() not in ("you", "yourself"):
+        return ""
+    before = [t for t in tokenize(text[max(0, start - 40) : start]) if t.is_word]
+    if before and before[-1].lower in ("of", "as"):
+        return f"“{before[-1].text} you” is not how English names the reader"
     return ""
 
 

@@ -84,6 +84,10 @@ def you_edits(text: str, begin: int, end: int) -> list[Edit]:
                 continue
             if phrase and not subject and phrase.lower().startswith(("a ", "an ")):
                 continue  # "an opportunity for a strong candidate": not yet the reader
+            if phrase and _word_before(text, start, begin) in ("of", "as"):
+                # "the skills of the candidate" needs "your skills", and "As the ideal
+                # candidate, you ..." is already about the reader: "of you", "As you" are wrong.
+                continue
             edits.append(Edit(start, stop, _cased(text, start, "you")))
             if subject:
                 edits.extend(compound_comma(text, start, begin))
@@ -114,8 +118,17 @@ def compound_comma(text: str, start: int, begin: int) -> list[Edit]:
 
 
 def _cased(text: str, start: int, word: str) -> str:
-    after_mark = text[start : start + 1].isupper() and text[:start].rstrip()[-1:] in (":", ";")
-    return word.capitalize() if starts_sentence(text, start) or after_mark else word
+    capital = text[start : start + 1].isupper()
+    after_mark = capital and text[:start].rstrip()[-1:] in (":", ";")
+    # A capitalised determiner ("The candidate should ...") opens a sentence or a bullet even
+    # where the text before it lost its full stop; the new first word keeps that capital.
+    opens = capital and text[start : start + 4].lower() in ("the ", "this", "our ")
+    return word.capitalize() if starts_sentence(text, start) or after_mark or opens else word
+
+
+def _word_before(text: str, start: int, begin: int) -> str:
+    words = [t for t in tokenize(text[begin:start]) if t.is_word]
+    return words[-1].lower if words else ""
 
 
 def _is_subject(text: str, start: int, begin: int) -> bool:
