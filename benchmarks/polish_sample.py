@@ -50,7 +50,7 @@ def applied_pairs(text: str, book: object) -> list[tuple[str, str, str]]:
     return pairs
 
 
-def draw(n: int, seed: int) -> None:
+def draw(n: int, seed: int, out: Path = OUT) -> None:
     from postingstudio.core.rulebook import default_rulebook
 
     book = default_rulebook()
@@ -61,10 +61,10 @@ def draw(n: int, seed: int) -> None:
     for posting in postings[:600]:
         pool.extend(p for p in applied_pairs(posting["text"], book) if len(p[1]) <= 400)
     picked = rng.sample(pool, min(n, len(pool)))
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     with (
-        (OUT / "items.jsonl").open("w", encoding="utf-8") as items,
-        (OUT / "key.jsonl").open("w", encoding="utf-8") as key,
+        (out / "items.jsonl").open("w", encoding="utf-8") as items,
+        (out / "key.jsonl").open("w", encoding="utf-8") as key,
     ):
         for number, (rule_id, before, after) in enumerate(picked, 1):
             item_id = f"p{number:03d}"
@@ -73,8 +73,8 @@ def draw(n: int, seed: int) -> None:
     print(f"wrote {len(picked)} items from {len(pool)} applied changes")
 
 
-def _labels(name: str) -> dict[str, dict[str, object]]:
-    path = OUT / name
+def _labels(name: str, out: Path = OUT) -> dict[str, dict[str, object]]:
+    path = out / name
     return {row["id"]: row for row in map(json.loads, path.open(encoding="utf-8"))}
 
 
@@ -85,11 +85,11 @@ def kappa(a: list[str], b: list[str]) -> float:
     return 1.0 if chance == 1 else (agree - chance) / (1 - chance)
 
 
-def score() -> int:
-    if not (OUT / "rater_a.jsonl").exists() or not (OUT / "rater_b.jsonl").exists():
-        print("no rater files yet (benchmarks/ratings/polish/rater_a.jsonl, rater_b.jsonl)")
+def score(out: Path = OUT) -> int:
+    if not (out / "rater_a.jsonl").exists() or not (out / "rater_b.jsonl").exists():
+        print(f"no rater files yet ({out}/rater_a.jsonl, rater_b.jsonl)")
         return 1
-    a, b = _labels("rater_a.jsonl"), _labels("rater_b.jsonl")
+    a, b = _labels("rater_a.jsonl", out), _labels("rater_b.jsonl", out)
     ids = sorted(set(a) & set(b))
     for name, labels in (("rater A", a), ("rater B", b)):
         verdicts = Counter(str(labels[i]["verdict"]) for i in ids)
@@ -113,13 +113,16 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("command", choices=("draw", "score"))
     parser.add_argument("--n", type=int, default=200)
+    # Round 1 (seed 11) was rated on the engine as merged; rules then changed on what its labels
+    # showed. Round 2 (seed 12, its own folder) was drawn after those changes.
+    parser.add_argument("--out", type=Path, default=OUT)
     # 11: the rated sample, redrawn after the last engine fix
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args()
     if args.command == "draw":
-        draw(args.n, args.seed)
+        draw(args.n, args.seed, args.out)
         return 0
-    return score()
+    return score(args.out)
 
 
 if __name__ == "__main__":
