@@ -173,11 +173,17 @@ def _pronoun_as_modifier(text: str, start: int, end: int, replacement: str) -> s
 def _pronoun_after_of_or_as(text: str, start: int, replacement: str) -> str:
     """ "the skills of the candidate" needs "your skills", not "the skills of you"; "As the ideal
     candidate, you ..." is already about the reader, and "As you, you" is wrong."""
-    if replacement.strip().lower() not in ("you", "yourself"):
+    first = replacement.strip().lower().split(" ")[0]
+    if first not in ("you", "yourself", "you'll", "you're", "you’ll", "you’re"):
         return ""
     before = [t for t in tokenize(text[max(0, start - 40) : start]) if t.is_word]
-    if before and before[-1].lower in ("of", "as"):
-        return f"“{before[-1].text} you” is not how English names the reader"
+    if not before:
+        return ""
+    previous = before[-1]
+    if previous.lower in ("of", "as"):
+        return f"“{previous.text} {first}” is not how English names the reader"
+    if first not in ("you", "yourself") and in_class(previous.lower, "prepositions"):
+        return f"“{first}” opens a clause and cannot follow “{previous.text}”"
     return ""
 
 
