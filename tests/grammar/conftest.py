@@ -22,12 +22,12 @@ ORIGINAL_LTP_JAR_DIR_PATH = os.environ.get("LTP_JAR_DIR_PATH")
 
 
 def _real_languagetool_missing(what: str) -> None:
-    """Skip where Java is absent; elsewhere fail in CI (where .ci/run starts the server, so a
+    """Skip where Java is absent; elsewhere fail in CI (where scripts/test starts the server, so a
     missing one is a broken pipeline) and skip with the fix on a developer's machine."""
     if shutil.which("java") is None:
         pytest.skip("Java is not installed: the real-LanguageTool tests need Java 17+")
     if os.environ.get("CI") == "true":
-        pytest.fail(f"CI has Java but {what}; .ci/run should have provided it")
+        pytest.fail(f"CI has Java but {what}; scripts/test should have started it")
     pytest.skip(what)
 
 
