@@ -9,6 +9,7 @@ pixels of the screenshot come from a different painter. Screenshots go to ``test
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,25 @@ def assert_not_blank(path: Path) -> None:
     total = sum(samples.values())
     assert len(samples) > 40, f"only {len(samples)} colours: the screenshot looks blank"
     assert samples.most_common(1)[0][1] / total < 0.85, "one colour covers the whole screenshot"
+
+
+@contextmanager
+def running_workspace(qtbot, folder: Path, size: tuple[int, int] | None = None):
+    """The real main window with scripted prompts, its config and data under ``folder``,
+    started and shown; shut down on leaving. Yields ``(workspace, prompts)``."""
+    from postingstudio.paths import resources_dir
+    from postingstudio.ui.workspace import AppPaths, Workspace
+    from tests.ui.conftest import ScriptedPrompts
+
+    paths = AppPaths(folder / "config", folder / "data", folder / "logs")
+    prompts = ScriptedPrompts()
+    ws = Workspace(paths, resources_dir(), prompts=prompts)
+    qtbot.addWidget(ws.window)
+    if size is not None:
+        ws.window.resize(*size)
+    ws.start()
+    qtbot.waitExposed(ws.window)
+    try:
+        yield ws, prompts
+    finally:
+        ws.shutdown()

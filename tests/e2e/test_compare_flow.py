@@ -13,27 +13,17 @@ from PySide6.QtCore import Qt
 from postingstudio.docio import load_posting
 from tests.conftest import corpus_path
 from tests.ui.compare_support import MINE_DOCX, THEIRS_DOCX, wait_comparison
-from tests.ui.conftest import ScriptedPrompts, wait_report
+from tests.ui.conftest import wait_report
 
-from .conftest import REPO, assert_not_blank, screenshot
+from .conftest import REPO, assert_not_blank, running_workspace, screenshot
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
 def live(qtbot, tmp_path):
-    from postingstudio.paths import resources_dir
-    from postingstudio.ui.workspace import AppPaths, Workspace
-
-    paths = AppPaths(tmp_path / "config", tmp_path / "data", tmp_path / "logs")
-    prompts = ScriptedPrompts()
-    ws = Workspace(paths, resources_dir(), prompts=prompts)
-    qtbot.addWidget(ws.window)
-    ws.window.resize(1440, 960)
-    ws.start()
-    qtbot.waitExposed(ws.window)
-    yield ws, prompts
-    ws.shutdown()
+    with running_workspace(qtbot, tmp_path, (1440, 960)) as started:
+        yield started
 
 
 def test_open_compare_with_a_real_competitor_and_screenshot(qtbot, live, artifacts):

@@ -12,9 +12,9 @@ from postingstudio.core.report import SectionState
 from postingstudio.docio import load_posting
 from postingstudio.ui.fixes import applicable_replacements
 from tests.conftest import corpus_path
-from tests.ui.conftest import ScriptedPrompts, wait_report
+from tests.ui.conftest import wait_report
 
-from .conftest import assert_not_blank, screenshot
+from .conftest import assert_not_blank, running_workspace, screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -23,17 +23,8 @@ REAL_POSTING = "A01258386__Resume-Scanner__job_description.docx"
 
 @pytest.fixture
 def live(qtbot, tmp_path):
-    from postingstudio.paths import resources_dir
-    from postingstudio.ui.workspace import AppPaths, Workspace
-
-    paths = AppPaths(tmp_path / "config", tmp_path / "data", tmp_path / "logs")
-    prompts = ScriptedPrompts()
-    ws = Workspace(paths, resources_dir(), prompts=prompts)
-    qtbot.addWidget(ws.window)
-    ws.start()
-    qtbot.waitExposed(ws.window)
-    yield ws, prompts
-    ws.shutdown()
+    with running_workspace(qtbot, tmp_path) as started:
+        yield started
 
 
 def _click_fix_column(qtbot, panel, finding: int) -> None:

@@ -6,23 +6,16 @@ from __future__ import annotations
 import pytest
 
 from tests.docio.conftest import CT_MACRO, make_docx, para
-from tests.ui.conftest import ScriptedPrompts
+
+from .conftest import running_workspace
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
 def live(qtbot, tmp_path):
-    from postingstudio.paths import resources_dir
-    from postingstudio.ui.workspace import AppPaths, Workspace
-
-    paths = AppPaths(tmp_path / "config", tmp_path / "data", tmp_path / "logs")
-    prompts = ScriptedPrompts()
-    ws = Workspace(paths, resources_dir(), prompts=prompts)
-    qtbot.addWidget(ws.window)
-    ws.start()
-    yield ws, prompts
-    ws.shutdown()
+    with running_workspace(qtbot, tmp_path) as started:
+        yield started
 
 
 def _open_and_type(qtbot, ws, path) -> None:

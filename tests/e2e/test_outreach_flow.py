@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import corpus_path
-from tests.ui.conftest import ScriptedPrompts, wait_report
+from tests.ui.conftest import wait_report
 
-from .conftest import assert_not_blank, screenshot
+from .conftest import assert_not_blank, running_workspace, screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -17,18 +17,8 @@ DOCX = "jzf21__resume-analyser__job_description.docx"
 
 @pytest.fixture
 def live(qtbot, tmp_path):
-    from postingstudio.paths import resources_dir
-    from postingstudio.ui.workspace import AppPaths, Workspace
-
-    paths = AppPaths(tmp_path / "config", tmp_path / "data", tmp_path / "logs")
-    prompts = ScriptedPrompts()
-    ws = Workspace(paths, resources_dir(), prompts=prompts)
-    qtbot.addWidget(ws.window)
-    ws.window.resize(1280, 860)
-    ws.start()
-    qtbot.waitExposed(ws.window)
-    yield ws, prompts
-    ws.shutdown()
+    with running_workspace(qtbot, tmp_path, (1280, 860)) as started:
+        yield started
 
 
 def test_outreach_kit_from_a_real_docx_with_screenshot(qtbot, live, artifacts):
