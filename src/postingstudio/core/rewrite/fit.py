@@ -40,7 +40,12 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
     after = _keep_number(matched, replacement)
     after = keep_verb_form(matched, after)
     reason = (
-        _attributive_phrase(text, end, matched, after)
+        _fixed_plural(text, start, end, matched, after)
+        or _you_before_preposition(text, end, after)
+        or _you_after_modal(text, start, after)
+        or _you_as_general_object(text, start, end, after)
+        or _count_before_mass_noun(text, end, after)
+        or _attributive_phrase(text, end, matched, after)
         or _orphaned_modifier(text, start, after)
         or _pronoun_as_modifier(text, start, end, after)
         or _pronoun_after_of_or_as(text, start, after)
@@ -49,6 +54,99 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
     after = _capitals(text, start, matched, after)
     start, after = _article_before(text, start, after)
     return Edit(start, end, after, reason)
+
+
+def _words(text: str) -> list[str]:
+    return [t.text for t in tokenize(text) if t.is_word]
+
+
+def _fixed_plural(text: str, start: int, end: int, matched: str, replacement: str) -> str:
+    """ "hands on"/"hands-on" is a fixed phrase: its "hands" never loses its number."""
+    old = [w.lower() for w in _words(matched)]
+    new = [w.lower() for w in _words(replacement)]
+    following = text[end : end + 4].lower()
+    for word in old:
+        if in_class(word, "fixed_plurals") and word not in new:
+            return f"“{word}” is part of a fixed phrase and keeps its number"
+    if old and in_class(old[-1], "fixed_plurals") and following[:1] in (" ", "-"):
+        if following[1:3] == "on" and new[-1:] != old[-1:]:
+            return f"“{old[-1]} on” is a fixed phrase"
+    next_words = [w.lower() for w in _words(text[end : end + 30])]
+    if new[:1] == ["you"] and next_words and in_class(next_words[0], "fixed_plurals"):
+        return f"“{next_words[0]}” after the words is part of a fixed phrase"
+    return ""
+
+
+def _first_word(replacement: str) -> str:
+    words = _words(replacement)
+    return words[0].lower().replace("’", "'") if words else ""
+
+
+def _you_before_preposition(text: str, end: int, replacement: str) -> str:
+    """ "The right candidate for this role is someone ..." cannot become "You for this role
+    is": a pronoun takes no prepositional post-modifier."""
+    if replacement.strip().lower() not in ("you", "yourself"):
+        return ""
+    following = [t for t in tokenize(text[end : end + 40]) if t.is_word]
+    if following and in_class(following[0].lower, "prepositions") and following[0].lower != "to":
+        return f"“{text[end:].split()[0]}” would make a phrase after “you”"
+    return ""
+
+
+def _you_as_general_object(text: str, start: int, end: int, replacement: str) -> str:
+    """ "once we have found the right candidate" and "the candidate experience" are about
+    candidates in general, not the reader."""
+    first = _first_word(replacement)
+    if not first.startswith("you"):
+        return ""
+    before = _words(text[max(0, start - 40) : start])
+    if before and in_class(before[-1].lower(), "selection_verbs"):
+        return f"“{text[start:end]}” is whoever is {before[-1]}, not the reader"
+    after = tokenize(text[end : end + 40])
+    head = _words(text[start:end])[-1:]
+    if not head or "NOUN" not in classes(head[0]) or in_class(head[0], "prepositions"):
+        return ""
+    if after and after[0].is_word and first not in ("your", "yours"):
+        word = after[0].text
+        word_classes = classes(word)
+        as_object = bool(before) and not starts_sentence(text, start)
+        as_object = as_object and not in_class(before[-1].lower(), "clause_openers")
+        if (
+            "NOUN" in word_classes
+            and (as_object or not word_classes & {"VERB", "AUX", "ADV"})
+            and not in_class(word.lower(), "prepositions")
+            and not in_class(word.lower(), "modals")
+        ):
+            return f"“{text[start:end]}” describes the noun “{word}” after it"
+    return ""
+
+
+def _you_after_modal(text: str, start: int, replacement: str) -> str:
+    """ "may also be responsible for" cannot become "may also you'll own": a modal before the
+    words needs a verb, not a clause."""
+    if not _first_word(replacement).startswith("you"):
+        return ""
+    before = [t for t in tokenize(text[max(0, start - 40) : start]) if t.is_word]
+    if before and in_class(before[-1].lower, "adverbs_between"):
+        before = before[:-1]
+    if before and in_class(before[-1].lower, "modals"):
+        return (
+            f"“{before[-1].text}” before the words needs a verb, not “{_first_word(replacement)}”"
+        )
+    return ""
+
+
+def _count_before_mass_noun(text: str, end: int, replacement: str) -> str:
+    """ "a wide range of expertise" cannot become "many expertise"."""
+    lower = replacement.strip().lower()
+    if lower not in ("many", "several", "a number of", "numerous", "various", "multiple"):
+        return ""
+    for word in _words(text[end : end + 60])[:4]:
+        if in_class(word.lower(), "uncountable"):
+            return f"“{word}” is uncountable and cannot follow “{lower}”"
+        if "NOUN" in classes(word) and "ADJ" not in classes(word):
+            break
+    return ""
 
 
 def _inside_compound(text: str, start: int, end: int) -> bool:

@@ -69,7 +69,12 @@ def you_edits(text: str, begin: int, end: int) -> list[Edit]:
     for match in reader.finditer(sentence):
         start, stop = begin + match.start(), begin + match.end()
         rest = tokenize(text[stop:end], stop)
-        if match.group("genitive") or match.group("possessive"):
+        if match.group("possessive"):
+            # "Help each child learn in his/her own way": only the reader rewritten as the
+            # subject, with no other person between, owns the possessive.
+            if first_subject is not None and not _person_between(text, first_subject, start):
+                edits.append(Edit(start, stop, _cased(text, start, "your")))
+        elif match.group("genitive"):
             edits.append(Edit(start, stop, _cased(text, start, "your")))
         elif match.group("reflexive"):
             edits.append(Edit(start, stop, "yourself"))
@@ -78,6 +83,8 @@ def you_edits(text: str, begin: int, end: int) -> list[Edit]:
         else:
             subject = bool(match.group("subject")) or _is_subject(text, start, begin)
             phrase = match.group("phrase")
+            if phrase and in_class(_word_before(text, start, begin), "selection_verbs"):
+                continue  # "once we have found the right candidate": candidates in general
             if phrase and _predicate(text, start, begin):
                 continue  # "you may be just the right candidate": already about the reader
             if phrase and _modifier_or_relative(rest, subject):
@@ -88,6 +95,8 @@ def you_edits(text: str, begin: int, end: int) -> list[Edit]:
                 # "the skills of the candidate" needs "your skills", and "As the ideal
                 # candidate, you ..." is already about the reader: "of you", "As you" are wrong.
                 continue
+            if subject and _fixed_plural_next(rest):
+                continue  # "the candidate hands on ...": "hands on" keeps its number
             edits.append(Edit(start, stop, _cased(text, start, "you")))
             if subject:
                 edits.extend(compound_comma(text, start, begin))
@@ -237,12 +246,34 @@ def _refer_back(text: str, after: int, end: int, refer: re.Pattern[str]) -> list
     edits = []
     for match in refer.finditer(text, after, end):
         between = [t for t in tokenize(text[after : match.start()]) if t.is_word]
-        if any(is_plural_noun(t.text) for t in between):
+        if any(is_plural_noun(t.text) for t in between) or _person_between(
+            text, after, match.start()
+        ):
             break
         word = match.group()
         new = replacements[word.lower()]
         edits.append(Edit(match.start(), match.end(), _cased(text, match.start(), new)))
     return edits
+
+
+def _fixed_plural_next(rest: list[Token]) -> bool:
+    words = [t for t in rest if t.is_word]
+    while words and is_adverb(words[0].text):
+        words = words[1:]
+    return bool(words) and in_class(words[0].lower, "fixed_plurals")
+
+
+def _person_between(text: str, start: int, end: int) -> bool:
+    """Another singular person ("each child", "the educator") between the rewritten subject
+    and a possessive may be what the possessive refers to."""
+    nouns = _spec()["other_persons"]
+    words = [t.lower for t in tokenize(text[start:end]) if t.is_word][1:]
+    owners = ("your", "his", "her", "their", "our", "my", "its")
+    return any(
+        word in nouns
+        and not (index and (words[index - 1] in owners or words[index - 1].endswith(("'s", "’s"))))
+        for index, word in enumerate(words)
+    )
 
 
 def _without_overlaps(edits: list[Edit]) -> list[Edit]:
