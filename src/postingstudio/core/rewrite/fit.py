@@ -101,7 +101,9 @@ def _you_as_general_object(text: str, start: int, end: int, replacement: str) ->
         return ""
     before = _words(text[max(0, start - 40) : start])
     if before and in_class(before[-1].lower(), "selection_verbs"):
-        return f"“{text[start:end]}” is whoever is {before[-1]}, not the reader"
+        return (
+            f"“{text[start:end]}” after “{before[-1]}” means candidates in general, not the reader"
+        )
     after = tokenize(text[end : end + 40])
     head = _words(text[start:end])[-1:]
     if not head or "NOUN" not in classes(head[0]) or in_class(head[0], "prepositions"):
