@@ -14,7 +14,7 @@ from postingstudio.core.model import Block, BlockKind, Origin, Run
 from postingstudio.docio.docx_writer import build_docx
 from postingstudio.docio.source import beside_as_docx, open_source
 
-from .conftest import CT_MACRO, R, W, make_docx, para
+from .conftest import CT_MACRO, NS, R, W, make_docx, para
 
 P = f"{{{W}}}p"
 SPACER = "<w:p><w:pPr><w:spacing w:after='240'/></w:pPr></w:p>"
@@ -210,3 +210,74 @@ def test_a_paragraph_made_a_heading_is_saved_as_a_heading(tmp_path):
         (BlockKind.HEADING, "About the role"),
         (BlockKind.PARAGRAPH, "We build things."),
     ]
+
+
+def _run(text: str, rpr: str) -> str:
+    return f'<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+ARIAL = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:color w:val="1F4E79"/><w:sz w:val="28"/>'
+GEORGIA = '<w:rFonts w:ascii="Georgia" w:hAnsi="Georgia"/><w:i/><w:color w:val="C00000"/>'
+MIXED = (
+    '<w:p><w:pPr><w:jc w:val="both"/></w:pPr>'
+    + _run("Apply now ", ARIAL)
+    + _run("and join us", GEORGIA)
+    + _run(" today.", '<w:highlight w:val="yellow"/><w:sz w:val="20"/>')
+    + "</w:p>"
+)
+
+
+def test_a_word_made_bold_keeps_the_fonts_and_colours_of_every_other_run(tmp_path):
+    source = _open(tmp_path, para("Above.") + MIXED + para("Below."))
+    above, mixed, below = source.posting.blocks
+    assert mixed.text == "Apply now and join us today."
+    bolded = replace(
+        mixed,
+        runs=(
+            Run("Apply "),
+            Run("now", bold=True),
+            Run(" "),
+            Run("and join us", italic=True),
+            Run(" today."),
+        ),
+    )
+    data = _save(source, [above, bolded, below])
+    before, after = _paragraphs(source.data), _paragraphs(data)
+    assert after[0] == before[0] and after[2] == before[2]  # untouched: byte-identical
+    runs = [
+        (
+            "".join(r.itertext()),
+            etree.tostring(r.find(f"{{{W}}}rPr"), method="c14n").decode(),
+        )
+        for r in etree.fromstring(after[1]).iter(f"{{{W}}}r")
+    ]
+
+    def rpr(inner: str) -> str:
+        return etree.tostring(
+            etree.fromstring(f"<w:rPr {NS}>{inner}</w:rPr>"), method="c14n"
+        ).decode()
+
+    bold_arial = ARIAL.replace("<w:color", "<w:b/><w:color")
+    assert runs == [
+        ("Apply ", rpr(ARIAL)),
+        ("now", rpr(bold_arial)),
+        (" ", rpr(ARIAL)),
+        ("and join us", rpr(GEORGIA)),
+        (" today.", rpr('<w:highlight w:val="yellow"/><w:sz w:val="20"/>')),
+    ]
+    assert b'w:jc w:val="both"' in after[1]
+    saved = open_source(_write(tmp_path, data)).posting.blocks[1]
+    assert saved.text == mixed.text
+    assert [(r.text, r.bold) for r in saved.runs if r.bold] == [("now", True)]
+
+
+def test_a_word_made_plain_in_a_bold_run_is_cleared_explicitly(tmp_path):
+    source = _open(
+        tmp_path, "<w:p>" + _run("Send it by Friday, please.", "<w:b/>" + ARIAL) + "</w:p>"
+    )
+    block = source.posting.blocks[0]
+    assert block.kind is BlockKind.PARAGRAPH
+    plain = replace(block, runs=(Run("Send it by Friday", bold=True), Run(", please.")))
+    after = _paragraphs(_save(source, [plain]))[0].decode()
+    assert after.count("Arial") == 4  # both pieces keep the font (ascii and hAnsi)
+    assert '<w:b w:val="0"></w:b>' in after and after.count("<w:b>") == 1

@@ -8,6 +8,9 @@ save works on a copy of the source package kept since the file was opened:
   block (empty spacer paragraphs, section breaks, pictures) stay where they were;
 * a paragraph whose text changed is patched in place (:mod:`.run_patch`): only the runs the
   edit touched change, and new words take the formatting of the text around them;
+* a paragraph whose text is the same but whose bold, italic or underline changed has its runs
+  split where the look changes and only those toggles set (:mod:`.format_patch`), so fonts,
+  colours and sizes stay; a changed link still rebuilds it;
 * a block that changed kind (a paragraph made a heading) is rebuilt with its old paragraph as
   prototype; a block without identity (typed, pasted, inserted) is a new paragraph, shaped like
   the block before it when that one is of the same kind (so a new list item continues its
@@ -30,6 +33,7 @@ from postingstudio.core.model import Block, BlockKind, Origin, Posting
 from .docx_build import Builder
 from .docx_parts import OutputParts
 from .docx_reader import DocxReading
+from .format_patch import patch_formatting
 from .package import MC_NS, w
 from .run_patch import patch_paragraph, text_elements
 
@@ -108,8 +112,15 @@ class LosslessWriter:
         if original.text == block.text:
             if _looks(original) == _looks(block):
                 return para
-            # The writer changed only formatting (bold, italic, a link): rebuilt with its runs.
+            # The writer changed only formatting: patched onto the paragraph's own runs, so
+            # the properties the editor cannot show (fonts, colours) stay; a link is rebuilt.
             story.changed = True
+            old, new = _looks(original), _looks(block)
+            if patch_formatting(para, block.text, old, new):
+                twin = _twin(para)
+                if twin is not None:
+                    patch_formatting(twin, block.text, old, new)
+                return para
             return self._replace(para, self.rebuilt(block, para))
         story.changed = True
         if patch_paragraph(para, original.text, block.text):
