@@ -192,7 +192,7 @@ def preflight(local_path: Path | None = None, java: str | None = None) -> Prefli
     if local_path is not None and install is None:
         problem = GrammarState.unavailable(
             f"No LanguageTool server jar in {local_path}.",
-            "Choose the folder that contains languagetool-server.jar.",
+            "Choose the folder that contains languagetool-server.jar or the folder of its jars.",
             Fix.CHOOSE_LANGUAGETOOL_PATH,
         )
     elif not status.ok:

@@ -123,7 +123,9 @@ class GrammarFixes(QObject):
             self.prompts.error(
                 self.tr("No LanguageTool there"),
                 self.tr(
-                    "{0} holds no languagetool-server.jar. Choose the LanguageTool folder."
+                    "{0} holds no LanguageTool server: neither languagetool-server.jar nor a "
+                    "folder of its jars (a lib folder made by scripts/languagetool-server). "
+                    "Choose the LanguageTool folder."
                 ).format(chosen),
             )
             return False
