@@ -25,6 +25,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from .text import TextIndex
 
@@ -45,6 +46,7 @@ _ABSTRACT_ENDINGS = (
     "ty",
     "thy",
 )
+_START, _BOUNDARY, _NONE = -1, -2, -3  # where a backward walk stopped without its word
 _WALK = 10  # tokens looked at on each side (a list of traits: "analytical, competitive and …")
 
 
@@ -80,6 +82,14 @@ class GenderContext:
             words("subjects"),
             words("possessives"),
         )
+
+    @cached_property
+    def _person_stops(self) -> frozenset[str]:
+        return self.determiners | self.copulas  # "a decisive leader", "is a natural leader"
+
+    @cached_property
+    def _adjective_stops(self) -> frozenset[str]:
+        return self.determiners | self.copulas | self.possessives  # "a leading provider"
 
     @property
     def enabled(self) -> bool:
@@ -134,19 +144,27 @@ class GenderContext:
             return True
         return self._alone_in_item(index, first, end)
 
-    def _after_copula(self, index: TextIndex, first: int) -> bool:
+    def _stop_before(self, index: TextIndex, first: int, stops: frozenset[str]) -> int:
+        """Walk back from ``first`` over adjective-like words to the first word in ``stops``:
+        its position, or START (the text begins), BOUNDARY (the clause begins) or NONE (another
+        word, or the walk ran out). The trait tests below differ only in what stops them."""
         norms = index.norms
         position = first - 1
         for _step in range(_WALK):
-            if position < 0 or not self._same_clause(index, position, position + 1):
-                return False
-            before = norms[position]
-            if before in self.copulas:
-                return self._subject_is_person_or_workplace(norms, position)
-            if not self._adjective_like(before):
-                return False
+            if position < 0:
+                return _START
+            if not self._same_clause(index, position, position + 1):
+                return _BOUNDARY
+            if norms[position] in stops:
+                return position
+            if not self._adjective_like(norms[position]):
+                return _NONE
             position -= 1
-        return False
+        return _NONE
+
+    def _after_copula(self, index: TextIndex, first: int) -> bool:
+        position = self._stop_before(index, first, self.copulas)
+        return position >= 0 and self._subject_is_person_or_workplace(index.norms, position)
 
     def _subject_is_person_or_workplace(self, norms: Sequence[str], copula: int) -> bool:
         """ "you are …", "our team is …", "must be …"; not "this is …" or "pay is …"."""
@@ -163,18 +181,10 @@ class GenderContext:
     def _after_determiner(self, index: TextIndex, first: int) -> bool:
         """An -ing word used as an adjective: after "a", "our", "is" ("a leading provider",
         "the work is challenging"), skipping other adjectives, or alone as a list item."""
-        norms = index.norms
-        position = first - 1
-        for _step in range(_WALK):
-            if position < 0 or not self._same_clause(index, position, position + 1):
-                return position < 0 or self._alone_in_item(index, first, first + 1)
-            before = norms[position]
-            if before in self.determiners or before in self.copulas or before in self.possessives:
-                return True
-            if not self._adjective_like(before):
-                return False
-            position -= 1
-        return False
+        position = self._stop_before(index, first, self._adjective_stops)
+        if position == _BOUNDARY:
+            return self._alone_in_item(index, first, first + 1)
+        return position >= 0 or position == _START
 
     def _alone_in_item(self, index: TextIndex, first: int, end: int) -> bool:
         """A list item or line of only trait words ("Competitive", "- Highly analytical")."""
@@ -187,18 +197,7 @@ class GenderContext:
         return len(others) <= 2 and all(self._adjective_like(word) for word in others)
 
     def _names_person_sought(self, index: TextIndex, first: int) -> bool:
-        norms = index.norms
-        position = first - 1
-        for _step in range(_WALK):
-            if position < 0 or not self._same_clause(index, position, position + 1):
-                return False
-            before = norms[position]
-            if before in self.determiners or before in self.copulas:
-                return True
-            if not self._adjective_like(before):
-                return False
-            position -= 1
-        return False
+        return self._stop_before(index, first, self._person_stops) >= 0
 
     def _quality_frame(self, index: TextIndex, first: int, end: int) -> bool:
         norms = index.norms
