@@ -44,7 +44,7 @@ def journal_latency(keys: int = 300) -> list[float]:
     from PySide6.QtWidgets import QApplication
 
     from postingstudio.paths import resources_dir
-    from postingstudio.ui.workspace import AppPaths, Workspace
+    from postingstudio.ui.shell.workspace import AppPaths, Workspace
 
     app = QApplication.instance() or QApplication([])
     delays: list[float] = []

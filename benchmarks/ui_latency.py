@@ -3,9 +3,9 @@
 Three measurements, written to ``docs/benchmarks.md`` between ``<!-- ui-latency:start -->`` and
 ``<!-- ui-latency:end -->`` (other scripts own the other sections):
 
-1. **Start-up**: ``python -m postingstudio resources/samples/sample_posting.md`` in a fresh process
-   (temporary config/data folders); from just before the process starts to the moment the window
-   is up and the sample's first analysis is shown. Median of several runs.
+1. **Start-up**: ``python -m tests.support.launch resources/samples/sample_posting.md`` in a
+   fresh process (temporary config/data folders); from just before the process starts to the
+   moment the window is up and the sample's first analysis is shown. Median of several runs.
 2. **Longest event-loop block while typing** into a ~5,000-word posting: a 2 ms heartbeat timer
    records the gaps between its ticks while a scripted typist presses keys every 70 ms through
    ``QTest.keyClick`` (so key handling, layout, re-analysis hand-off and marker redraws all count).
@@ -53,7 +53,8 @@ def startup_runs(runs: int, platform_name: str) -> list[float]:
             )
             began = time.time()
             subprocess.run(
-                [sys.executable, "-m", "postingstudio", str(SAMPLE)],
+                [sys.executable, "-m", "tests.support.launch", str(SAMPLE)],
+                cwd=REPO,
                 env=env,
                 check=True,
                 timeout=120,
@@ -84,7 +85,7 @@ def typing_runs(bursts: int, keys_per_burst: int, screenshot: Path | None) -> di
 
     from postingstudio.core.plaintext import parse_text
     from postingstudio.paths import resources_dir
-    from postingstudio.ui.workspace import AppPaths, Workspace
+    from postingstudio.ui.shell.workspace import AppPaths, Workspace
 
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp())

@@ -13,7 +13,9 @@ import logging
 import logging.handlers
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from postingstudio import __version__
 
@@ -61,7 +63,7 @@ def app_paths():  # type: ignore[no-untyped-def]
     """The user's folders, from the environment override or QStandardPaths."""
     from PySide6.QtCore import QStandardPaths
 
-    from postingstudio.ui.workspace import AppPaths
+    from postingstudio.ui.shell.workspace import AppPaths
 
     location = QStandardPaths.writableLocation
     config = os.environ.get(CONFIG_ENV) or location(
@@ -71,7 +73,14 @@ def app_paths():  # type: ignore[no-untyped-def]
     return AppPaths(Path(config), Path(data), Path(data) / "logs")
 
 
-def run_app(args: list[str]) -> int:
+def run_app(args: list[str], on_started: Callable[[Any], None] | None = None) -> int:
+    """Run the desktop app until its last window closes; return the exit code.
+
+    ``on_started`` is the embedding hook: it is called once with the started
+    :class:`~postingstudio.ui.shell.workspace.Workspace` (window shown, file opened), before the
+    event loop runs. Automation (the crash-recovery tests' scripted keystrokes, start-up
+    benchmarks) drives the real app through it; a normal start passes nothing.
+    """
     options = parse_args(args)
     from postingstudio.ui.compat import protect_none
 
@@ -89,7 +98,7 @@ def run_app(args: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     paths = app_paths()
     log_path = configure_logging(paths.log_dir, options.debug)
-    from postingstudio.ui.crash_dialog import install_excepthook
+    from postingstudio.ui.shell.crash_dialog import install_excepthook
 
     install_excepthook(log_path)
     log.info(
@@ -100,8 +109,7 @@ def run_app(args: list[str]) -> int:
     )
 
     from postingstudio.paths import resources_dir
-    from postingstudio.ui import test_hooks
-    from postingstudio.ui.workspace import Workspace
+    from postingstudio.ui.shell.workspace import Workspace
 
     try:
         resources = resources_dir()
@@ -118,8 +126,8 @@ def run_app(args: list[str]) -> int:
         workspace.prompts.error(workspace.window.tr("Cannot open file"), f"{file}: no such file")
     else:
         workspace.start(file)
-    if test_hooks.active():
-        test_hooks.install(workspace)
+    if on_started is not None:
+        on_started(workspace)
     code = app.exec()
     workspace.analysis.shutdown()
     workspace.grammar.shutdown()  # bounded wait: a hung LanguageTool never hangs the exit

@@ -66,7 +66,7 @@ def running_workspace(qtbot, folder: Path, size: tuple[int, int] | None = None):
     """The real main window with scripted prompts, its config and data under ``folder``,
     started and shown; shut down on leaving. Yields ``(workspace, prompts)``."""
     from postingstudio.paths import resources_dir
-    from postingstudio.ui.workspace import AppPaths, Workspace
+    from postingstudio.ui.shell.workspace import AppPaths, Workspace
     from tests.ui.conftest import ScriptedPrompts
 
     paths = AppPaths(folder / "config", folder / "data", folder / "logs")

@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from postingstudio.core.report import SectionState
-from postingstudio.ui.fixes import applicable_replacements
+from postingstudio.ui.common.apply_fixes import applicable_replacements
 from tests.ui.conftest import wait_report
 
 EDITS = ("type_word_at_end", "apply_one_fix", "insert_section", "apply_all_safe_fixes")

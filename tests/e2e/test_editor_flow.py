@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from postingstudio.core.report import SectionState
 from postingstudio.docio import load_posting
-from postingstudio.ui.fixes import applicable_replacements
+from postingstudio.ui.common.apply_fixes import applicable_replacements
 from tests.conftest import corpus_path
 from tests.ui.conftest import wait_report
 

@@ -28,7 +28,7 @@ def fake_lt():
 @pytest.fixture
 def live(qtbot, tmp_path, fake_lt, monkeypatch):
     from postingstudio.paths import resources_dir
-    from postingstudio.ui.workspace import AppPaths, Workspace
+    from postingstudio.ui.shell.workspace import AppPaths, Workspace
 
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "ltp-downloads"))
     paths = AppPaths(tmp_path / "config", tmp_path / "data", tmp_path / "logs")

@@ -40,7 +40,7 @@ RESULTS = os.environ.get("LOSSLESS_RESULTS")  # JSON lines of outcomes, for the 
 @pytest.fixture(scope="module")
 def live(qapp, tmp_path_factory):
     from postingstudio.paths import resources_dir
-    from postingstudio.ui.workspace import AppPaths, Workspace
+    from postingstudio.ui.shell.workspace import AppPaths, Workspace
 
     folder = tmp_path_factory.mktemp("lossless")
     paths = AppPaths(folder / "config", folder / "data", folder / "logs")

@@ -17,7 +17,7 @@ from postingstudio.cli import run_cli
 with contextlib.redirect_stdout(io.StringIO()):
     run_cli(["check", "--sample"])
 after_check = sorted(m for m in {heavy!r} if m in sys.modules)
-import postingstudio.app, postingstudio.ui.workspace, postingstudio.ui.grammar_wiring
+import postingstudio.app, postingstudio.ui.shell.workspace, postingstudio.ui.shell.grammar_wiring
 import postingstudio.grammar as grammar
 grammar.GrammarConfig, grammar.GrammarState, grammar.probe_server, grammar.DownloadCancelled
 after_gui = sorted(m for m in {heavy!r} if m in sys.modules)

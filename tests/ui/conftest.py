@@ -59,7 +59,7 @@ def prompts() -> ScriptedPrompts:
 
 @pytest.fixture
 def app_paths(tmp_path: Path):
-    from postingstudio.ui.workspace import AppPaths
+    from postingstudio.ui.shell.workspace import AppPaths
 
     return AppPaths(tmp_path / "config", tmp_path / "data", tmp_path / "data" / "logs")
 
@@ -67,7 +67,7 @@ def app_paths(tmp_path: Path):
 @pytest.fixture
 def workspace(qtbot, app_paths, prompts):
     from postingstudio.paths import resources_dir
-    from postingstudio.ui.workspace import Workspace
+    from postingstudio.ui.shell.workspace import Workspace
 
     ws = Workspace(
         app_paths, resources_dir(), prompts=prompts, analysis_delay_ms=30, autosave_pause_ms=50

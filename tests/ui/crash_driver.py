@@ -1,8 +1,9 @@
 """Drives the real app in subprocesses for the kill -9 tests and ``benchmarks/crash_recovery.py``.
 
-Each round starts ``python -m postingstudio`` (offscreen, temporary folders), lets the test hooks
-(:mod:`postingstudio.ui.test_hooks`) accept any restore offer and type new words, waits for the
-hooks' mark, sleeps a random 0.2–3 s, and kills the process with SIGKILL. The next round's
+Each round starts ``python -m tests.support.launch`` (the real app plus the scripted hooks;
+offscreen, temporary folders), lets the test hooks (:mod:`tests.support.test_hooks`) accept
+any restore offer and type new words, waits for the hooks' mark, sleeps a random 0.2–3 s,
+and kills the process with SIGKILL. The next round's
 restore must bring back every word typed so far; :func:`final_text` reads what a clean restart
 shows.
 """
@@ -18,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+REPO = Path(__file__).resolve().parents[2]  # the launcher runs as ``-m tests.support.launch``
+
 
 def app_env(home: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("POSTINGSTUDIO_TEST_")}
@@ -32,7 +35,8 @@ def app_env(home: Path, **extra: str) -> dict[str, str]:
 
 def start(home: Path, args: list[str], **hooks: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "postingstudio", *args],
+        [sys.executable, "-m", "tests.support.launch", *args],
+        cwd=REPO,
         env=app_env(home, **hooks),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -79,7 +83,8 @@ def final_state(home: Path, answer: str = "accept") -> dict:
     """Start again, answer the offer, and return the test hooks' dump of every window."""
     dump = home / f"dump-{time.monotonic_ns()}.json"
     done = subprocess.run(
-        [sys.executable, "-m", "postingstudio"],
+        [sys.executable, "-m", "tests.support.launch"],
+        cwd=REPO,
         env=app_env(home, POSTINGSTUDIO_TEST_RESTORE=answer, POSTINGSTUDIO_TEST_DUMP=str(dump)),
         capture_output=True,
         timeout=120,

@@ -63,7 +63,7 @@ class GrammarAnswers:
 def make_workspace(qtbot, app_paths, prompts, preferences: Preferences, timeout_s: float = 3.0):
     """A started workspace with these preferences on disk and a short grammar debounce."""
     from postingstudio.paths import resources_dir
-    from postingstudio.ui.workspace import Workspace
+    from postingstudio.ui.shell.workspace import Workspace
 
     save_preferences(preferences.with_changes(sample_offered=True), app_paths.preferences)
     ws = Workspace(

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractSlider
 
 from postingstudio.core.plaintext import parse_text
 from postingstudio.docio import load_posting
-from postingstudio.ui.compare_sync import section_at_top, y_of
+from postingstudio.ui.compare.sync import section_at_top, y_of
 from tests.conftest import corpus_path
 
 from .compare_support import MINE_DOCX, THEIRS_DOCX, pair, wait_comparison

@@ -16,10 +16,10 @@ from PySide6.QtGui import QColor
 from postingstudio.core.compare import OfferKind, Verdict
 from postingstudio.core.plaintext import parse_text
 from postingstudio.docio import load_posting
-from postingstudio.ui.compare_chart import SCORES, SERIES_COLOURS, chart_data
-from postingstudio.ui.compare_table import ARROW, VerdictRole
-from postingstudio.ui.document_bridge import selected_text
-from postingstudio.ui.fixes import template_blocks
+from postingstudio.ui.common.apply_fixes import template_blocks
+from postingstudio.ui.common.document_bridge import selected_text
+from postingstudio.ui.compare.chart import SCORES, SERIES_COLOURS, chart_data
+from postingstudio.ui.compare.table import ARROW, VerdictRole
 from tests.conftest import corpus_path
 
 from .compare_support import THEIRS_DOCX, dental_pair, dev_postings, pair, wait_comparison

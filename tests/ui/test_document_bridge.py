@@ -6,7 +6,7 @@ from PySide6.QtGui import QTextDocument
 
 from postingstudio.core.engine import analyse
 from postingstudio.core.model import Block, BlockKind, Origin, Posting, Run
-from postingstudio.ui.document_bridge import (
+from postingstudio.ui.common.document_bridge import (
     PositionMap,
     build_document,
     document_to_posting,

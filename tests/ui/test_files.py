@@ -142,7 +142,7 @@ def test_opening_another_file_asks_first(qtbot, workspace, posting_file, prompts
 def test_a_refusal_names_the_file_and_keeps_the_detail_behind_a_button(
     qtbot, workspace, tmp_path, prompts
 ):
-    from postingstudio.ui.refusal_dialog import details_button, refusal_box
+    from postingstudio.ui.shell.refusal_dialog import details_button, refusal_box
 
     bad = tmp_path / "broken.docx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
@@ -166,7 +166,7 @@ def test_a_large_file_is_read_off_the_ui_thread_with_progress(qtbot, workspace, 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QProgressDialog
 
-    from postingstudio.ui import background_load
+    from postingstudio.ui.shell import background_load
 
     big = tmp_path / "big.txt"
     big.write_text("Warehouse role\n\n" + "We pack boxes all day.\n" * 2_000, encoding="utf-8")

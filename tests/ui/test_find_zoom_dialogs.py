@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from postingstudio.core.model import BlockKind
-from postingstudio.ui.fixes import safe_fixes
-from postingstudio.ui.safe_fixes_dialog import SafeFixesDialog
+from postingstudio.ui.common.apply_fixes import safe_fixes
+from postingstudio.ui.findings.safe_fixes_dialog import SafeFixesDialog
 
 from .conftest import SAMPLE, wait_report
 

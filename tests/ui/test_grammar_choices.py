@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMenu
 from postingstudio.core.findings import Category, Finding, Origin, Severity
 from postingstudio.docio.settings_file import Preferences, load_preferences
 from postingstudio.grammar import PersonalDictionary
-from postingstudio.ui.grammar_lane import DICTIONARY_FILE
-from postingstudio.ui.grammar_merge import remap, visible
+from postingstudio.ui.grammar.lane import DICTIONARY_FILE
+from postingstudio.ui.grammar.merge import remap, visible
 
 from .grammar_support import (
     finish,

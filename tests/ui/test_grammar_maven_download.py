@@ -15,7 +15,7 @@ from postingstudio.docio.settings_file import Preferences, load_preferences
 from postingstudio.grammar import install as install_module
 from postingstudio.grammar.install import JavaStatus, find_install
 from postingstudio.grammar.maven_jars import JarManifest, PinnedJar
-from postingstudio.ui import grammar_fixes
+from postingstudio.ui.grammar import fixes as grammar_fixes
 
 from .grammar_support import finish, make_workspace
 

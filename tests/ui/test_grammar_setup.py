@@ -19,10 +19,10 @@ from postingstudio.grammar import config as grammar_config_module
 from postingstudio.grammar import download as download_module
 from postingstudio.grammar import install as install_module
 from postingstudio.grammar.install import JavaStatus
-from postingstudio.ui import grammar_fixes
-from postingstudio.ui.grammar_dialogs import PublicApiNotice, ServerUrlDialog
-from postingstudio.ui.grammar_preferences import GrammarPage
-from postingstudio.ui.grammar_status import GrammarStatus
+from postingstudio.ui.grammar import fixes as grammar_fixes
+from postingstudio.ui.grammar.dialogs import PublicApiNotice, ServerUrlDialog
+from postingstudio.ui.grammar.preferences import GrammarPage
+from postingstudio.ui.grammar.status import GrammarStatus
 
 from .grammar_support import (
     GrammarAnswers,
@@ -79,7 +79,7 @@ def test_public_api_without_consent_sends_nothing(qtbot, app_paths, prompts, fak
 def test_ticking_public_consent_needs_the_notice_and_declining_sends_nothing(
     qtbot, app_paths, prompts, fake_lt, monkeypatch
 ):
-    from postingstudio.ui.preferences_dialog import PreferencesDialog
+    from postingstudio.ui.preferences.dialog import PreferencesDialog
 
     monkeypatch.setattr(grammar_config_module, "PUBLIC_API_URL", fake_lt.url + "/")
     ws, answers = make_workspace(qtbot, app_paths, prompts, Preferences(grammar_mode="public"))
@@ -339,7 +339,7 @@ def test_grammar_page_in_the_preferences_dialog_updates_the_dictionary(
 ):
     from PySide6.QtWidgets import QTabWidget
 
-    from postingstudio.ui.preferences_dialog import PreferencesDialog
+    from postingstudio.ui.preferences.dialog import PreferencesDialog
 
     ws, _answers = make_workspace(qtbot, app_paths, prompts, Preferences(grammar_mode="off"))
     try:

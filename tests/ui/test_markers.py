@@ -6,8 +6,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from postingstudio.core.findings import Category
-from postingstudio.ui.editor import finding_tooltip
-from postingstudio.ui.theme import STYLES, marker_format
+from postingstudio.ui.common.theme import STYLES, marker_format
+from postingstudio.ui.common.tooltips import finding_tooltip
 
 from .conftest import SAMPLE, wait_report
 

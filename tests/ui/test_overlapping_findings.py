@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMenu
 
 from postingstudio.core.model import Block, BlockKind, Posting
-from postingstudio.ui.editor import allow_term, findings_tooltip
+from postingstudio.ui.common.tooltips import findings_tooltip
+from postingstudio.ui.editor.editor import allow_term
 
 from .conftest import wait_report
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from postingstudio.ui.fixes import apply_many, safe_fixes
-from postingstudio.ui.placeholder_warning import placeholder_warning
-from postingstudio.ui.safe_fixes_dialog import SafeFixesDialog, diff_html
+from postingstudio.ui.common.apply_fixes import apply_many, safe_fixes
+from postingstudio.ui.findings.placeholder_warning import placeholder_warning
+from postingstudio.ui.findings.safe_fixes_dialog import SafeFixesDialog, diff_html
 
 from .conftest import wait_report
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton
 
 from postingstudio.docio.settings_file import Preferences, load_preferences, save_preferences
-from postingstudio.ui.preferences_dialog import PreferencesDialog
+from postingstudio.ui.preferences.dialog import PreferencesDialog
 
 from .conftest import SAMPLE, wait_report
 

@@ -31,7 +31,7 @@ def _orphan(root, posting: Posting, source: str | None, sha: str | None = None) 
 
 def _workspace(qtbot, app_paths, prompts):
     from postingstudio.paths import resources_dir
-    from postingstudio.ui.workspace import Workspace
+    from postingstudio.ui.shell.workspace import Workspace
 
     ws = Workspace(app_paths, resources_dir(), prompts=prompts, analysis_delay_ms=30)
     qtbot.addWidget(ws.window)
@@ -79,7 +79,7 @@ def test_costly_writes_are_spaced_and_not_postponed_by_typing(qtbot, workspace, 
     without a pause does not push that timer back."""
     import time
 
-    from postingstudio.ui import recovery
+    from postingstudio.ui.recovery import journal_writer as recovery
 
     workspace.start(show=False)
     writer = workspace.recovery.writer

@@ -1,0 +1,1 @@
+"""Shared by every feature: theme, document bridge, markers, analysis lane, fix application."""

@@ -1,0 +1,1 @@
+"""Side-by-side comparison with competitor ads."""

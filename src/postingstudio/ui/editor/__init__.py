@@ -1,0 +1,1 @@
+"""The posting editor: text widget, formatting, find and replace."""

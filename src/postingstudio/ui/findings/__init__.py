@@ -1,0 +1,1 @@
+"""The findings panel, its model, and the safe-fixes review dialog."""

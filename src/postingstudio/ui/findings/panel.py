@@ -1,0 +1,263 @@
+"""The findings panel (layout): findings grouped by category with counts, filters and fixes.
+
+Category buttons at the top show each category's count and hide or show it (in the list and in
+the editor); a severity box narrows further. Clicking a finding asks the window to select its
+span; the "Apply" column applies its first replacement; the detail pane under the list explains
+the selected finding (message, why, source) with a button per replacement, "Ignore" and "Ignore
+this rule". The panel only emits requests; it never edits the document.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from postingstudio.core.findings import Category, Finding, Severity
+from postingstudio.ui.common.apply_fixes import applicable_replacements, missing_section_id
+from postingstudio.ui.common.theme import STYLES, style_for
+from postingstudio.ui.findings.model import INDEX_ROLE, FindingsModel  # noqa: F401 - INDEX_ROLE re-exported
+
+MAX_DETAIL_BUTTONS = 3
+
+
+class FindingsPanel(QWidget):
+    findingActivated = Signal(int)  # finding index: select its span
+    applyRequested = Signal(int, str)  # finding index, replacement
+    ignoreRequested = Signal(int)
+    ignoreRuleRequested = Signal(str)
+    insertSectionRequested = Signal(str)  # section id
+    applyAllRequested = Signal()
+    hiddenCategoriesChanged = Signal(set)
+    showAllHardSentencesChanged = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findingsPanel")
+        self.findings: tuple[Finding, ...] = ()
+        self.hidden: set[str] = set()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+
+        self.filter_buttons: dict[Category, QToolButton] = {}
+        chips = QGridLayout()
+        chips.setSpacing(2)
+        for number, (category, style) in enumerate(STYLES.items()):
+            button = QToolButton(self)
+            button.setCheckable(True)
+            button.setChecked(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setStyleSheet(
+                "QToolButton { border: 1px solid palette(mid);"
+                f" border-bottom: 3px solid {style.colour};"
+                " padding: 1px 3px; background: palette(base); color: palette(text); }"
+                "QToolButton:!checked { color: palette(mid); border-bottom-color: palette(mid);"
+                " background: palette(window); }"
+            )
+            button.toggled.connect(self._filters_changed)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.filter_buttons[category] = button
+            chips.addWidget(button, number // 4, number % 4)
+        layout.addLayout(chips)
+
+        self.severity = QComboBox(self)
+        self.severity.addItem(self.tr("All severities"), Severity.SUGGESTION.rank)
+        self.severity.addItem(self.tr("Warnings and errors"), Severity.WARNING.rank)
+        self.severity.addItem(self.tr("Errors only"), Severity.ERROR.rank)
+        self.severity.currentIndexChanged.connect(self._rebuild)
+        layout.addWidget(self.severity)
+        # Readability is quiet by default (the hardest few sentences); this shows the rest.
+        self.all_hard = QCheckBox(self.tr("Show all hard sentences"), self)
+        self.all_hard.toggled.connect(self.showAllHardSentencesChanged)
+        layout.addWidget(self.all_hard)
+
+        self.model = FindingsModel(self)
+        self.model.fix_labels = (self.tr("Apply"), self.tr("Insert"))
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setHeaderHidden(False)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # A fixed fix column: sizing it to its contents would ask the model for every row.
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.tree.header().resizeSection(1, self.fontMetrics().horizontalAdvance("Insert  ") + 16)
+        self.tree.clicked.connect(self._item_clicked)
+        self.tree.selectionModel().currentChanged.connect(self._show_details)
+        layout.addWidget(self.tree, 3)
+
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setMinimumHeight(60)
+        layout.addWidget(self.details, 1)
+        self.detail_buttons = QHBoxLayout()
+        layout.addLayout(self.detail_buttons)
+
+        self.apply_all = QPushButton(self.tr("Apply all safe fixes…"), self)
+        self.apply_all.clicked.connect(self.applyAllRequested)
+        layout.addWidget(self.apply_all)
+        self._update_counts()
+
+    # -- content -----------------------------------------------------------------------------
+    def set_findings(self, findings: Sequence[Finding]) -> None:
+        findings = tuple(findings)
+        same = _signature(findings) == _signature(self.findings)
+        self.findings = findings
+        if same:
+            # Typing shifted offsets but found the same things: the rows (indexes into the new
+            # tuple, in the same order) stay as they are.
+            self.model.findings = findings
+            return
+        self._update_counts()
+        self._rebuild()
+
+    def set_show_all_hard_sentences(self, shown: bool) -> None:
+        """Reflect the saved preference without asking for it again."""
+        self.all_hard.blockSignals(True)
+        self.all_hard.setChecked(shown)
+        self.all_hard.blockSignals(False)
+
+    def category_label(self, category: Category) -> str:
+        return self.tr(style_for(category).label)
+
+    def _update_counts(self) -> None:
+        counts = {category: 0 for category in STYLES}
+        for finding in self.findings:
+            counts[finding.category] = counts.get(finding.category, 0) + 1
+        for category, button in self.filter_buttons.items():
+            style = style_for(category)
+            button.setText(f"{style.symbol} {self.category_label(category)} {counts[category]}")
+            button.setToolTip(self.tr("Show or hide {0} findings").format(style.label.lower()))
+            # Grammar and spelling appear only when the grammar lane reports something.
+            button.setVisible(counts[category] > 0 or category in _ALWAYS_SHOWN)
+
+    def _visible(self, finding: Finding) -> bool:
+        floor = int(self.severity.currentData() or 0)
+        return finding.category.value not in self.hidden and finding.severity.rank >= floor
+
+    def _rebuild(self) -> None:
+        current = self.current_index()
+        visible = [i for i, f in enumerate(self.findings) if self._visible(f)]
+        labels = {category: self.category_label(category) for category in STYLES}
+        self.model.set_content(self.findings, visible, labels)
+        self.tree.expandAll()
+        if current is not None and current < len(self.findings):
+            index = self.model.index_of(current)
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
+        self.apply_all.setEnabled(any(applicable_replacements(f) for f in self.findings))
+
+    def _filters_changed(self) -> None:
+        self.hidden = {
+            category.value
+            for category, button in self.filter_buttons.items()
+            if not button.isChecked()
+        }
+        self.hiddenCategoriesChanged.emit(set(self.hidden))
+        self._rebuild()
+
+    # -- interaction -------------------------------------------------------------------------
+    def current_index(self) -> int | None:
+        if not hasattr(self, "tree"):
+            return None
+        return self.model.finding_index(self.tree.currentIndex())
+
+    def index_for(self, finding: int) -> QModelIndex:
+        """The model index of a finding (invalid when it is filtered out)."""
+        return self.model.index_of(finding)
+
+    def rows(self) -> list[tuple[int, str]]:
+        """(finding index, fix label) for every finding shown, in order."""
+        shown = []
+        for _category, items in self.model.groups:
+            shown += [(i, self.model.fix_text(self.findings[i])) for i in items]
+        return shown
+
+    def _item_clicked(self, model_index: QModelIndex) -> None:
+        index = self.model.finding_index(model_index)
+        if index is None:
+            return
+        finding = self.findings[index]
+        replacements = applicable_replacements(finding)
+        section = missing_section_id(finding)
+        if model_index.column() == 1 and replacements:
+            self.applyRequested.emit(index, replacements[0])
+        elif model_index.column() == 1 and section:
+            self.insertSectionRequested.emit(section)
+        else:
+            self.findingActivated.emit(index)
+
+    def _show_details(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        while self.detail_buttons.count():
+            widget = self.detail_buttons.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        value = self.model.finding_index(current)
+        if value is None:
+            self.details.setText("")
+            return
+        index = value
+        finding = self.findings[index]
+        parts = [f"<b>{html.escape(finding.message)}</b>"]
+        if finding.why:
+            parts.append(html.escape(finding.why))
+        if finding.source:
+            parts.append(f"<i>{self.tr('Source')}: {html.escape(finding.source)}</i>")
+        replacements = applicable_replacements(finding)
+        advice = [r for r in finding.replacements if r not in replacements]
+        if advice and not missing_section_id(finding):
+            tips = "".join(f"<li>{html.escape(r.strip())}</li>" for r in advice[:3])
+            parts.append(f"{self.tr('Try')}:<ul style='margin:0'>{tips}</ul>")
+        self.details.setText("<br><br>".join(parts))
+        section = missing_section_id(finding)
+        if section:
+            insert = QPushButton(self.tr("Insert section"), self)
+            insert.clicked.connect(lambda _=False, s=section: self.insertSectionRequested.emit(s))
+            self.detail_buttons.addWidget(insert)
+        for replacement in replacements[:MAX_DETAIL_BUTTONS]:
+            button = QPushButton(self.tr("Apply “{0}”").format(replacement[:30]), self)
+            button.setToolTip(replacement)
+            button.clicked.connect(
+                lambda _=False, i=index, r=replacement: self.applyRequested.emit(i, r)
+            )
+            self.detail_buttons.addWidget(button)
+        ignore = QPushButton(self.tr("Ignore"), self)
+        ignore.clicked.connect(lambda _=False, i=index: self.ignoreRequested.emit(i))
+        self.detail_buttons.addWidget(ignore)
+        rule = QPushButton(self.tr("Ignore rule"), self)
+        rule.setToolTip(finding.rule_id)
+        rule.clicked.connect(lambda _=False, r=finding.rule_id: self.ignoreRuleRequested.emit(r))
+        self.detail_buttons.addWidget(rule)
+
+
+def _signature(findings: Sequence[Finding]) -> list[tuple[object, ...]]:
+    """What the panel shows of each finding (everything but the offsets)."""
+    return [(f.rule_id, f.severity, f.message, f.text, f.replacements) for f in findings]
+
+
+_ALWAYS_SHOWN = {
+    Category.GENERIC,
+    Category.DRY,
+    Category.MISSING,
+    Category.READABILITY,
+    Category.INCLUSIVE,
+    Category.GRAMMAR,
+}

@@ -1,0 +1,1 @@
+"""LanguageTool in the UI: lane, status, dialogs, preferences page."""

@@ -1,0 +1,1 @@
+"""Crash recovery: the journal writer and the restore offer."""

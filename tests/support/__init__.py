@@ -1,0 +1,1 @@
+"""Test-only support code: scripted launchers and hooks that drive the real app."""
