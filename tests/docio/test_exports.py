@@ -215,3 +215,21 @@ def test_unwritable_folder_gives_a_clear_error(tmp_path):
         locked.mkdir(mode=0o500)
         with pytest.raises(ExportError, match="permission denied"):
             save_posting(_posting(), locked / "x.txt")
+
+
+def test_the_html_title_names_the_job_not_a_placeholder():
+    from postingstudio.docio.html_export import page_title
+
+    heading = Block(BlockKind.HEADING, runs=(Run("Data Analytics Co-op"),), level=1)
+    body = Block(BlockKind.PARAGRAPH, runs=(Run("You will build dashboards."),))
+    assert "<title>Data Analytics Co-op</title>" in to_html(Posting((body, heading)))
+    # no heading: the first line, cut to a tab's length
+    long_line = Block(BlockKind.PARAGRAPH, runs=(Run(" ".join(["word"] * 20)),))
+    assert page_title(Posting((long_line,))) == " ".join(["word"] * 12) + " …"
+    assert page_title(Posting((heading,), title="Senior Nurse")) == "Senior Nurse"
+    assert "<title>Job posting</title>" in to_html(Posting(()))
+
+
+def test_markdown_bold_hugs_its_text_so_it_renders():
+    label = Block(BlockKind.PARAGRAPH, runs=(Run("Start Date: ", bold=True), Run("May 2022")))
+    assert to_markdown(Posting((label,))) == "**Start Date:** May 2022\n"

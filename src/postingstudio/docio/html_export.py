@@ -121,10 +121,29 @@ def html_fragment(posting: Posting) -> str:
     return "\n".join(out) + "\n"
 
 
+TITLE_WORDS = 12  # a browser tab or search result shows about this much
+
+
+def page_title(posting: Posting) -> str:
+    """The page's ``<title>``: the posting's title, else its first heading, else its first line.
+
+    A job seeker's tab, bookmark and search result show this, so "Job posting" is only the last
+    resort (an empty posting).
+    """
+    if posting.title and posting.title.strip():
+        return " ".join(posting.title.split())
+    blocks = [block for block in posting.blocks if block.text.strip()]
+    first = next((b for b in blocks if b.kind is BlockKind.HEADING), blocks[0] if blocks else None)
+    if first is None:
+        return "Job posting"
+    words = first.text.replace("\v", " ").split()
+    return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
+
+
 def to_html(posting: Posting, *, lang: str = "en") -> str:
     """A standalone HTML page: header text, the posting, footer text."""
     header, body, footer = split_origins(posting.blocks)
-    title = escape(posting.title or "Job posting", quote=False)
+    title = escape(page_title(posting), quote=False)
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(lang, quote=True)}">',
