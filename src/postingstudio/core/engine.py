@@ -22,6 +22,7 @@ from .repair import on_shown_text, repair_posting, shown_salary, shown_sections
 from .report import Report, SalaryInfo, Scores
 from .rulebook import RuleBook
 from .rules.matcher import SpanSet
+from .currency import load_currencies, posting_currency, prefer_currency
 from .salary import classify_salary
 from .scoring import finding_metrics, score
 from .sections import detect_sections, section_findings
@@ -216,6 +217,10 @@ def analyse(
         section_found = [f for f in section_found if f.is_span]
         metrics["empty_state"] = str(empty.get("message", ""))
     all_rule_findings = [*rule_findings, *metric_findings]
+    if book.resources is not None:  # pay fixes in the posting's own currency first
+        currency = posting_currency(index.text, load_currencies(book.resources))
+        all_rule_findings = prefer_currency(all_rule_findings, currency)
+        section_found = prefer_currency(section_found, currency)
     metrics.update(finding_metrics(all_rule_findings, words, book.scoring))
     scores = score(book.scoring, metrics, sections)
     if "empty_state" in metrics:

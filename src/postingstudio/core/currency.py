@@ -1,0 +1,119 @@
+"""Which currency a posting pays in, so a pay fix offers that currency first.
+
+A Canadian posting told to write "£<min>–£<max> a year" gets a fix the writer must correct
+before it is any use. The cues are data (``resources/locale/currency.toml``): a posting's own
+currency signs and codes win, then the places it names; a bare "$" with no place means US
+dollars. Replacements that write the posting's currency come first, neutral ones
+(``<currency>``, filled in with the sign when it is known) next, other currencies last.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from .findings import Finding
+
+CURRENCY_FILE = Path("locale") / "currency.toml"
+SYMBOLS = ("£", "$", "€")  # the signs pay replacements are written with
+NEUTRAL = "<currency>"
+
+
+@dataclass(frozen=True)
+class Currency:
+    """One currency's sign and the cues that a posting pays in it."""
+
+    code: str
+    symbol: str
+    signs: tuple[str, ...]
+    words: tuple[str, ...]
+    places: tuple[str, ...]
+
+    def _count(self, patterns: Iterable[re.Pattern[str]], text: str) -> int:
+        return sum(len(pattern.findall(text)) for pattern in patterns)
+
+    @property
+    def _sign_patterns(self) -> tuple[re.Pattern[str], ...]:
+        return _compiled(self.signs, False)
+
+    def sign_hits(self, text: str) -> int:
+        words = _compiled(self.words, True)
+        return self._count(self._sign_patterns, text) + self._count(words, text)
+
+    def place_hits(self, text: str) -> int:
+        return self._count(_compiled(self.places, False), text)
+
+
+@lru_cache(maxsize=256)
+def _compiled(terms: tuple[str, ...], fold: bool) -> tuple[re.Pattern[str], ...]:
+    flags = re.IGNORECASE if fold else 0
+    out = []
+    for term in terms:
+        # Word edges only where the term starts or ends with a word character: "£" and ", ON"
+        # have none to respect, "Reading" and "CAD" do ("CADENCE" is not Canadian dollars).
+        head = r"(?<!\w)" if term[:1].isalnum() else ""
+        tail = r"(?!\w)" if term[-1:].isalnum() or term.endswith(".") else ""
+        out.append(re.compile(head + re.escape(term) + tail, flags))
+    return tuple(out)
+
+
+def load_currencies(resources: Path) -> tuple[Currency, ...]:
+    """The currency table from ``resources``; empty when the file is absent."""
+    path = resources / CURRENCY_FILE
+    if not path.is_file():
+        return ()
+    return _load(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path, _mtime: int) -> tuple[Currency, ...]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return tuple(
+        Currency(
+            entry["code"],
+            entry["symbol"],
+            tuple(entry.get("signs", ())),
+            tuple(entry.get("words", ())),
+            tuple(entry.get("places", ())),
+        )
+        for entry in data.get("currency", ())
+    )
+
+
+def posting_currency(text: str, currencies: Sequence[Currency]) -> Currency | None:
+    """The currency ``text`` pays in: its signs and codes, else its places, else "$" = USD."""
+    for hits in (Currency.sign_hits, Currency.place_hits):
+        scored = [(hits(currency, text), -n, currency) for n, currency in enumerate(currencies)]
+        best = max(scored, default=None, key=lambda item: item[:2])
+        if best is not None and best[0] > 0:
+            return best[2]
+    if "$" in text:
+        return next((c for c in currencies if c.code == "USD"), None)
+    return None
+
+
+def _rank(replacement: str, symbol: str) -> int:
+    if symbol in replacement:
+        return 0
+    if NEUTRAL in replacement or not any(sign in replacement for sign in SYMBOLS):
+        return 1
+    return 2
+
+
+def prefer_currency(findings: Sequence[Finding], currency: Currency | None) -> list[Finding]:
+    """``findings`` with pay replacements in ``currency`` first (stable otherwise)."""
+    if currency is None:
+        return list(findings)
+    out = []
+    for finding in findings:
+        options = finding.replacements
+        if options and any(s in r or NEUTRAL in r for r in options for s in SYMBOLS):
+            filled = [r.replace(NEUTRAL, currency.symbol) for r in options]
+            ordered = sorted(filled, key=lambda r: _rank(r, currency.symbol))
+            finding = replace(finding, replacements=tuple(dict.fromkeys(ordered)))
+        out.append(finding)
+    return out
