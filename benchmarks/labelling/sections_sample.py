@@ -7,8 +7,10 @@ it. ``holdout`` records are never read.
     python benchmarks/labelling/sections_sample.py show 0 150     # postings 0..149, blocks numbered
 
 ``show`` prints each posting as the raters see it: a header line ``=== n=<n> id=<id>`` and then
-one line per block (the posting's lines, as the analysis sees them) prefixed with ``[<block>]``,
-so labels can name blocks without copying text.
+one line per sentence, prefixed with ``[<block>.<sentence>]``: the block is the posting's line as
+the analysis sees it, the sentence is its place in that line as the product's sentence splitter
+cuts it. Labels name sentences (and so blocks) by these ids, so no posting text is ever copied
+into the project.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import json
 import sys
 from collections import defaultdict
 from pathlib import Path
+
+from postingstudio.core.text import sentence_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus" / "postings" / "postings.jsonl"
@@ -51,13 +55,20 @@ def choose(records: dict[str, dict], per_source: int = PER_SOURCE) -> list[str]:
     return sorted(chosen, key=_rank)  # sources interleaved, so any chunk covers them all
 
 
+def sentence_units(line: str) -> list[tuple[int, int]]:
+    """The spans of one line's sentences; a blank line is one empty unit, so it keeps its id."""
+    spans = [(start, end) for start, end in sentence_spans(line) if line[start:end].strip()]
+    return spans or [(0, len(line))]
+
+
 def show(records: dict[str, dict], ids: list[str], start: int, stop: int) -> str:
     out: list[str] = []
     for n in range(start, min(stop, len(ids))):
         record = records[ids[n]]
         out.append(f"=== n={n} id={record['id']} title={record.get('title', '')!r}")
         for block, line in enumerate(record["text"].split("\n")):
-            out.append(f"[{block}] {line}")
+            for sentence, (start, end) in enumerate(sentence_units(line)):
+                out.append(f"[{block}.{sentence}] {line[start:end]}")
         out.append("")
     return "\n".join(out)
 
