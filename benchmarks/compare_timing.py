@@ -17,10 +17,10 @@ import time
 from pathlib import Path
 
 from postingstudio.core import compare_offer
+from postingstudio.core.analyse import analyse
 from postingstudio.core.compare import compare
-from postingstudio.core.engine import analyse
 from postingstudio.core.plaintext import parse_text
-from postingstudio.core.rulebook import default_rulebook
+from postingstudio.core.rules.rulebook import default_rulebook
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 

@@ -97,9 +97,9 @@ def main() -> int:
 
     cmu_syllables()
     cmu_load_ms = (time.perf_counter() - start) * 1000
-    from postingstudio.core.engine import analyse
+    from postingstudio.core.analyse import analyse
     from postingstudio.core.plaintext import parse_text
-    from postingstudio.core.rulebook import default_rulebook
+    from postingstudio.core.rules.rulebook import default_rulebook
 
     book = default_rulebook()
     full = lambda text: analyse(parse_text(text), book)  # noqa: E731

@@ -40,8 +40,8 @@ def longest_sentence_words(report) -> int:
 
 
 def measure(records: list[dict]) -> dict:
-    from postingstudio.core.engine import analyse
-    from postingstudio.core.rulebook import default_rulebook
+    from postingstudio.core.analyse import analyse
+    from postingstudio.core.rules.rulebook import default_rulebook
 
     book = default_rulebook()
     per_posting = {}
@@ -72,8 +72,8 @@ def density(per_posting: dict, ids: list[str]) -> dict[str, float]:
 
 
 def docx_readability(limit: int | None) -> list[int]:
-    from postingstudio.core.engine import analyse
-    from postingstudio.core.rulebook import default_rulebook
+    from postingstudio.core.analyse import analyse
+    from postingstudio.core.rules.rulebook import default_rulebook
     from postingstudio.docio.load import load_posting
 
     book = default_rulebook()

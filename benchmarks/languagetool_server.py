@@ -121,9 +121,9 @@ def overlaps(match, ours) -> bool:
 
 
 def corpus_matches(url: str, postings: list[dict]) -> dict:
-    from postingstudio.core.engine import analyse
+    from postingstudio.core.analyse import analyse
     from postingstudio.core.plaintext import parse_text
-    from postingstudio.core.rulebook import default_rulebook
+    from postingstudio.core.rules.rulebook import default_rulebook
     from postingstudio.grammar.categories import is_shown
     from postingstudio.grammar.judge import check
     from postingstudio.grammar.variant import english_variant

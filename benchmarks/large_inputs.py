@@ -34,8 +34,8 @@ if not CORPUS.exists():
 
 WORKER = r"""
 import json, sys, time
-from postingstudio.core.engine import analyse
-from postingstudio.core.rulebook import default_rulebook
+from postingstudio.core.analyse import analyse
+from postingstudio.core.rules.rulebook import default_rulebook
 from postingstudio.docio import load_posting, save_posting
 book = default_rulebook()
 source, target, mode = sys.argv[1], sys.argv[2], sys.argv[3]

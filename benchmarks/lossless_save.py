@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _markers import write_section  # noqa: E402
 from docx_io import fifty_pages  # noqa: E402
 
-from postingstudio.core.model import Origin, Run  # noqa: E402
+from postingstudio.core.model import BlockOrigin, Run  # noqa: E402
 from postingstudio.docio.docx_writer import build_docx  # noqa: E402
 from postingstudio.docio.source import open_source  # noqa: E402
 
@@ -63,7 +63,7 @@ def edit_matrix(results: Path) -> list[dict]:
 def with_word_at_end(source, *, first: bool = False):
     """The posting with one word typed at the end of its last (or first) body paragraph."""
     blocks = list(source.posting.blocks)
-    body = [i for i, b in enumerate(blocks) if b.origin is Origin.BODY]
+    body = [i for i, b in enumerate(blocks) if b.origin is BlockOrigin.BODY]
     last = body[0] if first else body[-1]
     runs = blocks[last].runs or (Run(""),)
     blocks[last] = replace(
@@ -108,7 +108,7 @@ def page_counts(work: Path) -> list[tuple[str, int, int]]:
         (CORPUS / "fixture_python_docx").glob("*.docx")
     ):
         source = open_source(path)
-        if not any(b.origin is Origin.BODY for b in source.posting.blocks):
+        if not any(b.origin is BlockOrigin.BODY for b in source.posting.blocks):
             continue
         before_dir, after_dir = work / "before", work / "after"
         before_dir.mkdir(exist_ok=True)

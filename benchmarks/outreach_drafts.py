@@ -28,13 +28,13 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from outreach_spamassassin import available, score_messages  # noqa: E402
 
-from postingstudio.core.engine import analyse  # noqa: E402
+from postingstudio.core.analyse import analyse  # noqa: E402
 from postingstudio.core.outreach import draft_outreach, kit_for  # noqa: E402
 from postingstudio.core.outreach.drafts import fill  # noqa: E402
 from postingstudio.core.outreach.sms import to_gsm7  # noqa: E402
 from postingstudio.core.plaintext import parse_text  # noqa: E402
 from postingstudio.core.report import SalaryKind  # noqa: E402
-from postingstudio.core.rulebook import default_rulebook  # noqa: E402
+from postingstudio.core.rules.rulebook import default_rulebook  # noqa: E402
 from postingstudio.docio.outreach_export import eml_bytes  # noqa: E402
 from postingstudio.paths import resources_dir  # noqa: E402
 

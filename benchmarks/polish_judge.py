@@ -34,7 +34,7 @@ SEPARATOR = "\n\n"
 
 def changed_sentences(text: str, changes: list[object]) -> list[tuple[str, str, list[str]]]:
     """(before, after, rule ids) for each sentence with at least one applied change."""
-    from postingstudio.core.rewrite.engine import apply_changes
+    from postingstudio.core.rewrite.rewriter import apply_changes
     from postingstudio.core.rewrite.tokens import sentence_bounds
 
     groups: dict[tuple[int, int], list[object]] = {}
@@ -93,7 +93,7 @@ def _check_with_retries(check: object, text: str, url: str) -> list[object]:
 
 
 def judge_posting(text: str, book: object, url: str) -> dict[str, object]:
-    from postingstudio.core.engine import analyse
+    from postingstudio.core.analyse import analyse
     from postingstudio.core.fixes import polish_text
 
     report = analyse(text, book)  # type: ignore[arg-type]
@@ -128,7 +128,7 @@ def judge_posting(text: str, book: object, url: str) -> dict[str, object]:
 
 
 def main() -> int:
-    from postingstudio.core.rulebook import default_rulebook
+    from postingstudio.core.rules.rulebook import default_rulebook
     from postingstudio.grammar.judge import judge_url
 
     parser = argparse.ArgumentParser()

@@ -32,7 +32,7 @@ def dev_postings() -> list[dict[str, str]]:
 
 
 def applied_pairs(text: str, book: object) -> list[tuple[str, str, str]]:
-    from postingstudio.core.engine import analyse
+    from postingstudio.core.analyse import analyse
     from postingstudio.core.fixes import polish_text
     from postingstudio.core.rewrite.tokens import sentence_bounds
 
@@ -51,7 +51,7 @@ def applied_pairs(text: str, book: object) -> list[tuple[str, str, str]]:
 
 
 def draw(n: int, seed: int, out: Path = OUT) -> None:
-    from postingstudio.core.rulebook import default_rulebook
+    from postingstudio.core.rules.rulebook import default_rulebook
 
     book = default_rulebook()
     postings = dev_postings()

@@ -31,9 +31,9 @@ def posting_of(words: int) -> str:
 
 
 def main() -> int:
-    from postingstudio.core.engine import analyse
+    from postingstudio.core.analyse import analyse
     from postingstudio.core.fixes import polish_text
-    from postingstudio.core.rulebook import default_rulebook
+    from postingstudio.core.rules.rulebook import default_rulebook
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--words", type=int, default=5000)

@@ -49,11 +49,11 @@ def context(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
 
 
 def sample(folder: Path, seed: int, postings: slice) -> None:
-    from postingstudio.core.engine import analyse, equal_opportunity_spans
+    from postingstudio.core.analyse import analyse, equal_opportunity_spans
     from postingstudio.core.gender import analyse_gender
     from postingstudio.core.plaintext import parse_text
     from postingstudio.core.repair import repair_posting
-    from postingstudio.core.rulebook import default_rulebook
+    from postingstudio.core.rules.rulebook import default_rulebook
     from postingstudio.core.structure import Mark
     from postingstudio.core.text import TextIndex
 
@@ -230,8 +230,8 @@ def still_flagged(items: list[dict], first: dict, second: dict) -> list[str]:
     """The rated items the current code still reports, and their precision: the rules were
     changed after the raters' labels (on what they found wrong), so this subset figure is
     tuned on the same sample and optimistic; a fresh sample is the real test."""
-    from postingstudio.core.engine import analyse
-    from postingstudio.core.rulebook import default_rulebook
+    from postingstudio.core.analyse import analyse
+    from postingstudio.core.rules.rulebook import default_rulebook
 
     keys = {}
     rules_path = FOLDER / "item_rules.jsonl"

@@ -51,9 +51,9 @@ def main() -> None:
         "--record-baseline", action="store_true", help="run with PYTHONPATH=<main>/src once"
     )
     args = parser.parse_args()
-    from postingstudio.core.engine import analyse
+    from postingstudio.core.analyse import analyse
     from postingstudio.core.readability import measure
-    from postingstudio.core.rulebook import default_rulebook
+    from postingstudio.core.rules.rulebook import default_rulebook
     from postingstudio.core.syllables import import_textstat
     from postingstudio.core.text import TextIndex
 

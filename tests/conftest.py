@@ -74,7 +74,7 @@ def corpus_path(*parts: str) -> Path:
 
 @pytest.fixture(scope="session")
 def rulebook():
-    from postingstudio.core.rulebook import default_rulebook
+    from postingstudio.core.rules.rulebook import default_rulebook
 
     return default_rulebook()
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from postingstudio.core import compare_offer
+from postingstudio.core.analyse import analyse
 from postingstudio.core.compare import (
     CompareInput,
     Comparison,
@@ -25,7 +26,6 @@ from postingstudio.core.compare import (
     compare_postings,
     load_compare_config,
 )
-from postingstudio.core.engine import analyse
 from postingstudio.core.plaintext import parse_text
 from postingstudio.core.report import SalaryKind, SectionResult, SectionState
 from postingstudio.core.rules.schema import RuleFileError

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from postingstudio.core.engine import analyse
+from postingstudio.core.analyse import analyse
 from postingstudio.core.plaintext import parse_text
 from tests.conftest import corpus_path
 

@@ -1,4 +1,4 @@
-"""Pay fixes offer the posting's own currency first (issue 17), from resources/locale/currency.toml."""
+"""Pay fixes offer the posting's own currency first (resources/locale/currency.toml)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import tomllib
 
 import pytest
 
+from postingstudio.core.analyse import analyse
 from postingstudio.core.currency import CURRENCY_FILE, load_currencies, posting_currency
-from postingstudio.core.engine import analyse
 from postingstudio.core.plaintext import parse_text
-from postingstudio.core.rulebook import default_rulebook
+from postingstudio.core.rules.rulebook import default_rulebook
 from postingstudio.paths import resources_dir
 
 CURRENCIES = load_currencies(resources_dir())

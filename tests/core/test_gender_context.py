@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from postingstudio.core.engine import analyse
+from postingstudio.core.analyse import analyse
 
 
 def coded(rulebook, text: str) -> list[str]:

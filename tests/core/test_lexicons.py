@@ -60,7 +60,7 @@ REQUIRED = {
 
 
 def test_required_phrases_are_flagged_with_a_fix(rulebook):
-    from postingstudio.core.engine import analyse
+    from postingstudio.core.analyse import analyse
 
     for phrase, sentence in REQUIRED.items():
         report = analyse(sentence, rulebook)

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from postingstudio.core.engine import analyse
+from postingstudio.core.analyse import analyse
 from postingstudio.core.outreach import CHANNELS, DraftOptions, draft_outreach, kit_for, recheck
 from postingstudio.core.outreach.checks import as_posting, engine_findings
 from postingstudio.core.outreach.facts import short_role
@@ -33,7 +33,7 @@ def _with_pay(source="monster_us"):
 
 
 def _book():
-    from postingstudio.core.rulebook import default_rulebook
+    from postingstudio.core.rules.rulebook import default_rulebook
 
     return default_rulebook()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from postingstudio.core.engine import analyse
+from postingstudio.core.analyse import analyse
 from postingstudio.core.outreach import draft_outreach, kit_for
 from postingstudio.core.outreach.drafts import fill
 from postingstudio.core.plaintext import parse_text

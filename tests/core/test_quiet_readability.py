@@ -3,7 +3,7 @@ the rest on request; an empty posting gets no score and no verdicts."""
 
 from __future__ import annotations
 
-from postingstudio.core.engine import analyse
+from postingstudio.core.analyse import analyse
 from postingstudio.core.settings import AnalysisSettings
 
 HARD = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from postingstudio.core.engine import analyse
+from postingstudio.core.analyse import analyse
 from postingstudio.core.plaintext import parse_text
 from postingstudio.core.repair import find_replacements, repair_posting
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from postingstudio.core.engine import analyse
+from postingstudio.core.analyse import analyse
 from postingstudio.core.findings import Category, Finding, Severity
 from postingstudio.core.fixes import (
     PLACEHOLDER_RULE,
@@ -14,10 +14,10 @@ from postingstudio.core.fixes import (
 from postingstudio.core.model import Block, BlockKind, Posting, Run
 from postingstudio.core.report import SectionState
 from postingstudio.core.rewrite.agreement import new_problems, problems
-from postingstudio.core.rewrite.engine import apply_changes
 from postingstudio.core.rewrite.fit import Edit
 from postingstudio.core.rewrite.posting_edit import apply_to_posting
-from postingstudio.core.rulebook import default_rulebook
+from postingstudio.core.rewrite.rewriter import apply_changes
+from postingstudio.core.rules.rulebook import default_rulebook
 
 
 def _finding(text: str, replacement: str, **extra: object) -> Finding:

@@ -6,10 +6,10 @@ import tomllib
 
 import pytest
 
-from postingstudio.core.engine import analyse
+from postingstudio.core.analyse import analyse
 from postingstudio.core.fixes import polish_text
 from postingstudio.core.rewrite.fit import fit
-from postingstudio.core.rulebook import default_rulebook
+from postingstudio.core.rules.rulebook import default_rulebook
 from postingstudio.paths import resources_dir
 
 TABLES = tomllib.loads((resources_dir() / "rewrite" / "en" / "examples.toml").read_text("utf-8"))

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from postingstudio.core.engine import analyse
-from postingstudio.core.rulebook import default_rulebook
+from postingstudio.core.analyse import analyse
+from postingstudio.core.rules.rulebook import default_rulebook
 from postingstudio.core.settings import AnalysisSettings
 
 _REPEAT = re.compile(r"^@repeat (\d+):(.*)$", re.DOTALL)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from postingstudio.core.rulebook import load_rulebook, load_rules
-from postingstudio.core.rules.schema import RuleFileError, load_rule_file
+from postingstudio.core.rules.loader import load_rule_file, load_rules
+from postingstudio.core.rules.rulebook import load_rulebook
+from postingstudio.core.rules.schema import RuleFileError
 from postingstudio.paths import resources_dir
 
 GOOD = """
@@ -88,3 +89,23 @@ def test_user_rule_with_same_id_replaces_shipped_one(tmp_path):
     write(tmp_path, replacement)
     book = load_rulebook(resources_dir(), [tmp_path])
     assert book.rule("readability.too_long").kind == "phrase"
+
+
+def test_each_rule_kind_loads_as_its_own_dataclass(rulebook):
+    from postingstudio.core.rules.schema import RULE_CLASSES, PatternRule, TermRule
+
+    kinds = {rule.kind for rule in rulebook.rules}
+    assert {"substitution", "pattern", "metric"} <= kinds
+    for rule in rulebook.rules:
+        assert type(rule) is RULE_CLASSES[rule.kind], rule.id
+        assert not hasattr(rule, "options"), rule.id  # no untyped bag a typo can hide in
+        if isinstance(rule, PatternRule):
+            assert rule.pattern.pattern
+        if isinstance(rule, TermRule):
+            assert rule.terms, rule.id
+
+
+def test_a_key_of_another_kind_is_refused(tmp_path):
+    text = GOOD.replace('source = "test"', 'source = "test"\nmetric = "words"')
+    with pytest.raises(RuleFileError, match=r"unknown keys \['metric'\] for kind 'phrase'"):
+        load_rule_file(write(tmp_path, text))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from postingstudio.core.findings import Category, Origin, Severity
+from postingstudio.core.findings import Category, FindingSource, Severity
 from postingstudio.core.plaintext import parse_text
 from postingstudio.core.report import SalaryInfo, SectionState
 from postingstudio.core.salary import classify_salary
@@ -208,7 +208,7 @@ def test_findings_one_per_missing_or_thin_at_insert_point(specs) -> None:
     assert "sections.responsibilities.missing" not in by_id
     assert "sections.benefits.thin" in by_id and "sections.salary.missing" in by_id
     salary = by_id["sections.salary.missing"]
-    assert salary.category is Category.MISSING and salary.origin is Origin.SECTIONS
+    assert salary.category is Category.MISSING and salary.origin is FindingSource.SECTIONS
     assert salary.severity is Severity.WARNING
     assert salary.start == salary.end and salary.text == ""
     assert "ZipRecruiter" in salary.source and salary.replacements[0].strip().startswith("Pay")

@@ -9,7 +9,7 @@ import re
 import docx
 import pytest
 
-from postingstudio.core.model import Origin
+from postingstudio.core.model import BlockOrigin
 from postingstudio.docio import load_posting
 from tests.conftest import corpus_path
 
@@ -43,7 +43,7 @@ def test_body_paragraphs_match_python_docx(path):
     ours = [
         _normal(block.text)
         for block in load_posting(path).blocks
-        if block.origin is Origin.BODY and block.cell is None
+        if block.origin is BlockOrigin.BODY and block.cell is None
     ]
     ours = [text for text in ours if text]
     # Our reader also reads text python-docx skips (content controls, text boxes), so every

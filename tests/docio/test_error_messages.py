@@ -70,10 +70,10 @@ def _overwrite(tmp_path):
 
 
 def _contacts_without_columns(tmp_path):
-    from postingstudio.core.engine import analyse
+    from postingstudio.core.analyse import analyse
     from postingstudio.core.outreach import draft_outreach, kit_for
     from postingstudio.core.plaintext import parse_text
-    from postingstudio.core.rulebook import default_rulebook
+    from postingstudio.core.rules.rulebook import default_rulebook
     from postingstudio.paths import resources_dir
 
     posting = parse_text("Data Analyst\nYou will build dashboards in Leeds. Apply by email.")

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from postingstudio.core.model import Block, BlockKind, Origin, Posting, Run
+from postingstudio.core.model import Block, BlockKind, BlockOrigin, Posting, Run
 from postingstudio.core.plaintext import parse_text
 from postingstudio.docio import (
     ExportError,
@@ -27,7 +27,7 @@ def _posting() -> Posting:
     cell = BlockKind.TABLE_CELL
     return Posting(
         (
-            Block(BlockKind.PARAGRAPH, (Run("Acme Careers"),), origin=Origin.HEADER),
+            Block(BlockKind.PARAGRAPH, (Run("Acme Careers"),), origin=BlockOrigin.HEADER),
             Block(BlockKind.HEADING, (Run("Data Engineer", bold=True),), level=1),
             Block(
                 BlockKind.PARAGRAPH,
@@ -52,7 +52,11 @@ def _posting() -> Posting:
             Block(cell, (Run("£50,000 | bonus"),), cell=(0, 0, 1)),
             Block(cell, (Run("Place"),), cell=(0, 1, 0)),
             Block(cell, (Run("Remote"),), cell=(0, 1, 1)),
-            Block(BlockKind.PARAGRAPH, (Run("Equal opportunity employer."),), origin=Origin.FOOTER),
+            Block(
+                BlockKind.PARAGRAPH,
+                (Run("Equal opportunity employer."),),
+                origin=BlockOrigin.FOOTER,
+            ),
         ),
         title="Data Engineer",
     )
@@ -104,7 +108,7 @@ def test_html_is_semantic_escaped_and_well_nested():
 def test_html_reads_back_to_the_same_blocks():
     posting = _posting()
     again = parse_html(html_fragment(posting))
-    body = [b for b in posting.blocks if b.origin is Origin.BODY]
+    body = [b for b in posting.blocks if b.origin is BlockOrigin.BODY]
     assert [(b.kind, b.level, b.numbered, b.text) for b in again.blocks] == [
         (b.kind, b.level, b.numbered, b.text) for b in body
     ]
@@ -161,7 +165,7 @@ def test_every_format_by_extension_and_overwrite_protection(tmp_path):
             save_posting(posting, out)
         save_posting(posting, out, overwrite=True)
     again = load_posting(tmp_path / "posting.docx")
-    assert [b.text for b in again.blocks if b.origin is Origin.BODY] == [
+    assert [b.text for b in again.blocks if b.origin is BlockOrigin.BODY] == [
         b.text for b in posting.blocks
     ]
     with pytest.raises(UnsupportedFormat):

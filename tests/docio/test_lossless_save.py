@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from lxml import etree
 
-from postingstudio.core.model import Block, BlockKind, Origin, Run
+from postingstudio.core.model import Block, BlockKind, BlockOrigin, Run
 from postingstudio.docio.docx_writer import build_docx
 from postingstudio.docio.source import beside_as_docx, open_source
 
@@ -126,7 +126,7 @@ def test_header_edits_go_back_into_the_header_of_a_two_section_document(tmp_path
         rels=[("rIdH", "header", "header1.xml", False)],
     )
     blocks = list(source.posting.blocks)
-    assert [b.origin for b in blocks] == [Origin.HEADER, Origin.BODY, Origin.BODY]
+    assert [b.origin for b in blocks] == [BlockOrigin.HEADER, BlockOrigin.BODY, BlockOrigin.BODY]
     blocks[0] = _edited(blocks[0], "Acme Corp careers page")
     blocks[2] = _edited(blocks[2], "Section two text. Typed.")
     saved = _save(source, blocks)

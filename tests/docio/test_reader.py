@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from postingstudio.core.model import BlockKind, Origin, Run
+from postingstudio.core.model import BlockKind, BlockOrigin, Run
 from postingstudio.docio import load_posting
 
 from .conftest import W, make_docx, para, zip_parts
@@ -188,12 +188,12 @@ def test_headers_footers_text_boxes_and_content_controls(write_docx):
     )
     found = [(b.origin, b.text) for b in posting.blocks]
     assert found == [
-        (Origin.HEADER, "Acme Ltd — Careers"),
-        (Origin.BODY, "Body"),
-        (Origin.BODY, "Anchor "),
-        (Origin.TEXTBOX, "Apply by Friday"),
-        (Origin.BODY, "Salary: £40,000"),
-        (Origin.FOOTER, "Equal opportunity employer"),
+        (BlockOrigin.HEADER, "Acme Ltd — Careers"),
+        (BlockOrigin.BODY, "Body"),
+        (BlockOrigin.BODY, "Anchor "),
+        (BlockOrigin.TEXTBOX, "Apply by Friday"),
+        (BlockOrigin.BODY, "Salary: £40,000"),
+        (BlockOrigin.FOOTER, "Equal opportunity employer"),
     ]
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from postingstudio.core.model import Block, BlockKind, Origin, Posting, Run
+from postingstudio.core.model import Block, BlockKind, BlockOrigin, Posting, Run
 from postingstudio.core.plaintext import parse_text
 from postingstudio.docio import TargetExists, load_posting, save_posting
 from postingstudio.docio.docx_reader import read_docx
@@ -28,7 +28,11 @@ from .conftest import W, corpus_docx_files, corpus_ids
 
 
 def _key(block: Block, *, textbox_as_body: bool = False) -> tuple:
-    origin = Origin.BODY if textbox_as_body and block.origin is Origin.TEXTBOX else block.origin
+    origin = (
+        BlockOrigin.BODY
+        if textbox_as_body and block.origin is BlockOrigin.TEXTBOX
+        else block.origin
+    )
     return (
         block.kind,
         block.level,
@@ -78,7 +82,7 @@ def test_edited_export_keeps_everything_outside_the_body(corpus_files, tmp_path)
     index = next(
         i
         for i, b in enumerate(posting.blocks)
-        if b.kind is BlockKind.PARAGRAPH and b.origin is Origin.BODY
+        if b.kind is BlockKind.PARAGRAPH and b.origin is BlockOrigin.BODY
     )
     edited = list(posting.blocks)
     edited[index] = edited[index].with_text("We pay £55,000–£65,000 and offer 30 days of leave.")
@@ -110,9 +114,9 @@ def test_header_and_footer_text_is_never_copied_into_the_body(corpus_files, tmp_
     posting = load_posting(source)
     # rebuild everything: even then, header/footer blocks must not land in the body
     document = read_docx(str(source), build_docx(posting, reuse=False))
-    body_texts = [b.text for b in document.posting.blocks if b.origin is Origin.BODY]
+    body_texts = [b.text for b in document.posting.blocks if b.origin is BlockOrigin.BODY]
     for block in posting.blocks:
-        if block.origin in (Origin.HEADER, Origin.FOOTER):
+        if block.origin in (BlockOrigin.HEADER, BlockOrigin.FOOTER):
             assert block.text not in body_texts
 
 
@@ -126,7 +130,7 @@ def test_plain_text_posting_uses_the_template_styles_and_restarts_numbering(tmp_
     out = tmp_path / "p.docx"
     save_posting(posting, out)
     again = load_posting(out)
-    body = [b for b in again.blocks if b.origin is Origin.BODY]
+    body = [b for b in again.blocks if b.origin is BlockOrigin.BODY]
     assert [b.text for b in body] == [b.text for b in posting.blocks]
     assert [b.kind for b in body] == [b.kind for b in posting.blocks]
     headings = [b for b in body if b.kind is BlockKind.HEADING]
@@ -139,7 +143,7 @@ def test_plain_text_posting_uses_the_template_styles_and_restarts_numbering(tmp_
         if "Apply" in chunk or "Offer" in chunk
     }
     assert len(numbered_ids) == 2, "each numbered list starts again at 1"
-    footer = [b.text for b in again.blocks if b.origin is Origin.FOOTER]
+    footer = [b.text for b in again.blocks if b.origin is BlockOrigin.FOOTER]
     assert footer and footer[0].startswith("Page")
 
 
@@ -166,7 +170,7 @@ def test_rich_runs_and_links_survive_a_template_export(tmp_path):
     )
     out = tmp_path / "rich.docx"
     save_posting(posting, out)
-    again = [b for b in load_posting(out).blocks if b.origin is Origin.BODY]
+    again = [b for b in load_posting(out).blocks if b.origin is BlockOrigin.BODY]
     assert again[1].runs == posting.blocks[1].runs
     assert [(b.kind, b.level, b.numbered) for b in again[2:]] == [
         (BlockKind.LIST_ITEM, 0, False),
@@ -184,7 +188,7 @@ def test_explicit_template_overrides_the_source(corpus_files, tmp_path):
     exported = zipfile.ZipFile(out)
     template = zipfile.ZipFile(default_template())
     assert exported.read("word/footer1.xml") == template.read("word/footer1.xml")
-    body = [b.text for b in load_posting(out).blocks if b.origin is Origin.BODY]
+    body = [b.text for b in load_posting(out).blocks if b.origin is BlockOrigin.BODY]
     # the old header and footer text has no parts of its own here: it opens and closes the body
     assert body == [b.text for b in posting.blocks]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from postingstudio.core.findings import Category, Origin
+from postingstudio.core.findings import Category, FindingSource
 from postingstudio.docio.settings_file import Preferences, save_preferences
 from tests.grammar.fake_languagetool import FakeLanguageTool
 from tests.ui.conftest import ScriptedPrompts
@@ -50,7 +50,7 @@ def test_grammar_marker_appears_and_its_fix_applies_from_the_panel(qtbot, live, 
     qtbot.waitUntil(lambda: any(f.text == "teh" for f in ws.window.findings.findings))
     assert ws.grammar.status.text == "Grammar: ready"
     report = ws.session.markers.result.report
-    assert {Origin.RULES, Origin.GRAMMAR} <= {f.origin for f in report.findings}
+    assert {FindingSource.RULES, FindingSource.GRAMMAR} <= {f.origin for f in report.findings}
     selected = {s.cursor.selectedText() for s in ws.window.editor.extraSelections()}
     assert "teh" in selected
     screenshot(ws.window, artifacts / "e2e_grammar_markers.png")

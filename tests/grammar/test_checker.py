@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from postingstudio.core.findings import Category, Origin, Severity
+from postingstudio.core.findings import Category, FindingSource, Severity
 from postingstudio.grammar import (
     Fix,
     GrammarChecker,
@@ -33,7 +33,7 @@ def test_matches_become_grammar_and_spelling_findings(checker: GrammarChecker) -
     typo = findings["teh"]
     assert typo.category is Category.SPELLING
     assert typo.severity is Severity.WARNING
-    assert typo.origin is Origin.GRAMMAR
+    assert typo.origin is FindingSource.GRAMMAR
     assert typo.rule_id == "languagetool.MORFOLOGIK_RULE_EN_US"
     assert languagetool_rule_id(typo) == "MORFOLOGIK_RULE_EN_US"
     assert typo.replacements == ("the", "tech", "ten", "tea", "Te")  # at most five
@@ -71,12 +71,12 @@ def test_disabled_rules_are_honoured_even_if_the_server_ignores_them(
 ) -> None:
     from dataclasses import replace
 
-    from postingstudio.grammar import engine
+    from postingstudio.grammar import lt_client
 
     def ignore_rules(
-        eng: engine.Engine, text: str, rules: frozenset[str], t: float, **kw: object
+        eng: lt_client.Engine, text: str, rules: frozenset[str], t: float, **kw: object
     ) -> object:
-        return engine.post_check(eng, text, frozenset(), t)  # an old server ignoring them
+        return lt_client.post_check(eng, text, frozenset(), t)  # an old server ignoring them
 
     monkeypatch.setattr("postingstudio.grammar.checker.post_check", ignore_rules)
 
@@ -228,12 +228,12 @@ def test_off_mode_checks_nothing(fake_lt: FakeLanguageTool) -> None:
 
 
 def test_public_api_needs_explicit_consent(monkeypatch: pytest.MonkeyPatch) -> None:
-    from postingstudio.grammar import engine
+    from postingstudio.grammar import lt_client
 
     def must_not_build(*args: object, **kwargs: object) -> None:
         raise AssertionError("the public API was contacted without consent")
 
-    monkeypatch.setattr(engine, "_BoundedLanguageTool", must_not_build)
+    monkeypatch.setattr(lt_client, "_BoundedLanguageTool", must_not_build)
     checker = GrammarChecker(GrammarConfig(mode=GrammarMode.PUBLIC))
     with pytest.raises(GrammarUnavailable) as raised:
         checker.check(POSTING)

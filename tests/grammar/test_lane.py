@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 
-from postingstudio.core.findings import Category, Finding, Origin, Severity
+from postingstudio.core.findings import Category, Finding, FindingSource, Severity
 from postingstudio.grammar import (
     GrammarChecker,
     GrammarLane,
@@ -28,7 +28,7 @@ def _finding(text: str) -> Finding:
         "m",
         "w",
         "s",
-        origin=Origin.GRAMMAR,
+        origin=FindingSource.GRAMMAR,
     )
 
 

@@ -46,7 +46,7 @@ def test_the_first_grammar_check_does_load_them() -> None:
     # does bring them in, so the assertion above is about laziness, not absence.
     code = (
         "import json, sys\n"
-        "from postingstudio.grammar.engine import open_engine\n"
+        "from postingstudio.grammar.lt_client import open_engine\n"
         f"print(json.dumps([[m for m in {HEAVY!r} if m in sys.modules]]))\n"
     )
     assert sorted(_run(code)[0]) == sorted(HEAVY)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QTextCursor
 
-from postingstudio.core.findings import Finding, Origin
+from postingstudio.core.findings import Finding, FindingSource
 from postingstudio.core.model import Block, BlockKind, Posting
 from postingstudio.docio.settings_file import Preferences, save_preferences
 
@@ -100,7 +100,7 @@ def grammar_findings(ws) -> list[Finding]:
     result = ws.session.markers.result
     if result is None or result.generation != ws.analysis.generation:
         return []
-    return [f for f in result.report.findings if f.origin is Origin.GRAMMAR]
+    return [f for f in result.report.findings if f.origin is FindingSource.GRAMMAR]
 
 
 def wait_grammar(qtbot, ws, text: str, timeout: int = 10_000) -> Finding:

@@ -9,7 +9,7 @@ import types
 import pytest
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from postingstudio.core.rulebook import default_rulebook
+from postingstudio.core.rules.rulebook import default_rulebook
 from postingstudio.ui.common import analysis as analysis_module
 from postingstudio.ui.common.analysis import AnalysisController, find_placeholders
 from postingstudio.ui.common.document_bridge import build_document, document_to_posting

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextDocument
 
-from postingstudio.core.engine import analyse
-from postingstudio.core.model import Block, BlockKind, Origin, Posting, Run
+from postingstudio.core.analyse import analyse
+from postingstudio.core.model import Block, BlockKind, BlockOrigin, Posting, Run
 from postingstudio.ui.common.document_bridge import (
     PositionMap,
     build_document,
@@ -40,7 +40,7 @@ RICH = Posting(
         Block.of(BlockKind.HEADING, "Benefits", level=2, inferred=True),
         Block.of(BlockKind.TABLE_CELL, "Salary", cell=(0, 1, 0)),
         Block.of(BlockKind.PARAGRAPH, ""),
-        Block.of(BlockKind.PARAGRAPH, "Page 1 footer", origin=Origin.FOOTER),
+        Block.of(BlockKind.PARAGRAPH, "Page 1 footer", origin=BlockOrigin.FOOTER),
     )
 )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMenu
 
-from postingstudio.core.findings import Category, Finding, Origin, Severity
+from postingstudio.core.findings import Category, Finding, FindingSource, Severity
 from postingstudio.docio.settings_file import Preferences, load_preferences
 from postingstudio.grammar import PersonalDictionary
 from postingstudio.ui.grammar.lane import DICTIONARY_FILE
@@ -100,7 +100,7 @@ def test_the_generic_ignore_rule_also_hides_grammar_findings(qtbot, live):
 def _finding(start: int, end: int, text: str) -> Finding:
     return Finding(
         "languagetool.X", Category.SPELLING, Severity.WARNING, start, end, text, "m", "w", "s",
-        origin=Origin.GRAMMAR,
+        origin=FindingSource.GRAMMAR,
     )  # fmt: skip
 
 

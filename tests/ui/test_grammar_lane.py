@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QTimer
 
-from postingstudio.core.findings import Category, Origin
+from postingstudio.core.findings import Category, FindingSource
 from postingstudio.docio.settings_file import Preferences
 from postingstudio.grammar import Fix, StateKind
 
@@ -44,7 +44,9 @@ def test_grammar_and_spelling_merge_with_style_findings(qtbot, live):
     assert grammar.category is Category.GRAMMAR and grammar.replacements == ("an",)
     report = ws.session.markers.result.report
     origins = {f.origin for f in report.findings}
-    assert Origin.RULES in origins and Origin.GRAMMAR in origins  # merged, not replaced
+    assert (
+        FindingSource.RULES in origins and FindingSource.GRAMMAR in origins
+    )  # merged, not replaced
     # In the editor: an underline exactly over the misspelt word.
     selected = {s.cursor.selectedText() for s in ws.window.editor.extraSelections()}
     assert {"teh", "Kubernetez"} <= selected
@@ -101,7 +103,7 @@ def test_slow_server_times_out_while_the_ui_keeps_running(qtbot, live, fake_lt):
     assert "unavailable" in ws.grammar.status.text
     assert ws.grammar.status.button.text() == "Retry"
     # The style lane kept working the whole time.
-    assert ws.session.markers.result.report.findings_by_origin[Origin.RULES]
+    assert ws.session.markers.result.report.findings_by_origin[FindingSource.RULES]
     fake_lt.release.set()
     fake_lt.behaviour = "normal"
     type_at_end(ws, " Back.")

@@ -65,7 +65,7 @@ def test_menu_offers_each_finding_and_allows_only_the_phrase(qtbot, workspace):
 
 
 def test_allow_term_is_never_a_sentence(rulebook):
-    from postingstudio.core.engine import analyse
+    from postingstudio.core.analyse import analyse
 
     report = analyse(HARD_WITH_CLICHE, rulebook)
     for finding in report.findings:

@@ -36,7 +36,7 @@ class FileResult:
 
 def check_file(name: str, book: Any, settings: Any, args: argparse.Namespace) -> FileResult:
     from postingstudio.cli.inputs import InputError, read_posting
-    from postingstudio.core.engine import analyse
+    from postingstudio.core.analyse import analyse
 
     try:
         posting = read_posting(Path(name))
@@ -70,7 +70,7 @@ def grammar_for(report: Any, args: argparse.Namespace) -> tuple[Any, str | None]
         from postingstudio.grammar.cli_support import grammar_findings_for_cli
     except ImportError:
         return report, "grammar checking is not available in this build"
-    from postingstudio.core.findings import Origin
+    from postingstudio.core.findings import FindingSource
 
     findings, problem = grammar_findings_for_cli(
         report.text,
@@ -78,7 +78,7 @@ def grammar_for(report: Any, args: argparse.Namespace) -> tuple[Any, str | None]
         language=args.language,
         timeout_s=args.grammar_timeout,
     )
-    return report.with_origin(Origin.GRAMMAR, tuple(findings)), problem
+    return report.with_origin(FindingSource.GRAMMAR, tuple(findings)), problem
 
 
 def worker_count(files: int, args: argparse.Namespace) -> int:

@@ -43,8 +43,8 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from postingstudio.core.analyse import analyse
     from postingstudio.core.compare import CompareInput, compare
-    from postingstudio.core.engine import analyse
 
     settings = settings_from(args)
     book = rulebook_from(args)

@@ -48,7 +48,7 @@ def settings_from(args: argparse.Namespace) -> Any:
 def rulebook_from(args: argparse.Namespace) -> Any:
     """The shipped rule book, or one with the user's folders merged; their problems are warned
     about on stderr and never stop the run."""
-    from postingstudio.core.rulebook import default_rulebook, load_rulebook
+    from postingstudio.core.rules.rulebook import default_rulebook, load_rulebook
     from postingstudio.paths import resources_dir
 
     if not args.rules:

@@ -115,9 +115,9 @@ def _load(path: str) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from postingstudio.core.engine import analyse
+    from postingstudio.core.analyse import analyse
     from postingstudio.core.outreach import CHANNELS, DraftOptions, draft_outreach, kit_for
-    from postingstudio.core.rulebook import default_rulebook
+    from postingstudio.core.rules.rulebook import default_rulebook
     from postingstudio.paths import resources_dir
 
     try:

@@ -47,7 +47,7 @@ def _fail(path: object, reason: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from postingstudio.core.engine import analyse
+    from postingstudio.core.analyse import analyse
     from postingstudio.core.fixes import find_placeholders, polish_text
     from postingstudio.core.rewrite.posting_edit import apply_to_posting
 

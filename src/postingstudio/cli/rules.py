@@ -21,7 +21,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from postingstudio.core.rules.schema import RuleFileError
+    from postingstudio.core.rules.schema import RuleFileError, TermRule
 
     try:
         book = rulebook_from(args)
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         payload = [
             {
                 "id": r.id, "kind": r.kind, "category": str(r.category),
-                "severity": str(r.severity), "default": r.default, "terms": len(r.terms),
+                "severity": str(r.severity), "default": r.default, "terms": len(_terms(r)),
                 "message": r.message, "why": r.why, "source": r.source,
             }
             for r in rules
@@ -58,8 +58,14 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for rule in sorted(rules, key=lambda r: r.id):
         quiet = "" if rule.default else " (picky)"
-        size = f", {len(rule.terms)} terms" if rule.terms else ""
+        size = f", {len(_terms(rule))} terms" if _terms(rule) else ""
         print(f"{rule.id:<38} {rule.kind:<12} {rule.severity!s:<10}{size}{quiet}")
         print(f"    {rule.why}")
-    print(f"\n{len(rules)} rules, {sum(len(r.entries) for r in rules)} lexicon entries")
+    entries = sum(len(r.entries) for r in rules if isinstance(r, TermRule))
+    print(f"\n{len(rules)} rules, {entries} lexicon entries")
     return 0
+
+
+def _terms(rule: object) -> tuple[str, ...]:
+    """The terms a term rule looks up; pattern and metric rules have none."""
+    return getattr(rule, "terms", ())

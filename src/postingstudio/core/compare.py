@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .analyse import analyse
 from .compare_config import CompareConfig, MetricSpec, compare_config_for, load_compare_config
 from .compare_offer import prepare, shared_cliches, they_offer
 from .compare_terms import distinctive
@@ -32,10 +33,9 @@ from .compare_types import (
     SharedCliche,
     Verdict,
 )
-from .engine import analyse
 from .model import Posting
 from .report import Report, SectionState
-from .rulebook import RuleBook
+from .rules.rulebook import RuleBook
 from .settings import AnalysisSettings
 
 __all__ = [

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from .compare_config import CompareConfig, FactSpec
 from .compare_types import Evidence, Offer, OfferKind, SharedCliche, evidence_at
 from .findings import Category, Finding
-from .model import Origin, Posting
+from .model import BlockOrigin, Posting
 from .report import Report, SalaryKind, SectionState
-from .rulebook import RuleBook
+from .rules.rulebook import RuleBook
 from .structure import benefits_mentioned
 from .text import TextIndex, normalise_phrase
 
@@ -76,7 +76,7 @@ def _boilerplate(
         spans.append(index.sentence_of(tokens[first].start))
     if posting is not None and posting.text == index.text:
         for block, start in zip(posting.blocks, posting.block_starts, strict=True):
-            if block.origin is not Origin.BODY:
+            if block.origin is not BlockOrigin.BODY:
                 spans.append((start, start + len(block.text)))
     return tuple(sorted(set(spans)))
 

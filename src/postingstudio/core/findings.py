@@ -33,7 +33,7 @@ class Category(StrEnum):
     SPELLING = "spelling"
 
 
-class Origin(StrEnum):
+class FindingSource(StrEnum):
     """Which analysis produced a finding; a slow origin never erases a fast one's findings."""
 
     RULES = "rules"
@@ -58,7 +58,7 @@ class Finding:
     why: str
     source: str
     replacements: tuple[str, ...] = ()
-    origin: Origin = Origin.RULES
+    origin: FindingSource = FindingSource.RULES
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     @property

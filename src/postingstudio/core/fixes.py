@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .findings import Category, Finding, Origin, Severity
+from .findings import Category, Finding, FindingSource, Severity
 from .report import SectionResult, SectionState
 
 if TYPE_CHECKING:
-    from .rewrite.engine import Change
+    from .rewrite.rewriter import Change
 
 PLACEHOLDER = re.compile(r"<[^<>\n\v]{1,80}>")
 PLACEHOLDER_RULE = "missing.unfilled_placeholder"
@@ -44,7 +44,7 @@ def placeholder_findings(text: str) -> list[Finding]:
             why="A placeholder left in a posting is printed as it is in the saved file, the "
             "HTML and the PDF; readers see a form that was never filled in.",
             source="Posting Studio",
-            origin=Origin.SECTIONS,
+            origin=FindingSource.SECTIONS,
         )
         for start, end in find_placeholders(text)
     ]
@@ -129,14 +129,14 @@ class Polished:
 
 def propose_changes(text: str, findings: list[Finding]) -> list[Change]:
     """Every change the rewrite engine proposes for ``text`` from ``findings``."""
-    from .rewrite.engine import propose
+    from .rewrite.rewriter import propose
 
     return list(propose(text, findings, screen))
 
 
 def polish_text(text: str, findings: list[Finding]) -> Polished:
     """Propose every change and apply the safe ones, the ones ticked by default."""
-    from .rewrite.engine import apply_changes, propose
+    from .rewrite.rewriter import apply_changes, propose
 
     changes = propose(text, findings, screen)
     after = apply_changes(text, [c for c in changes if c.safe])

@@ -21,7 +21,7 @@ class BlockKind(StrEnum):
     TABLE_CELL = "table_cell"
 
 
-class Origin(StrEnum):
+class BlockOrigin(StrEnum):
     """Where in a document a block lives; header/footer text is analysed but exported in place."""
 
     BODY = "body"
@@ -83,7 +83,7 @@ class Block:
     style: str | None = None
     inferred: bool = False
     cell: tuple[int, int, int] | None = None
-    origin: Origin = Origin.BODY
+    origin: BlockOrigin = BlockOrigin.BODY
     # Not part of equality: the same content read from two files (or from a saved copy) is the
     # same block; the id only says where it came from.
     source_id: str | None = field(default=None, compare=False)

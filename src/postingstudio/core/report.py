@@ -7,7 +7,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
-from .findings import Finding, Origin, deduplicate
+from .findings import Finding, FindingSource, deduplicate
 
 SCHEMA_VERSION = 1
 
@@ -96,7 +96,7 @@ class Report:
     """
 
     text: str
-    findings_by_origin: MappingProxyType[Origin, tuple[Finding, ...]]
+    findings_by_origin: MappingProxyType[FindingSource, tuple[Finding, ...]]
     metrics: MappingProxyType[str, Any]
     scores: Scores
     sections: tuple[SectionResult, ...]
@@ -109,7 +109,7 @@ class Report:
         merged = deduplicate(f for group in self.findings_by_origin.values() for f in group)
         object.__setattr__(self, "findings", tuple(merged))
 
-    def with_origin(self, origin: Origin, findings: tuple[Finding, ...]) -> Report:
+    def with_origin(self, origin: FindingSource, findings: tuple[Finding, ...]) -> Report:
         """A copy with one origin's findings replaced (e.g. fresh grammar results)."""
         groups = dict(self.findings_by_origin)
         groups[origin] = tuple(findings)

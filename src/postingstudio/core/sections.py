@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from .findings import Category, Finding, Origin
+from .findings import Category, Finding, FindingSource
 from .model import BlockKind, Posting
 from .report import SalaryInfo, SalaryKind, SectionResult, SectionState
 from .rules.terms import TermTable
@@ -376,7 +376,8 @@ def section_findings(
                 severity=advice.severity, start=at, end=at, text="",
                 message=advice.message.format(reason=result.reason, label=spec.label),
                 why=advice.why, source=advice.source, replacements=(replacement,),
-                origin=Origin.SECTIONS, extra={"section": spec.id, "state": str(result.state)},
+                origin=FindingSource.SECTIONS,
+                extra={"section": spec.id, "state": str(result.state)},
             )
         )  # fmt: skip
     return findings

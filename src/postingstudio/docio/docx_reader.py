@@ -14,8 +14,8 @@ boxes and content controls. What becomes what:
 * tables: one ``TABLE_CELL`` block per non-empty cell paragraph, with (table, row, column);
 * line breaks are ``\\v``, tabs ``\\t``; insertions are kept, deletions dropped (changes read
   as accepted); comments, field codes and deleted text are ignored;
-* headers and footers become blocks with ``Origin.HEADER``/``FOOTER`` (first and last), text
-  boxes blocks with ``Origin.TEXTBOX`` right after their anchor paragraph.
+* headers and footers become blocks with ``BlockOrigin.HEADER``/``FOOTER`` (first and last), text
+  boxes blocks with ``BlockOrigin.TEXTBOX`` right after their anchor paragraph.
 
 Besides the posting, :func:`read_docx` returns the body "units" (each top-level body element with
 the blocks it produced) so the writer can reuse untouched source XML verbatim.
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from postingstudio.core.model import Block, BlockKind, Origin, Posting, Run
+from postingstudio.core.model import Block, BlockKind, BlockOrigin, Posting, Run
 
 from . import package as pkg
 from .docx_classify import (
@@ -112,7 +112,7 @@ class _Reader:
         for child in body:
             if child.tag == w("sectPr"):
                 continue
-            blocks = self.block_level(child, Origin.BODY, in_cell=None)
+            blocks = self.block_level(child, BlockOrigin.BODY, in_cell=None)
             if blocks:
                 units.append(Unit(child, blocks))
             elif units:
@@ -124,7 +124,7 @@ class _Reader:
     def header_footer_blocks(self) -> tuple[list[Block], list[Block]]:
         main = self.package.main
         rels = self.package.rels(main)
-        found: dict[Origin, list[Block]] = {Origin.HEADER: [], Origin.FOOTER: []}
+        found: dict[BlockOrigin, list[Block]] = {BlockOrigin.HEADER: [], BlockOrigin.FOOTER: []}
         seen: set[tuple[str, ...]] = set()
         # Part-name order (header1, header2, ...), not section order: it does not depend on the
         # body, so a rebuilt body reads back the same header and footer blocks.
@@ -139,7 +139,7 @@ class _Reader:
         for rel in candidates:
             if not self.package.has(rel.target):
                 continue
-            origin = Origin.HEADER if rel.rel_type == pkg.REL_HEADER else Origin.FOOTER
+            origin = BlockOrigin.HEADER if rel.rel_type == pkg.REL_HEADER else BlockOrigin.FOOTER
             self.collector = RunCollector(self.styles, self.package.rels(rel.target))
             self.part = rel.target
             blocks: list[Block] = []
@@ -149,12 +149,12 @@ class _Reader:
             if blocks and key not in seen:
                 seen.add(key)
                 found[origin].extend(blocks)
-        return found[Origin.HEADER], found[Origin.FOOTER]
+        return found[BlockOrigin.HEADER], found[BlockOrigin.FOOTER]
 
     # ---- block-level content ---------------------------------------------------------------
 
     def block_level(
-        self, element: etree._Element, origin: Origin, in_cell: tuple[int, int, int] | None
+        self, element: etree._Element, origin: BlockOrigin, in_cell: tuple[int, int, int] | None
     ) -> list[Block]:
         tag = element.tag
         if tag == _P:
@@ -168,7 +168,7 @@ class _Reader:
             return blocks
         return []
 
-    def table(self, table: etree._Element, origin: Origin) -> list[Block]:
+    def table(self, table: etree._Element, origin: BlockOrigin) -> list[Block]:
         index = self.table_count
         self.table_count += 1
         self.found.add("table")
@@ -194,7 +194,7 @@ class _Reader:
         return blocks
 
     def paragraph(
-        self, para: etree._Element, origin: Origin, in_cell: tuple[int, int, int] | None
+        self, para: etree._Element, origin: BlockOrigin, in_cell: tuple[int, int, int] | None
     ) -> list[Block]:
         pstyle = para.find(f"{w('pPr')}/{w('pStyle')}")
         style_id = pstyle.get(w("val")) if pstyle is not None else None
@@ -211,7 +211,7 @@ class _Reader:
             for child in box:
                 extra.extend(
                     self.block_level(
-                        child, Origin.TEXTBOX if origin is Origin.BODY else origin, None
+                        child, BlockOrigin.TEXTBOX if origin is BlockOrigin.BODY else origin, None
                     )
                 )
             self.collector = saved
@@ -230,7 +230,7 @@ class _Reader:
         runs: tuple[Run, ...],
         text: str,
         style_id: str | None,
-        origin: Origin,
+        origin: BlockOrigin,
         in_cell: tuple[int, int, int] | None,
     ) -> Block:
         ppr = para.find(w("pPr"))
@@ -243,8 +243,10 @@ class _Reader:
                 direct_ilvl = int_attr(ilvl_element, None)
             direct_outline = int_attr(ppr.find(w("outlineLvl")), None)
         if in_cell is not None:
-            kind = BlockKind.TABLE_CELL if origin is Origin.BODY else BlockKind.PARAGRAPH
-            return Block(kind, runs, cell=in_cell if origin is Origin.BODY else None, origin=origin)
+            kind = BlockKind.TABLE_CELL if origin is BlockOrigin.BODY else BlockKind.PARAGRAPH
+            return Block(
+                kind, runs, cell=in_cell if origin is BlockOrigin.BODY else None, origin=origin
+            )
         heading = None
         if direct_outline is not None and direct_outline < 9:
             heading = direct_outline + 1

@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from lxml import etree
 
-from postingstudio.core.model import Block, BlockKind, Origin, Posting
+from postingstudio.core.model import Block, BlockKind, BlockOrigin, Posting
 
 from .docx_parts import OutputParts
 from .docx_reader import DocxReading
@@ -169,8 +169,8 @@ def _kept(blocks: list[Block], order: dict[str, int]) -> set[int]:
 
 def _same_place(previous: Block, block: Block) -> bool:
     """Does a new block belong in the same container (cell, text box) as the one before it?"""
-    if previous.origin is Origin.TEXTBOX:
-        return block.origin is Origin.TEXTBOX
+    if previous.origin is BlockOrigin.TEXTBOX:
+        return block.origin is BlockOrigin.TEXTBOX
     return previous.kind is BlockKind.TABLE_CELL and block.kind is BlockKind.TABLE_CELL
 
 
@@ -184,7 +184,7 @@ def _headers_and_footers(
     seen: set[str] = set()
     previous: tuple[Block, etree._Element, _Story] | None = None
     for block in posting.blocks:
-        if block.origin not in (Origin.HEADER, Origin.FOOTER):
+        if block.origin not in (BlockOrigin.HEADER, BlockOrigin.FOOTER):
             previous = None
             continue
         located = writer.locate(block.source_id) if block.source_id not in seen else None
@@ -199,10 +199,10 @@ def _headers_and_footers(
             previous[2].changed = True
             previous = (block, para, previous[2])
             continue
-        target = stray_headers if block.origin is Origin.HEADER else stray_footers
+        target = stray_headers if block.origin is BlockOrigin.HEADER else stray_footers
         target.append(Block(BlockKind.PARAGRAPH, block.runs))
     for source_id, original in writer.originals.items():
-        if original.origin in (Origin.HEADER, Origin.FOOTER) and source_id not in seen:
+        if original.origin in (BlockOrigin.HEADER, BlockOrigin.FOOTER) and source_id not in seen:
             located = writer.locate(source_id)
             if located is not None:
                 writer.erase(located[0], located[1])

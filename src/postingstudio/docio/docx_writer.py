@@ -31,7 +31,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from postingstudio.core.model import Block, BlockKind, Origin, Posting
+from postingstudio.core.model import Block, BlockKind, BlockOrigin, Posting
 
 from . import package as pkg
 from .docx_build import Builder
@@ -122,10 +122,11 @@ def build_docx(
     for child in list(body):
         body.remove(child)
     if is_source:  # header and footer text is still in its own parts: never copy it into the body
-        blocks = [b for b in posting.blocks if b.origin in (Origin.BODY, Origin.TEXTBOX)]
+        blocks = [b for b in posting.blocks if b.origin in (BlockOrigin.BODY, BlockOrigin.TEXTBOX)]
     else:  # another document's header/footer has nowhere else to go; keep the words
         blocks = [
-            b if b.origin is Origin.BODY else replace(b, origin=Origin.BODY) for b in posting.blocks
+            b if b.origin is BlockOrigin.BODY else replace(b, origin=BlockOrigin.BODY)
+            for b in posting.blocks
         ]
     steps = _plan(reading, blocks, reuse=reuse and is_source)
     if reuse and is_source:
@@ -208,9 +209,9 @@ def _emit(
         else:
             block = step.block
             assert block is not None
-            if block.origin is Origin.TEXTBOX:
+            if block.origin is BlockOrigin.TEXTBOX:
                 if not carried:  # the box went with its anchor: keep its text as a paragraph
-                    builder.paragraph(body, replace(block, origin=Origin.BODY))
+                    builder.paragraph(body, replace(block, origin=BlockOrigin.BODY))
                 index += 1
                 continue
             if block.kind is BlockKind.TABLE_CELL and block.cell is not None:

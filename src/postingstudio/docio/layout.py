@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from postingstudio.core.model import Block, BlockKind, Origin, Run
+from postingstudio.core.model import Block, BlockKind, BlockOrigin, Run
 
 
 @dataclass
@@ -91,9 +91,9 @@ def split_origins(blocks: Iterable[Block]) -> tuple[list[Block], list[Block], li
     body: list[Block] = []
     footer: list[Block] = []
     for block in blocks:
-        if block.origin is Origin.HEADER:
+        if block.origin is BlockOrigin.HEADER:
             header.append(block)
-        elif block.origin is Origin.FOOTER:
+        elif block.origin is BlockOrigin.FOOTER:
             footer.append(block)
         else:
             body.append(block)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from postingstudio.core.model import Block, BlockKind, Origin, Posting
+from postingstudio.core.model import Block, BlockKind, BlockOrigin, Posting
 
 from .docx_build import Builder
 from .docx_parts import OutputParts
@@ -184,7 +184,7 @@ class LosslessWriter:
 def _shape(block: Block) -> tuple[object, ...]:
     level = min(block.level, 6) if block.kind is BlockKind.HEADING else block.level
     numbered = block.numbered if block.kind is BlockKind.LIST_ITEM else False
-    return (block.kind, level, numbered, block.origin is Origin.TEXTBOX)
+    return (block.kind, level, numbered, block.origin is BlockOrigin.TEXTBOX)
 
 
 def _looks(block: Block) -> list[tuple[object, ...]]:
@@ -224,4 +224,4 @@ def _last_text_rpr(para: etree._Element) -> etree._Element | None:
 
 
 def body_blocks(posting: Posting) -> list[Block]:
-    return [b for b in posting.blocks if b.origin in (Origin.BODY, Origin.TEXTBOX)]
+    return [b for b in posting.blocks if b.origin in (BlockOrigin.BODY, BlockOrigin.TEXTBOX)]

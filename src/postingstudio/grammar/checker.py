@@ -1,6 +1,6 @@
 """GrammarChecker: LanguageTool findings for a text, with a visible state, never a crash.
 
-The checker owns one engine (see :mod:`.engine`), started lazily by the first check, so merely
+The checker owns one engine (see :mod:`.lt_client`), started lazily by the first check, so merely
 opening the app costs nothing. ``check`` blocks — call it from a worker (the :mod:`.lane`), never
 from the UI thread. Everything else (``state``, ``reconfigure``, ``retry``) returns at once and
 may be called from any thread.
@@ -29,7 +29,7 @@ from .state import EngineLost, Fix, GrammarState, GrammarUnavailable, StateKind,
 from .variant import language_for
 
 if TYPE_CHECKING:
-    from .engine import Engine
+    from .lt_client import Engine
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ EngineFactory = Callable[[GrammarConfig], "Engine"]
 
 def open_engine(config: GrammarConfig) -> Engine:
     # language-tool-python and requests load here, with the first check, not with the app.
-    from .engine import open_engine as open_now
+    from .lt_client import open_engine as open_now
 
     return open_now(config)
 
@@ -47,7 +47,7 @@ def open_engine(config: GrammarConfig) -> Engine:
 def post_check(
     engine: Engine, text: str, rules: frozenset[str], timeout_s: float, **kw: Any
 ) -> Any:
-    from .engine import post_check as post_now
+    from .lt_client import post_check as post_now
 
     return post_now(engine, text, rules, timeout_s, **kw)
 

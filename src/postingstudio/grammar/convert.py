@@ -18,7 +18,7 @@ import logging
 from collections.abc import Container, Iterable, Mapping
 from typing import Any
 
-from postingstudio.core.findings import Category, Finding, Origin, Severity
+from postingstudio.core.findings import Category, Finding, FindingSource, Severity
 from postingstudio.core.offsets import Utf16Index
 
 log = logging.getLogger(__name__)
@@ -129,7 +129,7 @@ def _finding(text: str, match: object, index: Utf16Index) -> Finding:
         why=why or "LanguageTool",
         source=source,
         replacements=_replacements(match.get("replacements")),
-        origin=Origin.GRAMMAR,
+        origin=FindingSource.GRAMMAR,
         extra={
             "lt_rule_id": rule_id,
             "lt_category": category_id,

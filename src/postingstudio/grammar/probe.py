@@ -7,7 +7,7 @@ from .state import GrammarState
 
 
 def probe_server(url: str, language: str = "en-US", timeout_s: float = 5.0) -> GrammarState:
-    """Is there a working LanguageTool at ``url``? See :func:`.engine.probe_server`."""
-    from .engine import probe_server as probe_now
+    """Is there a working LanguageTool at ``url``? See :func:`.lt_client.probe_server`."""
+    from .lt_client import probe_server as probe_now
 
     return probe_now(url, language, timeout_s)

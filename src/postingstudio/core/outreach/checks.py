@@ -10,10 +10,10 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from ..engine import analyse
+from ..analyse import analyse
 from ..findings import Category, Finding, Severity
 from ..model import Block, BlockKind, Posting, Run
-from ..rulebook import RuleBook
+from ..rules.rulebook import RuleBook
 from .drafts import EMAIL_LIKE, Message
 from .kit import OutreachKit
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Posting
 from ..report import Report
-from ..rulebook import RuleBook
+from ..rules.rulebook import RuleBook
 from .checks import check_message, engine_findings_each
 from .drafts import Message, choose, fact_values, fill, measure, placeholders_in, typical_values
 from .facts import PostingFacts, extract_facts

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..compare_terms import stem
 from ..model import BlockKind, Posting
 from ..report import Report, SalaryKind
-from ..rulebook import RuleBook
+from ..rules.rulebook import RuleBook
 from ..structure import benefits_mentioned
 from ..text import TextIndex
 from .kit import OutreachKit

@@ -26,7 +26,7 @@ def word_diff(before: str, after: str) -> str:
 
 def render_diff(text: str, changes: Sequence[object]) -> str:
     """Each line of ``text`` that ``changes`` touch, before -> after, as a word diff."""
-    from .engine import apply_edits
+    from .rewriter import apply_edits
 
     lines: dict[tuple[int, int], list[object]] = {}
     for change in changes:

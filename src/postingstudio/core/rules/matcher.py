@@ -12,10 +12,10 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..findings import Finding, Origin, Severity
+from ..findings import Finding, FindingSource, Severity
 from ..settings import AnalysisSettings
 from ..text import TextIndex
-from .schema import Entry, Rule
+from .schema import DensityRule, Entry, PatternRule, Rule, RuleBase, TermRule
 from .scope import has_part_of_speech, in_scope
 from .terms import TermTable
 
@@ -43,12 +43,12 @@ def match_case(replacement: str, matched: str) -> str:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class _Target:
-    rule: Rule
+    rule: TermRule
     entry: Entry
     unless: TermTable[bool] | None
 
 
-def active(rule: Rule, settings: AnalysisSettings) -> bool:
+def active(rule: RuleBase, settings: AnalysisSettings) -> bool:
     # Asked for every match: the empty-set tests skip Enum.value, a Python-level property.
     return (
         (rule.default or settings.picky)
@@ -77,10 +77,10 @@ class TextRules:
 
     def __init__(self, rules: list[Rule]) -> None:
         self.table: TermTable[_Target] = TermTable()
-        self.patterns = [rule for rule in rules if rule.kind == "pattern"]
-        self.density_rules = [rule for rule in rules if rule.kind == "density"]
+        self.patterns = [rule for rule in rules if isinstance(rule, PatternRule)]
+        self.density_rules = [rule for rule in rules if isinstance(rule, DensityRule)]
         for rule in rules:
-            if rule.kind not in ("phrase", "substitution", "density"):
+            if not isinstance(rule, TermRule):
                 continue
             for entry in rule.entries:
                 unless_terms = rule.unless + entry.unless
@@ -118,7 +118,7 @@ class TextRules:
             if not has_part_of_speech(entry.pos or rule.pos, text, start):
                 continue
             finding = self._finding(rule, entry, start, stop, matched)
-            if rule.kind == "density":
+            if isinstance(rule, DensityRule):
                 density_hits[rule.id].append(finding)
             else:
                 findings.append(finding)
@@ -128,7 +128,7 @@ class TextRules:
 
     @staticmethod
     def _suppressed(
-        rule: Rule,
+        rule: RuleBase,
         index: TextIndex,
         start: int,
         matched: str,
@@ -148,7 +148,7 @@ class TextRules:
 
     @staticmethod
     def _finding(
-        rule: Rule, entry: Entry, start: int, end: int, matched: str, **values: object
+        rule: RuleBase, entry: Entry, start: int, end: int, matched: str, **values: object
     ) -> Finding:
         replacements = entry.replacements or rule.replacements
         replacements = tuple(match_case(r, matched) for r in replacements)
@@ -168,7 +168,7 @@ class TextRules:
             why=rule.why,
             source=rule.source,
             replacements=replacements,
-            origin=Origin.RULES,
+            origin=FindingSource.RULES,
             extra=_policy(rule, entry, matched),
         )
 
@@ -179,12 +179,11 @@ class TextRules:
         out: list[Finding] = []
         for rule in self.density_rules:
             found = hits.get(rule.id, [])
-            per_words = float(rule.options.get("per_words", 100))
-            density = len(found) * per_words / words
-            limit = float(rule.options.get("max", 0))
+            density = len(found) * rule.per_words / words
+            limit = rule.max
             if not found or density <= limit or not active(rule, settings):
                 continue
-            marks = int(rule.options.get("max_marks", 20))
+            marks = rule.max_marks
             value = f"{density:.1f}"
             for finding in found[:marks]:
                 message = render(finding.message, value=value, limit=f"{limit:g}")
@@ -200,13 +199,12 @@ class TextRules:
         for rule in self.patterns:
             if not active(rule, settings):
                 continue
-            required = rule.options.get("requires")
+            required = rule.requires
             if required:
                 # A cheap word test before an expensive regex scan of the whole posting.
                 words = words if words is not None else set(index.norms)
                 if not any(group <= words for group in required):
                     continue
-            assert rule.pattern is not None
             for match in rule.pattern.finditer(text):
                 start, end = match.span()
                 if end <= start:
@@ -224,7 +222,7 @@ class TextRules:
         return out
 
 
-def _policy(rule: Rule, entry: Entry, matched: str) -> dict[str, object]:
+def _policy(rule: RuleBase, entry: Entry, matched: str) -> dict[str, object]:
     """For the fix policy in core.fixes: whether this finding's replacements keep the meaning
     (``meaning = "kept"`` rules), or why they need the writer's judgement."""
     if entry.judgement:

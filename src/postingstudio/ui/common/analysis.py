@@ -3,7 +3,7 @@
 Every ``contentsChanged`` bumps a generation counter and restarts a single-shot timer. When the
 timer fires, the controller takes an immutable :class:`Posting` snapshot on the GUI thread and
 hands it, with the frozen rule book and settings, to a one-thread ``QThreadPool``. The worker
-calls :func:`postingstudio.core.engine.analyse` and reports back through a queued signal; a
+calls :func:`postingstudio.core.analyse.analyse` and reports back through a queued signal; a
 result whose generation is no longer current is dropped. Workers never touch a widget or the
 document, and every worker body catches its exceptions and reports them as text.
 
@@ -27,11 +27,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
-from postingstudio.core.engine import analyse
+from postingstudio.core.analyse import analyse
 from postingstudio.core.fixes import PLACEHOLDER, find_placeholders  # noqa: F401 - re-exported: the policy lives in core
 from postingstudio.core.model import Posting
 from postingstudio.core.report import Report
-from postingstudio.core.rulebook import RuleBook, load_rulebook
+from postingstudio.core.rules.rulebook import RuleBook, load_rulebook
 from postingstudio.core.settings import AnalysisSettings
 
 log = logging.getLogger(__name__)

@@ -22,7 +22,7 @@ from postingstudio.core.fixes import (  # noqa: F401 - is_safe/applicable_replac
 )
 from postingstudio.core.model import Block, BlockKind
 from postingstudio.core.plaintext import parse_text
-from postingstudio.core.rewrite.engine import Change
+from postingstudio.core.rewrite.rewriter import Change
 from postingstudio.ui.common.document_bridge import PositionMap, insert_blocks, selected_text
 from postingstudio.ui.common.markers import Marker
 

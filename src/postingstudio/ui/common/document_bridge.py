@@ -30,7 +30,7 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
-from postingstudio.core.model import Block, BlockKind, Origin, Posting, Run
+from postingstudio.core.model import Block, BlockKind, BlockOrigin, Posting, Run
 from postingstudio.core.offsets import Utf16Index
 
 # Block-format user properties: what the .docx said that a QTextDocument cannot show.
@@ -111,7 +111,7 @@ def block_format(block: Block) -> QTextBlockFormat:
         fmt.setProperty(PROP_CELL, ",".join(str(n) for n in block.cell))
     if block.kind is BlockKind.TABLE_CELL:
         fmt.setProperty(PROP_TABLE_CELL, True)
-    if block.origin is not Origin.BODY:
+    if block.origin is not BlockOrigin.BODY:
         fmt.setProperty(PROP_ORIGIN, str(block.origin))
     if block.inferred:
         fmt.setProperty(PROP_INFERRED, True)
@@ -223,7 +223,7 @@ def block_from_qt(block: QTextBlock) -> Block:
         style=style,
         inferred=kind is BlockKind.HEADING and fmt.boolProperty(PROP_INFERRED),
         cell=cell if cell and len(cell) == 3 else None,  # type: ignore[arg-type]
-        origin=Origin(origin_text) if origin_text else Origin.BODY,
+        origin=BlockOrigin(origin_text) if origin_text else BlockOrigin.BODY,
         source_id=fmt.stringProperty(PROP_SOURCE_ID) or None,
     )
 

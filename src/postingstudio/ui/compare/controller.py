@@ -18,12 +18,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from postingstudio.core.analyse import analyse
 from postingstudio.core.compare import CompareInput, Comparison, compare
-from postingstudio.core.engine import analyse
 from postingstudio.core.model import Posting
 from postingstudio.core.plaintext import parse_text
 from postingstudio.core.report import Report
-from postingstudio.core.rulebook import RuleBook
+from postingstudio.core.rules.rulebook import RuleBook
 from postingstudio.core.settings import AnalysisSettings
 from postingstudio.docio import DocumentError, load_posting
 from postingstudio.docio.compare_report import ReportWriteError, write_comparison_report

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
-from postingstudio.core.findings import Category, Finding, Origin
+from postingstudio.core.findings import Category, Finding, FindingSource
 from postingstudio.core.plaintext import parse_text
 from postingstudio.grammar import languagetool_rule_id
 from postingstudio.ui.common.apply_fixes import applicable_replacements
@@ -146,7 +146,7 @@ class PostingEditor(QTextEdit):
     def _grammar_actions(self, menu: QMenu, finding: Finding) -> list:
         """Menu entries for LanguageTool findings: ignore a misspelt word, disable the rule."""
         lt_rule = languagetool_rule_id(finding)
-        if finding.origin is not Origin.GRAMMAR or lt_rule is None:
+        if finding.origin is not FindingSource.GRAMMAR or lt_rule is None:
             return []
         made = []
         word = finding.text.strip()

@@ -143,10 +143,10 @@ class SafeFixesDialog(QDialog):
         """Score of the posting now and with the ticked changes (the shipped rules)."""
         if not self.fixes:
             return
-        from postingstudio.core.engine import analyse
-        from postingstudio.core.rewrite.engine import apply_edits
+        from postingstudio.core.analyse import analyse
         from postingstudio.core.rewrite.fit import Edit
-        from postingstudio.core.rulebook import default_rulebook
+        from postingstudio.core.rewrite.rewriter import apply_edits
+        from postingstudio.core.rules.rulebook import default_rulebook
         from postingstudio.ui.common.document_bridge import PositionMap
 
         document = self.fixes[0].marker.cursor.document()

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from postingstudio.core.findings import Finding, Origin
+from postingstudio.core.findings import Finding, FindingSource
 from postingstudio.docio.settings_file import Preferences
 from postingstudio.grammar import (
     ConfigError,
@@ -296,9 +296,9 @@ class GrammarController(QObject):
             self._grammar = remap(self._grammar, self._grammar_text, text)
             self._grammar_text = text
         findings = visible(self._grammar, self.preferences, self.dictionary)
-        if not findings and Origin.GRAMMAR not in result.report.findings_by_origin:
+        if not findings and FindingSource.GRAMMAR not in result.report.findings_by_origin:
             return result  # nothing to add: the style result is shown as it is
-        return replace(result, report=result.report.with_origin(Origin.GRAMMAR, findings))
+        return replace(result, report=result.report.with_origin(FindingSource.GRAMMAR, findings))
 
     @property
     def findings(self) -> tuple[Finding, ...]:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from postingstudio.core.outreach import DraftOptions, Message, OutreachDrafts, OutreachKit, recheck
-from postingstudio.core.rulebook import RuleBook
+from postingstudio.core.rules.rulebook import RuleBook
 
 from .export import ExportActions
 

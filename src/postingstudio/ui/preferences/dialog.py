@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from postingstudio.core.findings import Category
-from postingstudio.core.rulebook import RuleBook
+from postingstudio.core.rules.rulebook import RuleBook
 from postingstudio.docio.settings_file import THEMES, Preferences
 from postingstudio.ui.common.theme import style_for
 

@@ -8,28 +8,19 @@ and raises :class:`RuleFileError`.
 
 from __future__ import annotations
 
-import logging
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .gender import GenderLexicon
-from .rules.matcher import TextRules
-from .rules.schema import Entry, Rule, RuleFileError, load_rule_file
-from .rules.terms import TermScan, TermTable
-from .sections_spec import load_section_specs
-from .structure import PassiveDetector
-
-log = logging.getLogger(__name__)
-
-
-def _word_list(path: Path) -> list[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [
-        line.strip() for line in lines if line.strip() and not line.lstrip().startswith(("#", "%"))
-    ]
+from ..gender import GenderLexicon
+from ..sections_spec import load_section_specs
+from ..structure import PassiveDetector
+from .loader import load_rules, word_list
+from .matcher import TextRules
+from .schema import MetricRule, Rule, RuleFileError
+from .terms import TermScan, TermTable
 
 
 def _toml(path: Path) -> dict[str, Any]:
@@ -44,7 +35,7 @@ def _toml(path: Path) -> dict[str, Any]:
 class RuleBook:
     rules: tuple[Rule, ...]
     text_rules: TextRules
-    metric_rules: tuple[Rule, ...]
+    metric_rules: tuple[MetricRule, ...]
     profiles: dict[str, Any]
     scoring: dict[str, Any]
     gender: GenderLexicon
@@ -60,7 +51,7 @@ class RuleBook:
     term_scan: TermScan = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        from .sections import section_cue_table
+        from ..sections import section_cue_table
 
         tables: list[TermTable[Any]] = [
             self.text_rules.table,
@@ -84,46 +75,6 @@ class RuleBook:
         return chosen, choices.get(chosen, {})
 
 
-def _resolve_lexicons(rule: Rule, resources: Path) -> Rule:
-    """Density rules may list their terms in a text file; read it into an entry."""
-    lexicon = rule.options.get("lexicon")
-    if rule.kind != "density" or not lexicon or rule.entries:
-        return rule
-    path = resources / str(lexicon)
-    if not path.is_file():
-        raise RuleFileError(rule.path, rule.id, f"lexicon file '{lexicon}' not found")
-    entry = Entry(tuple(_word_list(path)), rule.message, rule.replacements)
-    return replace(rule, entries=(entry,))
-
-
-def load_rules(
-    folders: Iterable[Path], resources: Path, strict: bool
-) -> tuple[list[Rule], list[str]]:
-    by_id: dict[str, Rule] = {}
-    problems: list[str] = []
-    for folder in folders:
-        seen_here: dict[str, str] = {}
-        for path in sorted(folder.glob("*.toml")):
-            try:
-                rules = [_resolve_lexicons(rule, resources) for rule in load_rule_file(path)]
-                for rule in rules:
-                    if rule.id in seen_here:
-                        raise RuleFileError(
-                            path, rule.id, f"duplicate id (also in {seen_here[rule.id]})"
-                        )
-                    seen_here[rule.id] = path.name
-            except RuleFileError as error:
-                if strict:
-                    raise
-                problems.append(str(error))
-                log.warning("skipping rule file: %s", error)
-                continue
-            for rule in rules:
-                by_id[rule.id] = rule
-        strict = False  # only the first (shipped) folder is strict
-    return list(by_id.values()), problems
-
-
 def load_rulebook(
     resources: Path, user_rule_dirs: Iterable[Path] = (), language: str = "en"
 ) -> RuleBook:
@@ -134,7 +85,7 @@ def load_rulebook(
     gender = GenderLexicon.load(gender_path) if gender_path.is_file() else GenderLexicon.empty()
     eeo: TermTable[bool] = TermTable()
     eeo_path = lexicons / "eeo_cues.txt"
-    for cue in _word_list(eeo_path) if eeo_path.is_file() else []:
+    for cue in word_list(eeo_path) if eeo_path.is_file() else []:
         eeo.add(cue, True)
     eeo.freeze()
     benefits: TermTable[str] = TermTable()
@@ -145,8 +96,8 @@ def load_rulebook(
             benefits.add(term, benefit_id)
     benefits.freeze()
     passive = PassiveDetector(
-        frozenset(_word_list(lexicons / "irregular_participles.txt")),
-        frozenset(_word_list(lexicons / "passive_exceptions.txt")),
+        frozenset(word_list(lexicons / "irregular_participles.txt")),
+        frozenset(word_list(lexicons / "passive_exceptions.txt")),
     )
     sections: tuple[Any, ...] = ()
     sections_dir = resources / "sections" / language
@@ -157,8 +108,8 @@ def load_rulebook(
             raise RuleFileError(sections_dir, None, str(error)) from None
     return RuleBook(
         rules=tuple(rules),
-        text_rules=TextRules([r for r in rules if r.kind != "metric"]),
-        metric_rules=tuple(r for r in rules if r.kind == "metric"),
+        text_rules=TextRules([r for r in rules if not isinstance(r, MetricRule)]),
+        metric_rules=tuple(r for r in rules if isinstance(r, MetricRule)),
         profiles=_toml(resources / "profiles.toml"),
         scoring=_toml(resources / "scoring.toml"),
         gender=gender,
@@ -179,7 +130,7 @@ def default_rulebook() -> RuleBook:
     """The shipped rule book, loaded once per process (for the CLI and tests)."""
     global _default
     if _default is None:
-        from ..paths import resources_dir
+        from ...paths import resources_dir
 
         _default = cached_rulebook(resources_dir())
     return _default
@@ -189,11 +140,11 @@ def cached_rulebook(resources: Path) -> RuleBook:
     """The shipped rule book through the start-up cache (``core/cache.py``): keyed by the
     stamps of the rule, lexicon and section files and of the engine's own sources, so an edit
     to either rebuilds it."""
-    from .cache import cached, fingerprint, tree_files
+    from ..cache import cached, fingerprint, tree_files
 
     sources = tree_files(
         resources, ("rules/en/*.toml", "lexicons/**/*", "sections/en/**/*", "*.toml")
-    ) + tree_files(Path(__file__).parent, ("**/*.py",))
+    ) + tree_files(Path(__file__).parent.parent, ("**/*.py",))
     book = cached("rulebook-en", fingerprint(sources), lambda: load_rulebook(resources), "pickle")
     if book.resources != resources:  # built elsewhere (a bundle's packaging-time cache)
         object.__setattr__(book, "resources", resources)

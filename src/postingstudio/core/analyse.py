@@ -11,18 +11,18 @@ from bisect import bisect_left
 from types import MappingProxyType
 from typing import Any
 
-from .findings import Finding, Origin
+from .currency import load_currencies, posting_currency, prefer_currency
+from .findings import Finding, FindingSource
 from .fixes import placeholder_findings, unfilled_sections
 from .gender import analyse_gender
-from .metric_rules import run_metric_rules
 from .model import BlockKind, Posting
 from .plaintext import parse_text
 from .readability import measure
 from .repair import on_shown_text, repair_posting, shown_salary, shown_sections
 from .report import Report, SalaryInfo, Scores
-from .rulebook import RuleBook
 from .rules.matcher import SpanSet
-from .currency import load_currencies, posting_currency, prefer_currency
+from .rules.metrics import run_metric_rules
+from .rules.rulebook import RuleBook
 from .salary import classify_salary
 from .scoring import finding_metrics, score
 from .sections import detect_sections, section_findings
@@ -225,10 +225,12 @@ def analyse(
     scores = score(book.scoring, metrics, sections)
     if "empty_state" in metrics:
         scores = Scores(0, 0, 0, 0, 0, scored=False)
-    by_origin: dict[Origin, tuple[Finding, ...]] = {
-        Origin.RULES: tuple(f for f in all_rule_findings if f.origin is Origin.RULES),
-        Origin.READABILITY: tuple(f for f in all_rule_findings if f.origin is Origin.READABILITY),
-        Origin.SECTIONS: tuple(_not_disabled(section_found, settings)),
+    by_origin: dict[FindingSource, tuple[Finding, ...]] = {
+        FindingSource.RULES: tuple(f for f in all_rule_findings if f.origin is FindingSource.RULES),
+        FindingSource.READABILITY: tuple(
+            f for f in all_rule_findings if f.origin is FindingSource.READABILITY
+        ),
+        FindingSource.SECTIONS: tuple(_not_disabled(section_found, settings)),
     }
     if repair:
         by_origin = {

@@ -7,11 +7,11 @@ from __future__ import annotations
 import pytest
 from language_tool_python import LanguageTool
 
-from postingstudio.core.findings import Category, Finding, Origin, Severity
+from postingstudio.core.findings import Category, Finding, FindingSource, Severity
 from postingstudio.core.report import Report
 from postingstudio.grammar.config import ConfigError, GrammarConfig, GrammarMode
 from postingstudio.grammar.convert import MalformedReply, findings_from_matches, matches_of
-from postingstudio.grammar.engine import _BoundedLanguageTool, probe_server
+from postingstudio.grammar.lt_client import _BoundedLanguageTool, probe_server
 
 from .fake_languagetool import FakeLanguageTool, check_reply
 
@@ -103,12 +103,12 @@ def test_grammar_findings_merge_with_style_findings() -> None:
     )
     report = Report(
         text=text,
-        findings_by_origin={Origin.RULES: (style, overlapping)},  # type: ignore[arg-type]
+        findings_by_origin={FindingSource.RULES: (style, overlapping)},  # type: ignore[arg-type]
         metrics={},  # type: ignore[arg-type]
         scores=None,  # type: ignore[arg-type]
         sections=(),
         salary=None,  # type: ignore[arg-type]
-    ).with_origin(Origin.GRAMMAR, grammar)
+    ).with_origin(FindingSource.GRAMMAR, grammar)
     texts = [(f.text, f.origin) for f in report.findings]
     # The more severe LanguageTool spelling finding wins the overlap; the rest are kept.
-    assert texts == [("rockstar", Origin.RULES), ("teh", Origin.GRAMMAR)]
+    assert texts == [("rockstar", FindingSource.RULES), ("teh", FindingSource.GRAMMAR)]

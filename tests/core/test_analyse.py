@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from postingstudio.core.engine import analyse
+from postingstudio.core.analyse import analyse
 from postingstudio.core.findings import Category
 from postingstudio.core.model import Block, BlockKind, Posting
 from postingstudio.core.settings import AnalysisSettings
