@@ -33,6 +33,11 @@ def add_parser(sub: Any) -> None:
         "--pretty", action="store_true", help="indent --format json for reading (larger, slower)"
     )
     parser.add_argument(
+        "--with-text",
+        action="store_true",
+        help="with --format json, add each file's analysed text (what start/end index)",
+    )
+    parser.add_argument(
         "--fail-under", type=float, metavar="SCORE", help="exit 1 if an overall score is lower"
     )
     add_analysis_options(parser)
@@ -102,7 +107,9 @@ def run(args: argparse.Namespace) -> int:
         if below and result.score < args.fail_under:
             exit_code = max(exit_code, EXIT_BELOW_THRESHOLD)
     if args.format == "json":
-        head = {"schema": 1, "tool": {"name": "postingstudio", "version": __version__}}
+        from postingstudio.core.report import Report
+
+        head = Report.json_head(__version__)
         if args.pretty:
             sys.stdout.write(json_text({**head, "files": pretty_entries}, pretty=True) + "\n")
         else:  # the same bytes json.dumps gives for the whole payload, joined from the parts

@@ -52,7 +52,12 @@ def check_file(name: str, book: Any, settings: Any, args: argparse.Namespace) ->
     result = FileResult(name, score=report.scores.overall)
     if grammar_problem:
         result.warnings.append(f"postingstudio: {name}: grammar skipped: {grammar_problem}")
-    entry = report.to_json(name)
+    place = None
+    if args.format == "json":
+        from postingstudio.docio.locations import placer_for
+
+        place = placer_for(name, posting)
+    entry = report.to_json(name, place, with_text=getattr(args, "with_text", False))
     if posting.notes:
         entry["notes"] = list(posting.notes)
     result.entry = entry
