@@ -66,19 +66,8 @@ def add_parser(sub: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def json_text(payload: Any, pretty: bool = False) -> str:
-    """Compact JSON by default: without ``indent`` the json module uses its C encoder, which
-    was a third of a 500-posting run when indenting. One string, written once (json.dump() to a
-    text stream issues a write per token)."""
-    import json
-
-    if pretty:
-        return json.dumps(payload, ensure_ascii=False, indent=2)
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-
-
 def run(args: argparse.Namespace) -> int:
-    from postingstudio.cli.check_batch import check_files
+    from postingstudio.cli.check_batch import check_files, json_text
 
     if args.sample:
         from postingstudio.paths import resources_dir
