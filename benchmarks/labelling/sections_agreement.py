@@ -53,6 +53,30 @@ def load_rater(letter: str) -> tuple[dict[str, dict], list[tuple[dict, dict]]]:
     return first, repeats
 
 
+def load_gold(a: dict[str, dict], b: dict[str, dict]) -> dict[str, dict]:
+    """Each posting's adjudicated label: the raters' shared value, else the adjudicator's."""
+    decided: dict[str, dict] = {}
+    for part in sorted(RATINGS.glob("adjudicated.part*.jsonl")):
+        for line in part.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                entry = json.loads(line)
+                decided[entry["id"]] = entry
+    gold: dict[str, dict] = {}
+    for posting_id in set(a) & set(b):
+        first, second = a[posting_id], b[posting_id]
+        entry = decided.get(posting_id, {})
+        state = {}
+        for section in SECTIONS:
+            if first["state"][section] == second["state"][section]:
+                state[section] = first["state"][section]
+            elif section in entry.get("state", {}):
+                state[section] = entry["state"][section]
+        salary = kind(first) if kind(first) == kind(second) else entry.get("salary_kind")
+        if len(state) == len(SECTIONS) and salary:
+            gold[posting_id] = {"id": posting_id, "state": state, "salary_kind": salary}
+    return gold
+
+
 def found(label: dict, section: str) -> bool:
     return label["state"].get(section, "missing") != "missing"
 
@@ -109,11 +133,12 @@ def corpus_records(ids: set[str]) -> dict[str, dict]:
     return records
 
 
-def pair_rows(a: dict[str, dict], b: dict[str, dict], detector: dict[str, dict]) -> list[str]:
+def pair_rows(a: dict[str, dict], b: dict[str, dict], detector: dict[str, dict],
+              gold: dict[str, dict]) -> list[str]:
     ids = sorted(set(a) & set(b))
     rows = ["| section | κ (A vs B, found) | F1 B vs A (ceiling) | exact state A=B "
-            "| detector F1 vs A | vs B | vs both-agree (n) |",
-            "|---|---:|---:|---:|---:|---:|---:|"]
+            "| detector F1 vs A | vs B | vs both-agree (n) | vs adjudicated |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for s in SECTIONS:
         fa, fb = [found(a[i], s) for i in ids], [found(b[i], s) for i in ids]
         exact = sum(a[i]["state"][s] == b[i]["state"][s] for i in ids) / len(ids)
@@ -124,13 +149,17 @@ def pair_rows(a: dict[str, dict], b: dict[str, dict], detector: dict[str, dict])
             cells += [f"{f1(fa, dets):.2f}", f"{f1(fb, dets):.2f}",
                       f"{f1([fa[k] for k in agree], [dets[k] for k in agree]):.2f} "
                       f"({len(agree)})"]
+            judged = [i for i in ids if i in gold]
+            truth = [found(gold[i], s) for i in judged]
+            guess = [detector[i]["states"][s] != "missing" for i in judged]
+            cells.append(f"{f1(truth, guess):.2f}")
         else:
-            cells += ["–", "–", "–"]
+            cells += ["–", "–", "–", "–"]
         rows.append(f"| {s} | " + " | ".join(cells) + " |")
     return rows
 
 
-def summary_rows(a, b, detector) -> list[str]:
+def summary_rows(a, b, detector, gold) -> list[str]:
     ids = sorted(set(a) & set(b))
     ka, kb = [kind(a[i]) for i in ids], [kind(b[i]) for i in ids]
     qa, qb = [a[i]["quality"] for i in ids], [b[i]["quality"] for i in ids]
@@ -154,6 +183,13 @@ def summary_rows(a, b, detector) -> list[str]:
                  f"{sum(dk[k] == ka[k] for k in both) / len(both):.3f} ({len(both)})",
                  f"- section-completeness share vs mean rater quality, Spearman: "
                  f"{spearman(score, mean_q):.2f}"]
+        judged = [i for i in ids if i in gold]
+        if judged:
+            exact = sum(detector[i]["states"][s] == gold[i]["state"][s]
+                        for i in judged for s in SECTIONS) / (len(judged) * len(SECTIONS))
+            same = sum(detector[i]["kind"] == gold[i]["salary_kind"] for i in judged)
+            rows += [f"- adjudicated labels: {len(judged)} postings; detector exact state "
+                     f"{exact:.3f}, salary kind {same / len(judged):.3f}"]
     return rows
 
 
@@ -190,14 +226,15 @@ def main(argv: list[str] | None = None) -> int:
         print("no labels from both raters yet")
         return 1
     detector = run_detector(set(a) & set(b))
+    gold = load_gold(a, b)
     if not detector:
         print(f"detector figures skipped: {CORPUS} is absent")
     lines = ["Two raters (A, B) labelled the same dev-split sample alone, from "
              "`docs/section-labelling-guide.md`; `python benchmarks/labelling/"
              "sections_agreement.py` makes this table. The detector was not tuned on these "
-             "postings.", "", *summary_rows(a, b, detector),
+             "postings.", "", *summary_rows(a, b, detector, gold),
              retest_rows("a", retest_a), retest_rows("b", retest_b), "",
-             *pair_rows(a, b, detector)]
+             *pair_rows(a, b, detector, gold)]
     body = "\n".join(lines)
     print(body)
     if not args.no_write:
