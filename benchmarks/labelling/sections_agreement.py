@@ -30,8 +30,18 @@ from postingstudio.core.sections import load_section_specs  # noqa: E402
 
 RATINGS = ROOT / "benchmarks" / "ratings" / "sections"
 START, END = "<!-- section-agreement:start -->", "<!-- section-agreement:end -->"
-SECTIONS = ("responsibilities", "requirements", "about_company", "mission", "culture",
-            "benefits", "salary", "location", "how_to_apply", "eeo")
+SECTIONS = (
+    "responsibilities",
+    "requirements",
+    "about_company",
+    "mission",
+    "culture",
+    "benefits",
+    "salary",
+    "location",
+    "how_to_apply",
+    "eeo",
+)
 KINDS = ("range", "figure", "vague", "none")
 
 
@@ -39,8 +49,10 @@ def load_rater(letter: str) -> tuple[dict[str, dict], list[tuple[dict, dict]]]:
     """A rater's first label per posting, and the (first, later) pairs where a posting recurs."""
     first: dict[str, dict] = {}
     repeats: list[tuple[dict, dict]] = []
-    parts = sorted(RATINGS.glob(f"rater_{letter}.part*.jsonl"),
-                   key=lambda p: int(re.search(r"part(\d+)", p.name).group(1)))
+    parts = sorted(
+        RATINGS.glob(f"rater_{letter}.part*.jsonl"),
+        key=lambda p: int(re.search(r"part(\d+)", p.name).group(1)),
+    )
     for part in parts:
         for line in part.read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -133,12 +145,15 @@ def corpus_records(ids: set[str]) -> dict[str, dict]:
     return records
 
 
-def pair_rows(a: dict[str, dict], b: dict[str, dict], detector: dict[str, dict],
-              gold: dict[str, dict]) -> list[str]:
+def pair_rows(
+    a: dict[str, dict], b: dict[str, dict], detector: dict[str, dict], gold: dict[str, dict]
+) -> list[str]:
     ids = sorted(set(a) & set(b))
-    rows = ["| section | κ (A vs B, found) | F1 B vs A (ceiling) | exact state A=B "
-            "| detector F1 vs A | vs B | vs both-agree (n) | vs adjudicated |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| section | κ (A vs B, found) | F1 B vs A (ceiling) | exact state A=B "
+        "| detector F1 vs A | vs B | vs both-agree (n) | vs adjudicated |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for s in SECTIONS:
         fa, fb = [found(a[i], s) for i in ids], [found(b[i], s) for i in ids]
         exact = sum(a[i]["state"][s] == b[i]["state"][s] for i in ids) / len(ids)
@@ -146,9 +161,11 @@ def pair_rows(a: dict[str, dict], b: dict[str, dict], detector: dict[str, dict],
         if detector:
             dets = [detector[i]["states"][s] != "missing" for i in ids]
             agree = [k for k, (x, y) in enumerate(zip(fa, fb, strict=True)) if x == y]
-            cells += [f"{f1(fa, dets):.2f}", f"{f1(fb, dets):.2f}",
-                      f"{f1([fa[k] for k in agree], [dets[k] for k in agree]):.2f} "
-                      f"({len(agree)})"]
+            cells += [
+                f"{f1(fa, dets):.2f}",
+                f"{f1(fb, dets):.2f}",
+                f"{f1([fa[k] for k in agree], [dets[k] for k in agree]):.2f} ({len(agree)})",
+            ]
             judged = [i for i in ids if i in gold]
             truth = [found(gold[i], s) for i in judged]
             guess = [detector[i]["states"][s] != "missing" for i in judged]
@@ -165,31 +182,40 @@ def summary_rows(a, b, detector, gold) -> list[str]:
     qa, qb = [a[i]["quality"] for i in ids], [b[i]["quality"] for i in ids]
     exact = sum(a[i]["state"][s] == b[i]["state"][s] for i in ids for s in SECTIONS)
     same_kind = sum(x == y for x, y in zip(ka, kb, strict=True)) / len(ids)
-    rows = [f"- postings labelled by both raters: **{len(ids)}**",
-            f"- exact section state, A = B: {exact / (len(ids) * len(SECTIONS)):.3f}",
-            f"- salary kind, A = B: {same_kind:.3f} "
-            f"(κ {kappa(ka, kb):.2f})",
-            f"- quality (1–5), Spearman A vs B: {spearman(qa, qb):.2f}"]
+    rows = [
+        f"- postings labelled by both raters: **{len(ids)}**",
+        f"- exact section state, A = B: {exact / (len(ids) * len(SECTIONS)):.3f}",
+        f"- salary kind, A = B: {same_kind:.3f} (κ {kappa(ka, kb):.2f})",
+        f"- quality (1–5), Spearman A vs B: {spearman(qa, qb):.2f}",
+    ]
     if detector:
         dk = [detector[i]["kind"] for i in ids]
         score = [detector[i]["score"] for i in ids]
         mean_q = [(x + y) / 2 for x, y in zip(qa, qb, strict=True)]
         both = [k for k in range(len(ids)) if ka[k] == kb[k]]
-        dstate = sum(detector[i]["states"][s] == a[i]["state"][s] == b[i]["state"][s]
-                     for i in ids for s in SECTIONS)
+        dstate = sum(
+            detector[i]["states"][s] == a[i]["state"][s] == b[i]["state"][s]
+            for i in ids
+            for s in SECTIONS
+        )
         agreed = sum(a[i]["state"][s] == b[i]["state"][s] for i in ids for s in SECTIONS)
-        rows += [f"- detector exact state where A = B: {dstate / agreed:.3f} ({agreed} cells)",
-                 f"- detector salary kind where A = B: "
-                 f"{sum(dk[k] == ka[k] for k in both) / len(both):.3f} ({len(both)})",
-                 f"- section-completeness share vs mean rater quality, Spearman: "
-                 f"{spearman(score, mean_q):.2f}"]
+        rows += [
+            f"- detector exact state where A = B: {dstate / agreed:.3f} ({agreed} cells)",
+            f"- detector salary kind where A = B: "
+            f"{sum(dk[k] == ka[k] for k in both) / len(both):.3f} ({len(both)})",
+            f"- section-completeness share vs mean rater quality, Spearman: "
+            f"{spearman(score, mean_q):.2f}",
+        ]
         judged = [i for i in ids if i in gold]
         if judged:
-            exact = sum(detector[i]["states"][s] == gold[i]["state"][s]
-                        for i in judged for s in SECTIONS) / (len(judged) * len(SECTIONS))
+            exact = sum(
+                detector[i]["states"][s] == gold[i]["state"][s] for i in judged for s in SECTIONS
+            ) / (len(judged) * len(SECTIONS))
             same = sum(detector[i]["kind"] == gold[i]["salary_kind"] for i in judged)
-            rows += [f"- adjudicated labels: {len(judged)} postings; detector exact state "
-                     f"{exact:.3f}, salary kind {same / len(judged):.3f}"]
+            rows += [
+                f"- adjudicated labels: {len(judged)} postings; detector exact state "
+                f"{exact:.3f}, salary kind {same / len(judged):.3f}"
+            ]
     return rows
 
 
@@ -199,8 +225,10 @@ def retest_rows(letter: str, repeats: list[tuple[dict, dict]]) -> str:
     cells = sum(x["state"][s] == y["state"][s] for x, y in repeats for s in SECTIONS)
     founds = [(found(x, s), found(y, s)) for x, y in repeats for s in SECTIONS]
     k = kappa([p for p, _ in founds], [q for _, q in founds])
-    return (f"- rater {letter.upper()}, {len(repeats)} postings labelled in two sessions: "
-            f"exact state {cells / (len(repeats) * len(SECTIONS)):.3f}, found κ {k:.2f}")
+    return (
+        f"- rater {letter.upper()}, {len(repeats)} postings labelled in two sessions: "
+        f"exact state {cells / (len(repeats) * len(SECTIONS)):.3f}, found κ {k:.2f}"
+    )
 
 
 def run_detector(ids: set[str]) -> dict[str, dict]:
@@ -211,7 +239,8 @@ def run_detector(ids: set[str]) -> dict[str, dict]:
     for posting_id, record in corpus_records(ids).items():
         states, salary_kind, _, _, _ = predict(record, specs)
         present = sum(v == "present" for v in states.values()) + 0.5 * sum(
-            v == "thin" for v in states.values())
+            v == "thin" for v in states.values()
+        )
         out[posting_id] = {"states": states, "kind": salary_kind, "score": present}
     return out
 
@@ -229,12 +258,18 @@ def main(argv: list[str] | None = None) -> int:
     gold = load_gold(a, b)
     if not detector:
         print(f"detector figures skipped: {CORPUS} is absent")
-    lines = ["Two raters (A, B) labelled the same dev-split sample alone, from "
-             "`docs/section-labelling-guide.md`; `python benchmarks/labelling/"
-             "sections_agreement.py` makes this table. The detector was not tuned on these "
-             "postings.", "", *summary_rows(a, b, detector, gold),
-             retest_rows("a", retest_a), retest_rows("b", retest_b), "",
-             *pair_rows(a, b, detector, gold)]
+    lines = [
+        "Two raters (A, B) labelled the same dev-split sample alone, from "
+        "`docs/section-labelling-guide.md`; `python benchmarks/labelling/"
+        "sections_agreement.py` makes this table. The detector was not tuned on these "
+        "postings.",
+        "",
+        *summary_rows(a, b, detector, gold),
+        retest_rows("a", retest_a),
+        retest_rows("b", retest_b),
+        "",
+        *pair_rows(a, b, detector, gold),
+    ]
     body = "\n".join(lines)
     print(body)
     if not args.no_write:
@@ -249,8 +284,12 @@ def _write_block(body: str) -> None:
         head, rest = text.split(START, 1)
         text = head + block + rest.split(END, 1)[1]
     else:
-        text = text.rstrip() + "\n\n## Section labels: two raters, and the detector on them\n\n" \
-            + block + "\n"
+        text = (
+            text.rstrip()
+            + "\n\n## Section labels: two raters, and the detector on them\n\n"
+            + block
+            + "\n"
+        )
     DOC.write_text(text, encoding="utf-8")
 
 

@@ -53,8 +53,9 @@ def features(items: list[tuple[str, str, bool]]) -> list[set[str]]:
     return out
 
 
-def train(rows: list[tuple[set[str], bool]], epochs: int = 6, rate: float = 0.2,
-          l2: float = 1e-5) -> dict[str, float]:
+def train(
+    rows: list[tuple[set[str], bool]], epochs: int = 6, rate: float = 0.2, l2: float = 1e-5
+) -> dict[str, float]:
     weights: dict[str, float] = {}
     positives = sum(label for _, label in rows) or 1
     boost = min(10.0, (len(rows) - positives) / positives)  # rare sections weigh their positives
@@ -106,21 +107,28 @@ def main() -> int:
             rows = []
             for i in train_ids:
                 marked = set(a[i].get("sentences", {}).get(section, [])) | set(
-                    b[i].get("sentences", {}).get(section, []))
-                rows += [(fs, sid in marked) for (sid, _, _), fs in zip(items[i], feats[i],
-                                                                       strict=True)]
+                    b[i].get("sentences", {}).get(section, [])
+                )
+                rows += [
+                    (fs, sid in marked) for (sid, _, _), fs in zip(items[i], feats[i], strict=True)
+                ]
             weights = train(rows)
             agreed_train = [i for i in train_ids if found(a[i], section) == found(b[i], section)]
-            threshold = best_threshold([confidence(weights, feats[i]) for i in agreed_train],
-                                       [found(a[i], section) for i in agreed_train])
+            threshold = best_threshold(
+                [confidence(weights, feats[i]) for i in agreed_train],
+                [found(a[i], section) for i in agreed_train],
+            )
             for i in ids:
                 if fold[i] == held and found(a[i], section) == found(b[i], section):
                     truth.append(found(a[i], section))
                     model.append(confidence(weights, feats[i]) >= threshold)
                     rules.append(detector[i]["states"][section] != "missing")
         either = [x or y for x, y in zip(model, rules, strict=True)]
-        print(f"| {section} | {f1(truth, model):.2f} | {f1(truth, rules):.2f} "
-              f"| {f1(truth, either):.2f} | {len(truth)} |", flush=True)
+        print(
+            f"| {section} | {f1(truth, model):.2f} | {f1(truth, rules):.2f} "
+            f"| {f1(truth, either):.2f} | {len(truth)} |",
+            flush=True,
+        )
     return 0
 
 

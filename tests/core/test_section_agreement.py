@@ -40,8 +40,9 @@ def test_spearman_ranks_ties_by_their_mean(agreement):
     assert agreement.spearman([1, 1, 2], [5, 5, 9]) == pytest.approx(1.0)
 
 
-def test_a_posting_labelled_twice_counts_once_and_gives_a_retest_pair(agreement, tmp_path,
-                                                                       monkeypatch):
+def test_a_posting_labelled_twice_counts_once_and_gives_a_retest_pair(
+    agreement, tmp_path, monkeypatch
+):
     def label(n, posting_id, benefits):
         state = dict.fromkeys(agreement.SECTIONS, "missing")
         state["benefits"] = benefits
@@ -55,4 +56,5 @@ def test_a_posting_labelled_twice_counts_once_and_gives_a_retest_pair(agreement,
     assert sorted(first) == ["x:1", "x:2"]
     assert first["x:1"]["state"]["benefits"] == "present"  # part1 before part10, not by name
     assert [(x["state"]["benefits"], y["state"]["benefits"]) for x, y in repeats] == [
-        ("present", "thin")]
+        ("present", "thin")
+    ]
