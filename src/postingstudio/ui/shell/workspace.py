@@ -33,6 +33,7 @@ from postingstudio.ui.preferences.dialog import PreferencesDialog
 from postingstudio.ui.shell.compare_mode import CompareMode
 from postingstudio.ui.shell.files import FileController
 from postingstudio.ui.shell.grammar_wiring import GrammarUi
+from postingstudio.ui.shell.layout import fits_a_screen, place_default
 from postingstudio.ui.shell.main_window import MainWindow
 from postingstudio.ui.shell.prompts import Prompts
 from postingstudio.ui.shell.recovery_flow import RecoveryFlow
@@ -291,8 +292,11 @@ class Workspace(QObject):
         state = self.settings.value("window/state")
         if geometry is not None:
             self.window.restoreGeometry(geometry)
+            if not fits_a_screen(self.window):  # saved on a bigger or an unplugged screen
+                place_default(self.window)
         if state is not None:
             self.window.restoreState(state)
+        self.window.layout_manager.adapt()
         zoom = int(self.settings.value("window/zoom", 0) or 0)
         if zoom:
             self.window.editor.zoom(zoom)
