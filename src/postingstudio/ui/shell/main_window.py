@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.editor_split.setChildrenCollapsible(False)
         self.editor = PostingEditor(self.editor_split)
         self.editor.setObjectName("editor")
+        self.editor.setAccessibleName(self.tr("Posting text"))
         self.editor_split.addWidget(self.editor)
         layout.addWidget(self.editor_split, 1)
         self.setCentralWidget(central)

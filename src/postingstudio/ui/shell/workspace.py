@@ -32,6 +32,7 @@ from postingstudio.ui.outreach import OutreachMode
 from postingstudio.ui.preferences.dialog import PreferencesDialog
 from postingstudio.ui.shell.compare_mode import CompareMode
 from postingstudio.ui.shell.files import FileController
+from postingstudio.ui.shell.focus_cycle import FocusCycle
 from postingstudio.ui.shell.grammar_wiring import GrammarUi
 from postingstudio.ui.shell.layout import fits_a_screen, place_default
 from postingstudio.ui.shell.main_window import MainWindow
@@ -114,6 +115,7 @@ class Workspace(QObject):
             w, self.session, self.prompts, self.settings, w.menus["recent"], self
         )
         self.finder = FindReplace(w.editor, w)
+        self.focus_cycle = FocusCycle(w)  # F6 / Ctrl+Tab between editor and panels, Esc back
         self.compare = CompareMode(w, self.session, self.analysis, self.files, self.prompts, self)
         # LanguageTool lane, status and fixes
         self.grammar = GrammarUi(self.window, self.session, self.analysis, paths.config_dir, self)
