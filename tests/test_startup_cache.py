@@ -129,6 +129,6 @@ def test_json_is_compact_by_default_and_indented_with_pretty():
     pretty = subprocess.run([*base, "--pretty"], capture_output=True, text=True, timeout=120)
     assert compact.stdout.count("\n") == 1  # one line
     assert '": ' not in compact.stdout.split('"text"')[0]  # no spaces after separators
-    assert pretty.stdout.startswith('{\n  "schema": 1')
+    assert pretty.stdout.startswith('{\n  "schema": 2')
     assert json.loads(compact.stdout) == json.loads(pretty.stdout)
     assert len(compact.stdout) < 0.8 * len(pretty.stdout)

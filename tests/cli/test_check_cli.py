@@ -43,7 +43,7 @@ def test_json_contract(posting):
     out = run("check", "--format", "json", str(posting))
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert data["schema"] == 1
+    assert data["schema"] == 2  # 2: findings carry line/column or paragraph/offset
     (entry,) = data["files"]
     assert entry["path"] == str(posting)
     assert set(entry["scores"]) == {"overall", "clarity", "vibrancy", "completeness", "inclusivity"}

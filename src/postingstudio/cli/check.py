@@ -33,6 +33,11 @@ def add_parser(sub: Any) -> None:
         "--pretty", action="store_true", help="indent --format json for reading (larger, slower)"
     )
     parser.add_argument(
+        "--with-text",
+        action="store_true",
+        help="with --format json, add each file's analysed text (what start/end index)",
+    )
+    parser.add_argument(
         "--fail-under", type=float, metavar="SCORE", help="exit 1 if an overall score is lower"
     )
     add_analysis_options(parser)
@@ -61,19 +66,8 @@ def add_parser(sub: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def json_text(payload: Any, pretty: bool = False) -> str:
-    """Compact JSON by default: without ``indent`` the json module uses its C encoder, which
-    was a third of a 500-posting run when indenting. One string, written once (json.dump() to a
-    text stream issues a write per token)."""
-    import json
-
-    if pretty:
-        return json.dumps(payload, ensure_ascii=False, indent=2)
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-
-
 def run(args: argparse.Namespace) -> int:
-    from postingstudio.cli.check_batch import check_files
+    from postingstudio.cli.check_batch import check_files, json_text
 
     if args.sample:
         from postingstudio.paths import resources_dir
@@ -102,7 +96,9 @@ def run(args: argparse.Namespace) -> int:
         if below and result.score < args.fail_under:
             exit_code = max(exit_code, EXIT_BELOW_THRESHOLD)
     if args.format == "json":
-        head = {"schema": 1, "tool": {"name": "postingstudio", "version": __version__}}
+        from postingstudio.core.report import Report
+
+        head = Report.json_head(__version__)
         if args.pretty:
             sys.stdout.write(json_text({**head, "files": pretty_entries}, pretty=True) + "\n")
         else:  # the same bytes json.dumps gives for the whole payload, joined from the parts

@@ -117,6 +117,7 @@ def _load(path: str) -> Any:
 def run(args: argparse.Namespace) -> int:
     from postingstudio.core.analyse import analyse
     from postingstudio.core.outreach import CHANNELS, DraftOptions, draft_outreach, kit_for
+    from postingstudio.core.outreach.drafts import OUTREACH_SCHEMA_VERSION
     from postingstudio.core.rules.rulebook import default_rulebook
     from postingstudio.paths import resources_dir
 
@@ -155,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
             return written
     if args.format == "json":
         payload = {
-            "schema": 1,
+            "schema": OUTREACH_SCHEMA_VERSION,
             "posting": {"path": args.file, **drafts.facts.to_json()},
             "schedule": dict(drafts.schedule),
             "messages": [message_json(m) for m in drafts.messages],

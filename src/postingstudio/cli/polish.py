@@ -50,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from postingstudio.core.analyse import analyse
     from postingstudio.core.fixes import find_placeholders, polish_text
     from postingstudio.core.rewrite.posting_edit import apply_to_posting
+    from postingstudio.core.rewrite.rewriter import POLISH_SCHEMA_VERSION
 
     output = Path(args.output)
     if output.suffix.lower() not in FORMATS:
@@ -75,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         return written
     if args.format == "json":
         payload = {
-            "schema": 1,
+            "schema": POLISH_SCHEMA_VERSION,
             "tool": {"name": "postingstudio", "version": __version__},
             "path": args.input,
             "output": str(output),

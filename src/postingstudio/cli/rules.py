@@ -21,7 +21,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from postingstudio.core.rules.schema import RuleFileError, TermRule
+    from postingstudio.core.rules.schema import RULES_SCHEMA_VERSION, RuleFileError, TermRule
 
     try:
         book = rulebook_from(args)
@@ -53,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
             }
             for r in rules
         ]  # fmt: skip
-        json.dump({"schema": 1, "rules": payload}, sys.stdout, ensure_ascii=False, indent=2)
+        document = {"schema": RULES_SCHEMA_VERSION, "rules": payload}
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
     for rule in sorted(rules, key=lambda r: r.id):

@@ -16,6 +16,7 @@ from .findings import Finding, FindingSource
 from .fixes import placeholder_findings, unfilled_sections
 from .gender import analyse_gender
 from .model import BlockKind, Posting
+from .pay_laws import apply_pay_laws, load_pay_laws, load_scope
 from .plaintext import parse_text
 from .readability import measure
 from .repair import on_shown_text, repair_posting, shown_salary, shown_sections
@@ -91,6 +92,11 @@ def _sections(posting: Posting, index: TextIndex, book: RuleBook, salary: Salary
         unfilled_sections(detect_sections(posting, index, book.sections, salary), index.text)
     )
     findings = section_findings(results, index.text, book.sections)
+    # A missing or vague salary where a pay-transparency law applies is an error naming the law.
+    laws = load_pay_laws(book.resources)
+    if laws and any(f.extra.get("section") == "salary" for f in findings):
+        where = load_scope(book.resources).text(index.text, index.sentences)
+        findings = apply_pay_laws(findings, where, laws)
     return results, [*findings, *placeholder_findings(index.text)]
 
 

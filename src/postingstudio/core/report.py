@@ -1,7 +1,8 @@
-"""The immutable result of analysing one posting, and its versioned JSON form (schema 1)."""
+"""The immutable result of analysing one posting, and its versioned JSON form (docs/json.md)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
@@ -9,7 +10,10 @@ from typing import Any
 
 from .findings import Finding, FindingSource, deduplicate
 
-SCHEMA_VERSION = 1
+# The ``schema`` of ``postingstudio check --format json``; raise it when a field is removed,
+# renamed or changes meaning (docs/json.md keeps the changelog). 2: findings carry where they
+# are in the input file (line/column, or paragraph/offset).
+SCHEMA_VERSION = 2
 
 
 class SectionState(StrEnum):
@@ -118,14 +122,40 @@ class Report:
     def section(self, section_id: str) -> SectionResult | None:
         return next((s for s in self.sections if s.id == section_id), None)
 
-    def to_json(self, path: str | None = None) -> dict[str, Any]:
-        """One entry of the ``files`` list of ``postingstudio check --format json``."""
-        return {
+    @staticmethod
+    def json_head(tool_version: str) -> dict[str, Any]:
+        """What comes before ``files`` in ``postingstudio check --format json``: the schema
+        version (this module is its one source) and the tool that wrote it."""
+        tool = {"name": "postingstudio", "version": tool_version}
+        return {"schema": SCHEMA_VERSION, "tool": tool}
+
+    def to_json(
+        self,
+        path: str | None = None,
+        place: Callable[[int, int], dict[str, object]] | None = None,
+        with_text: bool = False,
+    ) -> dict[str, Any]:
+        """One entry of the ``files`` list of ``postingstudio check --format json``.
+
+        ``place`` adds to each finding where it is in the input file (``line``/``column`` or
+        ``paragraph``/``offset``, from :mod:`postingstudio.docio.locations`); ``with_text``
+        adds the analysed text that ``start``/``end`` index.
+        """
+        findings = [f.to_json() for f in self.findings]
+        if place is not None:
+            findings = [
+                {**data, **place(f.start, f.end)}
+                for f, data in zip(self.findings, findings, strict=True)
+            ]
+        entry: dict[str, Any] = {
             "path": path,
             "profile": self.profile,
             "scores": self.scores.to_json(),
             "sections": [s.to_json() for s in self.sections],
             "salary": self.salary.to_json(),
             "metrics": dict(self.metrics),
-            "findings": [f.to_json() for f in self.findings],
+            "findings": findings,
         }
+        if with_text:
+            entry["analysed_text"] = self.text
+        return entry

@@ -16,6 +16,7 @@ from lxml import etree
 
 from postingstudio.core.model import Block, BlockKind, BlockOrigin, Posting
 
+from .docx_package_out import assemble, template_styles
 from .docx_parts import OutputParts
 from .docx_reader import DocxReading
 from .lossless import LosslessWriter, _Story, body_blocks
@@ -26,9 +27,7 @@ _PRECIOUS = (w("drawing"), w("pict"), w("object"), _SECT)
 
 
 def save_into_source(posting: Posting, reading: DocxReading) -> bytes:
-    from .docx_writer import _assemble, _template_styles
-
-    parts = OutputParts(reading.package, _template_styles(reading.package.path))
+    parts = OutputParts(reading.package, template_styles(reading.package.path))
     writer = LosslessWriter(reading, parts)
     stray_headers, stray_footers = _headers_and_footers(writer, posting)
     main = writer.story(reading.package.main)
@@ -41,7 +40,7 @@ def save_into_source(posting: Posting, reading: DocxReading) -> bytes:
         for part, story in writer.stories.items()
         if story.changed and part != reading.package.main
     }
-    return _assemble(reading, parts, main.root, changed)
+    return assemble(reading, parts, main.root, changed)
 
 
 class _Body:

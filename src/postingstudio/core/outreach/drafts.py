@@ -12,6 +12,9 @@ from .facts import PostingFacts
 from .kit import WRITER_PLACEHOLDERS, OutreachKit
 from .sms import SmsLength, sms_length, to_gsm7
 
+# The ``schema`` of ``postingstudio outreach --format json`` (docs/outreach.md); raise it when a
+# field of the drafts it prints is removed, renamed or changes meaning.
+OUTREACH_SCHEMA_VERSION = 1
 _PLACEHOLDER = re.compile(r"\{([a-z_0-9]+)\}")
 _SPACES = re.compile(r"[ \t]{2,}")
 _SPACE_BEFORE_PUNCT = re.compile(r" +([.,;:!?)])(?=\s|$)")  # not "Senior .Net"

@@ -21,6 +21,9 @@ from .fit import Edit, fit, keep_verb_form
 from .person import agree_after, compound_comma, refer_back_edits, you_edits
 from .tokens import sentences
 
+# The ``schema`` of ``postingstudio polish --format json`` (docs/json.md), whose ``changes`` and
+# ``offered`` are these Changes; raise it when a field is removed, renamed or changes meaning.
+POLISH_SCHEMA_VERSION = 1
 YOU_RULE = "rewrite.you"
 DUTY_RULE = "rewrite.responsible_for"
 

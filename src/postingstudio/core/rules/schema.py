@@ -16,6 +16,9 @@ from typing import ClassVar
 
 from ..findings import Category, Severity
 
+# The ``schema`` of ``postingstudio rules --format json``, the rule list with these fields;
+# raise it when a field is removed, renamed or changes meaning.
+RULES_SCHEMA_VERSION = 1
 KINDS = ("phrase", "substitution", "density", "pattern", "metric")
 # Where a match counts: anywhere, only as a heading line of its own, or only inside a sentence.
 SCOPES = ("any", "heading", "sentence")

@@ -8,22 +8,47 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
-from postingstudio.core.outreach import MergeReport, OutreachKit
+from postingstudio.core.outreach import MergeReport, Message, OutreachKit
 from postingstudio.docio.atomic import write_atomic
 from postingstudio.docio.errors import DocumentError
 from postingstudio.docio.outreach_export import export_eml, export_txt, merge_csv
 
-if TYPE_CHECKING:
-    from .view import OutreachView
+
+class DraftsView(Protocol):
+    """What the exports use of the Outreach view (ui/outreach/view.py), which builds them: a
+    protocol, so this module does not import the view that imports it."""
+
+    txt_button: QAbstractButton
+    eml_button: QAbstractButton
+    merge_button: QAbstractButton
+    channel: QComboBox
+    messages: list[Message]
+
+    def current(self) -> Message: ...
+    def suggested_name(self, suffix: str) -> str: ...
+    def tr(self, text: str) -> str: ...
+
+
+def _parent(view: DraftsView) -> QWidget:
+    assert isinstance(view, QWidget), "the Outreach view is a widget"
+    return view
 
 
 class ExportActions:
-    def __init__(self, view: OutreachView, kit: OutreachKit) -> None:
+    def __init__(self, view: DraftsView, kit: OutreachKit) -> None:
         self.view, self.kit = view, kit
         self.last_report: MergeReport | None = None
         self.ask_save: Callable[[str, str, str], str | None] = self._ask_save
@@ -43,12 +68,12 @@ class ExportActions:
 
     # -- dialogs (replaced in tests) ----------------------------------------------------------
     def _ask_save(self, title: str, suggested: str, pattern: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self.view, title, suggested, pattern)
+        path, _ = QFileDialog.getSaveFileName(_parent(self.view), title, suggested, pattern)
         return path or None
 
     def _ask_contacts(self) -> str | None:
         path, _ = QFileDialog.getOpenFileName(
-            self.view,
+            _parent(self.view),
             self.view.tr("Contacts file"),
             str(Path.home()),
             self.view.tr("CSV files (*.csv)"),
@@ -56,10 +81,10 @@ class ExportActions:
         return path or None
 
     def _show_error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.view, title, text)
+        QMessageBox.warning(_parent(self.view), title, text)
 
     def _show_report(self, text: str) -> None:
-        QMessageBox.information(self.view, self.view.tr("Merge report"), text)
+        QMessageBox.information(_parent(self.view), self.view.tr("Merge report"), text)
 
     # -- actions ------------------------------------------------------------------------------
     def export_txt(self) -> None:
@@ -88,7 +113,7 @@ class ExportActions:
         if not target:
             return
         progress = QProgressDialog(
-            self.view.tr("Merging contacts…"), self.view.tr("Cancel"), 0, 100, self.view
+            self.view.tr("Merging contacts…"), self.view.tr("Cancel"), 0, 100, _parent(self.view)
         )
         progress.setObjectName("outreachMergeProgress")
         progress.setWindowModality(Qt.WindowModality.WindowModal)

@@ -1,0 +1,117 @@
+"""Zip a finished .docx: the parts a writer rebuilt plus every other part of the source, byte
+for byte, with macros dropped from a macro-enabled source (Word refuses a .docx with them).
+
+Both ways of writing a posting into a .docx end here: the rebuilt body (:mod:`.docx_writer`)
+and the save by identity into the source package (:mod:`.docx_save`), so neither imports the
+other.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+from lxml import etree
+
+from . import package as pkg
+from .docx_parts import OutputParts
+from .docx_reader import DocxReading
+from .package import CT_NS
+from .safety import MAX_FILE_BYTES, read_member
+
+log = logging.getLogger(__name__)
+
+
+def default_template() -> Path:
+    from postingstudio.paths import resources_dir
+
+    return resources_dir() / "templates" / "posting.docx"
+
+
+def template_styles(base_path: str) -> etree._Element | None:
+    """The shipped template's styles, to copy a missing "Heading 2" or "Hyperlink" from."""
+    try:
+        template = os.fspath(default_template())
+        data = pkg.read_bytes(template)
+        package = pkg.open_package(template, data)
+    except Exception:  # noqa: BLE001 - a missing template only means fewer styles to borrow
+        log.warning("the shipped template could not be read; missing styles will not be added")
+        return None
+    rels = package.rels(package.main)
+    part = next((r.target for r in rels.values() if r.rel_type == pkg.REL_STYLES), None)
+    return package.xml(part) if part and package.has(part) else None
+
+
+def _serialise(root: etree._Element, strict: bool) -> bytes:
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return pkg.to_strict(data) if strict else data
+
+
+def assemble(
+    reading: DocxReading,
+    parts: OutputParts,
+    document: etree._Element,
+    other_parts: dict[str, etree._Element] | None = None,
+) -> bytes:
+    package = reading.package
+    strict = package.strict
+    replaced: dict[str, bytes] = {package.main: _serialise(document, strict)}
+    for name, root in (other_parts or {}).items():
+        replaced[name] = _serialise(root, strict)
+    macro = package.macro_enabled
+    dropped: set[str] = set()
+    if macro:
+        dropped = {
+            n
+            for n in package.names
+            if n.lower().rsplit("/", 1)[-1] in ("vbaproject.bin", "vbadata.xml")
+        }
+        dropped |= {pkg.rels_name_for(n) for n in dropped}
+        for rel in list(parts.rels_root):
+            if rel.get("Type") == pkg.REL_VBA:
+                parts.rels_root.remove(rel)
+                parts.changed.add("rels")
+    if "rels" in parts.changed:
+        replaced[pkg.rels_name_for(package.main)] = _serialise(parts.rels_root, strict)
+    if "styles" in parts.changed and parts.styles_part and parts.styles_root is not None:
+        replaced[parts.styles_part] = _serialise(parts.styles_root, strict)
+    if "numbering" in parts.changed and parts.numbering_part and parts.numbering_root is not None:
+        replaced[parts.numbering_part] = _serialise(parts.numbering_root, strict)
+    if parts.new_numbering or macro or not package.has("[Content_Types].xml"):
+        types = (
+            copy.deepcopy(package.xml("[Content_Types].xml"))
+            if package.has("[Content_Types].xml")
+            else etree.Element(f"{{{CT_NS}}}Types", nsmap={None: CT_NS})
+        )
+        parts.content_types(types)
+        for item in list(types):
+            name = (item.get("PartName") or "").lstrip("/")
+            if name in dropped:
+                types.remove(item)
+            elif name == package.main and macro:
+                item.set("ContentType", pkg.CT_MAIN)
+        replaced["[Content_Types].xml"] = etree.tostring(
+            types, xml_declaration=True, encoding="UTF-8", standalone=True
+        )
+    output = BytesIO()
+    names = ["[Content_Types].xml"] + [n for n in package.names if n != "[Content_Types].xml"]
+    written: set[str] = set()
+    with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in names + [n for n in replaced if n not in package.names]:
+            if name in written or name in dropped or name.endswith("/"):
+                continue
+            written.add(name)
+            if name in replaced:
+                data = replaced[name]
+            elif package.has(name):
+                data = read_member(package.path, package.archive, name, limit=MAX_FILE_BYTES)
+            else:
+                continue
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return output.getvalue()
