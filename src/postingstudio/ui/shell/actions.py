@@ -38,6 +38,7 @@ class Actions:
         self.save_as = make(tr("Save &As…"), StandardKey.SaveAs, "save_as")
         self.export = make(tr("&Export…"), "Ctrl+E", "export")
         self.preferences = make(tr("Pre&ferences…"), StandardKey.Preferences, "preferences")
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit = make(tr("&Quit"), StandardKey.Quit, "quit")
         self.undo = make(tr("&Undo"), StandardKey.Undo, "undo")
         self.redo = make(tr("&Redo"), StandardKey.Redo, "redo")
@@ -76,8 +77,6 @@ class Actions:
         for action in (self.save, self.save_as, self.export):
             file.addAction(action)
         file.addSeparator()
-        file.addAction(self.preferences)
-        file.addSeparator()
         file.addAction(self.quit)
         edit = menus["edit"] = bar.addMenu(window.tr("&Edit"))
         for action in (
@@ -93,6 +92,9 @@ class Actions:
         edit.addSeparator()
         for action in (self.find, self.find_next, self.find_previous):
             edit.addAction(action)
+        # Edit › Preferences on Linux and Windows; Qt moves it to the application menu on macOS.
+        edit.addSeparator()
+        edit.addAction(self.preferences)
         fmt = menus["format"] = bar.addMenu(window.tr("F&ormat"))
         for action in (
             self.bold,
