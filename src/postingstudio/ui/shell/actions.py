@@ -64,6 +64,9 @@ class Actions:
         self.zoom_in = make(tr("Zoom &In"), StandardKey.ZoomIn, "zoom_in")
         self.zoom_out = make(tr("Zoom &Out"), StandardKey.ZoomOut, "zoom_out")
         self.zoom_reset = make(tr("&Reset Zoom"), "Ctrl+Alt+0", "zoom_reset")
+        self.tour = make(tr("A Short &Tour"), None, "tour")
+        self.shortcuts = make(tr("&Keyboard Shortcuts"), None, "shortcuts")
+        self.score_help = make(tr("How the &Score Works"), None, "score_help")
         self.about = make(tr("&About Posting Studio"), None, "about")
 
     def build_menus(self, window: QMainWindow, panels: list[QAction]) -> dict[str, QMenu]:
@@ -121,5 +124,8 @@ class Actions:
         for action in panels:
             view.addAction(action)
         help_menu = menus["help"] = bar.addMenu(window.tr("&Help"))
+        for action in (self.tour, self.shortcuts, self.score_help):
+            help_menu.addAction(action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about)
         return menus

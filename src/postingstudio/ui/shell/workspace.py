@@ -30,6 +30,7 @@ from postingstudio.ui.editor import formatting
 from postingstudio.ui.editor.find_replace import FindReplace
 from postingstudio.ui.outreach import OutreachMode
 from postingstudio.ui.preferences.dialog import PreferencesDialog
+from postingstudio.ui.shell import help_dialogs
 from postingstudio.ui.shell.compare_mode import CompareMode
 from postingstudio.ui.shell.files import FileController
 from postingstudio.ui.shell.focus_cycle import FocusCycle
@@ -189,6 +190,9 @@ class Workspace(QObject):
         a.zoom_reset.triggered.connect(editor.reset_zoom)
         editor.zoomChanged.connect(self._show_zoom)
         a.about.triggered.connect(self.about)
+        a.tour.triggered.connect(lambda: help_dialogs.TourDialog(self.window).exec())
+        a.shortcuts.triggered.connect(lambda: help_dialogs.ShortcutsDialog(self.window).exec())
+        a.score_help.triggered.connect(lambda: self.score_help().exec())
         w.filesDropped.connect(self._open_dropped)
         editor.filesDropped.connect(self._open_dropped)
         self.files.opened.connect(self._dismiss_sample_offer)
@@ -288,6 +292,11 @@ class Workspace(QObject):
                 "Posting Studio {0}\nMakes job postings clear, vivid and complete. Works offline."
             ).format(__version__),
         )
+
+    def score_help(self) -> help_dialogs.TextDialog:
+        book = self.analysis.book  # None until the rule book has loaded: read the file then
+        text = help_dialogs.score_help_text(self.resources, book.scoring if book else None)
+        return help_dialogs.TextDialog(self.tr("How the Score Works"), text, self.window)
 
     def _restore_window(self) -> None:
         geometry = self.settings.value("window/geometry")
