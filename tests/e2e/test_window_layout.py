@@ -98,3 +98,20 @@ def test_saved_geometry_that_fits_is_kept(qtbot, tmp_path):
         ws.save_window()
     with running_workspace(qtbot, tmp_path) as (ws, _prompts):
         assert ws.window.size().toTuple() == (1100, 720)
+
+
+def test_saved_geometry_larger_than_the_screen_gets_the_default_size(qtbot, tmp_path):
+    """On the screen, but saved on a bigger monitor: it comes back at the default size (1280×820
+    where it fits, else 92% of the screen), not as a window running off the edges."""
+    with running_workspace(qtbot, tmp_path) as (ws, _prompts):
+        area = ws.window.screen().availableGeometry()
+        ws.window.setGeometry(QRect(area.x(), area.y(), area.width() + 800, area.height() + 600))
+        _settle(qtbot, ws.window)
+        assert ws.window.width() > area.width()  # what was saved really was too big
+        ws.save_window()
+    with running_workspace(qtbot, tmp_path) as (ws, _prompts):
+        area = ws.window.screen().availableGeometry()
+        assert area.adjusted(-16, -16, 16, 16).contains(ws.window.frameGeometry())
+        expected = (min(1280, int(area.width() * 0.92)), min(820, int(area.height() * 0.92)))
+        got = ws.window.size().toTuple()
+        assert abs(got[0] - expected[0]) <= 2 and abs(got[1] - expected[1]) <= 2, (got, expected)

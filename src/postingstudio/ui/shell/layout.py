@@ -48,13 +48,17 @@ def default_geometry(available: QRect) -> QRect:
     return rect
 
 
-def fits_a_screen(window: QMainWindow) -> bool:
+def fits_a_screen(window: QMainWindow, saved_size: tuple[int, int] | None = None) -> bool:
     """True when the whole window frame lies on one screen's available area (a little slack
-    for frames the window manager draws)."""
+    for frames the window manager draws). ``saved_size`` is the size the window had when it
+    was saved: Qt's restoreGeometry quietly shrinks a window bigger than the screen to the
+    whole screen, which fits but is no sane size to come back at."""
     frame = window.frameGeometry()
     for screen in QGuiApplication.screens():
         area = screen.availableGeometry().adjusted(-16, -16, 16, 16)
-        if area.contains(frame):
+        if area.contains(frame) and (
+            saved_size is None or (saved_size[0] <= area.width() and saved_size[1] <= area.height())
+        ):
             return True
     return False
 

@@ -303,7 +303,7 @@ class Workspace(QObject):
         state = self.settings.value("window/state")
         if geometry is not None:
             self.window.restoreGeometry(geometry)
-            if not fits_a_screen(self.window):  # saved on a bigger or an unplugged screen
+            if not fits_a_screen(self.window, self._saved_size()):  # a bigger/unplugged screen
                 place_default(self.window)
         if state is not None:
             self.window.restoreState(state)
@@ -312,9 +312,18 @@ class Workspace(QObject):
         if zoom:
             self.window.editor.zoom(zoom)
 
+    def _saved_size(self) -> tuple[int, int] | None:
+        try:
+            width, height = (int(n) for n in str(self.settings.value("window/size", "")).split("x"))
+        except ValueError:
+            return None  # saved by an older version, or never
+        return width, height
+
     def save_window(self) -> None:
         self.compare.set_mode(False)  # the single-posting docks are what a restart should show
         self.settings.setValue("window/geometry", self.window.saveGeometry())
+        size = self.window.normalGeometry().size()
+        self.settings.setValue("window/size", f"{size.width()}x{size.height()}")
         self.settings.setValue("window/state", self.window.saveState())
         self.settings.setValue("window/zoom", self.window.editor.zoom_steps)
         self.settings.sync()
