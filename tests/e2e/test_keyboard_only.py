@@ -13,7 +13,7 @@ from postingstudio.ui.common.apply_fixes import applicable_replacements
 from tests.conftest import corpus_path
 from tests.ui.conftest import SAMPLE, wait_report
 
-from .conftest import running_workspace
+from .conftest import assert_not_blank, running_workspace, screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -144,7 +144,7 @@ def test_findings_keys_enter_applies_delete_ignores_menu_opens(qtbot, live):
     assert "Ignore" in opened[0] and "Ignore rule" in opened[0]
 
 
-def test_keyboard_only_open_apply_save_reopen(qtbot, live, tmp_path):
+def test_keyboard_only_open_apply_save_reopen(qtbot, live, tmp_path, artifacts):
     """Open a real .docx, go to the findings, apply one, back to the text, save, reopen."""
     ws, prompts = live
     w = ws.window
@@ -180,6 +180,8 @@ def test_keyboard_only_open_apply_save_reopen(qtbot, live, tmp_path):
     _press(w.editor, Key.Key_S, CTRL)  # Save, into the opened .docx
     assert not w.isWindowModified(), prompts.errors
     assert prompts.errors == []
+    # The window as the keyboard left it, kept like the other end-to-end flows' screenshots.
+    assert_not_blank(screenshot(w, artifacts / "e2e_keyboard_only.png"))
 
     reopened = load_posting(copy)
     assert replacement in reopened.text
