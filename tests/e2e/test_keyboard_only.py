@@ -142,6 +142,11 @@ def test_findings_keys_enter_applies_delete_ignores_menu_opens(qtbot, live):
     QApplication.sendEvent(tree, event)
     qtbot.waitUntil(lambda: bool(opened), timeout=3_000)
     assert "Ignore" in opened[0] and "Ignore rule" in opened[0]
+    # Shift+F10, the menu key's twin, opens the same menu.
+    QTimer.singleShot(50, look)
+    _press(tree, Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=3_000)
+    assert opened[1] == opened[0]
 
 
 def test_keyboard_only_open_apply_save_reopen(qtbot, live, tmp_path, artifacts):

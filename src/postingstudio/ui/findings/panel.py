@@ -270,6 +270,12 @@ class FindingsPanel(QWidget):
             if key == Qt.Key.Key_Delete and self.current_index() is not None:
                 self.ignore_current()
                 return True
+            if key == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+                # Shift+F10 is the menu key's twin; not every platform turns it into a
+                # context-menu event, so the list does it itself.
+                current = self.tree.currentIndex()
+                self._show_menu(self.tree.visualRect(current).center(), current)
+                return True
         if (
             watched is self.tree
             and isinstance(event, QContextMenuEvent)
