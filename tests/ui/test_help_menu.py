@@ -3,6 +3,8 @@ from resources/help/score.md and the weights in use, and a short tour with Back 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QAction, QKeySequence
 
 from postingstudio.ui.shell.help_dialogs import ShortcutsDialog, TourDialog
@@ -60,3 +62,13 @@ def test_tour_pages_go_forward_and_back_and_done_closes(qtbot, workspace) -> Non
     tour.show()
     tour.next.click()
     assert tour.result() == tour.DialogCode.Accepted
+
+
+def test_readme_names_the_help_items_and_keys_the_app_has(workspace) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for action in workspace.window.menus["help"].actions():
+        if action.text():
+            text = action.text().replace("&", "")
+            assert text.lower() in readme.lower(), text
+    for key in ("F6", "Ctrl+Tab", "Esc", "Enter", "Delete", "Shift+F10", "Edit › Preferences"):
+        assert key in readme, key
