@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -92,6 +92,27 @@ class SectionRow(QFrame):
                 self.tr("Add a {0} section with placeholders").format(section.label)
             )
             layout.addWidget(self.insert_button, 0, Qt.AlignmentFlag.AlignTop)
+        # Reachable from the keyboard (F6, then Tab): Enter shows the section or inserts it.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(f"{section.label}: {state_words[section.state]}")
+        self.setAccessibleDescription(section.reason)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        self.setFrameShape(QFrame.Shape.Box)  # where the keyboard is, drawn
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        super().focusOutEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            if self.insert_button is not None:
+                self.insert_button.click()
+            else:
+                self.clicked.emit(self.section.id)
+            return
+        super().keyPressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:
@@ -159,3 +180,7 @@ class ChecklistPanel(QWidget):
                 )
             self._list.insertWidget(position, row)
             self.rows[section.id] = row
+
+    def first_row(self) -> QWidget | None:
+        """Where the keyboard lands when it moves to this panel."""
+        return next(iter(self.rows.values()), None)

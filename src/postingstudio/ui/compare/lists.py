@@ -61,6 +61,7 @@ def kind_icon(kind: OfferKind, size: int = 18) -> QIcon:
 def _tree(parent: QWidget, name: str, headers: list[str]) -> QTreeWidget:
     tree = QTreeWidget(parent)
     tree.setObjectName(name)
+    tree.setAccessibleName(headers[0])
     tree.setRootIsDecorated(False)
     tree.setUniformRowHeights(True)
     tree.setHeaderLabels(headers)

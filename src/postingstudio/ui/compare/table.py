@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from postingstudio.core.compare import Comparison, MetricRow, Verdict
 from postingstudio.ui.common.theme import OKABE_ITO
@@ -158,6 +158,7 @@ class CompareTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compareTable")
+        self.setAccessibleName(self.tr("Metrics, yours beside theirs"))
         self.model_ = CompareTableModel(self)
         self.setModel(self.model_)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -168,6 +169,10 @@ class CompareTable(QTableView):
         self.horizontalHeader().setMaximumSectionSize(220)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().setMaximumWidth(230)  # long labels elide; the tooltip has them
+        self.verticalHeader().setAccessibleName(self.tr("Metrics"))
+        self.horizontalHeader().setAccessibleName(self.tr("Postings"))
+        for corner in self.findChildren(QAbstractButton):  # Qt's "select all" corner
+            corner.setAccessibleName(self.tr("Select the whole table"))
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.model_.set_comparison(comparison)

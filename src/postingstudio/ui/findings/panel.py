@@ -12,7 +12,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -79,6 +81,7 @@ class FindingsPanel(QWidget):
         self.severity.addItem(self.tr("All severities"), Severity.SUGGESTION.rank)
         self.severity.addItem(self.tr("Warnings and errors"), Severity.WARNING.rank)
         self.severity.addItem(self.tr("Errors only"), Severity.ERROR.rank)
+        self.severity.setAccessibleName(self.tr("Severity filter"))
         self.severity.currentIndexChanged.connect(self._rebuild)
         layout.addWidget(self.severity)
         # Readability is quiet by default (the hardest few sentences); this shows the rest.
@@ -97,11 +100,23 @@ class FindingsPanel(QWidget):
         # A fixed fix column: sizing it to its contents would ask the model for every row.
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.tree.header().resizeSection(1, self.fontMetrics().horizontalAdvance("Insert  ") + 16)
+        self.tree.setAccessibleName(self.tr("Findings"))
+        self.tree.header().setAccessibleName(self.tr("Finding and fix columns"))
+        self.tree.setAccessibleDescription(
+            self.tr("Enter applies the fix, Delete ignores, the menu key shows every choice")
+        )
         self.tree.clicked.connect(self._item_clicked)
         self.tree.selectionModel().currentChanged.connect(self._show_details)
+        self.tree.selectionModel().currentChanged.connect(self._current_moved)
+        self.tree.installEventFilter(self)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._show_menu)
+        self._rebuilding = False
+        self.menu: QMenu | None = None  # the open context menu (tests close it)
         layout.addWidget(self.tree, 3)
 
         self.details = QLabel(self)
+        self.details.setAccessibleName(self.tr("Finding details"))
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -157,12 +172,16 @@ class FindingsPanel(QWidget):
         current = self.current_index()
         visible = [i for i, f in enumerate(self.findings) if self._visible(f)]
         labels = {category: self.category_label(category) for category in STYLES}
-        self.model.set_content(self.findings, visible, labels)
-        self.tree.expandAll()
-        if current is not None and current < len(self.findings):
-            index = self.model.index_of(current)
-            if index.isValid():
-                self.tree.setCurrentIndex(index)
+        self._rebuilding = True  # a new report keeps the row; it does not move the editor
+        try:
+            self.model.set_content(self.findings, visible, labels)
+            self.tree.expandAll()
+            if current is not None and current < len(self.findings):
+                index = self.model.index_of(current)
+                if index.isValid():
+                    self.tree.setCurrentIndex(index)
+        finally:
+            self._rebuilding = False
         self.apply_all.setEnabled(any(applicable_replacements(f) for f in self.findings))
 
     def _filters_changed(self) -> None:
@@ -205,6 +224,107 @@ class FindingsPanel(QWidget):
         else:
             self.findingActivated.emit(index)
 
+    def _current_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """Arrowing through the list shows each finding's words in the text; focus stays
+        here, so the next key still moves in the list."""
+        if self._rebuilding or not self.tree.hasFocus():
+            return
+        index = self.model.finding_index(current)
+        if index is not None:
+            self.findingActivated.emit(index)
+
+    def _keep_focus(self) -> None:
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def apply_current(self) -> bool:
+        """Enter: the current finding's first fix (or its section), as a click on its Fix."""
+        index = self.current_index()
+        if index is None:
+            return False
+        finding = self.findings[index]
+        replacements = applicable_replacements(finding)
+        section = missing_section_id(finding)
+        if replacements:
+            self.applyRequested.emit(index, replacements[0])
+        elif section:
+            self.insertSectionRequested.emit(section)
+        else:
+            return False
+        self._keep_focus()
+        return True
+
+    def ignore_current(self) -> bool:
+        index = self.current_index()
+        if index is None:
+            return False
+        self.ignoreRequested.emit(index)
+        self._keep_focus()
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.tree and isinstance(event, QKeyEvent):
+            key = event.key() if event.type() == QEvent.Type.KeyPress else None
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_index() is not None:
+                self.apply_current()
+                return True
+            if key == Qt.Key.Key_Delete and self.current_index() is not None:
+                self.ignore_current()
+                return True
+            if key == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+                # Shift+F10 is the menu key's twin; not every platform turns it into a
+                # context-menu event, so the list does it itself.
+                current = self.tree.currentIndex()
+                self._show_menu(self.tree.visualRect(current).center(), current)
+                return True
+        if (
+            watched is self.tree
+            and isinstance(event, QContextMenuEvent)
+            and event.reason() == QContextMenuEvent.Reason.Keyboard
+        ):
+            # The context-menu key (or Shift+F10): the current row's menu, beside that row.
+            current = self.tree.currentIndex()
+            self._show_menu(self.tree.visualRect(current).center(), current)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _show_menu(self, position: QPoint, model_index: QModelIndex | None = None) -> None:
+        """Right-click or the context-menu key: every choice for the finding, from the keys.
+        ``position`` is in the list's viewport."""
+        if model_index is None:
+            model_index = self.tree.indexAt(position)
+        index = self.model.finding_index(model_index)
+        if index is None:
+            return
+        self.tree.setCurrentIndex(model_index)
+        finding = self.findings[index]
+        menu = QMenu(self.tree)
+        menu.setAccessibleName(self.tr("Finding actions"))
+        for replacement in applicable_replacements(finding)[:MAX_DETAIL_BUTTONS]:
+            action = menu.addAction(self.tr("Apply “{0}”").format(elide(replacement, 50)))
+            action.setToolTip(replacement)
+            action.triggered.connect(
+                lambda _=False, r=replacement: (
+                    self.applyRequested.emit(index, r),
+                    self._keep_focus(),
+                )
+            )
+        section = missing_section_id(finding)
+        if section:
+            insert = menu.addAction(self.tr("Insert section"))
+            insert.triggered.connect(lambda: self.insertSectionRequested.emit(section))
+        show = menu.addAction(self.tr("Show in text"))
+        show.triggered.connect(lambda: (self.findingActivated.emit(index), self._keep_focus()))
+        menu.addSeparator()
+        ignore = menu.addAction(self.tr("Ignore"))
+        ignore.setShortcut(Qt.Key.Key_Delete)
+        ignore.triggered.connect(self.ignore_current)
+        rule = menu.addAction(self.tr("Ignore rule"))
+        rule.triggered.connect(lambda: self.ignoreRuleRequested.emit(finding.rule_id))
+        self.menu = menu
+        menu.exec(self.tree.viewport().mapToGlobal(position))
+        self.menu = None
+        menu.deleteLater()
+
     def _show_details(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         while self.detail_buttons.count():
             widget = self.detail_buttons.takeAt(0).widget()
@@ -233,8 +353,11 @@ class FindingsPanel(QWidget):
             insert.clicked.connect(lambda _=False, s=section: self.insertSectionRequested.emit(s))
             self.detail_buttons.addWidget(insert)
         for replacement in replacements[:MAX_DETAIL_BUTTONS]:
-            button = QPushButton(self.tr("Apply “{0}”").format(replacement[:30]), self)
+            # Elided at a word, with the whole replacement in the tooltip and the accessible
+            # name: never "projects such as <e.g. the off".
+            button = QPushButton(self.tr("Apply “{0}”").format(elide(replacement, 30)), self)
             button.setToolTip(replacement)
+            button.setAccessibleName(self.tr("Apply “{0}”").format(replacement))
             button.clicked.connect(
                 lambda _=False, i=index, r=replacement: self.applyRequested.emit(i, r)
             )
@@ -246,6 +369,17 @@ class FindingsPanel(QWidget):
         rule.setToolTip(finding.rule_id)
         rule.clicked.connect(lambda _=False, r=finding.rule_id: self.ignoreRuleRequested.emit(r))
         self.detail_buttons.addWidget(rule)
+
+
+def elide(text: str, limit: int) -> str:
+    """``text`` cut at the last whole word before ``limit`` characters, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and not text[limit - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def _signature(findings: Sequence[Finding]) -> list[tuple[object, ...]]:

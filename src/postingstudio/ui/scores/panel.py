@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QLabel, QStyle, QStyleOptionFocusRect, QVBoxLayout, QWidget
 
 from postingstudio.core.report import Report
 from postingstudio.ui.scores.gauges import BandBar, RatioBar, ScoreBar, ScoreGauge
@@ -24,6 +26,9 @@ class ScorePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scorePanel")
+        # F6 reaches the scores; a screen reader reads each gauge's accessible name.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Scores"))
         self.bullet_band = DEFAULT_BULLET_BAND
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -48,6 +53,23 @@ class ScorePanel(QWidget):
         layout.addWidget(self.note)
         layout.addStretch(1)
         self.gauge.set_value(None, self.tr("Overall"))
+
+    def paintEvent(self, event: object) -> None:  # noqa: N802
+        super().paintEvent(event)  # type: ignore[arg-type]
+        if self.hasFocus():
+            option = QStyleOptionFocusRect()
+            option.initFrom(self)
+            option.rect = self.rect().adjusted(1, 1, -1, -1)
+            painter = QPainter(self)
+            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter)
+
+    def focusInEvent(self, event: object) -> None:  # noqa: N802
+        super().focusInEvent(event)  # type: ignore[arg-type]
+        self.update()
+
+    def focusOutEvent(self, event: object) -> None:  # noqa: N802
+        super().focusOutEvent(event)  # type: ignore[arg-type]
+        self.update()
 
     def set_bullet_band(self, profiles: Mapping[str, Any]) -> None:
         bullets = profiles.get("bullets", {})

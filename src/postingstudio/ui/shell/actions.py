@@ -38,6 +38,7 @@ class Actions:
         self.save_as = make(tr("Save &As…"), StandardKey.SaveAs, "save_as")
         self.export = make(tr("&Export…"), "Ctrl+E", "export")
         self.preferences = make(tr("Pre&ferences…"), StandardKey.Preferences, "preferences")
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit = make(tr("&Quit"), StandardKey.Quit, "quit")
         self.undo = make(tr("&Undo"), StandardKey.Undo, "undo")
         self.redo = make(tr("&Redo"), StandardKey.Redo, "redo")
@@ -63,6 +64,9 @@ class Actions:
         self.zoom_in = make(tr("Zoom &In"), StandardKey.ZoomIn, "zoom_in")
         self.zoom_out = make(tr("Zoom &Out"), StandardKey.ZoomOut, "zoom_out")
         self.zoom_reset = make(tr("&Reset Zoom"), "Ctrl+Alt+0", "zoom_reset")
+        self.tour = make(tr("A Short &Tour"), None, "tour")
+        self.shortcuts = make(tr("&Keyboard Shortcuts"), None, "shortcuts")
+        self.score_help = make(tr("How the &Score Works"), None, "score_help")
         self.about = make(tr("&About Posting Studio"), None, "about")
 
     def build_menus(self, window: QMainWindow, panels: list[QAction]) -> dict[str, QMenu]:
@@ -75,8 +79,6 @@ class Actions:
         file.addSeparator()
         for action in (self.save, self.save_as, self.export):
             file.addAction(action)
-        file.addSeparator()
-        file.addAction(self.preferences)
         file.addSeparator()
         file.addAction(self.quit)
         edit = menus["edit"] = bar.addMenu(window.tr("&Edit"))
@@ -93,6 +95,9 @@ class Actions:
         edit.addSeparator()
         for action in (self.find, self.find_next, self.find_previous):
             edit.addAction(action)
+        # Edit › Preferences on Linux and Windows; Qt moves it to the application menu on macOS.
+        edit.addSeparator()
+        edit.addAction(self.preferences)
         fmt = menus["format"] = bar.addMenu(window.tr("F&ormat"))
         for action in (
             self.bold,
@@ -119,5 +124,8 @@ class Actions:
         for action in panels:
             view.addAction(action)
         help_menu = menus["help"] = bar.addMenu(window.tr("&Help"))
+        for action in (self.tour, self.shortcuts, self.score_help):
+            help_menu.addAction(action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about)
         return menus

@@ -19,6 +19,7 @@ from postingstudio.ui.findings.panel import FindingsPanel
 from postingstudio.ui.scores.panel import ScorePanel
 from postingstudio.ui.shell.actions import Actions
 from postingstudio.ui.shell.banner import Banner
+from postingstudio.ui.shell.layout import PanelLayout, place_default
 
 
 class MainWindow(QMainWindow):
@@ -31,7 +32,7 @@ class MainWindow(QMainWindow):
         if icon is not None:
             self.setWindowIcon(icon)
         self.setAcceptDrops(True)
-        self.resize(1280, 820)
+        place_default(self)  # 1280×820, or less on a small screen
         # Returns True when the window may close (the unsaved-changes question was answered).
         self.close_guard: Callable[[], bool] = lambda: True
 
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.editor_split.setChildrenCollapsible(False)
         self.editor = PostingEditor(self.editor_split)
         self.editor.setObjectName("editor")
+        self.editor.setAccessibleName(self.tr("Posting text"))
         self.editor_split.addWidget(self.editor)
         layout.addWidget(self.editor_split, 1)
         self.setCentralWidget(central)
@@ -64,6 +66,10 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.scores_dock], [290], Qt.Orientation.Horizontal)
         self.resizeDocks(
             [self.findings_dock, self.checklist_dock], [480, 320], Qt.Orientation.Vertical
+        )
+
+        self.layout_manager = PanelLayout(
+            self, self.editor, self.findings_dock, self.checklist_dock, self.scores_dock
         )
 
         self.actions = Actions(self)

@@ -155,8 +155,9 @@ class EditorSession(QObject):
         marker = self.markers.marker(index)
         if marker is None:
             return
+        # Focus stays where the writer chose the finding (the panel), so the next key moves
+        # in the list instead of typing into the text; F6 or Esc goes to the editor.
         self.editor.select_range(marker.cursor.anchor(), marker.cursor.position())
-        self.editor.setFocus()
 
     def apply(self, index: int, replacement: str) -> bool:
         marker = self.markers.marker(index)

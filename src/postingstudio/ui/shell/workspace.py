@@ -30,9 +30,12 @@ from postingstudio.ui.editor import formatting
 from postingstudio.ui.editor.find_replace import FindReplace
 from postingstudio.ui.outreach import OutreachMode
 from postingstudio.ui.preferences.dialog import PreferencesDialog
+from postingstudio.ui.shell import help_dialogs
 from postingstudio.ui.shell.compare_mode import CompareMode
 from postingstudio.ui.shell.files import FileController
+from postingstudio.ui.shell.focus_cycle import FocusCycle
 from postingstudio.ui.shell.grammar_wiring import GrammarUi
+from postingstudio.ui.shell.layout import fits_a_screen, place_default
 from postingstudio.ui.shell.main_window import MainWindow
 from postingstudio.ui.shell.prompts import Prompts
 from postingstudio.ui.shell.recovery_flow import RecoveryFlow
@@ -113,6 +116,7 @@ class Workspace(QObject):
             w, self.session, self.prompts, self.settings, w.menus["recent"], self
         )
         self.finder = FindReplace(w.editor, w)
+        self.focus_cycle = FocusCycle(w)  # F6 / Ctrl+Tab between editor and panels, Esc back
         self.compare = CompareMode(w, self.session, self.analysis, self.files, self.prompts, self)
         # LanguageTool lane, status and fixes
         self.grammar = GrammarUi(self.window, self.session, self.analysis, paths.config_dir, self)
@@ -186,6 +190,9 @@ class Workspace(QObject):
         a.zoom_reset.triggered.connect(editor.reset_zoom)
         editor.zoomChanged.connect(self._show_zoom)
         a.about.triggered.connect(self.about)
+        a.tour.triggered.connect(lambda: help_dialogs.TourDialog(self.window).exec())
+        a.shortcuts.triggered.connect(lambda: help_dialogs.ShortcutsDialog(self.window).exec())
+        a.score_help.triggered.connect(lambda: self.score_help().exec())
         w.filesDropped.connect(self._open_dropped)
         editor.filesDropped.connect(self._open_dropped)
         self.files.opened.connect(self._dismiss_sample_offer)
@@ -286,20 +293,37 @@ class Workspace(QObject):
             ).format(__version__),
         )
 
+    def score_help(self) -> help_dialogs.TextDialog:
+        book = self.analysis.book  # None until the rule book has loaded: read the file then
+        text = help_dialogs.score_help_text(self.resources, book.scoring if book else None)
+        return help_dialogs.TextDialog(self.tr("How the Score Works"), text, self.window)
+
     def _restore_window(self) -> None:
         geometry = self.settings.value("window/geometry")
         state = self.settings.value("window/state")
         if geometry is not None:
             self.window.restoreGeometry(geometry)
+            if not fits_a_screen(self.window, self._saved_size()):  # a bigger/unplugged screen
+                place_default(self.window)
         if state is not None:
             self.window.restoreState(state)
+        self.window.layout_manager.adapt()
         zoom = int(self.settings.value("window/zoom", 0) or 0)
         if zoom:
             self.window.editor.zoom(zoom)
 
+    def _saved_size(self) -> tuple[int, int] | None:
+        try:
+            width, height = (int(n) for n in str(self.settings.value("window/size", "")).split("x"))
+        except ValueError:
+            return None  # saved by an older version, or never
+        return width, height
+
     def save_window(self) -> None:
         self.compare.set_mode(False)  # the single-posting docks are what a restart should show
         self.settings.setValue("window/geometry", self.window.saveGeometry())
+        size = self.window.normalGeometry().size()
+        self.settings.setValue("window/size", f"{size.width()}x{size.height()}")
         self.settings.setValue("window/state", self.window.saveState())
         self.settings.setValue("window/zoom", self.window.editor.zoom_steps)
         self.settings.sync()
