@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from postingstudio.core.model import Posting
 
+from . import formats
 from .atomic import check_target, write_atomic
 from .errors import DocumentError, ExportError, UnsupportedFormat
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXPORT_FORMATS = (".docx", ".html", ".htm", ".md", ".txt", ".pdf")
+EXPORT_FORMATS = formats.export_suffixes()
 
 
 def save_posting(

@@ -15,7 +15,7 @@ from pathlib import Path
 from postingstudio.core.model import Posting
 from postingstudio.core.plaintext import parse_text
 
-from . import safety, text_reader
+from . import formats, safety, text_reader
 from .errors import DocumentError, TooLarge, UnsupportedFormat
 from .package import read_bytes
 from .styles import MAX_CHAIN
@@ -26,7 +26,7 @@ DOCX_EXTENSIONS = (".docx", ".docm", ".dotx", ".dotm", ".doc")
 TEXT_EXTENSIONS = (".txt", ".text", "")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
-READ_FORMATS = (".docx", ".docm", ".txt", ".md", ".html", ".htm")
+READ_FORMATS = formats.read_suffixes()
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a posting is a few KB; 20 MB of text is not a posting
 STYLE_CHAIN_LIMIT = MAX_CHAIN  # how far a basedOn chain is followed
 
