@@ -37,9 +37,7 @@ def read_suffixes() -> tuple[str, ...]:
 
 def export_suffixes() -> tuple[str, ...]:
     """Every suffix a posting can be exported to (.docm is written only as .docx)."""
-    return tuple(
-        s for f in FORMATS if f.can_export for s in f.suffixes if s != ".docm"
-    )
+    return tuple(s for f in FORMATS if f.can_export for s in f.suffixes if s != ".docm")
 
 
 def open_filter() -> str:
@@ -50,6 +48,4 @@ def open_filter() -> str:
 
 def save_formats() -> tuple[tuple[str, str], ...]:
     """(extension, dialog label) for every exportable format; the first is the default."""
-    return tuple(
-        (f.key, f"{f.label} (*{f.suffixes[0]})") for f in FORMATS if f.can_export
-    )
+    return tuple((f.key, f"{f.label} (*{f.suffixes[0]})") for f in FORMATS if f.can_export)
