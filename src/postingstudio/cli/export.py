@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE, EXIT_USAGE = 0, 2, 3, 4
-FORMATS = (".docx", ".html", ".htm", ".md", ".txt", ".pdf")
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +49,14 @@ def _fail(path: object, reason: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from postingstudio.docio import DocumentError, load_posting, save_posting
+    from postingstudio.docio.formats import export_suffixes
 
     output = Path(args.output)
-    if output.suffix.lower() not in FORMATS:
+    formats = export_suffixes()
+    if output.suffix.lower() not in formats:
         _fail(
             output,
-            f"unknown export format '{output.suffix or '(none)'}'; use one of {', '.join(FORMATS)}",
+            f"unknown export format '{output.suffix or '(none)'}'; use one of {', '.join(formats)}",
         )
         return EXIT_USAGE
     if args.template and Path(args.template).suffix.lower() not in (".docx", ".dotx"):

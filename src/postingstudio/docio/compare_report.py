@@ -9,11 +9,12 @@ can walk them. A ``.pdf`` path is laid out with ReportLab by :mod:`compare_pdf` 
 from __future__ import annotations
 
 import os
-import tempfile
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomic
 from .errors import ExportError
 
 REPORT_FORMATS = (".html", ".htm", ".pdf")
@@ -163,23 +164,17 @@ def write_comparison_report(comparison: Any, path: str | os.PathLike[str]) -> Pa
         raise ReportWriteError(
             target, f"reports are written as .html or .pdf, not '{suffix or 'none'}'"
         )
-    folder = target.parent if str(target.parent) else Path(".")
+
+    def write_pdf(temporary: str) -> None:
+        _pdf(comparison, temporary)
+
+    data: bytes | Callable[[str], None] = write_pdf
+    if suffix != ".pdf":
+        data = comparison_html(comparison).encode("utf-8")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".compare-", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise ReportWriteError(target, f"cannot write there ({error.strerror or error})") from None
-    try:
-        if suffix == ".pdf":
-            os.close(handle)
-            _pdf(comparison, temporary)
-        else:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(comparison_html(comparison).encode("utf-8"))
-        os.replace(temporary, target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise ReportWriteError(target, f"cannot be written ({error.strerror or error})") from None
+        write_atomic(target, data)  # 0644 under umask 022, like every other export
+    except ExportError as error:  # the folder is missing or read-only, the disk is full
+        raise ReportWriteError(target, error.reason) from None
     except Exception as error:  # noqa: BLE001 - ReportLab raises its own types on bad layout
-        Path(temporary).unlink(missing_ok=True)
         raise ReportWriteError(target, f"the PDF could not be laid out ({error})") from None
     return target

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from postingstudio.core.model import Posting
 
+from . import formats
 from .atomic import check_target, write_atomic
 from .errors import DocumentError, ExportError, UnsupportedFormat
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXPORT_FORMATS = (".docx", ".html", ".htm", ".md", ".txt", ".pdf")
+EXPORT_FORMATS = formats.export_suffixes()
 
 
 def save_posting(
@@ -44,37 +45,21 @@ def save_posting(
     """
     target = os.fspath(out_path)
     extension = Path(target).suffix.lower()
-    if extension not in EXPORT_FORMATS:
+    fmt = formats.for_suffix(extension)
+    if fmt is None:
+        suffixes = formats.export_suffixes()
         raise UnsupportedFormat(
             target,
-            f"Posting Studio exports {', '.join(EXPORT_FORMATS)}, "
+            f"Posting Studio exports {', '.join(suffixes)}, "
             f"not {extension or 'files without an extension'}",
         )
     check_target(target, overwrite=overwrite, source=posting.source_path)
-    if template is not None and extension not in (".docx", ".pdf"):
+    if template is not None and fmt.key not in ("docx", "pdf"):
         log.info("template %s ignored for %s export", template, extension)
     try:
-        if extension == ".docx":
-            from .docx_writer import build_docx
-
-            reading = source.reading if source is not None else None
-            write_atomic(target, build_docx(posting, template=template, source=reading))
-        elif extension in (".html", ".htm"):
-            from .html_export import to_html
-
-            write_atomic(target, to_html(posting).encode("utf-8"))
-        elif extension == ".md":
-            from .markdown_export import to_markdown
-
-            write_atomic(target, to_markdown(posting).encode("utf-8"))
-        elif extension == ".txt":
-            from .text_export import to_text
-
-            write_atomic(target, to_text(posting).encode("utf-8"))
-        else:
-            from .pdf_export import write_pdf
-
-            write_atomic(target, lambda temporary: write_pdf(posting, temporary, template=template))
+        assert fmt.writer is not None  # for_suffix returns exportable rows only
+        produced = formats.resolve(fmt.writer)(posting, template=template, source=source)
+        write_atomic(target, produced)
     except DocumentError:
         raise
     except MemoryError:

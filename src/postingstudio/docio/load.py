@@ -13,22 +13,15 @@ import os
 from pathlib import Path
 
 from postingstudio.core.model import Posting
-from postingstudio.core.plaintext import parse_text
 
-from . import safety, text_reader
-from .errors import DocumentError, TooLarge, UnsupportedFormat
+from . import formats, safety, text_reader
+from .errors import TooLarge, UnsupportedFormat
 from .package import read_bytes
-from .styles import MAX_CHAIN
 
 log = logging.getLogger(__name__)
 
-DOCX_EXTENSIONS = (".docx", ".docm", ".dotx", ".dotm", ".doc")
-TEXT_EXTENSIONS = (".txt", ".text", "")
-MARKDOWN_EXTENSIONS = (".md", ".markdown")
-HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
-READ_FORMATS = (".docx", ".docm", ".txt", ".md", ".html", ".htm")
+READ_FORMATS = formats.read_suffixes()
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a posting is a few KB; 20 MB of text is not a posting
-STYLE_CHAIN_LIMIT = MAX_CHAIN  # how far a basedOn chain is followed
 
 
 def load_posting(path: str | os.PathLike[str]) -> Posting:
@@ -37,13 +30,14 @@ def load_posting(path: str | os.PathLike[str]) -> Posting:
     data = read_bytes(name)
     kind = safety.sniff(data[:64])
     extension = Path(name).suffix.lower()
+    fmt = formats.for_suffix(extension, reading=True)
     if kind in ("zip", "ole"):
-        return _read_docx(name, data)
-    if extension in DOCX_EXTENSIONS:
-        return _read_docx(name, data)  # raises NotADocx/LegacyDoc with the right words
+        fmt = formats.formats_by_key()["docx"]  # a .docx renamed to .txt is still a Word document
+    if fmt is not None and fmt.binary:
+        return formats.resolve(fmt.reader)(name, data)  # raises NotADocx/LegacyDoc as fits
     if kind not in ("text", safety.UNKNOWN_BINARY):  # a PDF, an image: said by name
         raise UnsupportedFormat(name, f"this is {kind}, which Posting Studio cannot read")
-    if extension not in TEXT_EXTENSIONS + MARKDOWN_EXTENSIONS + HTML_EXTENSIONS:
+    if fmt is None:
         raise UnsupportedFormat(
             name, f"Posting Studio reads {', '.join(READ_FORMATS)} files, not {extension} files"
         )
@@ -54,40 +48,12 @@ def load_posting(path: str | os.PathLike[str]) -> Posting:
     decoded = text_reader.decode_text(name, data)
     del data  # a large file's bytes need not live on beside its text
     text = decoded.text
-    if extension in HTML_EXTENSIONS or (
-        not extension and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
-    ):
-        from .html_reader import parse_html
-
-        posting = parse_html(text, source_path=name)
-    else:
-        posting = parse_text(text, markdown=extension in MARKDOWN_EXTENSIONS, source_path=name)
+    if formats.looks_like_html(name, text):
+        fmt = formats.formats_by_key()["html"]  # a web page saved without an extension
+    posting = formats.resolve(fmt.reader)(name, text)
     if not posting.blocks:
         notes = ("The file is empty: there is no text to analyse.",)
         return Posting((), None, name, decoded.notes + notes)
     if decoded.notes:
         posting = Posting(posting.blocks, posting.title, name, decoded.notes + posting.notes)
-    return posting
-
-
-def _read_docx(name: str, data: bytes) -> Posting:
-    from .docx_reader import read_docx
-
-    try:
-        reading = read_docx(name, data)
-    except DocumentError:
-        raise
-    except RecursionError:
-        raise TooLarge(name, "the document is nested too deeply to read") from None
-    except MemoryError:
-        raise TooLarge(name, "the document is too large to read in the memory available") from None
-    posting = reading.posting
-    if reading.styles.chain_cut:
-        note = (
-            "Some styles inherit from a chain of more than "
-            f"{STYLE_CHAIN_LIMIT} other styles; only the nearest {STYLE_CHAIN_LIMIT} were used."
-        )
-        posting = Posting(
-            posting.blocks, posting.title, posting.source_path, (*posting.notes, note)
-        )
     return posting

@@ -21,7 +21,6 @@ import os
 import re
 from bisect import bisect_right
 from html.parser import HTMLParser
-from pathlib import Path
 
 from postingstudio.core.model import Posting
 from postingstudio.core.placement import Aligned, Placer, block_offset, last_character
@@ -44,12 +43,9 @@ def placer_for(path: str | os.PathLike[str], posting: Posting) -> Placer | None:
     if safety.sniff(data[:64]) in ("zip", "ole"):
         return None
     text = text_reader.decode_text(name, data).text
-    from .load import HTML_EXTENSIONS
+    from .formats import looks_like_html
 
-    extension = Path(name).suffix.lower()
-    if extension in HTML_EXTENSIONS or (
-        not extension and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
-    ):
+    if looks_like_html(name, text):
         return _LinePlacer(text, posting, _html_spots(text, posting))
     return _LinePlacer(text, posting, _text_spots(text, posting))
 

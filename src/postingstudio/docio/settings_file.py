@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from postingstudio.core.settings import AnalysisSettings
+
+from .atomic import write_atomic
+from .errors import ExportError
 
 log = logging.getLogger(__name__)
 
@@ -200,19 +202,14 @@ def dumps(preferences: Preferences) -> str:
 
 
 def save_preferences(preferences: Preferences, path: str | os.PathLike[str]) -> None:
-    """Write atomically: a temporary file beside the target, flushed, then ``os.replace``."""
+    """Write atomically (:func:`.atomic.write_atomic`); a failure is an ``OSError`` as before."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".preferences-", suffix=".tmp", dir=path.parent)
+    data = dumps(preferences).encode("utf-8")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(dumps(preferences))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        write_atomic(path, data)
+    except ExportError as error:  # callers (the shell) report an OSError in the status bar
+        raise OSError(f"{path}: {error.reason}") from error
 
 
 __all__ = ["FILE_NAME", "THEMES", "Preferences", "load_preferences", "save_preferences"]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from postingstudio.core.findings import Category, Finding, FindingSource
 from postingstudio.core.plaintext import parse_text
+from postingstudio.docio import formats
 from postingstudio.grammar import languagetool_rule_id
 from postingstudio.ui.common.apply_fixes import applicable_replacements
 from postingstudio.ui.common.document_bridge import insert_blocks, plain_char_format
@@ -23,7 +24,7 @@ from postingstudio.ui.common.markers import Marker, MarkerSet
 from postingstudio.ui.common.theme import style_for
 from postingstudio.ui.common.tooltips import findings_tooltip
 
-OPENABLE = (".docx", ".docm", ".txt", ".md", ".markdown", ".html", ".htm")
+OPENABLE = formats.read_suffixes()
 MAX_MENU_REPLACEMENTS = 6
 MAX_ALLOW_WORDS = 6  # longer spans are sentences, not phrases anyone means to allow
 

@@ -11,17 +11,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from postingstudio.docio import formats
 from postingstudio.ui.common.apply_fixes import ProposedFix
 
-# (extension, label) for every format the .docx issue writes; the first is the default.
-SAVE_FORMATS: tuple[tuple[str, str], ...] = (
-    ("docx", "Word document (*.docx)"),
-    ("html", "Web page (*.html)"),
-    ("md", "Markdown (*.md)"),
-    ("txt", "Plain text (*.txt)"),
-    ("pdf", "PDF (*.pdf)"),
-)
-OPEN_FILTER = "Postings (*.docx *.docm *.txt *.md *.markdown *.html *.htm);;All files (*)"
+# (extension, label) for every exportable format; the first is the default.
+SAVE_FORMATS = formats.save_formats()
+OPEN_FILTER = formats.open_filter()
 
 
 class Prompts:

@@ -1,0 +1,93 @@
+"""The readers and writers :data:`.formats.FORMATS` names, one pair per format.
+
+Each adapter gives its format's module the one call shape ``load_posting`` and ``save_posting``
+use, and imports that module only when called. Writers return the file's bytes or a function
+that writes a temporary path; :func:`.export.save_posting` writes either atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from postingstudio.core.model import Posting
+from postingstudio.core.plaintext import parse_text
+
+from .errors import DocumentError, TooLarge
+from .styles import MAX_CHAIN
+
+if TYPE_CHECKING:
+    from .source import SourceDocument
+
+STYLE_CHAIN_LIMIT = MAX_CHAIN  # how far a basedOn chain is followed
+
+
+def read_docx(name: str, data: bytes) -> Posting:
+    """A Word document's posting, with a note when a style chain was cut."""
+    from .docx_reader import read_docx as read
+
+    try:
+        reading = read(name, data)
+    except DocumentError:
+        raise
+    except RecursionError:
+        raise TooLarge(name, "the document is nested too deeply to read") from None
+    except MemoryError:
+        raise TooLarge(name, "the document is too large to read in the memory available") from None
+    posting = reading.posting
+    if reading.styles.chain_cut:
+        note = (
+            "Some styles inherit from a chain of more than "
+            f"{STYLE_CHAIN_LIMIT} other styles; only the nearest {STYLE_CHAIN_LIMIT} were used."
+        )
+        posting = Posting(
+            posting.blocks, posting.title, posting.source_path, (*posting.notes, note)
+        )
+    return posting
+
+
+def read_html(name: str, text: str) -> Posting:
+    from .html_reader import parse_html
+
+    return parse_html(text, source_path=name)
+
+
+def read_markdown(name: str, text: str) -> Posting:
+    return parse_text(text, markdown=True, source_path=name)
+
+
+def read_text(name: str, text: str) -> Posting:
+    return parse_text(text, source_path=name)
+
+
+def write_docx(
+    posting: Posting, *, template: Any = None, source: SourceDocument | None = None
+) -> bytes:
+    from .docx_writer import build_docx
+
+    reading = source.reading if source is not None else None
+    return build_docx(posting, template=template, source=reading)
+
+
+def write_html(posting: Posting, **_options: Any) -> bytes:
+    from .html_export import to_html
+
+    return to_html(posting).encode("utf-8")
+
+
+def write_markdown(posting: Posting, **_options: Any) -> bytes:
+    from .markdown_export import to_markdown
+
+    return to_markdown(posting).encode("utf-8")
+
+
+def write_text(posting: Posting, **_options: Any) -> bytes:
+    from .text_export import to_text
+
+    return to_text(posting).encode("utf-8")
+
+
+def write_pdf(posting: Posting, *, template: Any = None, **_options: Any) -> Callable[[str], None]:
+    from .pdf_export import write_pdf as write
+
+    return lambda temporary: write(posting, temporary, template=template)
