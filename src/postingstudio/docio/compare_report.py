@@ -175,6 +175,9 @@ def write_comparison_report(comparison: Any, path: str | os.PathLike[str]) -> Pa
         else:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(comparison_html(comparison).encode("utf-8"))
+        umask = os.umask(0)  # mkstemp makes 0600; a report is shared like other exports (0644)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
