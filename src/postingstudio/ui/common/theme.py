@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
 
 from postingstudio.core.findings import Category, Severity
+from postingstudio.ui.common.palette import apply_palette
 
 UnderlineStyle = QTextCharFormat.UnderlineStyle
 
@@ -142,3 +143,4 @@ def apply_theme(name: str) -> None:
     }.get(name, Qt.ColorScheme.Unknown)
     if hasattr(hints, "setColorScheme"):  # Qt ≥ 6.8
         hints.setColorScheme(scheme)
+    apply_palette(name)  # Fusion + a palette, so it looks the same on every platform
