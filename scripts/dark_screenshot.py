@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -25,6 +26,27 @@ Send your CV by email.
 """
 
 
+def _report_shown(ws: Workspace) -> bool:
+    """The same condition as tests/ui/conftest.py's ``wait_report``: the analysis of the
+    document's current text has been shown."""
+    latest = ws.analysis.latest
+    return (
+        latest is not None
+        and latest.generation == ws.analysis.generation
+        and ws.session.markers.result is latest
+    )
+
+
+def _wait_report(app: QApplication, ws: Workspace, timeout_s: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if _report_shown(ws):
+            return True
+        app.thread().msleep(20)
+    return False
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     out = Path(__file__).resolve().parent.parent / "docs" / "screenshot-dark.png"
@@ -37,11 +59,16 @@ def main() -> int:
         ws = Workspace(AppPaths(root / "config", root / "data", root / "data" / "logs"),
                        resources_dir(), analysis_delay_ms=30)  # fmt: skip
         ws.window.resize(1280, 820)
-        ws.window.show()
+        ws.analysis.start()  # without it nothing is analysed (grammar stays off: no LanguageTool)
         ws.files.open_file(str(posting), ask=False)
-        for _ in range(200):  # let the analysis finish and paint
+        ws.window.show()
+        if not _wait_report(app, ws):
+            ws.shutdown()
+            print("the analysis report did not arrive in 30 s; no screenshot written")
+            return 1
+        for _ in range(10):  # let the panels fill and the markers paint
             app.processEvents()
-            QApplication.instance().thread().msleep(50)
+            app.thread().msleep(20)
         ws.window.grab().save(str(out), "PNG")
         ws.shutdown()
     print(out)
