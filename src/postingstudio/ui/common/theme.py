@@ -5,16 +5,25 @@ also has its own underline style, so colour is never the only signal: generic = 
 dashed, missing = dash-dot-dot on a tint, readability = dotted on a tint, inclusive = dash-dot,
 grammar = solid, spelling = the platform's spell-check squiggle. Placeholders (``<...>``) left
 by a fix or a section template get a yellow background until they are filled in.
+
+The colours the editor draws markers with are data: ``resources/ui/markers.toml`` holds an
+underline and a tint per category (and the placeholder tint) for the light and the dark theme,
+chosen so both keep WCAG 2.1 contrast (tests/ui/test_marker_contrast.py). ``STYLES.colour`` stays
+the Okabe–Ito hue for legends and lists.
 """
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
 
 from postingstudio.core.findings import Category, Severity
+from postingstudio.paths import resources_dir
+from postingstudio.ui.common.palette import apply_palette
 
 UnderlineStyle = QTextCharFormat.UnderlineStyle
 
@@ -106,30 +115,59 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
-def tint(colour: str, dark: bool) -> QColor:
-    """The background tint for a category: faint on light paper, a bit stronger on dark."""
-    result = QColor(colour)
-    result.setAlpha(80 if dark else 38)
-    return result
+@dataclass(frozen=True, slots=True)
+class MarkerColours:
+    underline: str | None  # None for the placeholder, which is only a background
+    tint: str
+    text: str | None  # the text colour on the tint; None = the palette's Text
+
+
+MARKERS_FILE = ("ui", "markers.toml")
+PLACEHOLDER_KEY = "placeholder"
+
+
+@lru_cache(maxsize=4)
+def marker_colours(theme: str) -> dict[str, MarkerColours]:
+    """The marker colours for ``theme`` ("light" or "dark"), keyed by category value and
+    ``"placeholder"``, from resources/ui/markers.toml."""
+    with resources_dir().joinpath(*MARKERS_FILE).open("rb") as handle:
+        table = tomllib.load(handle)[theme]
+    return {
+        key: MarkerColours(entry.get("underline"), entry["tint"], entry.get("text"))
+        for key, entry in table.items()
+    }
+
+
+def _colours(category: Category | str, dark: bool) -> MarkerColours:
+    colours = marker_colours("dark" if dark else "light")
+    key = style_for(category).category.value
+    return colours.get(key) or colours[Category.GENERIC.value]
+
+
+def tint(category: Category | str, dark: bool) -> QColor:
+    """The (opaque) background tint for a category in the light or dark theme."""
+    return QColor(_colours(category, dark).tint)
 
 
 def marker_format(category: Category | str, dark: bool) -> QTextCharFormat:
     style = style_for(category)
+    colours = _colours(category, dark)
     fmt = QTextCharFormat()
     fmt.setUnderlineStyle(style.underline)
-    fmt.setUnderlineColor(QColor(style.colour))
+    fmt.setUnderlineColor(QColor(colours.underline or style.colour))
     if style.tint:
-        fmt.setBackground(tint(style.colour, dark))
+        fmt.setBackground(QColor(colours.tint))
+        if colours.text:
+            fmt.setForeground(QColor(colours.text))
     return fmt
 
 
 def placeholder_format(dark: bool) -> QTextCharFormat:
+    colours = marker_colours("dark" if dark else "light")[PLACEHOLDER_KEY]
     fmt = QTextCharFormat()
-    colour = QColor(PLACEHOLDER_COLOUR)
-    colour.setAlpha(150 if dark else 200)
-    fmt.setBackground(colour)
-    if dark:
-        fmt.setForeground(QColor("#000000"))
+    fmt.setBackground(QColor(colours.tint))
+    if colours.text:
+        fmt.setForeground(QColor(colours.text))
     return fmt
 
 
@@ -142,3 +180,4 @@ def apply_theme(name: str) -> None:
     }.get(name, Qt.ColorScheme.Unknown)
     if hasattr(hints, "setColorScheme"):  # Qt ≥ 6.8
         hints.setColorScheme(scheme)
+    apply_palette(name)  # Fusion + a palette, so it looks the same on every platform

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from postingstudio.core.findings import Category, Finding, Severity
 from postingstudio.ui.common.apply_fixes import applicable_replacements, missing_section_id
+from postingstudio.ui.common.elide import ElidedButton
 from postingstudio.ui.common.theme import STYLES, style_for
 from postingstudio.ui.findings.model import INDEX_ROLE, FindingsModel  # noqa: F401 - INDEX_ROLE re-exported
 
@@ -353,10 +354,9 @@ class FindingsPanel(QWidget):
             insert.clicked.connect(lambda _=False, s=section: self.insertSectionRequested.emit(s))
             self.detail_buttons.addWidget(insert)
         for replacement in replacements[:MAX_DETAIL_BUTTONS]:
-            # Elided at a word, with the whole replacement in the tooltip and the accessible
+            # Elided at a word to fit, the whole replacement in the tooltip and the accessible
             # name: never "projects such as <e.g. the off".
-            button = QPushButton(self.tr("Apply “{0}”").format(elide(replacement, 30)), self)
-            button.setToolTip(replacement)
+            button = ElidedButton(self.tr("Apply “{0}”").format(replacement), self)
             button.setAccessibleName(self.tr("Apply “{0}”").format(replacement))
             button.clicked.connect(
                 lambda _=False, i=index, r=replacement: self.applyRequested.emit(i, r)
