@@ -44,7 +44,10 @@ def test_success_runs_on_the_ui_thread(qtbot):
     def work():
         return QThread.currentThread() is not ui
 
-    runner.task(work).success(lambda off_ui: seen.append((off_ui, QThread.currentThread() is ui))).run()
+    def done(off_ui):
+        seen.append((off_ui, QThread.currentThread() is ui))
+
+    runner.task(work).success(done).run()
     qtbot.waitUntil(lambda: bool(seen))
     assert seen == [(True, True)]
     runner.shutdown()

@@ -50,7 +50,8 @@ class _Job(QRunnable):
 
     def run(self) -> None:  # worker thread
         task = self._task
-        outcome = _Outcome(task.lane, self._generation, None, None, task.on_success, task.on_failure)
+        outcome = _Outcome(task.lane, self._generation)
+        outcome.on_success, outcome.on_failure = task.on_success, task.on_failure
         if not self._runner.is_current(task.lane, self._generation):
             outcome.extra["skipped"] = True  # superseded while it waited: do not even start
         else:
