@@ -25,6 +25,7 @@ from postingstudio.docio.settings_file import (
     save_preferences,
 )
 from postingstudio.ui.common.analysis import AnalysisController, AnalysisResult, rulebook_loader
+from postingstudio.ui.common.tasks import TaskRunner
 from postingstudio.ui.common.theme import apply_theme
 from postingstudio.ui.editor import formatting
 from postingstudio.ui.editor.find_replace import FindReplace
@@ -113,7 +114,10 @@ class Workspace(QObject):
             w, self.session, self.prompts, self.settings, w.menus["recent"], self
         )
         self.finder = FindReplace(w.editor, w)
-        self.compare = CompareMode(w, self.session, self.analysis, self.files, self.prompts, self)
+        self.tasks = TaskRunner(self)  # the one background runner; shut down on close
+        self.compare = CompareMode(
+            w, self.session, self.analysis, self.files, self.prompts, self.tasks, self
+        )
         # LanguageTool lane, status and fixes
         self.grammar = GrammarUi(self.window, self.session, self.analysis, paths.config_dir, self)
         self.grammar.preferencesRequested.connect(self.edit_preferences)
@@ -313,6 +317,7 @@ class Workspace(QObject):
         self.compare.shutdown()
         self.analysis.shutdown()
         self.grammar.shutdown()
+        self.tasks.shutdown()
         return True
 
     def shutdown(self) -> None:
@@ -322,5 +327,6 @@ class Workspace(QObject):
         self.compare.shutdown()
         self.analysis.shutdown()
         self.grammar.shutdown()
+        self.tasks.shutdown()
         self.window.close_guard = lambda: True
         self.window.close()
