@@ -81,9 +81,14 @@ class Task:
         self.on_failure = callback
         return self
 
-    def run(self) -> int:
-        """Start the task; returns its generation on its lane (0 for a lane-less task)."""
-        return self.runner.submit(self)
+    def run(self, renew: bool = True) -> int:
+        """Start the task; returns its generation on its lane (0 for a lane-less task).
+
+        ``renew=False`` runs it at the lane's current generation, for a caller that has just
+        called :meth:`TaskRunner.invalidate` itself (an edit makes the new generation, the
+        debounced task then answers it).
+        """
+        return self.runner.submit(self, renew)
 
 
 class TaskRunner(QObject):
@@ -97,6 +102,7 @@ class TaskRunner(QObject):
         self._relay.finished.connect(self._deliver)
         self._lock = threading.Lock()
         self._generations: dict[str, int] = {}
+        self._dropped: dict[str, int] = {}
         self._closed = False
 
     def task(self, fn: Callable[..., Any], *args: Any, lane: str | None = None, **kw: Any) -> Task:
@@ -105,6 +111,10 @@ class TaskRunner(QObject):
     def generation(self, lane: str) -> int:
         with self._lock:
             return self._generations.get(lane, 0)
+
+    def dropped(self, lane: str) -> int:
+        """How many finished results on ``lane`` were thrown away as stale (not skipped ones)."""
+        return self._dropped.get(lane, 0)
 
     def is_current(self, lane: str | None, generation: int) -> bool:
         """Safe from any thread: is this still the newest submission on its lane?"""
@@ -118,11 +128,14 @@ class TaskRunner(QObject):
             self._generations[lane] = self._generations.get(lane, 0) + 1
             return self._generations[lane]
 
-    def submit(self, task: Task) -> int:
+    def submit(self, task: Task, renew: bool = True) -> int:
         if self._closed:
             log.debug("task runner closed; dropping task on lane %s", task.lane)
             return 0
-        generation = self.invalidate(task.lane) if task.lane is not None else 0
+        if task.lane is None:
+            generation = 0
+        else:
+            generation = self.invalidate(task.lane) if renew else self.generation(task.lane)
         self._pool.start(_Job(self, task, generation))
         return generation
 
@@ -135,6 +148,8 @@ class TaskRunner(QObject):
     @Slot(object)
     def _deliver(self, outcome: _Outcome) -> None:  # UI thread
         if outcome.extra.get("skipped") or not self.is_current(outcome.lane, outcome.generation):
+            if not outcome.extra.get("skipped") and outcome.lane is not None:
+                self._dropped[outcome.lane] = self._dropped.get(outcome.lane, 0) + 1
             log.debug("dropped stale task result on lane %s (%d)", outcome.lane, outcome.generation)
             return
         if outcome.error is not None:

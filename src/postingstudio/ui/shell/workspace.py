@@ -91,12 +91,14 @@ class Workspace(QObject):
         self.prompts = prompts or Prompts(self.window)
         self.settings = QSettings(str(paths.window_settings), QSettings.Format.IniFormat)
         user_rules = [paths.user_rules] if paths.user_rules.is_dir() else []
+        self.tasks = TaskRunner(self)  # the one background runner; shut down on close
         self.analysis = AnalysisController(
             lambda: self.session.snapshot(),
             rulebook_loader(resources, user_rules),
             self.preferences.analysis_settings(),
             analysis_delay_ms,
             self,
+            runner=self.tasks,
         )
         w = self.window
         self.session = EditorSession(
@@ -114,7 +116,6 @@ class Workspace(QObject):
             w, self.session, self.prompts, self.settings, w.menus["recent"], self
         )
         self.finder = FindReplace(w.editor, w)
-        self.tasks = TaskRunner(self)  # the one background runner; shut down on close
         self.compare = CompareMode(
             w, self.session, self.analysis, self.files, self.prompts, self.tasks, self
         )
