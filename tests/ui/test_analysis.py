@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 
 from postingstudio.core.rules.rulebook import default_rulebook
 from postingstudio.ui.common import analysis as analysis_module
+from postingstudio.ui.common import tasks as tasks_module
 from postingstudio.ui.common.analysis import AnalysisController, find_placeholders
 from postingstudio.ui.common.document_bridge import build_document, document_to_posting
 
@@ -111,13 +112,13 @@ def test_busy_is_true_exactly_while_an_analysis_is_pending_or_running(qtbot, mon
     document = QTextDocument()
     build_document(document, SAMPLE)
     release = threading.Event()
-    real_run = analysis_module._LoadTask.run
+    real_run = tasks_module._Job.run
 
-    def run_then_linger(task):  # the book is delivered, the thread has not returned yet
-        real_run(task)
+    def run_then_linger(job):  # the book is delivered, the thread has not returned yet
+        real_run(job)
         release.wait(10)
 
-    monkeypatch.setattr(analysis_module._LoadTask, "run", run_then_linger)
+    monkeypatch.setattr(tasks_module._Job, "run", run_then_linger)
     controller = AnalysisController(
         lambda: document_to_posting(document), default_rulebook, delay_ms=20
     )

@@ -2,17 +2,17 @@
 
 Every ``contentsChanged`` bumps a generation counter and restarts a single-shot timer. When the
 timer fires, the controller takes an immutable :class:`Posting` snapshot on the GUI thread and
-hands it, with the frozen rule book and settings, to a one-thread ``QThreadPool``. The worker
-calls :func:`postingstudio.core.analyse.analyse` and reports back through a queued signal; a
-result whose generation is no longer current is dropped. Workers never touch a widget or the
+hands it, with the frozen rule book and settings, to the shared :class:`TaskRunner`'s
+"analysis" lane. The worker calls :func:`postingstudio.core.analyse.analyse`; the runner drops
+(and counts) a result whose generation is no longer current. Workers never touch a widget or the
 document, and every worker body catches its exceptions and reports them as text.
 
 The rule book is loaded once, off the GUI thread, at start-up; edits made before it is ready
 are analysed as soon as it arrives.
 
-``busy`` counts tasks, not threads: every task handed to the pool reports exactly once (loaded,
-finished, failed or skipped), so the count is exact. A queued analysis that has gone stale
-before it starts reports "skipped" instead of being cleared from the queue unseen.
+``busy`` follows lanes, not threads: a lane's newest task always reports (success or failure)
+and older ones are dropped, so one flag per lane is exact; a queued analysis that has gone stale
+before it starts is skipped without running.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ import logging
 import time
 import traceback
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from postingstudio.core.analyse import analyse
 from postingstudio.core.fixes import PLACEHOLDER, find_placeholders  # noqa: F401 - re-exported: the policy lives in core
@@ -33,6 +33,7 @@ from postingstudio.core.model import Posting
 from postingstudio.core.report import Report
 from postingstudio.core.rules.rulebook import RuleBook, load_rulebook
 from postingstudio.core.settings import AnalysisSettings
+from postingstudio.ui.common.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -65,74 +66,29 @@ class AnalysisResult:
     started_at: float = field(default=0.0, compare=False)  # the debounce fired, snapshot taken
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread; workers emit through it so delivery is queued to that thread."""
-
-    finished = Signal(object)
-    failed = Signal(int, str)
-    loaded = Signal(object)
-    skipped = Signal(int)  # a queued analysis that was stale before it started
+ANALYSIS_LANE = "analysis"
+RULEBOOK_LANE = "rulebook"
 
 
-class _Generation:
-    """The current generation, read by workers (a plain int under the GIL, no Qt object)."""
-
-    def __init__(self) -> None:
-        self.value = 0
-        self.closed = False  # shut down: whatever is still queued is skipped
-
-    def is_current(self, generation: int) -> bool:
-        return not self.closed and generation == self.value
-
-
-class _AnalyseTask(QRunnable):
-    def __init__(
-        self,
-        relay: _Relay,
-        generation: int,
-        posting: Posting,
-        book: RuleBook,
-        settings: AnalysisSettings,
-        requested_at: float,
-        current: _Generation,
-        started_at: float,
-    ) -> None:
-        super().__init__()
-        self._relay, self._generation, self._posting = relay, generation, posting
-        self._book, self._settings, self._requested_at = book, settings, requested_at
-        self._current, self._started_at = current, started_at
-
-    def run(self) -> None:
-        if not self._current.is_current(self._generation):
-            self._relay.skipped.emit(self._generation)  # superseded while it waited
-            return
-        try:
-            began = time.perf_counter()
-            report = analyse(self._posting, self._book, self._settings, self._generation)
-            result = AnalysisResult(
-                self._generation,
-                self._posting,
-                report,
-                find_placeholders(report.text),
-                time.perf_counter() - began,
-                self._requested_at,
-                self._started_at,
-            )
-            self._relay.finished.emit(result)
-        except Exception:  # noqa: BLE001 - a worker must report, never die silently
-            self._relay.failed.emit(self._generation, traceback.format_exc())
-
-
-class _LoadTask(QRunnable):
-    def __init__(self, relay: _Relay, loader: Callable[[], RuleBook]) -> None:
-        super().__init__()
-        self._relay, self._loader = relay, loader
-
-    def run(self) -> None:
-        try:
-            self._relay.loaded.emit(self._loader())
-        except Exception:  # noqa: BLE001
-            self._relay.failed.emit(-1, traceback.format_exc())
+def _analyse_snapshot(
+    posting: Posting,
+    book: RuleBook,
+    settings: AnalysisSettings,
+    requested_at: float,
+    started_at: float,
+) -> AnalysisResult:
+    """Worker: analyse one frozen snapshot; the generation is filled in on delivery."""
+    began = time.perf_counter()
+    report = analyse(posting, book, settings)
+    return AnalysisResult(
+        0,
+        posting,
+        report,
+        find_placeholders(report.text),
+        time.perf_counter() - began,
+        requested_at,
+        started_at,
+    )
 
 
 _gc_frozen = False
@@ -173,17 +129,23 @@ class AnalysisController(QObject):
         settings: AnalysisSettings | None = None,
         delay_ms: int = DEFAULT_DELAY_MS,
         parent: QObject | None = None,
+        runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
+        # The app's shared runner; a controller used on its own owns one (and shuts it down).
+        self._owns_runner = runner is None
+        self._runner = runner or TaskRunner(self, max_threads=1)  # one analysis at a time
+        self._closed = False
         self._snapshot = snapshot
         self._loader = loader
         self._settings = settings or AnalysisSettings()
         self.book: RuleBook | None = None
-        self._current = _Generation()
-        self.dropped = 0  # stale results thrown away (tests and the benchmark read it)
         self.latest: AnalysisResult | None = None
         self._pending = False
-        self._in_flight = 0  # tasks handed to the pool that have not reported yet
+        # A lane's newest task always reports and older ones are dropped by the runner, so one
+        # flag per lane says exactly whether a result is still to come.
+        self._loading = False
+        self._analysing = False
         self._busy_shown = False  # the last value sent through busyChanged
         self._changed_at = time.perf_counter()
         self._max_delay = delay_ms
@@ -196,13 +158,6 @@ class AnalysisController(QObject):
         # normal posting's debounce for its first several edits.
         self.analysis_ms = 0.0
         self._warmed_up = False
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one analysis at a time; stale queued work skips
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._on_finished)
-        self._relay.failed.connect(self._on_failed)
-        self._relay.loaded.connect(self._on_loaded)
-        self._relay.skipped.connect(self._on_skipped)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -212,15 +167,21 @@ class AnalysisController(QObject):
     def start(self) -> None:
         """Load the rule book on the worker; analysis starts when it arrives."""
         self._pending = True
-        self._submit(_LoadTask(self._relay, self._loader))
+        self._loading = True
+        self._runner.task(self._loader, lane=RULEBOOK_LANE).success(self._on_loaded).failure(
+            self._on_load_failed
+        ).run()
+        self._update_busy()
 
     @property
     def generation(self) -> int:
-        return self._current.value
+        """The analysis lane's generation: a result carrying an older one is stale."""
+        return self._runner.generation(ANALYSIS_LANE)
 
-    @generation.setter
-    def generation(self, value: int) -> None:
-        self._current.value = value
+    @property
+    def dropped(self) -> int:
+        """Stale results thrown away (tests and the benchmark read it)."""
+        return self._runner.dropped(ANALYSIS_LANE)
 
     @property
     def settings(self) -> AnalysisSettings:
@@ -233,7 +194,7 @@ class AnalysisController(QObject):
     @Slot()
     def document_changed(self) -> None:
         """Connect to ``QTextDocument.contentsChanged``: a new generation, debounced."""
-        self.generation += 1
+        self._runner.invalidate(ANALYSIS_LANE)
         self._changed_at = time.perf_counter()
         self._timer.start(self.delay_ms())
         self._update_busy()
@@ -247,7 +208,7 @@ class AnalysisController(QObject):
 
     def request_now(self) -> None:
         """Analyse the current text as soon as possible (new file, new settings)."""
-        self.generation += 1
+        self._runner.invalidate(ANALYSIS_LANE)
         self._changed_at = time.perf_counter()
         self._timer.stop()
         self._run_now()
@@ -255,27 +216,20 @@ class AnalysisController(QObject):
     def shutdown(self, timeout_ms: int = 10_000) -> None:
         """Stop the timer, skip queued work and wait for the running task (tests, quit)."""
         self._timer.stop()
-        self._current.closed = True
-        self._pool.waitForDone(timeout_ms)
+        self._closed = True
+        # The generation is left as it is (callers still compare with it); the runner, once shut
+        # down by its owner, delivers nothing more.
+        if self._owns_runner:
+            self._runner.shutdown(timeout_ms)
 
     @property
     def busy(self) -> bool:
         """True while an analysis is pending (debounce, or waiting for the rule book) or
         running."""
-        return self._in_flight > 0 or self._timer.isActive()
-
-    def _submit(self, task: QRunnable) -> None:
-        self._in_flight += 1
-        self._pool.start(task)
-        self._update_busy()
-
-    def _reported(self) -> None:
-        """One task has reported; each does so exactly once."""
-        self._in_flight = max(0, self._in_flight - 1)
-        self._update_busy()
+        return self._loading or self._analysing or self._timer.isActive()
 
     def _update_busy(self) -> None:
-        if self._current.closed:
+        if self._closed:
             return  # shut down: the window may already be going
         busy = self.busy
         if busy != self._busy_shown:
@@ -293,20 +247,18 @@ class AnalysisController(QObject):
         started_at = time.perf_counter()
         posting = self._snapshot()
         # Any older task still queued skips itself when it starts (its generation is stale).
-        self._submit(
-            _AnalyseTask(
-                self._relay,
-                self.generation,
-                posting,
-                self.book,
-                self._settings,
-                self._changed_at,
-                self._current,
-                started_at,
-            )
-        )
+        self._analysing = True
+        self._runner.task(
+            _analyse_snapshot,
+            posting,
+            self.book,
+            self._settings,
+            self._changed_at,
+            started_at,
+            lane=ANALYSIS_LANE,
+        ).success(self._on_finished).failure(self._on_failed).run(renew=False)  # the edit's own
+        self._update_busy()
 
-    @Slot(object)
     def _on_loaded(self, book: RuleBook) -> None:
         self.book = book
         freeze_long_lived_objects()  # the book lives as long as the app
@@ -315,19 +267,19 @@ class AnalysisController(QObject):
         self.rulebookReady.emit(book)
         if self._pending:
             self.request_now()  # submitted before the loader is counted out: busy stays True
-        self._reported()
+        self._loading = False
+        self._update_busy()
 
-    @Slot(int)
-    def _on_skipped(self, _generation: int) -> None:
-        self._reported()
+    def _on_load_failed(self, error: BaseException) -> None:
+        self._loading = False
+        self._on_failed(error, analysing=False)
 
-    @Slot(object)
     def _on_finished(self, result: AnalysisResult) -> None:
-        self._reported()
-        if result.generation != self.generation:
-            self.dropped += 1
-            log.debug("dropped stale analysis %d (now %d)", result.generation, self.generation)
-            return
+        self._analysing = False
+        self._update_busy()
+        # Only the lane's current task is delivered (stale ones the runner drops and counts),
+        # so its generation is the lane's now.
+        result = replace(result, generation=self.generation)
         self.latest = result
         turnaround = time.perf_counter() - result.started_at if result.started_at else 0.0
         ms = max(result.seconds, turnaround) * 1000
@@ -339,9 +291,11 @@ class AnalysisController(QObject):
             self.analysis_ms = 0.7 * self.analysis_ms + 0.3 * ms
         self.reportReady.emit(result)
 
-    @Slot(int, str)
-    def _on_failed(self, generation: int, details: str) -> None:
-        self._reported()
-        log.error("analysis failed (generation %d):\n%s", generation, details)
+    def _on_failed(self, error: BaseException, analysing: bool = True) -> None:
+        if analysing:
+            self._analysing = False
+        self._update_busy()
+        details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+        log.error("analysis failed (generation %d):\n%s", self.generation, details)
         last = details.strip().splitlines()[-1] if details.strip() else "unknown error"
         self.analysisFailed.emit(last)

@@ -3,9 +3,9 @@
 A competitor ad (a file, or pasted text) is read and analysed once, on a worker, with the same
 rule book and settings as my posting; new settings analyse them again. The comparison itself
 (``core.compare.compare``) reuses the session's report of my posting, so it reruns, also on a
-worker, every time that report changes while the compare view is open. Like the analysis lane,
-each request carries a generation and a result for an older one is dropped; workers get only
-frozen values and report failures as text.
+worker, every time that report changes while the compare view is open. Both run on the shared
+:class:`TaskRunner`: the comparison on its "compare" lane and each ad on a lane of its own, so a
+result for an older request is dropped; workers get only frozen values.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from postingstudio.core.analyse import analyse
 from postingstudio.core.compare import CompareInput, Comparison, compare
@@ -27,6 +27,7 @@ from postingstudio.core.rules.rulebook import RuleBook
 from postingstudio.core.settings import AnalysisSettings
 from postingstudio.docio import DocumentError, load_posting
 from postingstudio.docio.compare_report import ReportWriteError, write_comparison_report
+from postingstudio.ui.common.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -59,70 +60,33 @@ class CompareResult:
         return self.keys[number] if 0 <= number < len(self.keys) else None
 
 
-class _Relay(QObject):
-    loaded = Signal(int, int, object, object)  # key, version, Posting, Report
-    loadFailed = Signal(int, int, str)  # key, version, why
-    compared = Signal(object)  # CompareResult
-    compareFailed = Signal(int, str)
+def _load(source: object, book: RuleBook, settings: AnalysisSettings) -> tuple[Posting, Report]:
+    """Worker: read (a path) or parse (pasted text) or reuse (a posting), then analyse."""
+    if isinstance(source, Posting):
+        posting = source
+    elif isinstance(source, Path):
+        posting = load_posting(source)
+    else:
+        posting = parse_text(str(source))
+    return posting, analyse(posting, book, settings)
 
 
-class _LoadTask(QRunnable):
-    """Read (a path) or parse (pasted text) or reuse (a posting), then analyse."""
-
-    def __init__(
-        self,
-        relay: _Relay,
-        key: int,
-        version: int,
-        source: object,
-        book: RuleBook,
-        settings: AnalysisSettings,
-    ) -> None:
-        super().__init__()
-        self._relay, self._key, self._version, self._source = relay, key, version, source
-        self._book, self._settings = book, settings
-
-    def run(self) -> None:
-        try:
-            source = self._source
-            if isinstance(source, Posting):
-                posting = source
-            elif isinstance(source, Path):
-                posting = load_posting(source)
-            else:
-                posting = parse_text(str(source))
-            report = analyse(posting, self._book, self._settings)
-            self._relay.loaded.emit(self._key, self._version, posting, report)
-        except DocumentError as error:
-            self._relay.loadFailed.emit(self._key, self._version, str(error))
-        except OSError as error:
-            self._relay.loadFailed.emit(self._key, self._version, str(error))
-        except Exception:  # noqa: BLE001 - a worker must report, never die silently
-            log.error("competitor analysis failed:\n%s", traceback.format_exc())
-            self._relay.loadFailed.emit(self._key, self._version, traceback.format_exc(limit=1))
+def _compare(
+    mine: CompareInput, others: tuple[tuple[int, CompareInput], ...], book: RuleBook
+) -> tuple[Comparison, tuple[int, ...]]:
+    """Worker: the comparison, with the competitor key of each compared posting."""
+    return compare(mine, [c for _k, c in others], book), tuple(k for k, _c in others)
 
 
-class _CompareTask(QRunnable):
-    def __init__(
-        self,
-        relay: _Relay,
-        generation: int,
-        mine: CompareInput,
-        others: tuple[tuple[int, CompareInput], ...],
-        book: RuleBook,
-    ) -> None:
-        super().__init__()
-        self._relay, self._generation, self._mine = relay, generation, mine
-        self._others, self._book = others, book
+def _why(error: BaseException, what: str) -> str:
+    """A failure as one line for the user; an unexpected one is also logged in full."""
+    if isinstance(error, DocumentError | OSError):
+        return str(error)
+    log.error("%s failed", what, exc_info=error)
+    return "".join(traceback.format_exception_only(type(error), error))
 
-    def run(self) -> None:
-        try:
-            comparison = compare(self._mine, [c for _k, c in self._others], self._book)
-            keys = tuple(k for k, _c in self._others)
-            self._relay.compared.emit(CompareResult(self._generation, comparison, keys))
-        except Exception:  # noqa: BLE001
-            log.error("comparison failed:\n%s", traceback.format_exc())
-            self._relay.compareFailed.emit(self._generation, traceback.format_exc(limit=1))
+
+COMPARE_LANE = "compare"
 
 
 class CompareController(QObject):
@@ -138,26 +102,21 @@ class CompareController(QObject):
         self,
         book: Callable[[], RuleBook | None],
         settings: Callable[[], AnalysisSettings],
+        runner: TaskRunner,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._book, self._settings = book, settings
+        self._book, self._settings, self._runner = book, settings, runner
         self.competitors: dict[int, Competitor] = {}
-        self._versions: dict[int, int] = {}
         self._next_key = 1
         self._waiting: list[tuple[int, object]] = []  # ads added before the rule book arrived
         self.mine: CompareInput | None = None
         self.active = False  # compare only while the view is open: no work for a closed view
-        self.generation = 0
         self.latest: CompareResult | None = None
-        self._in_flight = 0
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.loaded.connect(self._on_loaded)
-        self._relay.loadFailed.connect(self._on_load_failed)
-        self._relay.compared.connect(self._on_compared)
-        self._relay.compareFailed.connect(self._on_compare_failed)
+        # Lanes with a result still to come. A lane's newest task always reports (success or
+        # failure) and older ones are dropped by the runner, so a lane leaves this set exactly
+        # once per burst of work; an invalidated lane is taken out by hand.
+        self._pending: set[str] = set()
 
     # -- competitors ---------------------------------------------------------------------
     def add_file(self, path: str) -> Competitor | None:
@@ -180,7 +139,8 @@ class CompareController(QObject):
 
     def remove(self, key: int) -> None:
         if self.competitors.pop(key, None) is not None:
-            self._versions.pop(key, None)
+            self._runner.invalidate(self._lane(key))  # an analysis still running is dropped
+            self._end(self._lane(key))
             self.competitorRemoved.emit(key)
             self.recompute()
 
@@ -198,10 +158,15 @@ class CompareController(QObject):
         if book is None:  # still loading at start-up: analysed when it arrives (book_ready)
             self._waiting.append((key, source))
             return
-        version = self._versions.get(key, 0) + 1
-        self._versions[key] = version
-        self._begin()
-        self._pool.start(_LoadTask(self._relay, key, version, source, book, self._settings()))
+        lane = self._lane(key)
+        self._begin(lane)
+        self._runner.task(_load, source, book, self._settings(), lane=lane).success(
+            lambda loaded: self._on_loaded(key, *loaded)
+        ).failure(lambda error: self._on_load_failed(key, _why(error, "competitor analysis"))).run()
+
+    @staticmethod
+    def _lane(key: int) -> str:
+        return f"competitor:{key}"  # one lane per ad: newer settings drop an older analysis
 
     def book_ready(self) -> None:
         """The rule book has loaded: analyse the ads that were waiting for it."""
@@ -210,12 +175,11 @@ class CompareController(QObject):
             if key in self.competitors:
                 self._analyse(key, source)
 
-    @Slot(int, int, object, object)
-    def _on_loaded(self, key: int, version: int, posting: Posting, report: Report) -> None:
-        self._end()
+    def _on_loaded(self, key: int, posting: Posting, report: Report) -> None:
+        self._end(self._lane(key))
         competitor = self.competitors.get(key)
-        if competitor is None or self._versions.get(key) != version:
-            return  # removed meanwhile, or analysed again with newer settings
+        if competitor is None:
+            return  # removed meanwhile
         competitor = replace(competitor, posting=posting, report=report)
         if competitor.name.startswith(self.tr("Pasted ad")) and posting.title:
             competitor = replace(competitor, name=posting.title[:60])
@@ -223,11 +187,9 @@ class CompareController(QObject):
         self.competitorReady.emit(competitor)
         self.recompute()
 
-    @Slot(int, int, str)
-    def _on_load_failed(self, key: int, version: int, why: str) -> None:
-        self._end()
+    def _on_load_failed(self, key: int, why: str) -> None:
+        self._end(self._lane(key))
         competitor = self.competitors.pop(key, None)
-        self._versions.pop(key, None)
         if competitor is not None:
             self.competitorFailed.emit(competitor, why.strip().splitlines()[-1] if why else "")
 
@@ -244,8 +206,14 @@ class CompareController(QObject):
         if active:
             self.recompute()
 
+    @property
+    def generation(self) -> int:
+        """The comparison lane's generation: a result carrying an older one is stale."""
+        return self._runner.generation(COMPARE_LANE)
+
     def recompute(self) -> None:
-        self.generation += 1
+        self._runner.invalidate(COMPARE_LANE)  # whatever runs now is out of date
+        self._end(COMPARE_LANE)
         book = self._book()
         others = self.ready()
         if not self.active or self.mine is None or book is None or not others:
@@ -255,24 +223,23 @@ class CompareController(QObject):
             for c in others
             if c.report is not None
         )
-        # Not cleared when a newer one is queued: the pool also holds competitor analyses, and a
-        # comparison is cheap (tens of ms); a stale result is dropped on arrival.
-        self._begin()
-        self._pool.start(_CompareTask(self._relay, self.generation, self.mine, inputs, book))
+        # A stale comparison is dropped by the runner on arrival, or before it starts.
+        self._begin(COMPARE_LANE)
+        self._runner.task(_compare, self.mine, inputs, book, lane=COMPARE_LANE).success(
+            self._on_compared
+        ).failure(self._on_compare_failed).run()
 
-    @Slot(object)
-    def _on_compared(self, result: CompareResult) -> None:
-        self._end()
-        if result.generation != self.generation:
-            return
-        self.latest = result
-        self.comparisonReady.emit(result)
+    def _on_compared(self, compared: tuple[Comparison, tuple[int, ...]]) -> None:
+        self._end(COMPARE_LANE)
+        comparison, keys = compared
+        # Only the lane's current task is delivered, so its generation is the lane's now.
+        self.latest = CompareResult(self.generation, comparison, keys)
+        self.comparisonReady.emit(self.latest)
 
-    @Slot(int, str)
-    def _on_compare_failed(self, generation: int, why: str) -> None:
-        self._end()
-        if generation == self.generation:
-            self.comparisonFailed.emit(why.strip().splitlines()[-1] if why.strip() else "")
+    def _on_compare_failed(self, error: BaseException) -> None:
+        self._end(COMPARE_LANE)
+        why = _why(error, "comparison")
+        self.comparisonFailed.emit(why.strip().splitlines()[-1] if why.strip() else "")
 
     def export(self, path: str) -> Path:
         """Write the latest comparison as .html or .pdf (atomically); raises ReportWriteError."""
@@ -283,20 +250,23 @@ class CompareController(QObject):
     # -- lifetime ------------------------------------------------------------------------
     @property
     def busy(self) -> bool:
-        return self._in_flight > 0
+        return bool(self._pending)
 
-    def _begin(self) -> None:
-        self._in_flight += 1
-        if self._in_flight == 1:
+    def _begin(self, lane: str) -> None:
+        was_busy = self.busy
+        self._pending.add(lane)
+        if not was_busy:
             self.busyChanged.emit(True)
 
-    def _end(self) -> None:
-        self._in_flight = max(0, self._in_flight - 1)
-        if self._in_flight == 0:
-            self.busyChanged.emit(False)
+    def _end(self, lane: str) -> None:
+        if lane in self._pending:
+            self._pending.discard(lane)
+            if not self._pending:
+                self.busyChanged.emit(False)
 
-    def shutdown(self, timeout_ms: int = 10_000) -> None:
+    def shutdown(self) -> None:
+        """Drop every result still to come; the owner's runner waits for the workers."""
         self.active = False
-        self._pool.clear()
-        self._in_flight = 0
-        self._pool.waitForDone(timeout_ms)
+        for lane in self._pending:
+            self._runner.invalidate(lane)
+        self._pending.clear()

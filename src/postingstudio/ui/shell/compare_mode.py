@@ -27,6 +27,7 @@ from postingstudio.docio.compare_report import ReportWriteError
 from postingstudio.ui.common.analysis import AnalysisController, AnalysisResult
 from postingstudio.ui.common.apply_fixes import insert_section
 from postingstudio.ui.common.document_bridge import PositionMap
+from postingstudio.ui.common.tasks import TaskRunner
 from postingstudio.ui.compare.competitor_pane import CompetitorPane, CompetitorView
 from postingstudio.ui.compare.controller import CompareController, CompareResult, Competitor
 from postingstudio.ui.compare.sync import SectionScrollSync
@@ -69,13 +70,16 @@ class CompareMode(QObject):
         analysis: AnalysisController,
         files: FileController,
         prompts: object,
+        runner: TaskRunner,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.window, self.session, self.files, self.prompts = window, session, files, prompts
         self.editor = session.editor
         self._analysis = analysis
-        self.controller = CompareController(lambda: analysis.book, lambda: analysis.settings, self)
+        self.controller = CompareController(
+            lambda: analysis.book, lambda: analysis.settings, runner, self
+        )
         self.pane = CompetitorPane(window)
         self.pane.hide()
         window.editor_split.addWidget(self.pane)  # type: ignore[attr-defined]

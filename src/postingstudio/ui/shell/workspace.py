@@ -25,6 +25,7 @@ from postingstudio.docio.settings_file import (
     save_preferences,
 )
 from postingstudio.ui.common.analysis import AnalysisController, AnalysisResult, rulebook_loader
+from postingstudio.ui.common.tasks import TaskRunner
 from postingstudio.ui.common.theme import apply_theme
 from postingstudio.ui.editor import formatting
 from postingstudio.ui.editor.find_replace import FindReplace
@@ -93,12 +94,14 @@ class Workspace(QObject):
         self.prompts = prompts or Prompts(self.window)
         self.settings = QSettings(str(paths.window_settings), QSettings.Format.IniFormat)
         user_rules = [paths.user_rules] if paths.user_rules.is_dir() else []
+        self.tasks = TaskRunner(self)  # the one background runner; shut down on close
         self.analysis = AnalysisController(
             lambda: self.session.snapshot(),
             rulebook_loader(resources, user_rules),
             self.preferences.analysis_settings(),
             analysis_delay_ms,
             self,
+            runner=self.tasks,
         )
         w = self.window
         self.session = EditorSession(
@@ -117,7 +120,9 @@ class Workspace(QObject):
         )
         self.finder = FindReplace(w.editor, w)
         self.focus_cycle = FocusCycle(w)  # F6 / Ctrl+Tab between editor and panels, Esc back
-        self.compare = CompareMode(w, self.session, self.analysis, self.files, self.prompts, self)
+        self.compare = CompareMode(
+            w, self.session, self.analysis, self.files, self.prompts, self.tasks, self
+        )
         # LanguageTool lane, status and fixes
         self.grammar = GrammarUi(self.window, self.session, self.analysis, paths.config_dir, self)
         self.grammar.preferencesRequested.connect(self.edit_preferences)
@@ -337,6 +342,7 @@ class Workspace(QObject):
         self.compare.shutdown()
         self.analysis.shutdown()
         self.grammar.shutdown()
+        self.tasks.shutdown()
         return True
 
     def shutdown(self) -> None:
@@ -346,5 +352,6 @@ class Workspace(QObject):
         self.compare.shutdown()
         self.analysis.shutdown()
         self.grammar.shutdown()
+        self.tasks.shutdown()
         self.window.close_guard = lambda: True
         self.window.close()
