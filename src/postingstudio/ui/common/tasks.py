@@ -66,7 +66,11 @@ class Task:
     """A unit of background work; configure fluently, then :meth:`run`."""
 
     def __init__(
-        self, runner: TaskRunner, fn: Callable[..., Any], *args: Any, lane: str | None = None,
+        self,
+        runner: TaskRunner,
+        fn: Callable[..., Any],
+        *args: Any,
+        lane: str | None = None,
         **kwargs: Any,
     ) -> None:
         self.runner, self.fn, self.args, self.kwargs, self.lane = runner, fn, args, kwargs, lane
