@@ -89,8 +89,10 @@ FORMATS: tuple[FileFormat, ...] = (
 )
 
 
-def resolve(codec: Codec) -> Callable[..., Any]:
+def resolve(codec: Codec | None) -> Callable[..., Any]:
     """The function a row names: a callable as is, or ``"module:function"`` imported now."""
+    if codec is None:  # a row without a reader (or writer) was asked for one
+        raise LookupError("this format has no function for that direction")
     if callable(codec):
         return codec
     module, _, name = codec.partition(":")
