@@ -30,18 +30,7 @@ from postingstudio.core.sections import load_section_specs  # noqa: E402
 
 RATINGS = ROOT / "benchmarks" / "ratings" / "sections"
 START, END = "<!-- section-agreement:start -->", "<!-- section-agreement:end -->"
-SECTIONS = (
-    "responsibilities",
-    "requirements",
-    "about_company",
-    "mission",
-    "culture",
-    "benefits",
-    "salary",
-    "location",
-    "how_to_apply",
-    "eeo",
-)
+SECTIONS = tuple(spec.id for spec in load_section_specs(SPECS))  # the checklist's own order
 KINDS = ("range", "figure", "vague", "none")
 
 
