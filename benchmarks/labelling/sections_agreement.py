@@ -23,8 +23,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from section_quality import CORPUS, DOC, SPECS, predict  # noqa: E402
+from sections_sample import dev_records  # noqa: E402
 
 from postingstudio.core.sections import load_section_specs  # noqa: E402
 
@@ -123,15 +125,11 @@ def spearman(x: list[float], y: list[float]) -> float:
 
 
 def corpus_records(ids: set[str]) -> dict[str, dict]:
-    records: dict[str, dict] = {}
-    with CORPUS.open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            if record["id"] in ids:
-                if record.get("split") != "dev":
-                    raise SystemExit(f"label {record['id']} is not from the dev split")
-                records[record["id"]] = record
-    return records
+    """The labelled postings' records, read by the sample's own dev-only reader."""
+    records = dev_records()
+    if ids - records.keys():
+        raise SystemExit(f"labels not from the dev split: {sorted(ids - records.keys())[:3]}")
+    return {posting_id: records[posting_id] for posting_id in ids}
 
 
 def pair_rows(
