@@ -300,9 +300,9 @@ def _renumber_tables(units: list[Unit]) -> None:
 
 
 def _missing(package: Package, reason: str) -> Exception:
-    from .errors import CorruptDocument
+    from .errors import CorruptDocumentError
 
-    return CorruptDocument(package.path, reason)
+    return CorruptDocumentError(package.path, reason)
 
 
 _NOTES = {

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from postingstudio.core.model import Posting
 from postingstudio.core.plaintext import parse_text
 
-from .errors import DocumentError, TooLarge
+from .errors import DocumentError, TooLargeError
 from .styles import MAX_CHAIN
 
 if TYPE_CHECKING:
@@ -31,9 +31,11 @@ def read_docx(name: str, data: bytes) -> Posting:
     except DocumentError:
         raise
     except RecursionError:
-        raise TooLarge(name, "the document is nested too deeply to read") from None
+        raise TooLargeError(name, "the document is nested too deeply to read") from None
     except MemoryError:
-        raise TooLarge(name, "the document is too large to read in the memory available") from None
+        raise TooLargeError(
+            name, "the document is too large to read in the memory available"
+        ) from None
     posting = reading.posting
     if reading.styles.chain_cut:
         note = (

@@ -17,7 +17,7 @@ from pathlib import Path
 from postingstudio.core.model import Posting
 
 from .docx_reader import DocxReading, read_docx
-from .errors import TooLarge
+from .errors import TooLargeError
 from .package import read_bytes
 
 
@@ -91,9 +91,11 @@ def open_source(path: str | os.PathLike[str]) -> SourceDocument:
     try:
         return SourceDocument(name, data, read_docx(name, data))
     except RecursionError:
-        raise TooLarge(name, "the document is nested too deeply to read") from None
+        raise TooLargeError(name, "the document is nested too deeply to read") from None
     except MemoryError:
-        raise TooLarge(name, "the document is too large to read in the memory available") from None
+        raise TooLargeError(
+            name, "the document is too large to read in the memory available"
+        ) from None
 
 
 def beside_as_docx(path: str) -> str:

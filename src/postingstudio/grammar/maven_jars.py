@@ -25,7 +25,7 @@ from pathlib import Path
 
 from postingstudio.paths import resources_dir
 
-from .download_errors import DownloadCancelled, DownloadFailed
+from .download_errors import DownloadCancelledError, DownloadFailedError
 
 Progress = Callable[[int, int | None], None]
 _CHUNK = 256 * 1024
@@ -109,7 +109,7 @@ def load_manifest(path: Path | None = None) -> JarManifest | None:
         for j in table.get("jar", [])
     )
     if not jars or not table.get("repository"):
-        raise DownloadFailed(f"{path} lists no jars or no repository.")
+        raise DownloadFailedError(f"{path} lists no jars or no repository.")
     return JarManifest(str(table["version"]), str(table["repository"]), jars)
 
 
@@ -170,16 +170,16 @@ def _fetch_one(
         with opener.open(url, timeout=timeout_s) as reply, target.open("wb") as out:
             while chunk := reply.read(_CHUNK):
                 if cancel.is_set():
-                    raise DownloadCancelled("The LanguageTool download was cancelled.")
+                    raise DownloadCancelledError("The LanguageTool download was cancelled.")
                 size += len(chunk)
                 if size > jar.size:
-                    raise DownloadFailed(f"{jar.name} is larger than the pinned list says.")
+                    raise DownloadFailedError(f"{jar.name} is larger than the pinned list says.")
                 digest.update(chunk)
                 out.write(chunk)
                 if progress:
                     progress(done + size, total)
     except OSError as error:  # URLError, HTTPError, timeouts, disk full
-        raise DownloadFailed(f"Downloading {jar.name} failed: {error}") from error
+        raise DownloadFailedError(f"Downloading {jar.name} failed: {error}") from error
     if size != jar.size or digest.hexdigest() != jar.sha256:
-        raise DownloadFailed(f"{jar.name} is damaged (size or checksum mismatch). Try again.")
+        raise DownloadFailedError(f"{jar.name} is damaged (size or checksum mismatch). Try again.")
     return done + size

@@ -70,7 +70,7 @@ class GrammarState:
         return GrammarState(StateKind.UNAVAILABLE, reason, fix_hint, fix)
 
 
-class GrammarUnavailable(Exception):
+class GrammarUnavailableError(Exception):
     """A check could not run. Carries the state to show; never a crash."""
 
     def __init__(self, state: GrammarState) -> None:
@@ -90,10 +90,10 @@ class GrammarUnavailable(Exception):
         return self.state.fix
 
 
-def unavailable(reason: str, fix_hint: str = "", fix: Fix = Fix.NONE) -> GrammarUnavailable:
+def unavailable(reason: str, fix_hint: str = "", fix: Fix = Fix.NONE) -> GrammarUnavailableError:
     """Shorthand: ``raise unavailable("...", "...", Fix.RETRY)``."""
-    return GrammarUnavailable(GrammarState.unavailable(reason, fix_hint, fix))
+    return GrammarUnavailableError(GrammarState.unavailable(reason, fix_hint, fix))
 
 
-class EngineLost(GrammarUnavailable):
+class EngineLostError(GrammarUnavailableError):
     """The server could not be reached at all: drop the engine and rebuild it next time."""

@@ -123,11 +123,11 @@ class ExportActions:
             progress.setValue(int(done * 100 / max(1, total)))
             QApplication.processEvents()
             if progress.wasCanceled():
-                raise _Cancelled
+                raise _CancelledError
 
         try:
             report = merge_csv(self.view.current(), contacts, target, self.kit, progress=step)
-        except _Cancelled:
+        except _CancelledError:
             return  # merge_csv writes atomically: a cancelled merge leaves no file
         except (DocumentError, OSError) as error:
             self.show_error(self.view.tr("Cannot merge"), str(error))
@@ -147,5 +147,5 @@ class ExportActions:
             self.show_error(self.view.tr("Cannot export"), str(error))
 
 
-class _Cancelled(Exception):
+class _CancelledError(Exception):
     """The writer pressed Cancel on the merge progress bar."""
