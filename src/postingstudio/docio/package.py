@@ -55,12 +55,15 @@ def w(tag: str) -> str:
 
 
 def to_transitional(data: bytes) -> bytes:
+    """Strict OOXML namespaces in ``data`` rewritten to their Transitional
+    ones, so one parser reads both."""
     for strict, transitional in STRICT_TO_TRANSITIONAL:
         data = data.replace(strict, transitional)
     return data
 
 
 def to_strict(data: bytes) -> bytes:
+    """Transitional namespaces rewritten back to Strict, so a Strict source is saved as Strict."""
     for strict, transitional in STRICT_TO_TRANSITIONAL:
         data = data.replace(transitional, strict)
     return data
@@ -68,6 +71,8 @@ def to_strict(data: bytes) -> bytes:
 
 @dataclass(frozen=True, slots=True)
 class Relationship:
+    """One relationship of a part: id, type, target (a part name or a URL when ``external``)."""
+
     rel_id: str
     rel_type: str
     target: str
@@ -148,11 +153,13 @@ _ODT = "Open it in LibreOffice and choose File › Save As › Word (.docx)."
 
 
 def rels_name_for(part: str) -> str:
+    """The name of the part holding ``part``'s relationships (``word/_rels/document.xml.rels``)."""
     directory, name = posixpath.split(part)
     return posixpath.join(directory, "_rels", f"{name}.rels")
 
 
 def resolve_target(base: str, target: str) -> str:
+    """A relationship target resolved against the folder ``base`` into a part name."""
     if target.startswith("/"):
         return target.lstrip("/")
     return posixpath.normpath(posixpath.join(base, target)).lstrip("/")

@@ -23,6 +23,9 @@ from .package import read_bytes
 
 @dataclass(frozen=True)
 class Fingerprint:
+    """Size, mtime and hash of the source as read, to tell whether
+    another program saved it since."""
+
     size: int
     mtime_ns: int
     sha256: str
@@ -60,7 +63,8 @@ class SourceDocument:
         return None
 
     def disk_state(self, path: str | None = None) -> str:
-        """ "same", "changed" (another program saved it) or "missing" (moved or deleted)."""
+        """The file on disk against what was read: "same", "changed" (another program saved it)
+        or "missing" (moved or deleted)."""
         target = path or self.path
         try:
             stat = os.stat(target)

@@ -33,6 +33,8 @@ _TEXT_CONTROLS = frozenset(b"\t\n\r\x0b\x0c\x1a\x1b")  # tab, newlines, form fee
 
 @dataclass(frozen=True)
 class DecodedText:
+    """Decoded file text, the encoding it was read in, and notes on repairs made."""
+
     text: str
     encoding: str
     notes: tuple[str, ...] = ()

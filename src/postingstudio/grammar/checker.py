@@ -45,6 +45,7 @@ EngineFactory = Callable[[GrammarConfig], "Engine"]
 
 
 def open_engine(config: GrammarConfig) -> Engine:
+    """Connect to or start LanguageTool; blocking, so the lane calls it off the UI thread."""
     # language-tool-python and requests load here, with the first check, not with the app.
     from .lt_client import open_engine as open_now
 
@@ -54,6 +55,7 @@ def open_engine(config: GrammarConfig) -> Engine:
 def post_check(
     engine: Engine, text: str, rules: frozenset[str], timeout_s: float, **kw: Any
 ) -> Any:
+    """LanguageTool's JSON answer for ``text``, within ``timeout_s``; blocking."""
     from .lt_client import post_check as post_now
 
     return post_now(engine, text, rules, timeout_s, **kw)

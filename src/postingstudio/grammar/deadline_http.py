@@ -35,6 +35,8 @@ class TimedOutError(RequestFailedError):
 
 
 class HttpError(RequestFailedError):
+    """The server answered with a non-2xx status; ``first_line`` is the start of its body."""
+
     def __init__(self, status: int, first_line: str) -> None:
         super().__init__(f"HTTP {status} {first_line}".strip())
         self.status = status

@@ -33,6 +33,9 @@ class JudgeUnavailableError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class JudgeMatch:
+    """One LanguageTool match for the benchmarks' judge, by code-point
+    offsets into the checked text."""
+
     start: int  # code-point offsets into the checked text
     end: int
     text: str

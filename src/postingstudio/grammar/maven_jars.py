@@ -34,12 +34,16 @@ COMPLETE_MARKER = "complete"  # written last: a folder without it is never used
 
 @dataclass(frozen=True, slots=True)
 class MavenLib:
+    """A folder of LanguageTool Maven jars and the server jar to run from it."""
+
     lib: Path
     server_jar: Path
 
 
 @dataclass(frozen=True, slots=True)
 class PinnedJar:
+    """One jar of the pinned download, checked by size and SHA-256 before it is used."""
+
     path: str  # repository layout, e.g. org/languagetool/language-en/6.8/language-en-6.8.jar
     size: int
     sha256: str
@@ -51,6 +55,8 @@ class PinnedJar:
 
 @dataclass(frozen=True, slots=True)
 class JarManifest:
+    """The pinned LanguageTool jars to download: version, repository and each jar."""
+
     version: str
     repository: str
     jars: tuple[PinnedJar, ...]
@@ -61,6 +67,7 @@ class JarManifest:
 
 
 def cache_root() -> Path:
+    """Where downloaded jars live: $POSTINGSTUDIO_LT_CACHE, else the user's cache folder."""
     chosen = os.environ.get("POSTINGSTUDIO_LT_CACHE")
     if chosen:
         return Path(chosen).expanduser()
@@ -94,6 +101,7 @@ def _version_tuple(name: str) -> tuple[int, ...]:
 
 
 def manifest_path() -> Path:
+    """The shipped manifest that pins the LanguageTool jars."""
     return resources_dir() / "languagetool" / "jars.toml"
 
 

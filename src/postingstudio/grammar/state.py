@@ -12,6 +12,8 @@ from enum import StrEnum
 
 
 class StateKind(StrEnum):
+    """The grammar checker's state as the status bar shows it."""
+
     OFF = "off"
     STARTING = "starting"
     READY = "ready"
@@ -33,6 +35,8 @@ class Fix(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class GrammarState:
+    """The grammar checker's state, with why it is unavailable and what would fix it."""
+
     kind: StateKind
     reason: str = ""
     fix_hint: str = ""
@@ -91,7 +95,10 @@ class GrammarUnavailableError(Exception):
 
 
 def unavailable(reason: str, fix_hint: str = "", fix: Fix = Fix.NONE) -> GrammarUnavailableError:
-    """Shorthand: ``raise unavailable("...", "...", Fix.RETRY)``."""
+    """The error for an unavailable state with ``reason``, a hint and a fix, ready to raise.
+
+    Shorthand: ``raise unavailable("...", "...", Fix.RETRY)``.
+    """
     return GrammarUnavailableError(GrammarState.unavailable(reason, fix_hint, fix))
 
 
