@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 
 class GrammarFixes(QObject):
+    """Carries out the fix the grammar status offers, asking first
+    wherever text or downloads leave."""
+
     def __init__(
         self,
         controller: GrammarController,

@@ -48,6 +48,8 @@ def _parent(view: DraftsView) -> QWidget:
 
 
 class ExportActions:
+    """The Outreach view's export buttons: .txt, .eml and the CSV mail merge."""
+
     def __init__(self, view: DraftsView, kit: OutreachKit) -> None:
         self.view, self.kit = view, kit
         self.last_report: MergeReport | None = None
