@@ -11,6 +11,7 @@ state from :func:`salary.classify_salary`.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .findings import Category, Finding, FindingSource
@@ -54,7 +55,7 @@ class _Found:
 
 
 def _opens_line(
-    text: str, starts: list[int], ends: list[int], i: int, sentence_starts: list[int]
+    text: str, starts: Sequence[int], ends: Sequence[int], i: int, sentence_starts: list[int]
 ) -> bool:
     """Does token ``i`` open a sentence, a line or a bullet? (for action-verb cues)"""
     if i == 0:
@@ -68,7 +69,7 @@ def _opens_line(
 
 
 def _heading_blocks(
-    posting: Posting, text: str, starts: list[int]
+    posting: Posting, text: str, starts: Sequence[int]
 ) -> list[tuple[int, int, int, int, bool]]:
     """(start, end, first token, end token, is a heading block) of blocks that read as headings."""
     found = []
@@ -92,7 +93,7 @@ def _heading_blocks(
 
 
 def _find(
-    posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...], starts: list[int]
+    posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...], starts: Sequence[int]
 ) -> list[_Found]:
     text, ends = index.text, index.ends
     sentence_starts = index.sentence_starts
@@ -225,7 +226,7 @@ def _quote(text: str, span: tuple[int, int]) -> str:
 
 
 def _state(
-    spec: SectionSpec, seen: _Found, text: str, starts: list[int]
+    spec: SectionSpec, seen: _Found, text: str, starts: Sequence[int]
 ) -> tuple[SectionState, str, tuple[int, int] | None]:
     labels = spec.labels
     counts: dict[str, int] = {}

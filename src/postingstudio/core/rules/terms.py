@@ -19,7 +19,8 @@ from ..text import TextIndex, Token, normalise_phrase
 T = TypeVar("T")
 _BREAK = re.compile(r"[.!?;:\n]")
 _STEM_KEY = 3
-_CACHE_LIMIT = 100_000  # distinct words remembered per table before the memo starts afresh
+_CACHE_LIMIT = 20_000  # distinct words remembered per table before the memo starts afresh;
+# a posting has a few thousand, and a long list of numbered lines must not grow it by megabytes
 _NOTHING: tuple[tuple[()], None] = ((), None)  # a word that starts no term (shared, tested by `is`)
 
 
