@@ -4,6 +4,11 @@ for byte, with macros dropped from a macro-enabled source (Word refuses a .docx 
 Both ways of writing a posting into a .docx end here: the rebuilt body (:mod:`.docx_writer`)
 and the save by identity into the source package (:mod:`.docx_save`), so neither imports the
 other.
+
+A long body is serialised as it is built (:class:`BodySpill`): a paragraph held as lxml elements
+(paragraph, properties, style, numbering, run, text) costs a couple of kilobytes in libxml2, as
+serialised XML under two hundred bytes, and a 200,000-line list exported to .docx held 450 MB
+of elements for the moment of serialising them.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import secrets
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -47,8 +53,61 @@ def template_styles(base_path: str) -> etree._Element | None:
     return package.xml(part) if part and package.has(part) else None
 
 
-def _serialise(root: etree._Element, strict: bool) -> bytes:
+# Children serialised at a time: big enough that the wrapper costs nothing per paragraph, small
+# enough that the elements waiting to be serialised take a few megabytes.
+SPILL_EVERY = 2_000
+
+
+class BodySpill:
+    """The serialised XML of the body children taken so far, in order."""
+
+    def __init__(self, body: etree._Element) -> None:
+        self._body = body
+        self._pieces: list[bytes] = []
+        self._marker: etree._Element | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self._pieces)
+
+    def maybe_take(self) -> None:
+        """Serialise and drop the body's children (all but the last) once there are enough."""
+        if len(self._body) > SPILL_EVERY:
+            self.take()
+
+    def take(self) -> None:
+        body = self._body
+        children = [child for child in body[:-1] if child is not self._marker]
+        if not children:
+            return
+        # A wrapper with the body's namespaces in scope: the children serialise without
+        # declarations of their own, exactly as they would inside the document.
+        wrapper = etree.Element(body.tag, nsmap=body.nsmap)
+        wrapper.extend(children)  # moves them out of the body
+        data = etree.tostring(wrapper, encoding="UTF-8")
+        # Without an XML declaration, the wrapper's start tag is the first tag, and its end tag
+        # the last one. No '>' occurs inside a tag: libxml2 escapes it in attribute values.
+        self._pieces.append(data[data.index(b">") + 1 : data.rindex(b"</")])
+        if self._marker is None:
+            # Where the pieces go back: before what is left of the body.
+            self._marker = etree.Comment(f"spill-{secrets.token_hex(16)}")
+            body.insert(0, self._marker)
+
+    def restore(self, serialised: bytes) -> bytes:
+        """``serialised`` (the whole document) with the pieces back in place of the marker."""
+        if self._marker is None:
+            return serialised
+        marker = etree.tostring(self._marker)
+        head, found, tail = serialised.partition(marker)
+        if not found:
+            raise AssertionError("the spilled body's marker is missing from the document")
+        pieces, self._pieces = self._pieces, []
+        return b"".join([head, *pieces, tail])
+
+
+def _serialise(root: etree._Element, strict: bool, spill: BodySpill | None = None) -> bytes:
     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if spill is not None:
+        data = spill.restore(data)
     return pkg.to_strict(data) if strict else data
 
 
@@ -57,11 +116,13 @@ def assemble(
     parts: OutputParts,
     document: etree._Element,
     other_parts: dict[str, etree._Element] | None = None,
+    spill: BodySpill | None = None,
 ) -> bytes:
-    """The output .docx bytes: the source package with ``document`` and ``other_parts`` replaced."""
+    """The output .docx bytes: the source package with ``document`` and ``other_parts`` replaced
+    (``spill``: the body children of ``document`` serialised while it was built)."""
     package = reading.package
     strict = package.strict
-    replaced: dict[str, bytes] = {package.main: _serialise(document, strict)}
+    replaced: dict[str, bytes] = {package.main: _serialise(document, strict, spill)}
     for name, root in (other_parts or {}).items():
         replaced[name] = _serialise(root, strict)
     macro = package.macro_enabled

@@ -33,7 +33,7 @@ from postingstudio.core.model import Block, BlockKind, BlockOrigin, Posting
 
 from . import package as pkg
 from .docx_build import Builder
-from .docx_package_out import assemble, default_template, template_styles
+from .docx_package_out import BodySpill, assemble, default_template, template_styles
 from .docx_parts import OutputParts
 from .docx_reader import DocxReading, read_docx
 from .layout import table_tree
@@ -123,12 +123,13 @@ def build_docx(
     if reuse and is_source:
         for element in reading.leading:
             body.append(copy.deepcopy(element))
-    _emit(body, steps, reading, Builder(parts, exact=is_source), _text_width(section))
+    spill = BodySpill(body)
+    _emit(body, steps, reading, Builder(parts, exact=is_source), _text_width(section), spill)
     if len(body) == 0 or body[-1].tag != w("p"):
         etree.SubElement(body, w("p"))
     if section is not None:
         body.append(section)
-    return assemble(reading, parts, root)
+    return assemble(reading, parts, root, spill=spill)
 
 
 def _plan(reading: DocxReading, blocks: list[Block], reuse: bool) -> list[_Step]:
@@ -175,7 +176,12 @@ def _same_kind(a: Block, b: Block) -> bool:
 
 
 def _emit(
-    body: etree._Element, steps: list[_Step], reading: DocxReading, builder: Builder, width: int
+    body: etree._Element,
+    steps: list[_Step],
+    reading: DocxReading,
+    builder: Builder,
+    width: int,
+    spill: BodySpill,
 ) -> None:
     units = reading.units
     used_protos: set[int] = set()
@@ -184,6 +190,7 @@ def _emit(
     carried = False  # did the last paragraph written carry its text boxes along?
     index = 0
     while index < len(steps):
+        spill.maybe_take()
         step = steps[index]
         if step.kind == "unit":
             unit = units[step.unit]
