@@ -15,7 +15,7 @@ UTF-16 offset of the same character in ``Posting.text``. That conversion happens
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from PySide6.QtGui import (
     QColor,
@@ -141,8 +141,20 @@ def insert_blocks(cursor: QTextCursor, blocks: Sequence[Block], *, reuse_current
     every block is a new one after the cursor position. Consecutive list items of the same
     level and kind share one QTextList, so numbering continues.
     """
+    for _done in insert_blocks_stepwise(cursor, blocks, reuse_current=reuse_current):
+        pass
+
+
+def insert_blocks_stepwise(
+    cursor: QTextCursor, blocks: Sequence[Block], *, reuse_current: bool, every: int = 0
+) -> Iterator[int]:
+    """:func:`insert_blocks` a step at a time: after each ``every`` blocks (0: all at once) it
+    yields how many are in, so a caller can let the event loop run between steps; the cursor
+    must stay where the last step left it."""
     lists: dict[tuple[int, bool], QTextList] = {}
     for number, block in enumerate(blocks):
+        if every and number and number % every == 0:
+            yield number
         fmt = block_format(block)
         base = base_char_format(block)
         if number == 0 and reuse_current:
@@ -164,15 +176,29 @@ def insert_blocks(cursor: QTextCursor, blocks: Sequence[Block], *, reuse_current
                 del lists[other]  # a shallower item ends the deeper lists under it
         else:
             lists.clear()
+    yield len(blocks)
 
 
 def build_document(document: QTextDocument, posting: Posting) -> None:
     """Replace the document's content with ``posting``; not undoable, marked unmodified."""
+    for _done in build_document_stepwise(document, posting):
+        pass
+
+
+def build_document_stepwise(
+    document: QTextDocument, posting: Posting, every: int = 0
+) -> Iterator[int]:
+    """:func:`build_document` a step at a time (see :func:`insert_blocks_stepwise`): yields how
+    many blocks are in after each ``every`` blocks; the document is finished, unmodified and
+    undoable again once the generator is exhausted."""
     document.setUndoRedoEnabled(False)
     document.clear()
     cursor = QTextCursor(document)
-    insert_blocks(
-        cursor, posting.blocks or (Block.of(BlockKind.PARAGRAPH, ""),), reuse_current=True
+    yield from insert_blocks_stepwise(
+        cursor,
+        posting.blocks or (Block.of(BlockKind.PARAGRAPH, ""),),
+        reuse_current=True,
+        every=every,
     )
     document.setUndoRedoEnabled(True)
     document.setModified(False)

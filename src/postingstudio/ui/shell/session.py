@@ -28,11 +28,12 @@ from postingstudio.ui.common.apply_fixes import (
     safe_fixes,
     template_blocks,
 )
-from postingstudio.ui.common.document_bridge import build_document, document_to_posting
+from postingstudio.ui.common.document_bridge import document_to_posting
 from postingstudio.ui.common.markers import MarkerSet
 from postingstudio.ui.common.session_protocol import Contributor
 from postingstudio.ui.common.theme import apply_theme, is_dark
 from postingstudio.ui.editor.editor import PostingEditor
+from postingstudio.ui.editor.staged_build import build_with_progress
 from postingstudio.ui.findings.panel import FindingsPanel
 from postingstudio.ui.scores.panel import ScorePanel
 
@@ -115,7 +116,7 @@ class EditorSession(QObject):
         self.source = source
         self.markers.clear()
         self.editor.set_marker_selections([])
-        build_document(self.document, posting)
+        build_with_progress(self.editor, self.document, posting)  # steps, if large
         self.editor.moveCursor(self.editor.textCursor().MoveOperation.Start)
         self.analysis.request_now()
 
