@@ -21,7 +21,6 @@ from .structure import Mark
 from .syllables import cmu_syllables
 from .text import TextIndex
 
-
 _GLUE_LONGEST = 4  # "for", "to", "of": the short words a missing space glues on
 _GLUE_REST = 3  # letters left after the glued word ("for|mining")
 

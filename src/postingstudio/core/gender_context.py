@@ -152,7 +152,9 @@ class GenderContext:
         if index.norms[first - 1] in self.negations:
             return True
         word = index.norms[first]
-        return not word.endswith(_ADJECTIVE_ENDINGS) and index.norms[first - 1] not in self.modifiers
+        return (
+            not word.endswith(_ADJECTIVE_ENDINGS) and index.norms[first - 1] not in self.modifiers
+        )
 
     def _passive(self, index: TextIndex, end: int) -> bool:
         """A participle before "by" is a passive verb ("can be supported by data science")."""
