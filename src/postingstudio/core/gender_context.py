@@ -109,7 +109,8 @@ class GenderContext:
 
     @cached_property
     def _deciders(self) -> frozenset[str]:
-        return (self.subjects | self.person_nouns) - self.unclear
+        # People only: "skills", "ability" are qualities of whoever is named before them.
+        return (self.subjects | self.person_nouns) - self.unclear - self.quality_after
 
     @property
     def enabled(self) -> bool:
@@ -174,7 +175,7 @@ class GenderContext:
         for _step in range(_OTHERS_WALK):
             if position < 0 or not self._same_clause(index, position, position + 1):
                 return False
-            word = norms[position]
+            word = norms[position].removesuffix("'s").removesuffix("’s")  # "children's ability"
             if word in self.others:
                 return True
             if word in self._deciders:
@@ -226,14 +227,23 @@ class GenderContext:
 
     def _after_copula(self, index: TextIndex, first: int) -> bool:
         position = self._stop_before(index, first, self.copulas)
-        return position >= 0 and self._subject_is_person_or_workplace(index.norms, position)
+        if position < 0:
+            return False
+        comma = (
+            position > 0 and "," in index.text[index.ends[position - 1] : index.starts[position]]
+        )
+        return self._subject_is_person_or_workplace(index.norms, position, comma)
 
-    def _subject_is_person_or_workplace(self, norms: Sequence[str], copula: int) -> bool:
+    def _subject_is_person_or_workplace(
+        self, norms: Sequence[str], copula: int, gap_has_comma: bool = False
+    ) -> bool:
         """ "you are …", "our team is …", "must be …"; not "this is …" or "pay is …"."""
         word = norms[copula]
         if word in ("be", "being", "been") or "'" in word or "’" in word:
             return True  # "must be decisive", "you're confident": the reader is the subject
         subject = norms[copula - 1] if copula > 0 else ""
+        if gap_has_comma:
+            return False  # "ensure everything matches the brand, is responsive": not the subject
         if subject in self.person_nouns or subject in self.workplace_nouns:
             return self._head_of_subject(norms, copula - 1)
         return subject in self.subjects
