@@ -60,6 +60,9 @@ _WALK = 10  # tokens looked at on each side (a list of traits: "analytical, comp
 
 @dataclass(frozen=True)
 class GenderContext:
+    """Word lists that tell a coded word describing the person
+    sought from one about the workplace."""
+
     person_nouns: frozenset[str]  # the person sought or a quality of theirs ("candidate", "skills")
     workplace_nouns: frozenset[str]  # "team", "environment", "culture", "company"
     coded_person_nouns: frozenset[str]  # coded words that are people ("leader")
@@ -237,7 +240,8 @@ class GenderContext:
     def _subject_is_person_or_workplace(
         self, norms: Sequence[str], copula: int, gap_has_comma: bool = False
     ) -> bool:
-        """ "you are …", "our team is …", "must be …"; not "this is …" or "pay is …"."""
+        """Whether the copula's subject is a person or the workplace: "you are …", "our team is
+        …", "must be …"; not "this is …", "pay is …" or "the brand, is …"."""
         word = norms[copula]
         if word in ("be", "being", "been") or "'" in word or "’" in word:
             return True  # "must be decisive", "you're confident": the reader is the subject
@@ -249,8 +253,8 @@ class GenderContext:
         return subject in self.subjects
 
     def _head_of_subject(self, norms: Sequence[str], noun: int) -> bool:
-        """ "the noise level in the work environment is quiet": a person or workplace noun after
-        a preposition is not the subject; the noun before the preposition is."""
+        """Whether the noun before a copula heads its subject: in "the noise level in the work
+        environment is quiet" the noun after the preposition is not the subject, "level" is."""
         for position in range(noun - 1, max(noun - 4, 0) - 1, -1):
             after = norms[position + 1]
             if norms[position] in self.prepositions and after in self._adjective_stops:
