@@ -108,7 +108,6 @@ def analyse(
     posting: Posting | str,
     book: RuleBook,
     settings: AnalysisSettings | None = None,
-    generation: int = 0,
 ) -> Report:
     settings = settings or _DEFAULT_SETTINGS
     if isinstance(posting, str):
@@ -252,7 +251,6 @@ def analyse(
         scores=scores,
         sections=tuple(sections),
         salary=salary,
-        generation=generation,
         profile=f"length={length_name}, gender={gender_name}",
     )
 
