@@ -7,6 +7,12 @@ never overwrite a fresh one. Results and exceptions come back to the UI thread t
 relay object's queued signal; a failure is handed to the failure callback, or logged as an
 error when there is none, never swallowed. :meth:`TaskRunner.shutdown` waits for the running
 tasks when the app closes, so no worker outlives the objects it reads.
+
+A *serial* lane (:meth:`TaskRunner.serialise`) runs one task at a time: a task submitted while
+one is running waits, and a newer one replaces it, so a slow service (LanguageTool) is asked
+once for the latest text, never once per edit, and never holds more than one worker.
+:meth:`TaskRunner.run_on_main` hands a worker's progress or state report to the UI thread
+through the same relay.
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ class _Relay(QObject):
     """Lives on the UI thread; worker threads emit, Qt queues the call to the UI thread."""
 
     finished = Signal(object)  # _Outcome
+    call = Signal(object)  # a zero-argument callable to run on the UI thread
 
 
 class _Job(QRunnable):
@@ -60,6 +67,7 @@ class _Job(QRunnable):
             except BaseException as error:  # handed to the failure callback on the UI thread
                 outcome.error = error
         self._runner._relay.finished.emit(outcome)
+        self._runner._next_on(task.lane)
 
 
 class Task:
@@ -107,10 +115,18 @@ class TaskRunner(QObject):
         self._lock = threading.Lock()
         self._generations: dict[str, int] = {}
         self._dropped: dict[str, int] = {}
+        self._serial: set[str] = set()
+        self._running: set[str] = set()  # serial lanes with a task on a worker now
+        self._waiting: dict[str, tuple[Task, int]] = {}  # serial lane -> its next task
         self._closed = False
+        self._relay.call.connect(self._call)
 
     def task(self, fn: Callable[..., Any], *args: Any, lane: str | None = None, **kw: Any) -> Task:
         return Task(self, fn, *args, lane=lane, **kw)
+
+    def serialise(self, lane: str) -> None:
+        """Run ``lane``'s tasks one at a time, latest waiting task wins (see the module)."""
+        self._serial.add(lane)
 
     def generation(self, lane: str) -> int:
         with self._lock:
@@ -140,12 +156,45 @@ class TaskRunner(QObject):
             generation = 0
         else:
             generation = self.invalidate(task.lane) if renew else self.generation(task.lane)
+        if task.lane in self._serial:
+            with self._lock:
+                if task.lane in self._running:
+                    self._waiting[task.lane] = (task, generation)  # an older one never runs
+                    return generation
+                self._running.add(task.lane)
         self._pool.start(_Job(self, task, generation))
         return generation
 
+    def _next_on(self, lane: str | None) -> None:  # worker thread, after a task on ``lane``
+        if lane not in self._serial:
+            return
+        with self._lock:
+            waiting = self._waiting.pop(lane, None)
+            if waiting is None or self._closed:
+                self._running.discard(lane)
+                return
+        self._pool.start(_Job(self, *waiting))
+
+    def busy(self, lane: str) -> bool:
+        """A serial lane has a task running or waiting."""
+        with self._lock:
+            return lane in self._running
+
+    def run_on_main(self, fn: Callable[[], None]) -> None:
+        """Safe from any thread: call ``fn`` on the UI thread soon (never after shutdown)."""
+        if not self._closed:
+            self._relay.call.emit(fn)
+
+    @Slot(object)
+    def _call(self, fn: Callable[[], None]) -> None:  # UI thread
+        if not self._closed:
+            fn()
+
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         """Stop delivering results and wait for running tasks; True when all finished."""
-        self._closed = True
+        with self._lock:
+            self._closed = True
+            self._waiting.clear()
         self._pool.clear()  # queued, not yet started: never run
         return self._pool.waitForDone(timeout_ms)
 
