@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from postingstudio.core.model import Block, BlockKind, Posting, Run
+from tests.support.timings import quick_debounce
 
 
 class ScriptedPrompts:
@@ -53,6 +54,16 @@ class ScriptedPrompts:
 
 
 @pytest.fixture
+def tasks(qtbot):
+    """The one background runner, made as the workspace makes it; shut down afterwards."""
+    from postingstudio.ui.common.tasks import TaskRunner
+
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
 def prompts() -> ScriptedPrompts:
     return ScriptedPrompts()
 
@@ -65,13 +76,12 @@ def app_paths(tmp_path: Path):
 
 
 @pytest.fixture
-def workspace(qtbot, app_paths, prompts):
+def workspace(qtbot, app_paths, prompts, monkeypatch):
     from postingstudio.paths import resources_dir
     from postingstudio.ui.shell.workspace import Workspace
 
-    ws = Workspace(
-        app_paths, resources_dir(), prompts=prompts, analysis_delay_ms=30, autosave_pause_ms=50
-    )
+    quick_debounce(monkeypatch)
+    ws = Workspace(app_paths, resources_dir(), prompts=prompts)
     qtbot.addWidget(ws.window)
     yield ws
     ws.shutdown()  # drains the analysis pool
