@@ -24,12 +24,16 @@ class ScriptedPrompts:
         self.notices: list[tuple[str, str]] = []
         self.changed_answer = "cancel"  # the source changed on disk: "reload", "copy", "cancel"
         self.asked_changed = 0
+        self.contacts_answer: str | None = None
 
     def open_path(self, start: str) -> str | None:
         return self.open_answer
 
     def save_path(self, title, suggested, formats):  # noqa: ANN001, ANN201
         return self.save_answer
+
+    def open_contacts(self, start: str) -> str | None:
+        return self.contacts_answer
 
     def unsaved(self, name: str) -> str:
         self.asked_unsaved += 1

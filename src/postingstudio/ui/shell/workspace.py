@@ -127,7 +127,7 @@ class Workspace(QObject):
         self.grammar.preferencesRequested.connect(self.edit_preferences)
         self.claim_orphans = claim_orphans
         self.recovery = RecoveryFlow(self, paths.recovery, self._new_window)
-        self.outreach = OutreachMode(w, self.analysis, self)  # issue 18: the Outreach view
+        self.outreach = OutreachMode(w, self.analysis, self.prompts, self)  # the Outreach view
         self._wire()
         w.close_guard = self.can_close
         self._restore_window()
