@@ -62,6 +62,13 @@ class GrammarAnswers:
         self.errors.append((title, text))
 
 
+def answer_grammar_questions(monkeypatch: pytest.MonkeyPatch, answers: GrammarAnswers) -> None:
+    """Workspaces made from now on ask ``answers`` the grammar questions, not dialogs."""
+    from postingstudio.ui.shell import grammar_wiring
+
+    monkeypatch.setattr(grammar_wiring, "GrammarPrompts", lambda _window, _tasks: answers)
+
+
 def make_workspace(qtbot, app_paths, prompts, preferences: Preferences, timeout_s: float = 3.0):
     """A started workspace with these preferences on disk, a short grammar debounce and a
     short LanguageTool timeout (the controller reads both when it is made)."""
@@ -70,14 +77,14 @@ def make_workspace(qtbot, app_paths, prompts, preferences: Preferences, timeout_
     from postingstudio.ui.shell.workspace import Workspace
 
     save_preferences(preferences.with_changes(sample_offered=True), app_paths.preferences)
+    answers = GrammarAnswers()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(lane, "DEFAULT_DELAY_MS", 60)
         patch.setattr(lane, "DEFAULT_TIMEOUT_S", timeout_s)
+        answer_grammar_questions(patch, answers)
         quick_debounce(patch)
         ws = Workspace(app_paths, resources_dir(), prompts=prompts)
     qtbot.addWidget(ws.window)
-    answers = GrammarAnswers()
-    ws.grammar.set_prompts(answers)
     ws.start(show=False)
     wait_current(qtbot, ws)
     return ws, answers

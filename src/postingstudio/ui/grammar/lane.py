@@ -343,10 +343,10 @@ class GrammarController(QObject):
         )
 
     # -- shutdown ------------------------------------------------------------------------------
-    def shutdown(self, wait_s: float = CLOSE_WAIT_S) -> bool:
+    def shutdown(self) -> bool:
         """Stop the timers, drop the request in flight, and close LanguageTool on a worker,
-        waiting at most ``wait_s`` so a hung server never hangs the exit. True if it closed in
-        time (or was closed already)."""
+        waiting at most ``CLOSE_WAIT_S`` so a hung server never hangs the exit. True if it
+        closed in time (or was closed already)."""
         if self._closed:
             return True
         self._closed = True
@@ -362,7 +362,7 @@ class GrammarController(QObject):
                 closed.set()
 
         self.tasks.task(close).run()
-        if not closed.wait(wait_s):
-            log.warning("LanguageTool did not stop within %.1f s; leaving it behind", wait_s)
+        if not closed.wait(CLOSE_WAIT_S):
+            log.warning("LanguageTool did not stop within %.1f s; leaving it behind", CLOSE_WAIT_S)
             return False
         return True

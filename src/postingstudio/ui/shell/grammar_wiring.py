@@ -58,11 +58,6 @@ class GrammarUi(QObject):
     def _show_message(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
 
-    def set_prompts(self, prompts: Any) -> None:
-        """Tests answer grammar questions through a scripted object."""
-        self.prompts = prompts
-        self.fixes.prompts = prompts
-
     def start(self) -> None:
         self.controller.start()
 
