@@ -166,3 +166,13 @@ def test_a_task_submitted_after_shutdown_never_runs(qtbot):
     assert runner.task(ran.set, lane="g").run() == 0
     assert not runner.busy("g")
     assert runner.shutdown() and not ran.is_set()  # waits for anything that did start
+
+
+def test_workers_never_hold_the_process_open(qtbot):
+    # A task still blocked in the network when the app quits (a hung LanguageTool, a download)
+    # must not keep the process alive after shutdown gave up waiting for it.
+    runner = TaskRunner()
+    got: list[bool] = []
+    runner.task(lambda: threading.current_thread().daemon).success(got.append).run()
+    qtbot.waitUntil(lambda: got == [True])
+    assert runner.shutdown()

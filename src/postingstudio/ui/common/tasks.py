@@ -5,8 +5,10 @@ worker thread. Each lane has a generation counter: a newer submission on the sam
 the result of every older one be dropped (its callbacks never run), so a slow old answer can
 never overwrite a fresh one. Results and exceptions come back to the UI thread through one
 relay object's queued signal; a failure is handed to the failure callback, or logged as an
-error when there is none, never swallowed. :meth:`TaskRunner.shutdown` waits for the running
-tasks when the app closes, so no worker outlives the objects it reads.
+error when there is none, never swallowed. :meth:`TaskRunner.shutdown` waits (a bounded time)
+for the running tasks when the app closes, so no worker outlives the objects it reads; the
+workers are daemon threads, so one still blocked in the network after that (a hung LanguageTool,
+a download) never holds the process open, as a ``QThreadPool``'s joined threads would.
 
 A *serial* lane (:meth:`TaskRunner.serialise`) runs one task at a time: a task submitted while
 one is running waits, and a newer one replaces it, so a slow service (LanguageTool) is asked
@@ -19,11 +21,13 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +53,63 @@ class _Relay(QObject):
     call = Signal(object)  # a zero-argument callable to run on the UI thread
 
 
-class _Job(QRunnable):
+class _Workers:
+    """Up to ``size`` daemon threads, started as work arrives, taking jobs in order."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._cond = threading.Condition()
+        self._queue: deque[_Job] = deque()
+        self._threads = 0
+        self._idle = 0  # threads waiting for a job
+        self._active = 0  # jobs running now
+
+    def start(self, job: _Job) -> None:
+        with self._cond:
+            self._queue.append(job)
+            if len(self._queue) > self._idle and self._threads < self._size:
+                self._threads += 1
+                name = f"postingstudio-task-{self._threads}"
+                threading.Thread(target=self._work, name=name, daemon=True).start()
+            self._cond.notify()
+
+    def clear(self) -> None:
+        """Forget the jobs not yet started."""
+        with self._cond:
+            self._queue.clear()
+            self._cond.notify_all()
+
+    def wait_for_done(self, timeout_ms: int) -> bool:
+        deadline = time.monotonic() + timeout_ms / 1000
+        with self._cond:
+            while self._queue or self._active:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._cond.wait(remaining)
+            return True
+
+    def _work(self) -> None:
+        while True:
+            with self._cond:
+                self._idle += 1
+                while not self._queue:
+                    self._cond.wait()
+                self._idle -= 1
+                job = self._queue.popleft()
+                self._active += 1
+            try:
+                job.run()
+            except BaseException:  # noqa: BLE001 - a job reports its own errors; keep the thread
+                log.exception("task runner job failed")
+            finally:
+                with self._cond:
+                    self._active -= 1
+                    self._cond.notify_all()
+
+
+class _Job:
     def __init__(self, runner: TaskRunner, task: Task, generation: int) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
         self._runner, self._task, self._generation = runner, task, generation
 
     def run(self) -> None:  # worker thread
@@ -66,7 +123,11 @@ class _Job(QRunnable):
                 outcome.value = task.fn(*task.args, **task.kwargs)
             except BaseException as error:  # handed to the failure callback on the UI thread
                 outcome.error = error
-        self._runner._relay.finished.emit(outcome)
+        try:
+            self._runner._relay.finished.emit(outcome)
+        except RuntimeError:  # the runner was deleted meanwhile (the app is exiting)
+            log.debug("task finished after its runner was deleted")
+            return
         self._runner._next_on(task.lane)
 
 
@@ -108,8 +169,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 4) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(max_threads)
+        self._pool = _Workers(max_threads)
         self._relay = _Relay(self)
         self._relay.finished.connect(self._deliver)
         self._lock = threading.Lock()
@@ -182,8 +242,12 @@ class TaskRunner(QObject):
 
     def run_on_main(self, fn: Callable[[], None]) -> None:
         """Safe from any thread: call ``fn`` on the UI thread soon (never after shutdown)."""
-        if not self._closed:
+        if self._closed:
+            return
+        try:
             self._relay.call.emit(fn)
+        except RuntimeError:  # the runner was deleted meanwhile (the app is exiting)
+            log.debug("run_on_main after the runner was deleted")
 
     @Slot(object)
     def _call(self, fn: Callable[[], None]) -> None:  # UI thread
@@ -196,7 +260,7 @@ class TaskRunner(QObject):
             self._closed = True
             self._waiting.clear()
         self._pool.clear()  # queued, not yet started: never run
-        return self._pool.waitForDone(timeout_ms)
+        return self._pool.wait_for_done(timeout_ms)
 
     @Slot(object)
     def _deliver(self, outcome: _Outcome) -> None:  # UI thread
