@@ -73,7 +73,7 @@ class ExportActions:
         self.view.eml_button.setEnabled(self.view.current().subject is not None)
 
     # -- questions ---------------------------------------------------------------------------
-    def ask_save(self, title: str, suggested: str, ext: str, label: str) -> str | None:
+    def _save_path(self, title: str, suggested: str, ext: str, label: str) -> str | None:
         return self.questions.save_path(title, suggested, [(ext, label)])
 
     def show_error(self, title: str, text: str) -> None:
@@ -81,7 +81,7 @@ class ExportActions:
 
     # -- actions ------------------------------------------------------------------------------
     def export_txt(self) -> None:
-        path = self.ask_save(
+        path = self._save_path(
             self.view.tr("Export draft as text"),
             self.view.suggested_name(".txt"),
             "txt",
@@ -91,7 +91,7 @@ class ExportActions:
             self._guard(lambda: export_txt([self.view.current()], path))
 
     def export_eml(self) -> None:
-        path = self.ask_save(
+        path = self._save_path(
             self.view.tr("Export email draft"),
             self.view.suggested_name(".eml"),
             "eml",
@@ -104,7 +104,7 @@ class ExportActions:
         contacts = self.questions.open_contacts(str(Path.home()))
         if not contacts:
             return
-        target = self.ask_save(
+        target = self._save_path(
             self.view.tr("Save merged drafts"),
             self.view.suggested_name("-merge.csv"),
             "csv",
