@@ -109,6 +109,8 @@ def analyse(
     book: RuleBook,
     settings: AnalysisSettings | None = None,
 ) -> Report:
+    """Analyse a posting (or plain text) against ``book``:
+    findings, metrics, sections and scores."""
     settings = settings or _DEFAULT_SETTINGS
     if isinstance(posting, str):
         posting = parse_text(posting)

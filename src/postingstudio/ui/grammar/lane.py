@@ -36,7 +36,7 @@ from postingstudio.grammar import (
     GrammarConfig,
     GrammarMode,
     GrammarState,
-    GrammarUnavailable,
+    GrammarUnavailableError,
     PersonalDictionary,
     Preflight,
     StateKind,
@@ -85,6 +85,9 @@ def grammar_config(
 
 
 class GrammarController(QObject):
+    """Runs grammar checks off the UI thread after edits settle, on the style
+    report's text, and merges the answers."""
+
     stateChanged = Signal(object)  # GrammarState, as the status bar should show it
     checked = Signal()  # a grammar answer for the current text was merged
     statusMessage = Signal(str)
@@ -266,7 +269,7 @@ class GrammarController(QObject):
         self._watchdog.stop()
         if self._closed:
             return
-        if isinstance(error, GrammarUnavailable):
+        if isinstance(error, GrammarUnavailableError):
             self._publish(error.state)  # the checker published it too; this keeps the order
             return
         log.error("grammar check failed", exc_info=error)  # a checker bug: say so, retry later

@@ -17,6 +17,8 @@ from .view import OutreachView
 
 
 class OutreachMode(QObject):
+    """The Outreach Kit action and the view it opens on the latest analysis."""
+
     def __init__(
         self,
         window: QMainWindow,
