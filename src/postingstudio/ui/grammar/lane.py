@@ -270,7 +270,9 @@ class GrammarController(QObject):
         if self._closed:
             return
         if isinstance(error, GrammarUnavailableError):
-            self._publish(error.state)  # the checker published it too; this keeps the order
+            # The checker's own report of this state came first (run_on_main, same relay);
+            # publishing the same state again changes nothing.
+            self._publish(error.state)
             return
         log.error("grammar check failed", exc_info=error)  # a checker bug: say so, retry later
         self._publish(GrammarState.unavailable(f"Grammar check failed: {error}", "", Fix.RETRY))
