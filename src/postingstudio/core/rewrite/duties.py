@@ -25,6 +25,9 @@ _RESPONSIBLE = re.compile(
 _JOINED_NOUN = re.compile(
     r"\s*,?\s+(?:and|or|&)\s+(?![A-Za-z]+ing\b)(?P<word>[A-Za-z]+)", re.IGNORECASE
 )
+# A list after the verb's object ("gathering requirements, design, creation and support"): the
+# items may be nouns joined to the -ing word, which a finite verb cannot take.
+_OBJECT_LIST = re.compile(r"\s+[A-Za-z-]+\s*,\s*[A-Za-z-]+\s*(?:,|\band\b|\bor\b)")
 _BE_TAG = {"is": "VBZ", "are": "VBP", "am": "VBP", "was": "VBD", "were": "VBD", "be": "VB"}
 _BE_TAG["been"] = "VBN"
 _GERUND = re.compile(r"[A-Za-z]+ing")
@@ -70,5 +73,7 @@ def duty_edits(text: str, begin: int, end: int, you: Sequence[Edit] = ()) -> lis
         reason = ""
         if joined and verb_form(joined.group("word")) is None:
             reason = f"“{joined.group('word')}” is joined to the -ing words as a noun"
+        elif _OBJECT_LIST.match(text, match.end(), end):
+            reason = "the list after it may join nouns to the -ing word"
         edits.append(Edit(match.start(), match.end(), after, reason))
     return edits

@@ -19,7 +19,13 @@ from .lexicon import (
     plural,
     verb_form,
 )
-from .placement import adverbial_position, infinitive_to, mass_noun_joined, modal_after_coordinator
+from .placement import (
+    adverbial_position,
+    gerund_after_verb,
+    infinitive_to,
+    mass_noun_joined,
+    modal_after_coordinator,
+)
 from .tokens import starts_sentence, tokenize
 
 
@@ -55,6 +61,7 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
         or infinitive_to(text, end, matched, after)
         or modal_after_coordinator(text, start, after)
         or mass_noun_joined(text, end, after)
+        or gerund_after_verb(text, start, matched, after)
     )
     after = _capitals(text, start, matched, after)
     start, after = _article_before(text, start, after)
@@ -163,6 +170,7 @@ def _inside_compound(text: str, start: int, end: int) -> bool:
         (len(before) == 2 and before[1] == "-" and before[0].isalpha())
         or (len(after) == 2 and after[0] == "-" and after[1].isalpha())
         or after[:1] == "("  # "incumbent(s)"
+        or after[:1].isalpha()  # "the candidates past career": the words end inside a word
         # "SAN utilization/trending reports": a term inside a slash list is part of a name
         or (len(before) == 2 and before[1] == "/" and before[0].isalnum())
         or (len(after) == 2 and after[0] == "/" and after[1].isalnum())

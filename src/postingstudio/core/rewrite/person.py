@@ -73,6 +73,8 @@ def you_edits(
     sentence = text[begin:end]
     reader, refer = _patterns()
     if _is_legal(sentence):
+        # A legal party, not the reader: no rule's bare "you" may turn it either.
+        refused.extend((begin + m.start(), begin + m.end()) for m in reader.finditer(sentence))
         return []
     edits: list[Edit] = []
     first_subject: int | None = None
@@ -99,6 +101,11 @@ def you_edits(
                 and person_between(text, begin, start, skip_first=False)
             ):
                 continue  # "every customer will pay every time s/he transacts": the customer
+            if phrase and len(phrase.split()) == 2 and phrase.lower().startswith(("a ", "an ")):
+                refused.append((start, stop))  # "whether a candidate should be shortlisted"
+                continue
+            if phrase and not subject and _subject_after_opener(text, start, begin, rest):
+                subject = True  # "To fulfil ... of this position the successful candidate is"
             if phrase and not subject and not_the_reader(text, begin, start, phrase, rest):
                 refused.append((start, stop))
                 continue
@@ -291,3 +298,22 @@ def _without_overlaps(edits: list[Edit]) -> list[Edit]:
             continue
         kept.append(edit)
     return kept
+
+
+def _subject_after_opener(text: str, start: int, begin: int, rest: list[Token]) -> bool:
+    """ "the candidate" after an opening phrase with no comma, before a modal or finite verb,
+    is the subject: the word before it is a noun or adverb, not a verb or preposition."""
+    if not text[start:].lower().startswith("the "):
+        return False
+    following = [t for t in rest if t.is_word][:1]
+    if not following or not (
+        in_class(following[0].lower, "modals")
+        or verb_like(following[0])
+        or (verb_form(following[0].text) or ("", ""))[1] == "VBZ"
+    ):
+        return False
+    before = word_before(text, start, begin)
+    if not before or in_class(before, "prepositions") or in_class(before, "determiners"):
+        return False
+    before_classes = classes(before)
+    return bool(before_classes & {"NOUN", "ADV"}) and not in_class(before, "selection_verbs")

@@ -125,3 +125,20 @@ def _stem(word: str) -> str:
         if found:
             return found[0]
     return word
+
+
+def gerund_after_verb(text: str, start: int, matched: str, replacement: str) -> str:
+    """ "the preparation of reports" -> "preparing reports" reads well after a preposition
+    ("assists with preparing"), not after a verb ("Directs preparing", "overseeing
+    coordinating")."""
+    old = _words(tokenize(matched))
+    new = _words(tokenize(replacement))
+    if not old or old[0].lower != "the" or not new or not new[0].lower.endswith("ing"):
+        return ""
+    before = _words(tokenize(text[max(0, start - 30) : start]))
+    if not before or in_class(before[-1].lower, "prepositions"):
+        return ""
+    word = before[-1]
+    if "VERB" in classes(word.text) and not in_class(word.lower, "determiners"):
+        return f"“{word.text} {new[0].text}” puts two verbs together"
+    return ""

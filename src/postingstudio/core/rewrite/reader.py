@@ -57,6 +57,8 @@ def person_between(text: str, start: int, end: int, skip_first: bool = True) -> 
     )
 
 
+# Left-over forms that can only be the reader's when no one else is named before them.
+_OWN = {"their": "your", "his": "your", "himself": "yourself", "themselves": "yourself"}
 _LEFT_OVER = ("their", "theirs", "themselves", "his", "her", "hers", "himself", "herself")
 
 
@@ -72,7 +74,8 @@ def not_the_reader(text: str, begin: int, start: int, phrase: str, rest: list[To
     if word_before(text, start, begin) == "for" and next_words != ["to"]:
         return True  # but "an opportunity for the right candidate to join" is the reader
     first = [t for t in tokenize(text[begin:start]) if t.is_word][:1]
-    if first and first[0].text[:1].isupper() and "VERB" in classes(first[0].text):
+    first_classes = classes(first[0].text) if first else frozenset()
+    if first and first[0].text[:1].isupper() and "VERB" in first_classes - {"NOUN"}:
         if verb_form(first[0].text) is None and not in_class(first[0].lower, "determiners"):
             return True
     following = [t for t in rest if t.is_word][:1]
@@ -102,6 +105,9 @@ def left_over(text: str, edits: list[Edit], end: int, refer_back: bool) -> list[
         alone = not any(is_plural_noun(t.text) for t in between) and not person_between(
             text, first, token.start, skip_first=False
         )
+        if alone and not mixed and token.lower in _OWN:
+            # "The candidate should ... show his ability": the only person there is the reader
+            return [Edit(token.start, token.end, cased(text, token.start, _OWN[token.lower]))]
         if (mixed and token.lower.startswith("the")) or alone:
             reason = f"“{token.text}” later in the sentence may still mean the reader"
             return [Edit(token.start, token.end, token.text, reason)]
@@ -112,7 +118,8 @@ def role_modifier(text: str, stop: int, end: int) -> int:
     """The length of "for this role" (or "in the position", ...) after a reader phrase, which
     "you" already implies; 0 when the words after are anything else ("for the role of ...")."""
     match = re.match(
-        rf"\s+(?:for|in)\s+(?:this|the|our)\s+(?:{'|'.join(spec()['role_nouns'])})\b",
+        rf"\s+(?:for|in)\s+(?:this|the|our)\s+(?:[A-Z][\w&/-]*\s+){{0,4}}"
+        rf"(?:{'|'.join(spec()['role_nouns'])})\b",
         text[stop:end],
         re.IGNORECASE,
     )
