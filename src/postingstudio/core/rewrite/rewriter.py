@@ -193,7 +193,14 @@ def _finding_change(
         edit = fit(text, finding.start, finding.end, replacement)
         if not sentence.free(edit.start, edit.end):
             return None
-        why = reason or edit.reason or repeats(sentence.current(), finding.text, edit.after)
+        repeated = (
+            "" if reason or edit.reason else repeats(sentence.current(), finding.text, edit.after)
+        )
+        if repeated:
+            # The next option is a different word for the sentence's own ("provides support for
+            # applications" -> "helps applications"), not a plain equivalent: stop here.
+            return first_unsafe or _unsafe(text, finding, edit, repeated)
+        why = reason or edit.reason
         left = any(s < edit.end and edit.start < e for s, e in refused)
         if not why and edit.after.lower().startswith("you") and left:
             # The clause rewrite runs first and left these words as they are on purpose (a
