@@ -67,8 +67,8 @@ def you_edits(
     text: str, begin: int, end: int, refused: list[tuple[int, int]] | None = None
 ) -> list[Edit]:
     """The edits that put the sentence ``text[begin:end]`` in the second person. ``refused``
-    collects the spans of mentions left as they are on purpose (someone other than the reader,
-    a heading), which no rule's bare "you" may then turn either."""
+    collects the spans of mentions left as they are on purpose (someone other than the reader, a
+    heading), which no rule's bare "you" may then turn either."""
     refused = [] if refused is None else refused
     sentence = text[begin:end]
     reader, refer = _patterns()
@@ -304,7 +304,7 @@ def _without_overlaps(edits: list[Edit]) -> list[Edit]:
 
 
 def _subject_after_opener(text: str, start: int, begin: int, rest: list[Token]) -> bool:
-    """ "the candidate" after an opening phrase with no comma, before a modal or finite verb,
+    """Whether "the candidate" after an opening phrase with no comma, before a modal or finite verb,
     is the subject: the word before it is a noun or adverb, not a verb or preposition."""
     if not text[start:].lower().startswith("the "):
         return False

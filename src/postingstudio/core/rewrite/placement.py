@@ -55,8 +55,9 @@ def adverbial_position(text: str, start: int, end: int, matched: str, replacemen
 
 
 def infinitive_to(text: str, end: int, matched: str, replacement: str) -> str:
-    """ "provide guidance to address ..." is "provide guidance" + "to address": the "to" of the
-    matched words belongs to the verb after them, so "guide" cannot replace it."""
+    """Why not, when the "to" starts a verb: "provide guidance to address ..." is "provide guidance"
+    + "to address": the "to" of the matched words belongs to the verb after them, so "guide" cannot
+    replace it."""
     old = _words(tokenize(matched))
     new = _words(tokenize(replacement))
     if not old or old[-1].lower != "to" or not new:
@@ -73,8 +74,9 @@ def infinitive_to(text: str, end: int, matched: str, replacement: str) -> str:
 
 
 def modal_after_coordinator(text: str, start: int, replacement: str) -> str:
-    """ "Current, or have the ability to obtain" cannot become "or can obtain": a modal
-    joined by "or"/"and" must match the verb it is joined to, which a swap cannot see."""
+    """Why not, after "or"/"and": "Current, or have the ability to obtain" cannot become "or can
+    obtain": a modal joined by "or"/"and" must match the verb it is joined to, which a swap cannot
+    see."""
     new = _words(tokenize(replacement))
     if not new or not in_class(new[0].lower, "modals"):
         return ""
@@ -85,8 +87,9 @@ def modal_after_coordinator(text: str, start: int, replacement: str) -> str:
 
 
 def mass_noun_joined(text: str, end: int, replacement: str) -> str:
-    """ "a broad range of backgrounds and experience" cannot become "many backgrounds and
-    experience": a quantifier of count nouns reaches every noun joined after it."""
+    """Why not, before joined mass nouns: "a broad range of backgrounds and experience" cannot
+    become "many backgrounds and experience": a quantifier of count nouns reaches every noun joined
+    after it."""
     lower = replacement.strip().lower()
     if not in_class(lower, "plural_quantifiers") and lower not in ("a number of",):
         return ""
@@ -128,8 +131,8 @@ def _stem(word: str) -> str:
 
 
 def gerund_after_verb(text: str, start: int, matched: str, replacement: str) -> str:
-    """ "the preparation of reports" -> "preparing reports" reads well after a preposition
-    ("assists with preparing"), not after a verb ("Directs preparing", "overseeing
+    """Why not, after a verb: "the preparation of reports" -> "preparing reports" reads well after a
+    preposition ("assists with preparing"), not after a verb ("Directs preparing", "overseeing
     coordinating")."""
     old = _words(tokenize(matched))
     new = _words(tokenize(replacement))

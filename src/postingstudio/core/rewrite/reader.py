@@ -22,11 +22,13 @@ from .tokens import Token, starts_sentence, tokenize
 
 @cache
 def spec() -> dict[str, Any]:
+    """The word lists of person.toml (heads, adjectives, pronouns, cues), read once."""
     with (resources_dir() / "rewrite" / "en" / "person.toml").open("rb") as handle:
         return tomllib.load(handle)
 
 
 def cased(text: str, start: int, word: str) -> str:
+    """``word`` with a capital where the words it replaces open a sentence, line or bullet."""
     capital = text[start : start + 1].isupper()
     after_mark = capital and text[:start].rstrip()[-1:] in (":", ";")
     # A capitalised determiner ("The candidate should ...") opens a sentence or a bullet even
@@ -36,11 +38,13 @@ def cased(text: str, start: int, word: str) -> str:
 
 
 def word_before(text: str, start: int, begin: int) -> str:
+    """The lower-cased word before ``start`` in the sentence from ``begin`` ("" at its start)."""
     words = [t for t in tokenize(text[begin:start]) if t.is_word]
     return words[-1].lower if words else ""
 
 
 def verb_like(word: Token) -> bool:
+    """``word`` is a third-person form of "be", "have" or "do"."""
     return word.lower in ("is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't")
 
 
@@ -65,8 +69,8 @@ _LEFT_OVER = ("their", "theirs", "themselves", "his", "her", "hers", "himself", 
 def not_the_reader(text: str, begin: int, start: int, phrase: str, rest: list[Token]) -> bool:
     """An object "the right person"/"the candidate" that is not the reader: a weak head ("a
     permanent job for the right person": only if suitable), after "for" (the same), in an
-    instruction to the reader ("Improve the candidate ... experience": someone else), or before
-    a finite verb (a subject the sentence bounds did not show)."""
+    instruction to the reader ("Improve the candidate ... experience": someone else), or before a
+    finite verb (a subject the sentence bounds did not show)."""
     words = [t for t in tokenize(phrase) if t.is_word]
     if words and words[-1].lower in spec()["weak_heads"]:
         return True
@@ -85,8 +89,8 @@ def not_the_reader(text: str, begin: int, start: int, phrase: str, rest: list[To
 
 
 def no_predicate(rest: list[Token]) -> bool:
-    """A subject with no verb after it ("The ideal candidate:") or only a conditional "would"
-    (a heading: "The Ideal Candidate would possess:") is a label, not a clause about the reader."""
+    """A subject with no verb after it ("The ideal candidate:") or only a conditional "would" (a
+    heading: "The Ideal Candidate would possess:") is a label, not a clause about the reader."""
     words = [t for t in rest if t.is_word or t.text in ":;"]
     return not words or not words[0].is_word or words[0].lower == "would"
 
@@ -132,8 +136,9 @@ def role_modifier(text: str, stop: int, end: int) -> int:
 
 
 def as_the_reader(text: str, start: int, stop: int, begin: int) -> list[Edit]:
-    """ "As the ideal candidate, you will ..." -> "You will ...": the phrase says again who
-    "you" is. Only at the start of the sentence and only before ", you"."""
+    """The edit that drops "As the ideal candidate," before "you": "As the ideal candidate, you will
+    ..." -> "You will ...": the phrase says again who "you" is. Only at the start of the sentence
+    and only before ", you"."""
     match = re.match(r"\s*,\s*(you)\b", text[stop:])
     opener = [t for t in tokenize(text[begin:start], begin) if t.is_word]
     if match is None or len(opener) != 1 or opener[0].lower != "as":
@@ -143,8 +148,8 @@ def as_the_reader(text: str, start: int, stop: int, begin: int) -> list[Edit]:
 
 
 def label(text: str, start: int, stop: int, begin: int, end: int, rest: list[Token]) -> list[Edit]:
-    """ "The ideal candidate:" as a whole line, the heading of what the reader brings, is
-    "About you:"; a phrase with a verb after it ("would possess:") is not a label."""
+    """The label edit: "The ideal candidate:" as a whole line, the heading of what the reader
+    brings, is "About you:"; a phrase with a verb after it ("would possess:") is not a label."""
     if [t for t in tokenize(text[begin:start]) if t.is_word] or (rest and rest[0].text != ":"):
         return []
     if any(t.is_word for t in rest):
