@@ -9,7 +9,8 @@ from PySide6.QtGui import QTextCursor
 
 from postingstudio.core.findings import Finding, FindingSource
 from postingstudio.core.model import Block, BlockKind, Posting
-from postingstudio.docio.settings_file import Preferences, save_preferences
+from postingstudio.core.preferences import Preferences
+from postingstudio.docio.settings_file import save_preferences
 
 TEXT = (
     "Senior Rockstar Developer",
@@ -65,7 +66,7 @@ def make_workspace(qtbot, app_paths, prompts, preferences: Preferences, timeout_
     from postingstudio.paths import resources_dir
     from postingstudio.ui.shell.workspace import Workspace
 
-    save_preferences(preferences.with_changes(sample_offered=True), app_paths.preferences)
+    save_preferences(preferences.with_ui(sample_offered=True), app_paths.preferences)
     ws = Workspace(
         app_paths, resources_dir(), prompts=prompts, analysis_delay_ms=30, autosave_pause_ms=50
     )
