@@ -49,11 +49,7 @@ class GrammarPreferences:
     disabled_rules: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        normalise_fields(self)
-        for name in ("server_url", "local_path"):
-            value = getattr(self, name)
-            if value is not None and not value.strip():
-                object.__setattr__(self, name, None)  # an emptied field means "not set"
+        normalise_fields(self)  # also: an emptied URL or folder field is None, "not set"
 
 
 @dataclass(frozen=True)

@@ -45,10 +45,7 @@ class AnalysisSettings:
     show_all_hard_sentences: bool = False
 
     def __post_init__(self) -> None:
-        normalise_fields(self)
-        for name in ("length_profile", "gender_profile"):
-            if getattr(self, name) == "":
-                object.__setattr__(self, name, None)
+        normalise_fields(self)  # types, list forms, and a blank profile name as None
         low, high = GRADE_RANGE
         grade = self.reading_grade_target
         if grade is not None and not low <= grade <= high:

@@ -5,7 +5,8 @@ from a hand-editable file, a dialog and the command line. Rather than one reader
 by hand, each dataclass calls :func:`normalise_fields` from ``__post_init__``: every field is
 checked against its annotation and put in its one canonical form (any iterable of strings
 becomes a tuple without repeats, in the order given; an int becomes a float where a float is
-declared; a string becomes the declared enum). A value that does not fit raises ``TypeError``
+declared; a string becomes the declared enum; a blank string where ``str | None`` is declared
+becomes ``None``). A value that does not fit raises ``TypeError``
 or ``ValueError`` naming the field, which the file reader turns into "use the default".
 
 Only the shapes the model uses are understood: ``bool``, ``str``, ``float``, ``int``, string
@@ -54,6 +55,8 @@ def coerce(value: Any, hint: Any) -> Any:
         if value is None and type(None) in options:
             return None
         (inner,) = (option for option in options if option is not type(None))
+        if inner is str and isinstance(value, str) and not value.strip():
+            return None  # an emptied text field means "not set", as None does
         return coerce(value, inner)
     if origin is tuple:
         return _tuple(value, typing.get_args(hint))
