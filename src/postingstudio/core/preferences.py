@@ -78,7 +78,7 @@ class Preferences:
     ui: UiPreferences = field(default_factory=UiPreferences)
 
     def __post_init__(self) -> None:
-        normalise_parts(self)
+        _check_parts(self)
 
     def with_analysis(self, **changes: Any) -> Preferences:
         """A copy with these analysis fields changed (checked as on construction)."""
@@ -92,7 +92,8 @@ class Preferences:
 
 
 def parts(preferences_type: type = Preferences) -> dict[str, type]:
-    """``{part name: part dataclass}``, read from the model's own fields (for the file)."""
+    """``{part name: part dataclass}`` in declaration order, read from the model's own fields
+    (each part's default factory is its class); the preferences file walks this."""
     return {item.name: _part_type(item) for item in fields(preferences_type)}
 
 
@@ -103,7 +104,9 @@ def _part_type(item: Any) -> type:
     return factory
 
 
-def normalise_parts(instance: Preferences) -> None:
+def _check_parts(instance: Preferences) -> None:
+    # A flat keyword (Preferences(theme=...)) fails in __init__; this catches a part passed in
+    # the wrong place, e.g. Preferences(analysis=UiPreferences()).
     for name, part in parts(type(instance)).items():
         if not isinstance(getattr(instance, name), part):
             raise TypeError(f"{name}: expected {part.__name__}")
