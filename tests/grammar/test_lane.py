@@ -10,7 +10,7 @@ from postingstudio.core.findings import Category, Finding, FindingSource, Severi
 from postingstudio.grammar import (
     GrammarChecker,
     GrammarLane,
-    GrammarUnavailable,
+    GrammarUnavailableError,
     LaneResult,
     StateKind,
 )
@@ -164,5 +164,5 @@ def test_lane_over_a_real_checker_reports_its_state(checker: GrammarChecker) -> 
 
 def test_unavailable_carries_fix() -> None:
     error = unavailable("x", "y", Fix.RETRY)
-    assert isinstance(error, GrammarUnavailable)
+    assert isinstance(error, GrammarUnavailableError)
     assert (error.reason, error.fix_hint, error.fix) == ("x", "y", Fix.RETRY)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QPushButton
 
 from postingstudio.core.preferences import GrammarPreferences, Preferences
 from postingstudio.docio.settings_file import load_preferences, save_preferences
-from postingstudio.grammar import DownloadCancelled, Fix, GrammarState, StateKind
+from postingstudio.grammar import DownloadCancelledError, Fix, GrammarState, StateKind
 from postingstudio.grammar import config as grammar_config_module
 from postingstudio.grammar import download as download_module
 from postingstudio.grammar import install as install_module
@@ -181,7 +181,7 @@ class SteppedDownload:
         total = 10 * 1024 * 1024
         for done in range(0, total + 1, total // 10):
             if cancel.is_set():
-                raise DownloadCancelled("cancelled")
+                raise DownloadCancelledError("cancelled")
             progress(done, total)
             if done >= total // 2:
                 self.step.wait(5)
@@ -207,7 +207,7 @@ def test_consented_download_shows_progress_and_can_be_cancelled(
         with qtbot.waitSignal(runner.finished, timeout=10_000) as finished:
             dialog.findChild(QPushButton).click()  # the dialog's Cancel button
             fake.step.set()
-        assert isinstance(finished.args[0], DownloadCancelled)
+        assert isinstance(finished.args[0], DownloadCancelledError)
         assert ws.grammar.fixes.download is None and fake.calls == 1
         assert load_preferences(app_paths.preferences).grammar.mode == "local"
     finally:

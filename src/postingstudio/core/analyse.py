@@ -110,6 +110,8 @@ def analyse(
     settings: AnalysisSettings | None = None,
     generation: int = 0,
 ) -> Report:
+    """Analyse a posting (or plain text) against ``book``:
+    findings, metrics, sections and scores."""
     settings = settings or _DEFAULT_SETTINGS
     if isinstance(posting, str):
         posting = parse_text(posting)

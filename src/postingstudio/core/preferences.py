@@ -22,7 +22,9 @@ THEMES = ("system", "light", "dark")
 
 
 class GrammarMode(StrEnum):
-    """Which LanguageTool checks grammar (the checker lives in :mod:`postingstudio.grammar`)."""
+    """Where grammar checking runs, if anywhere; only PUBLIC sends text off the machine.
+
+    The checker lives in :mod:`postingstudio.grammar`, which re-exports this."""
 
     OFF = "off"
     LOCAL = "local"  # language-tool-python runs LanguageTool on Java on this machine

@@ -22,8 +22,8 @@ _EXPORTS = {
     "languagetool_rule_id": "convert",
     "DictionaryError": "dictionary",
     "PersonalDictionary": "dictionary",
-    "DownloadCancelled": "download_errors",
-    "DownloadFailed": "download_errors",
+    "DownloadCancelledError": "download_errors",
+    "DownloadFailedError": "download_errors",
     "download_languagetool": "download",
     "probe_server": "probe",
     "Preflight": "install",
@@ -32,22 +32,22 @@ _EXPORTS = {
     "LaneResult": "lane",
     "Fix": "state",
     "GrammarState": "state",
-    "GrammarUnavailable": "state",
+    "GrammarUnavailableError": "state",
     "StateKind": "state",
 }
 
 __all__ = [
     "ConfigError",
     "DictionaryError",
-    "DownloadCancelled",
-    "DownloadFailed",
+    "DownloadCancelledError",
+    "DownloadFailedError",
     "Fix",
     "GrammarChecker",
     "GrammarConfig",
     "GrammarLane",
     "GrammarMode",
     "GrammarState",
-    "GrammarUnavailable",
+    "GrammarUnavailableError",
     "LaneResult",
     "PUBLIC_API_URL",
     "PersonalDictionary",
@@ -65,11 +65,11 @@ if TYPE_CHECKING:
     from .convert import languagetool_rule_id
     from .dictionary import DictionaryError, PersonalDictionary
     from .download import download_languagetool
-    from .download_errors import DownloadCancelled, DownloadFailed
+    from .download_errors import DownloadCancelledError, DownloadFailedError
     from .install import Preflight, preflight
     from .lane import GrammarLane, LaneResult
     from .probe import probe_server
-    from .state import Fix, GrammarState, GrammarUnavailable, StateKind
+    from .state import Fix, GrammarState, GrammarUnavailableError, StateKind
 
 
 def __getattr__(name: str) -> Any:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from postingstudio.core.findings import Finding
 
 from .checker import GrammarChecker
-from .state import Fix, GrammarState, GrammarUnavailable, StateKind
+from .state import Fix, GrammarState, GrammarUnavailableError, StateKind
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +158,7 @@ class GrammarLane:
         started = time.monotonic()
         try:
             findings = self._check(text)
-        except GrammarUnavailable as error:
+        except GrammarUnavailableError as error:
             return LaneResult(generation, (), error.state, False, time.monotonic() - started)
         except Exception as error:  # noqa: BLE001 - the lane must survive any checker bug
             log.exception("Grammar check failed")

@@ -110,6 +110,7 @@ def freeze_long_lived_objects() -> None:
 
 
 def rulebook_loader(resources: Path, user_rule_dirs: Iterable[Path] = ()) -> Callable[[], RuleBook]:
+    """A callable that loads the rule book, so the worker pays for loading, not the UI thread."""
     dirs = tuple(user_rule_dirs)
     return lambda: load_rulebook(resources, dirs)
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postingstudio.grammar import DownloadCancelled, GrammarState, StateKind, probe_server
+from postingstudio.grammar import DownloadCancelledError, GrammarState, StateKind, probe_server
 from postingstudio.ui.grammar.worker import BackgroundCall
 
 Probe = Callable[[str], GrammarState]
@@ -146,7 +146,7 @@ Download = Callable[..., Path]  # download_languagetool(progress, cancel) -> fol
 class DownloadProgress(QObject):
     """Runs ``download(progress, cancel)`` on a worker and shows it in a ``QProgressDialog``.
 
-    ``finished`` carries the folder (a ``Path``) on success, a :class:`DownloadCancelled` when
+    ``finished`` carries the folder (a ``Path``) on success, a :class:`DownloadCancelledError` when
     the writer cancelled, or the exception that made it fail.
     """
 
@@ -200,7 +200,7 @@ class DownloadProgress(QObject):
     @Slot(object)
     def _done(self, value: object) -> None:
         if self.cancel_event.is_set() and not isinstance(value, Path):
-            value = DownloadCancelled("The LanguageTool download was cancelled.")
+            value = DownloadCancelledError("The LanguageTool download was cancelled.")
         self.result = value
         self.dialog.hide()
         self.dialog.deleteLater()

@@ -17,8 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Slot
 
-from postingstudio.grammar import DownloadCancelled, Fix, probe_server
-from postingstudio.grammar.download_errors import DownloadFailed
+from postingstudio.grammar import DownloadCancelledError, Fix, probe_server
+from postingstudio.grammar.download_errors import DownloadFailedError
 from postingstudio.grammar.install import install_at, ltp_download_dir
 from postingstudio.grammar.maven_jars import JarManifest, cache_root, download_jars, load_manifest
 from postingstudio.ui.grammar.dialogs import DownloadProgress, GrammarPrompts
@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 
 class GrammarFixes(QObject):
+    """Carries out the fix the grammar status offers, asking first
+    wherever text or downloads leave."""
+
     def __init__(
         self,
         controller: GrammarController,
@@ -107,7 +110,7 @@ class GrammarFixes(QObject):
             )
             self._save(mode="local", local_path=None)
             self.controller.retry()
-        elif isinstance(value, DownloadCancelled):
+        elif isinstance(value, DownloadCancelledError):
             self.controller.statusMessage.emit(self.tr("The LanguageTool download was cancelled."))
         else:
             log.warning("LanguageTool download failed: %s", value)
@@ -155,6 +158,6 @@ __all__ = ["GrammarFixes", "GrammarPrompts"]
 def _pinned_jars() -> JarManifest | None:
     try:
         return load_manifest()
-    except (DownloadFailed, OSError, ValueError) as error:  # a damaged list: use the release
+    except (DownloadFailedError, OSError, ValueError) as error:  # a damaged list: use the release
         log.warning("Ignoring the pinned LanguageTool jar list: %s", error)
         return None

@@ -60,6 +60,9 @@ class _Relay(QObject):
 
 
 class GrammarController(QObject):
+    """Runs grammar checks off the UI thread after edits settle, on the style
+    report's text, and merges the answers."""
+
     stateChanged = Signal(object)  # GrammarState, as the status bar should show it
     checked = Signal(int)  # a grammar answer for this generation was merged (tests, e2e)
     statusMessage = Signal(str)

@@ -36,6 +36,8 @@ from postingstudio.ui.grammar.worker import BackgroundCall
 
 
 class GrammarPage(QWidget):
+    """The Grammar tab of Preferences; it hands back choices and applies none of them itself."""
+
     def __init__(
         self,
         preferences: Preferences,

@@ -48,6 +48,8 @@ def _parent(view: DraftsView) -> QWidget:
 
 
 class ExportActions:
+    """The Outreach view's export buttons: .txt, .eml and the CSV mail merge."""
+
     def __init__(self, view: DraftsView, kit: OutreachKit) -> None:
         self.view, self.kit = view, kit
         self.last_report: MergeReport | None = None
@@ -123,11 +125,11 @@ class ExportActions:
             progress.setValue(int(done * 100 / max(1, total)))
             QApplication.processEvents()
             if progress.wasCanceled():
-                raise _Cancelled
+                raise _CancelledError
 
         try:
             report = merge_csv(self.view.current(), contacts, target, self.kit, progress=step)
-        except _Cancelled:
+        except _CancelledError:
             return  # merge_csv writes atomically: a cancelled merge leaves no file
         except (DocumentError, OSError) as error:
             self.show_error(self.view.tr("Cannot merge"), str(error))
@@ -147,5 +149,5 @@ class ExportActions:
             self.show_error(self.view.tr("Cannot export"), str(error))
 
 
-class _Cancelled(Exception):
+class _CancelledError(Exception):
     """The writer pressed Cancel on the merge progress bar."""

@@ -16,6 +16,8 @@ from .view import OutreachView
 
 
 class OutreachMode(QObject):
+    """The Outreach Kit action and the view it opens on the latest analysis."""
+
     def __init__(self, window: QMainWindow, analysis: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.window, self.analysis = window, analysis

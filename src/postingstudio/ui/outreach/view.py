@@ -35,6 +35,7 @@ Drafter = Callable[[DraftOptions], OutreachDrafts]
 
 
 def message_label(message: Message) -> str:
+    """A draft's name in the list: its channel, and step and day for a follow-up."""
     label = message.channel.replace("_", " ")
     if message.step is not None:
         label += f" {message.step} (day {message.day})"
@@ -42,7 +43,7 @@ def message_label(message: Message) -> str:
 
 
 def counter_text(message: Message) -> str:
-    """ "203/306 characters · 2 SMS segments (GSM-7)"-style counters for the status line."""
+    """Counters for the status line, like "203/306 characters · 2 SMS segments (GSM-7)"."""
     parts = []
     if message.limit is not None:
         parts.append(f"{message.length:g}/{message.limit:g} {message.unit}")

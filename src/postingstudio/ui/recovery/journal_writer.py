@@ -44,6 +44,7 @@ CHEAP_MS = 5.0  # a write cheaper than this (CPU time) is done on every change, 
 
 
 def competitor_slot(key: int) -> str:
+    """The journal slot that holds the competitor posting with ``key``."""
     return f"competitor:{key}"
 
 

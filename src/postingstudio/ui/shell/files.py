@@ -34,6 +34,8 @@ DOCX_SOURCES = (".docx", ".docm")
 
 
 class FileController(QObject):
+    """Open, save, save as and export for the session's document, through ``Prompts``."""
+
     opened = Signal(str)
     saved = Signal(str)  # the document is clean on disk (Save / Save As)
     exported = Signal(str)

@@ -26,6 +26,8 @@ from postingstudio.ui.shell.main_window import MainWindow
 
 
 class GrammarUi(QObject):
+    """Builds and connects the grammar feature of one workspace; asks for Preferences by signal."""
+
     preferencesRequested = Signal()  # open Preferences on the Grammar page
 
     def __init__(

@@ -20,6 +20,8 @@ OPEN_FILTER = formats.open_filter()
 
 
 class Prompts:
+    """Every dialog the app shows the writer, so tests can swap in scripted answers."""
+
     def __init__(self, parent: QWidget) -> None:
         self.parent = parent
 
@@ -54,7 +56,7 @@ class Prompts:
         return text if ok else None
 
     def unsaved(self, name: str) -> str:
-        """ "save", "discard" or "cancel"."""
+        """Ask whether to save unsaved work in ``name``: "save", "discard" or "cancel"."""
         buttons = (
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard

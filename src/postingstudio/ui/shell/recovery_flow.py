@@ -48,6 +48,8 @@ class Workspace(Protocol):
 
 
 class RecoveryFlow(QObject):
+    """One workspace's recovery: its journal, the restore offer and restoring."""
+
     def __init__(
         self,
         workspace: Workspace,

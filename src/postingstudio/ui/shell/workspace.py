@@ -74,6 +74,8 @@ class AppPaths:
 
 
 class Workspace(QObject):
+    """One editing window with everything it owns, built and connected here."""
+
     def __init__(
         self,
         paths: AppPaths,
