@@ -12,7 +12,12 @@ from postingstudio.core.preferences import GrammarPreferences, Preferences, UiPr
 from postingstudio.docio.settings_file import save_preferences
 from tests.grammar.fake_languagetool import FakeLanguageTool
 from tests.ui.conftest import ScriptedPrompts
-from tests.ui.grammar_support import GrammarAnswers, grammar_findings, posting
+from tests.ui.grammar_support import (
+    GrammarAnswers,
+    answer_grammar_questions,
+    grammar_findings,
+    posting,
+)
 
 from .conftest import assert_not_blank, screenshot
 
@@ -38,8 +43,8 @@ def live(qtbot, tmp_path, fake_lt, monkeypatch):
         ui=UiPreferences(sample_offered=True),
     )
     save_preferences(prefs, paths.preferences)
+    answer_grammar_questions(monkeypatch, GrammarAnswers())
     ws = Workspace(paths, resources_dir(), prompts=ScriptedPrompts())
-    ws.grammar.set_prompts(GrammarAnswers())
     qtbot.addWidget(ws.window)
     ws.start()
     qtbot.waitExposed(ws.window)

@@ -49,6 +49,13 @@ def no_download(monkeypatch):
     monkeypatch.setattr(download_module, "_fetch", forbidden)
 
 
+def use_download(monkeypatch, download) -> None:
+    """The download the fix runs is ``download(progress, cancel)``: patched in where both of
+    the product's downloads (the pinned Maven jars, else the release zip) are looked up."""
+    monkeypatch.setattr(grammar_fixes, "download_jars", lambda _jars, *args: download(*args))
+    monkeypatch.setattr(download_module, "download_languagetool", download)
+
+
 @pytest.fixture
 def java_ok(monkeypatch):
     monkeypatch.setattr(install_module, "java_status", lambda java=None: JavaStatus("java", 21))
@@ -116,9 +123,9 @@ def test_ticking_public_consent_needs_the_notice_and_declining_sends_nothing(
         finish(qtbot, ws)
 
 
-def test_choosing_public_mode_after_consent_was_ticked_does_not_ask_twice(qtbot):
+def test_choosing_public_mode_after_consent_was_ticked_does_not_ask_twice(qtbot, tasks):
     answers = GrammarAnswers()
-    page = GrammarPage(Preferences(), (), answers)
+    page = GrammarPage(Preferences(), (), answers, tasks)
     qtbot.addWidget(page)
     answers.public = True
     page.public_consent.click()
@@ -163,7 +170,7 @@ def test_automatic_mode_is_off_with_the_reason_when_languagetool_is_missing(
         assert state.kind is StateKind.OFF and state.fix is Fix.DOWNLOAD_LANGUAGETOOL
         assert ws.grammar.status.text == "Grammar: off — LanguageTool is not installed."
         assert ws.grammar.status.button.text() == "Download LanguageTool…"
-        assert ws.grammar.controller.lane.busy is False
+        assert ws.grammar.controller.busy is False
     finally:
         finish(qtbot, ws)
 
@@ -190,14 +197,14 @@ class SteppedDownload:
 
 
 def test_consented_download_shows_progress_and_can_be_cancelled(
-    qtbot, app_paths, prompts, java_ok, no_download, tmp_path
+    qtbot, app_paths, prompts, java_ok, no_download, tmp_path, monkeypatch
 ):
     ws, answers = make_workspace(
         qtbot, app_paths, prompts, Preferences(grammar=GrammarPreferences(mode="local"))
     )
     try:
         fake = SteppedDownload(tmp_path / "LanguageTool-6.8")
-        ws.grammar.fixes.download_function = fake
+        use_download(monkeypatch, fake)
         answers.download = True
         assert ws.grammar.fixes.offer_download()
         runner = ws.grammar.fixes.download
@@ -215,7 +222,7 @@ def test_consented_download_shows_progress_and_can_be_cancelled(
 
 
 def test_finished_download_switches_to_local_mode(
-    qtbot, app_paths, prompts, java_ok, no_download, tmp_path
+    qtbot, app_paths, prompts, java_ok, no_download, tmp_path, monkeypatch
 ):
     ws, answers = make_workspace(
         qtbot, app_paths, prompts, Preferences(grammar=GrammarPreferences(mode="off"))
@@ -223,7 +230,7 @@ def test_finished_download_switches_to_local_mode(
     try:
         fake = SteppedDownload(tmp_path / "LanguageTool-6.8")
         fake.step.set()
-        ws.grammar.fixes.download_function = lambda progress, cancel: fake.folder
+        use_download(monkeypatch, lambda progress, cancel: fake.folder)
         answers.download = True
         ws.grammar.fixes.run(Fix.DOWNLOAD_LANGUAGETOOL.value)
         qtbot.waitUntil(lambda: ws.grammar.fixes.download is None, timeout=10_000)
@@ -232,8 +239,8 @@ def test_finished_download_switches_to_local_mode(
         finish(qtbot, ws)
 
 
-def test_server_url_dialog_probes_before_saving(qtbot, fake_lt):
-    dialog = ServerUrlDialog("")
+def test_server_url_dialog_probes_before_saving(qtbot, fake_lt, tasks):
+    dialog = ServerUrlDialog("", tasks)
     qtbot.addWidget(dialog)
     dialog.url.setText(fake_lt.url)
     dialog.start_probe()
@@ -242,10 +249,10 @@ def test_server_url_dialog_probes_before_saving(qtbot, fake_lt):
     assert any(path.endswith("/check") for path, _ in fake_lt.requests)
 
 
-def test_server_url_dialog_reports_an_unreachable_server(qtbot, fake_lt):
+def test_server_url_dialog_reports_an_unreachable_server(qtbot, fake_lt, tasks):
     url = fake_lt.url
     fake_lt.stop()
-    dialog = ServerUrlDialog(url)
+    dialog = ServerUrlDialog(url, tasks)
     qtbot.addWidget(dialog)
     dialog.start_probe()
     qtbot.waitUntil(dialog.save_anyway.isEnabled, timeout=15_000)
@@ -291,10 +298,10 @@ def test_status_widget_shows_each_state_and_its_fix(qtbot):
     assert asked == ["install_java", "retry"]
 
 
-def test_preferences_page_edits_every_grammar_choice(qtbot, tmp_path, fake_lt):
+def test_preferences_page_edits_every_grammar_choice(qtbot, tmp_path, fake_lt, tasks):
     answers = GrammarAnswers()
     prefs = Preferences(grammar=GrammarPreferences(disabled_rules=("EN_A_VS_AN", "VERY_UNIQUE")))
-    page = GrammarPage(prefs, ("Kubernetez", "teh"), answers)
+    page = GrammarPage(prefs, ("Kubernetez", "teh"), answers, tasks)
     qtbot.addWidget(page)
     # Public API without consent: the notice is declined, the mode falls back.
     page.mode.setCurrentIndex(page.mode.findData("public"))

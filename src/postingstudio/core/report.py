@@ -113,7 +113,6 @@ class Report:
     scores: Scores
     sections: tuple[SectionResult, ...]
     salary: SalaryInfo
-    generation: int = 0
     profile: str = "balanced"
     findings: tuple[Finding, ...] = field(init=False)
 
