@@ -10,13 +10,13 @@ HARD = (
     "The successful applicant will coordinate the operational administration of departmental "
     "documentation, ensuring regulatory compliance across multidisciplinary organisational "
     "functions and maintaining the institutional records that the accreditation authorities "
-    "review every single year and report on to the board. "
+    "review every single year and report on to the board of trustees. "
 )
 MILD = (
     "You will pack the boxes, check the orders, answer the phone, help the drivers load the "
     "vans, keep the stock room tidy and clean, and tell the manager when we run low on tape "
-    "or labels. "
-)  # 36 words at grade 12.9: long and dense enough to be hard
+    "or labels or boxes. "
+)  # 38 words at grade 13.7: long and dense enough to be hard (35–37 words read fine to raters)
 EASY = "You will help our team. "
 
 

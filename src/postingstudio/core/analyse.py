@@ -125,6 +125,7 @@ def analyse(
     length_name, length = book.profile("length", settings.length_profile)
     gender_name, gender_profile = book.profile("gender", settings.gender_profile)
     reading = book.profiles.get("reading", {})
+    names = reading.get("names", {})  # a run of names or fields is not judged as a sentence
     readability = measure(index)
     words = index.word_count
     sentence_limits = SentenceLimits(
@@ -134,6 +135,9 @@ def analyse(
         int(reading.get("max_sentence_words", 35)),
         int(reading.get("shown_sentences", 3)),
         settings.show_all_hard_sentences,
+        float(names.get("capitalised_share", 1.1)),
+        float(names.get("function_share", 0.0)),
+        frozenset(str(word).lower() for word in names.get("function_words", ())),
     )
     marks, sentence_counts = sentence_marks(readability, index.text, sentence_limits)
     marks["passive"] = book.passive.find(index)
