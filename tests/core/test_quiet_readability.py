@@ -68,13 +68,13 @@ def test_a_real_posting_is_still_scored(rulebook) -> None:
 
 
 def test_show_all_hard_sentences_is_a_saved_preference(tmp_path) -> None:
-    from postingstudio.docio.settings_file import Preferences, load_preferences, save_preferences
+    from postingstudio.core.preferences import Preferences
+    from postingstudio.docio.settings_file import load_preferences, save_preferences
 
     path = tmp_path / "preferences.json"
-    save_preferences(Preferences(show_all_hard_sentences=True), path)
+    save_preferences(Preferences(analysis=AnalysisSettings(show_all_hard_sentences=True)), path)
     loaded = load_preferences(path)
-    assert loaded.show_all_hard_sentences
-    assert loaded.analysis_settings().show_all_hard_sentences
+    assert loaded.analysis.show_all_hard_sentences
 
 
 def test_only_year_demands_above_the_limit_are_underlined(rulebook) -> None:

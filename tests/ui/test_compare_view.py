@@ -216,6 +216,30 @@ def test_export_html_and_pdf(qtbot, compared, prompts, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
+def test_the_export_filter_and_writer_follow_the_report_rows(
+    qtbot, compared, prompts, tmp_path, monkeypatch
+):
+    from postingstudio.docio import formats
+
+    ws, _latest, _mine, _theirs = compared
+    row = formats.FileFormat("txt", "Plain text", (".txt",), writer=lambda c: b"compared\n")
+    monkeypatch.setattr(formats, "REPORT_FORMATS", (*formats.REPORT_FORMATS, row))
+    offered = []
+    monkeypatch.setattr(
+        prompts,
+        "save_path",
+        lambda title, suggested, choices: (
+            offered.append((suggested, choices)) or str(tmp_path / "comparison.txt")
+        ),
+    )
+    ws.compare.export_action.trigger()
+    suggested, choices = offered[0]
+    assert suggested.endswith("-comparison.html")  # the first row is the suggestion
+    assert [ext for ext, _label in choices] == ["html", "pdf", "txt"]
+    assert (tmp_path / "comparison.txt").read_bytes() == b"compared\n"
+    assert not prompts.errors
+
+
 def test_leaving_compare_mode_restores_the_panels(qtbot, compared):
     ws, _latest, _mine, _theirs = compared
     w = ws.window

@@ -96,5 +96,5 @@ def test_findings_panel_shows_all_hard_sentences_on_request(qtbot, workspace, ap
         lambda: len(sentence_findings(workspace.session.markers.result.report)) == 6,
         timeout=10_000,
     )
-    assert workspace.session.preferences.show_all_hard_sentences
+    assert workspace.session.preferences.analysis.show_all_hard_sentences
     assert "show_all_hard_sentences" in app_paths.preferences.read_text(encoding="utf-8")

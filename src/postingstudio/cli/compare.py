@@ -18,6 +18,7 @@ from typing import Any
 from postingstudio import __version__
 from postingstudio.cli.inputs import InputError, read_posting
 from postingstudio.cli.options import add_analysis_options, rulebook_from, settings_from
+from postingstudio.docio.formats import report_suffixes_text
 
 EXIT_OK, EXIT_UNREADABLE = 0, 2
 _ARROWS = {"better": "▲", "worse": "▼", "same": "=", "unknown": "?"}
@@ -35,7 +36,9 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("mine", metavar="MINE", help="your posting (.txt, .md, .docx, .html)")
     parser.add_argument("theirs", nargs="+", metavar="THEIRS", help="competitors' postings")
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--report", metavar="FILE", help="also write a report (.html or .pdf)")
+    parser.add_argument(
+        "--report", metavar="FILE", help=f"also write a report ({report_suffixes_text()})"
+    )
     parser.add_argument(
         "--company", metavar="NAME", help="your company's name, left out of what sets you apart"
     )

@@ -102,7 +102,6 @@ STYLES: dict[Category, CategoryStyle] = {
 
 PLACEHOLDER_COLOUR = OKABE_ITO["yellow"]
 SEVERITY_SYMBOL = {Severity.ERROR: "●", Severity.WARNING: "◐", Severity.SUGGESTION: "○"}
-THEMES = ("system", "light", "dark")
 
 
 def style_for(category: Category | str) -> CategoryStyle:

@@ -16,7 +16,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from postingstudio.core.model import Posting
-from postingstudio.docio.settings_file import Preferences
+from postingstudio.core.preferences import Preferences
 from postingstudio.docio.source import SourceDocument
 from postingstudio.ui.checklist.panel import ChecklistPanel
 from postingstudio.ui.common.analysis import AnalysisController, AnalysisResult
@@ -216,8 +216,8 @@ class EditorSession(QObject):
             self._save_preferences(preferences)
         except OSError as error:
             self.statusMessage.emit(self.tr("Could not save preferences: {0}").format(error))
-        apply_theme(preferences.theme)
-        self.analysis.set_settings(preferences.analysis_settings())
+        apply_theme(preferences.ui.theme)
+        self.analysis.set_settings(preferences.analysis)
         self.preferencesChanged.emit(preferences)
 
     def ignore(self, index: int) -> None:
@@ -228,7 +228,7 @@ class EditorSession(QObject):
         self.markers.hide(index)
         self.redraw()
         self.set_preferences(
-            self.preferences.with_changes(ignored=(*self.preferences.ignored, pair))
+            self.preferences.with_analysis(ignored=(*self.preferences.analysis.ignored, pair))
         )
 
     def ignore_rule(self, rule_id: str) -> None:
@@ -236,8 +236,8 @@ class EditorSession(QObject):
             if marker.finding.rule_id == rule_id:
                 self.markers.hide(marker.index)
         self.redraw()
-        rules = tuple(dict.fromkeys((*self.preferences.disabled_rules, rule_id)))
-        self.set_preferences(self.preferences.with_changes(disabled_rules=rules))
+        rules = (*self.preferences.analysis.disabled_rules, rule_id)  # repeats are dropped
+        self.set_preferences(self.preferences.with_analysis(disabled_rules=rules))
         self.statusMessage.emit(self.tr("Rule {0} is off (Preferences to undo).").format(rule_id))
 
     def allow(self, term: str) -> None:
@@ -248,5 +248,5 @@ class EditorSession(QObject):
             if marker.finding.text.strip().lower() == term.lower():
                 self.markers.hide(marker.index)
         self.redraw()
-        terms = tuple(dict.fromkeys((*self.preferences.allow_terms, term)))
-        self.set_preferences(self.preferences.with_changes(allow_terms=terms))
+        terms = (*self.preferences.analysis.allow_terms, term)  # repeats are dropped
+        self.set_preferences(self.preferences.with_analysis(allow_terms=terms))
