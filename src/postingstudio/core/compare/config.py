@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .rules.schema import RuleFileError
+from ..rules.schema import RuleFileError
 
 DIRECTIONS = ("higher", "lower", "target", "band", "rank")
 _METRIC_KEYS = {

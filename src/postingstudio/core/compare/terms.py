@@ -15,10 +15,10 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .compare_config import DistinctiveSpec
-from .compare_offer import Prepared
-from .compare_types import DistinctiveSentence, DistinctiveTerm, Evidence, evidence_at
-from .text import tokenize
+from ..text import tokenize
+from .config import DistinctiveSpec
+from .offer import Prepared
+from .types import DistinctiveSentence, DistinctiveTerm, Evidence, evidence_at
 
 # Text allowed between two tokens for them to form a two-word phrase ("fast-paced", "CI/CD").
 _JOINERS = frozenset(("", "-", "/", "–"))
