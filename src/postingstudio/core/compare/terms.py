@@ -1,5 +1,5 @@
-"""What makes my posting different: TF-IDF over the compared set, on lightly stemmed words and
-two-word phrases, with the sentence of mine that first uses each term.
+"""What makes my posting different: TF-IDF over the compared set, on the noun phrases of
+``phrases`` (lightly stemmed), with the sentence of mine that first uses each item.
 
 Terms come from body sentences only: equal-opportunity lines, page headers/footers, the
 company's own name and other names (words always capitalised in mine and absent from every
@@ -18,35 +18,17 @@ from functools import lru_cache
 from ..text import tokenize
 from .config import DistinctiveSpec
 from .offer import Prepared
+from .phrases import Chunker, candidates, chunks, noun_only, stem
 from .types import DistinctiveSentence, DistinctiveTerm, Evidence, evidence_at
-
-# Text allowed between two tokens for them to form a two-word phrase ("fast-paced", "CI/CD").
-_JOINERS = frozenset(("", "-", "/", "–"))
-
-
-@lru_cache(maxsize=8192)
-def stem(word: str) -> str:
-    """A deliberately crude suffix strip, enough to meet "analytics"/"analytic" and
-    "managing"/"manage"; it only groups words, the shown term keeps the writer's spelling."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 5 and word.endswith("ing"):
-        word = word[:-3]
-    elif len(word) > 4 and word.endswith("ed"):
-        word = word[:-2]
-    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    if len(word) > 4 and word.endswith("e"):
-        word = word[:-1]
-    return word
 
 
 @dataclass
 class _Terms:
-    counts: Counter[str] = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=Counter)  # in how many of mine's sentences
     first: dict[str, tuple[int, int]] = field(default_factory=dict)
     surfaces: dict[str, Counter[str]] = field(default_factory=dict)
-    # (sentence start, sentence end, keys in it, content-word count)
+    single_ok: set[str] = field(default_factory=set)  # words that may be shown on their own
+    # (sentence start, sentence end, keys in it, phrase-word count)
     sentences: list[tuple[int, int, set[str], int]] = field(default_factory=list)
 
 
@@ -57,14 +39,6 @@ def _overlaps(start: int, end: int, spans: tuple[tuple[int, int], ...]) -> bool:
 @lru_cache(maxsize=8)
 def _stems(words: frozenset[str]) -> frozenset[str]:
     return frozenset(stem(word) for word in words)
-
-
-def _content(norm: str, surface: str, stop: frozenset[str], common: frozenset[str]) -> bool:
-    if norm in stop or norm[0] == "*" or norm.isdigit() or stem(norm) in common:
-        return False
-    if not any(ch.isalpha() for ch in norm):
-        return False
-    return len(norm) >= 3 or (len(surface) >= 2 and surface.isupper())
 
 
 def _names(mine: Prepared, others: Sequence[AbstractSet[str]], spec: DistinctiveSpec) -> set[str]:
@@ -92,56 +66,57 @@ def _names(mine: Prepared, others: Sequence[AbstractSet[str]], spec: Distinctive
     }
 
 
-def _collect(p: Prepared, spec: DistinctiveSpec, skip: set[str], keep: bool) -> _Terms:
+def _chunker(spec: DistinctiveSpec, skip: set[str]) -> Chunker:
+    return Chunker(
+        stop=spec.stop_words,
+        generic=spec.generic_words,
+        places=spec.place_codes,
+        skip=frozenset(skip),
+        max_words=spec.max_phrase_words,
+        known=spec.corpus_words,
+    )
+
+
+def _collect(p: Prepared, spec: DistinctiveSpec, skip: set[str]) -> _Terms:
     terms = _Terms()
-    stop, common = spec.stop_words, _stems(spec.common_words)
+    chunker = _chunker(spec, skip)
+    common = _stems(spec.common_words)
     text = p.index.text
     tokens = p.index.tokens
+    starts = frozenset(start for start, _ in p.index.sentences)
     position = 0
-    content: dict[str, bool] = {}
     for s_start, s_end in p.index.sentences:
         while position < len(tokens) and tokens[position].start < s_start:
             position += 1
-        keys: set[str] = set()
-        content_words = 0
-        previous: tuple[str, int, int] | None = None  # key, start, token end
-        skip_sentence = _overlaps(s_start, s_end, p.boilerplate)
+        first = position
         while position < len(tokens) and tokens[position].start < s_end:
-            token = tokens[position]
             position += 1
-            if skip_sentence:
-                continue
-            norm = token.norm
-            is_content = content.get(norm)
-            if is_content is None:
-                surface = text[token.start : token.end]
-                is_content = norm not in skip and _content(norm, surface, stop, common)
-                if len(norm) >= 3:  # shorter words count only as acronyms: ask each time
-                    content[norm] = is_content
-            if not is_content:
-                previous = None
-                continue
-            content_words += 1
-            key = stem(norm)
-            found = [(key, token.start, token.end)]
-            if previous is not None and text[previous[2] : token.start].strip() in _JOINERS:
-                found.append((f"{previous[0]} {key}", previous[1], token.end))
-            previous = (key, token.start, token.end)
-            for found_key, start, end in found:
-                terms.counts[found_key] += 1
-                keys.add(found_key)
-                if keep:
-                    terms.first.setdefault(found_key, (start, end))
-                    terms.surfaces.setdefault(found_key, Counter())[text[start:end]] += 1
-        if keep and not skip_sentence:
-            terms.sentences.append((s_start, s_end, keys, content_words))
+        if _overlaps(s_start, s_end, p.boilerplate):
+            continue
+        keys: set[str] = set()
+        words = 0
+        for run in chunks(chunker, text, tokens[first:position], starts):
+            words += len(run)
+            stems = [stem(word.token.norm) for word in run]
+            for low, high in candidates(run, chunker.max_words):
+                key = " ".join(stems[low : high + 1])
+                token = run[high].token
+                if low == high and len(stems[high]) >= spec.min_word_letters:
+                    if stems[high] not in common and noun_only(token.norm):
+                        terms.single_ok.add(key)
+                start, end = run[low].token.start, token.end
+                keys.add(key)
+                terms.first.setdefault(key, (start, end))
+                terms.surfaces.setdefault(key, Counter())[text[start:end]] += 1
+        terms.counts.update(keys)  # a sentence counts once: the item's document frequency
+        terms.sentences.append((s_start, s_end, keys, words))
     return terms
 
 
 def vocabulary(p: Prepared) -> tuple[frozenset[str], frozenset[str]]:
-    """(every word as typed, every stemmed word and adjacent stemmed pair) of a competitor.
+    """(every word as typed, every stemmed word and run of up to three) of a competitor.
 
-    Looser than what mine is counted with (no stop words, pairs across punctuation), so a term
+    Looser than what mine is counted with (no stop words, runs across punctuation), so a term
     of mine only counts as distinctive when no competitor uses it in any form."""
     cached = p.memo.get("vocabulary")
     if cached is None:
@@ -149,6 +124,7 @@ def vocabulary(p: Prepared) -> tuple[frozenset[str], frozenset[str]]:
         stems = [stem(n) for n in norms]
         keys = set(stems)
         keys.update(f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False))
+        keys.update(f"{a} {b} {c}" for a, b, c in zip(stems, stems[1:], stems[2:], strict=False))
         cached = (frozenset(norms), frozenset(keys))
         p.memo["vocabulary"] = cached
     return cached  # type: ignore[return-value]
@@ -163,11 +139,65 @@ def _display(surfaces: Counter[str]) -> str:
     return best
 
 
+def _eligible(key: str, count: int, mine: _Terms, spec: DistinctiveSpec) -> bool:
+    """A phrase must occur in ``min_phrase_sentences`` of mine's sentences; a word on its own
+    must be a noun of ``min_word_letters`` or more, outside the common words, in at least
+    ``min_word_sentences`` (once, a lone word tells a candidate little)."""
+    if " " in key:
+        return count >= spec.min_phrase_sentences
+    return key in mine.single_ok and count >= spec.min_word_sentences
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    return f" {shorter} " in f" {longer} "
+
+
+def _weights(
+    mine: _Terms, theirs: list[frozenset[str]], spec: DistinctiveSpec, total: int
+) -> dict[str, tuple[float, int]]:
+    allowed = math.floor(spec.max_competitor_share * (total - 1) + 1e-9)
+    weights: dict[str, tuple[float, int]] = {}
+    for key, count in mine.counts.items():
+        if not _eligible(key, count, mine, spec):
+            continue
+        using = sum(1 for keys in theirs if key in keys)
+        if using > allowed:
+            continue
+        weight = (1.0 + math.log(count)) * math.log((1 + total) / (1 + using))
+        if " " in key:
+            weight *= spec.phrase_weight
+        # Among equals, a phrase whose words recur in mine is more central to it.
+        support = sum(math.log(mine.counts.get(word, 1)) for word in key.split(" "))
+        weights[key] = (weight + 0.01 * support, using)
+    return weights
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Whether two items say the same thing: one inside the other, or sharing two words in a
+    row ("equivalent communications OSP", "communications OSP engineering")."""
+    if _contains(a, b) or _contains(b, a):
+        return True
+    words = b.split(" ")
+    return any(_contains(a, f"{x} {y}") for x, y in zip(words, words[1:], strict=False))
+
+
+def _choose(weights: dict[str, tuple[float, int]], mine: _Terms, top: int) -> list[str]:
+    ranked = sorted(weights, key=lambda k: (-weights[k][0], mine.first[k][0]))
+    chosen: list[str] = []
+    for key in ranked:
+        if len(chosen) >= top:
+            break
+        if any(_overlap(c, key) for c in chosen):
+            continue  # the same item again, shorter, longer or shifted
+        chosen.append(key)
+    return chosen
+
+
 def distinctive(
     prepared: list[Prepared], spec: DistinctiveSpec
 ) -> tuple[list[DistinctiveTerm], list[DistinctiveSentence]]:
-    """Top distinctive terms of ``prepared[0]`` against the rest, and its most distinctive
-    sentences (summed term weight over the square root of its content words)."""
+    """Top distinctive noun phrases of ``prepared[0]`` against the rest, and its most
+    distinctive sentences (summed item weight over the square root of its phrase words)."""
     competitors = prepared[1:]
     if not competitors:
         return [], []
@@ -176,31 +206,9 @@ def distinctive(
     skip = _names(prepared[0], others_words, spec)
     if prepared[0].company:
         skip |= {t.norm for t in tokenize(prepared[0].company)}
-    mine = _collect(prepared[0], spec, skip, keep=True)
-    theirs = [keys for _words, keys in vocabularies]
-    allowed = math.floor(spec.max_competitor_share * len(competitors) + 1e-9)
-    total = len(prepared)
-    weights: dict[str, tuple[float, int]] = {}
-    for key, count in mine.counts.items():
-        using = sum(1 for keys in theirs if key in keys)
-        if using > allowed:
-            continue
-        weight = (1.0 + math.log(count)) * math.log((1 + total) / (1 + using))
-        if " " in key:
-            if count < spec.min_bigram_count:
-                continue  # a phrase used once says no more than its two words
-            weight *= spec.bigram_weight
-        weights[key] = (weight, using)
-    ranked = sorted(weights, key=lambda k: (-weights[k][0], mine.first[k][0]))
-    chosen: list[str] = []
-    for key in ranked:
-        if len(chosen) >= spec.top_terms:
-            break
-        if " " not in key and any(
-            key in c.split(" ") and mine.counts[c] == mine.counts[key] for c in chosen
-        ):
-            continue  # only ever used inside a phrase already shown
-        chosen.append(key)
+    mine = _collect(prepared[0], spec, skip)
+    weights = _weights(mine, [keys for _words, keys in vocabularies], spec, len(prepared))
+    chosen = _choose(weights, mine, spec.top_terms)
     index = prepared[0].index
     terms = [
         DistinctiveTerm(
