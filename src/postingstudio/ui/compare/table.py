@@ -1,11 +1,13 @@
 """The comparison table: one row per metric, one column per posting, and my standing.
 
-``CompareTableModel`` turns ``Comparison.metrics`` into cells. My column shows my value; each
-competitor's column shows theirs with an arrow for how *mine* stands against it (▲ mine is
-better, ▼ mine is worse, = level within the metric's tolerance, ? unknown), and the last column
-is my standing against the best competitor on that line. The best posting on a row gets a ★.
-Verdicts are told by symbol *and* colour (Okabe–Ito green / vermillion), and every cell's
-tooltip says it in words; a row's tooltip cites the evidence for its direction.
+``CompareTableModel`` turns ``Comparison.metrics`` into cells. Every column shows its posting's
+number, with no symbol beside a competitor's: an arrow there read as if *they* were ahead (issue
+17). The verdict is told from the writer's side only: the last column says "yours is better",
+"yours is worse", "about the same" or "cannot tell" against the best competitor, with a symbol
+(✓ ✗ = ?) *and* colour (Okabe–Ito green / vermillion); each competitor's cell says in its
+tooltip and accessible text how yours stands against it, and which way is better on that line
+(higher, lower, nearer a target). The best posting on a row gets a ★. A row's tooltip cites the
+evidence for its direction.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, Q
 from postingstudio.core.compare import Comparison, MetricRow, Verdict
 from postingstudio.ui.common.theme import OKABE_ITO
 
-ARROW = {
-    Verdict.BETTER: "▲",
-    Verdict.WORSE: "▼",
+MARK = {
+    Verdict.BETTER: "✓",
+    Verdict.WORSE: "✗",
     Verdict.SAME: "=",
     Verdict.UNKNOWN: "?",
 }
@@ -83,14 +85,14 @@ class CompareTableModel(QAbstractTableModel):
             if section == 0:
                 return self.tr("Yours")
             if section == self.best_column:
-                return self.tr("vs best")
+                return self.tr("Yours vs best")
             return f"[{section}] {short_name(self.names[section], 16)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if section == 0:
                 return self.names[0] if self.names else None
             if section == self.best_column:
                 return self.tr("How yours stands against the best competitor on each line")
-            return self.tr("{0}\n▲ yours is better than theirs, ▼ worse, = level").format(
+            return self.tr("{0}\nTheir numbers; hover one to see how yours compares").format(
                 self.names[section]
             )
         return None
@@ -104,6 +106,24 @@ class CompareTableModel(QAbstractTableModel):
             return metric.versus[column - 1]
         return None
 
+    def standing(self, verdict: Verdict) -> str:
+        """The verdict in the writer's words."""
+        return {
+            Verdict.BETTER: self.tr("yours is better"),
+            Verdict.WORSE: self.tr("yours is worse"),
+            Verdict.SAME: self.tr("about the same"),
+            Verdict.UNKNOWN: self.tr("cannot tell"),
+        }[verdict]
+
+    def better_is(self, metric: MetricRow) -> str:
+        return {
+            "higher": self.tr("higher is better"),
+            "lower": self.tr("lower is better"),
+            "target": self.tr("nearer the target is better"),
+            "band": self.tr("inside the recommended range is better"),
+            "rank": self.tr("some values rank above others"),
+        }.get(metric.direction, metric.direction)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
             return None
@@ -112,26 +132,18 @@ class CompareTableModel(QAbstractTableModel):
         is_best = column < self.best_column and metric.best == column
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.best_column:
-                words = {
-                    Verdict.BETTER: self.tr("ahead"),
-                    Verdict.WORSE: self.tr("behind"),
-                    Verdict.SAME: self.tr("level"),
-                    Verdict.UNKNOWN: self.tr("unknown"),
-                }
-                return f"{ARROW[metric.versus_best]} {words[metric.versus_best]}"
+                return f"{MARK[metric.versus_best]} {self.standing(metric.versus_best)}"
             text = metric.display[column]
-            if verdict is not None:
-                text = f"{text} {ARROW[verdict]}"
             return f"★ {text}" if is_best else text
-        if role == Qt.ItemDataRole.ForegroundRole and verdict is not None:
-            return VERDICT_COLOUR.get(verdict)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.best_column:
+            return VERDICT_COLOUR.get(metric.versus_best)
         if role == Qt.ItemDataRole.FontRole and is_best:
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._tooltip(metric, column, verdict, is_best)
         if role == VerdictRole:
             return str(verdict) if verdict is not None else None
@@ -140,15 +152,25 @@ class CompareTableModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, metric: MetricRow, column: int, verdict: Verdict | None, best: bool) -> str:
-        words = {
-            Verdict.BETTER: self.tr("Yours is better"),
-            Verdict.WORSE: self.tr("Yours is worse"),
-            Verdict.SAME: self.tr("About the same"),
-            Verdict.UNKNOWN: self.tr("Cannot tell (a value is missing)"),
-        }
-        parts = [metric.label]
-        if verdict is not None:
-            parts.append(words[verdict])
+        mine = metric.display[0]
+        if column == 0:
+            parts = [self.tr("{0}: yours {1}").format(metric.label, mine)]
+        elif column == self.best_column:
+            parts = [self.tr("{0}, against the best competitor: {1}").format(
+                metric.label, self.standing(metric.versus_best)
+            )]  # fmt: skip
+            if metric.best_competitor is not None:
+                number = metric.best_competitor
+                parts.append(self.tr("[{0}] {1}: theirs {2}, yours {3}").format(
+                    number, self.names[number], metric.display[number], mine
+                ))  # fmt: skip
+        else:
+            parts = [self.tr("{0}: theirs {1}, yours {2}").format(
+                metric.label, metric.display[column], mine
+            )]  # fmt: skip
+            if verdict is not None:
+                parts.append(self.standing(verdict).capitalize())
+        parts.append(self.better_is(metric).capitalize())
         if best:
             parts.append(self.tr("★ best of all postings on this line"))
         return "\n".join(parts)
