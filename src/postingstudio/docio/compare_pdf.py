@@ -1,10 +1,10 @@
 """Write a comparison (``core.compare.Comparison``) as a PDF report, with ReportLab.
 
 The same sections as the HTML report (``compare_report``): the metrics side by side with
-verdicts from the writer's side, what competitors offer that mine does not (with their
-sentence, cue in bold), shared clichés and what makes mine different. ReportLab is always
-installed and needs no other program, so the PDF looks the same everywhere; LibreOffice is not used here because
-converting the HTML through Writer loses the table layout and takes seconds to start.
+verdicts from the writer's side, what competitors offer that mine does not (with their sentence,
+cue in bold), shared clichés and what makes mine different. ReportLab is always installed and
+needs no other program, so the PDF looks the same everywhere; LibreOffice is not used here
+because converting the HTML through Writer loses the table layout and takes seconds to start.
 
 Characters the font cannot draw are replaced by "?" (see ``pdf_export._register_fonts``).
 """
