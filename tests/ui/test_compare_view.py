@@ -51,14 +51,15 @@ def test_table_has_a_row_per_metric_and_says_yours_is_worse_or_better(qtbot, com
     comparison = latest.comparison
     model = ws.compare.view.table.model_
     assert model.rowCount() == len(comparison.metrics) >= 10
-    assert model.columnCount() == 3  # yours, theirs, vs best
+    assert model.columnCount() == 3  # yours, vs best (beside yours), theirs
+    assert model.best_column == 1 and model.column_of(1) == 2
     labels = [model.headerData(i, Qt.Orientation.Vertical) for i in range(model.rowCount())]
     assert labels == [row.label for row in comparison.metrics]
 
     # Known worse: they name benefits (dental), mine names none.
     benefits = comparison.metric("benefits_count")
     assert benefits.values[0] == 0 and benefits.values[1] >= 1
-    theirs_cell = _cell(model, "benefits_count", 1)
+    theirs_cell = _cell(model, "benefits_count", model.column_of(1))
     assert theirs_cell.data(VerdictRole) == Verdict.WORSE
     # Their number stands alone (an arrow beside it read as if they were ahead); the verdict is
     # in words, from the writer's side, in the tooltip and the accessible text.
@@ -68,14 +69,16 @@ def test_table_has_a_row_per_metric_and_says_yours_is_worse_or_better(qtbot, com
     best_cell = _cell(model, "benefits_count", model.best_column)
     assert best_cell.data() == f"{MARK[Verdict.WORSE]} yours is worse"
     assert best_cell.data(Qt.ItemDataRole.ForegroundRole) == QColor("#D55E00")
-    assert _cell(model, "benefits_count", 1).data().startswith("★")  # theirs is the best
+    assert (
+        _cell(model, "benefits_count", model.column_of(1)).data().startswith("★")
+    )  # theirs is the best
 
     # Every verdict agrees with the core's, and no number carries a symbol.
     for number, row in enumerate(comparison.metrics):
         assert model.index(number, 0).data(VerdictRole) is None
-        tip = model.index(number, 1).data(Qt.ItemDataRole.ToolTipRole)
+        tip = model.index(number, model.column_of(1)).data(Qt.ItemDataRole.ToolTipRole)
         assert model.standing(row.versus[0]).capitalize() in tip
-        for column in (0, 1):
+        for column in (0, model.column_of(1)):
             assert not set(model.index(number, column).data()) & {"▲", "▼", *MARK.values()}
         best = model.index(number, model.best_column).data()
         assert best == f"{MARK[row.versus_best]} {model.standing(row.versus_best)}"
@@ -86,8 +89,10 @@ def test_table_has_a_row_per_metric_and_says_yours_is_worse_or_better(qtbot, com
     ws.compare.controller.remove(key)
     ws.compare.add_competitor_text(mine["text"], name="The one without benefits")
     wait_comparison(qtbot, ws)
-    assert _cell(model, "benefits_count", 1).data(VerdictRole) == Verdict.BETTER
-    assert "Yours is better" in _cell(model, "benefits_count", 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert _cell(model, "benefits_count", model.column_of(1)).data(VerdictRole) == Verdict.BETTER
+    assert "Yours is better" in _cell(model, "benefits_count", model.column_of(1)).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
     assert _cell(model, "benefits_count", model.best_column).data() == "✓ yours is better"
 
 
@@ -106,7 +111,7 @@ def test_the_verdict_follows_which_way_is_better(qtbot, compared):
         mine_higher = mine > theirs
         better = mine_higher == (row.direction == "higher")
         assert row.versus[0] == (Verdict.BETTER if better else Verdict.WORSE)
-        tip = model.index(number, 1).data(Qt.ItemDataRole.ToolTipRole)
+        tip = model.index(number, model.column_of(1)).data(Qt.ItemDataRole.ToolTipRole)
         assert f"{row.direction.capitalize()} is better" in tip
         assert ("Yours is better" if better else "Yours is worse") in tip
         checked += 1

@@ -1,10 +1,10 @@
 """The comparison table: one row per metric, one column per posting, and my standing.
 
-``CompareTableModel`` turns ``Comparison.metrics`` into cells. Every column shows its posting's
+``CompareTableModel`` turns ``Comparison.metrics`` into cells. Every posting's column shows its
 number, with no symbol beside a competitor's: an arrow there read as if *they* were ahead (issue
-17). The verdict is told from the writer's side only: the last column says "yours is better",
-"yours is worse", "about the same" or "cannot tell" against the best competitor, with a symbol
-(✓ ✗ = ?) *and* colour (Okabe–Ito green / vermillion); each competitor's cell says in its
+17). The verdict is told from the writer's side only: the column beside yours says "yours is
+better", "yours is worse", "about the same" or "cannot tell" against the best competitor, with a
+symbol (✓ ✗ = ?) *and* colour (Okabe–Ito green / vermillion); each competitor's cell says in its
 tooltip and accessible text how yours stands against it, and which way is better on that line
 (higher, lower, nearer a target). The best posting on a row gets a ★. A row's tooltip cites the
 evidence for its direction.
@@ -65,9 +65,17 @@ class CompareTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() or not self.names else len(self.names) + 1
 
-    @property
-    def best_column(self) -> int:
-        return len(self.names)
+    # Yours, then how yours stands (beside your number), then each competitor.
+    best_column = 1
+
+    def posting_at(self, column: int) -> int | None:
+        """The posting a column shows (0 is mine); None for the "Yours vs best" column."""
+        if column == self.best_column:
+            return None
+        return 0 if column == 0 else column - 1
+
+    def column_of(self, posting: int) -> int:
+        return 0 if posting == 0 else posting + 1
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -79,21 +87,25 @@ class CompareTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return row.label
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tr("Better is {0}. {1}").format(row.direction, row.source)
+                return self.tr("{0}\n{1}. {2}").format(
+                    row.label, self.better_is(row).capitalize(), row.source
+                )
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == 0:
                 return self.tr("Yours")
             if section == self.best_column:
                 return self.tr("Yours vs best")
-            return f"[{section}] {short_name(self.names[section], 16)}"
+            number = self.posting_at(section) or 0
+            return f"[{number}] {short_name(self.names[number], 14)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if section == 0:
                 return self.names[0] if self.names else None
             if section == self.best_column:
                 return self.tr("How yours stands against the best competitor on each line")
-            return self.tr("{0}\nTheir numbers; hover one to see how yours compares").format(
-                self.names[section]
+            number = self.posting_at(section) or 0
+            return self.tr("[{0}] {1}\nTheir numbers; hover one to see how yours compares").format(
+                number, self.names[number]
             )
         return None
 
@@ -102,9 +114,8 @@ class CompareTableModel(QAbstractTableModel):
         metric = self.rows[row]
         if column == self.best_column:
             return metric.versus_best
-        if 1 <= column < self.best_column:
-            return metric.versus[column - 1]
-        return None
+        posting = self.posting_at(column)
+        return metric.versus[posting - 1] if posting else None
 
     def standing(self, verdict: Verdict) -> str:
         """The verdict in the writer's words."""
@@ -129,11 +140,12 @@ class CompareTableModel(QAbstractTableModel):
             return None
         metric, column = self.rows[index.row()], index.column()
         verdict = self.verdict(index.row(), column)
-        is_best = column < self.best_column and metric.best == column
+        posting = self.posting_at(column)
+        is_best = posting is not None and metric.best == posting
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.best_column:
+            if posting is None:
                 return f"{MARK[metric.versus_best]} {self.standing(metric.versus_best)}"
-            text = metric.display[column]
+            text = metric.display[posting]
             return f"★ {text}" if is_best else text
         if role == Qt.ItemDataRole.ForegroundRole and column == self.best_column:
             return VERDICT_COLOUR.get(metric.versus_best)
@@ -147,8 +159,8 @@ class CompareTableModel(QAbstractTableModel):
             return self._tooltip(metric, column, verdict, is_best)
         if role == VerdictRole:
             return str(verdict) if verdict is not None else None
-        if role == RawRole and column < self.best_column:
-            return metric.values[column]
+        if role == RawRole and posting is not None:
+            return metric.values[posting]
         return None
 
     def _tooltip(self, metric: MetricRow, column: int, verdict: Verdict | None, best: bool) -> str:
@@ -166,7 +178,7 @@ class CompareTableModel(QAbstractTableModel):
                 ))  # fmt: skip
         else:
             parts = [self.tr("{0}: theirs {1}, yours {2}").format(
-                metric.label, metric.display[column], mine
+                metric.label, metric.display[self.posting_at(column) or 0], mine
             )]  # fmt: skip
             if verdict is not None:
                 parts.append(self.standing(verdict).capitalize())
@@ -190,7 +202,8 @@ class CompareTable(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setMaximumSectionSize(220)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.verticalHeader().setMaximumWidth(230)  # long labels elide; the tooltip has them
+        self.verticalHeader().setMaximumWidth(260)  # longer labels elide; the tooltip has them
+        self.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verticalHeader().setAccessibleName(self.tr("Metrics"))
         self.horizontalHeader().setAccessibleName(self.tr("Postings"))
         for corner in self.findChildren(QAbstractButton):  # Qt's "select all" corner
