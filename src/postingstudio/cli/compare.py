@@ -25,6 +25,7 @@ _ARROWS = {"better": "(yours ✓)", "worse": "(yours ✗)", "same": "(same)", "u
 
 
 def add_parser(sub: Any) -> None:
+    """Register ``compare`` and its options on the subcommand parsers ``sub``."""
     parser = sub.add_parser(
         "compare",
         help="compare your posting with competitors' postings",
@@ -44,6 +45,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """``postingstudio compare``: analyse MINE and THEIRS, print the comparison; the exit status."""
     from postingstudio.core.analyse import analyse
     from postingstudio.core.compare import CompareInput, compare
 

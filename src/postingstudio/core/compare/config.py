@@ -52,6 +52,9 @@ class MetricSpec:
 
 @dataclass(frozen=True, slots=True)
 class FactSpec:
+    """A fact a posting may state (pay, remote work, ...), found by
+    ``pattern`` on lower-cased text."""
+
     id: str
     label: str
     pattern: re.Pattern[str]  # case-sensitive: matched on the lower-cased text (faster)
@@ -61,6 +64,8 @@ class FactSpec:
 
 @dataclass(frozen=True, slots=True)
 class DistinctiveSpec:
+    """Thresholds for the terms and sentences that set one posting apart from its competitors."""
+
     max_competitor_share: float = 0.5
     phrase_weight: float = 1.5
     max_phrase_words: int = 3
@@ -81,6 +86,8 @@ class DistinctiveSpec:
 
 @dataclass(frozen=True)
 class CompareConfig:
+    """The comparison's data from resources: metrics to set side by side, facts, distinctiveness."""
+
     metrics: tuple[MetricSpec, ...]
     facts: tuple[FactSpec, ...]
     distinctive: DistinctiveSpec

@@ -82,6 +82,7 @@ class ChartLayout:
 
 
 def chart_data(comparison: Comparison) -> ChartData:
+    """Names and scores of every posting in ``comparison``, in the order the chart draws them."""
     names = tuple(p.name for p in comparison.postings)
     values = tuple(
         tuple(int(getattr(p.report.scores, key)) for key in SCORES) for p in comparison.postings
@@ -90,6 +91,8 @@ def chart_data(comparison: Comparison) -> ChartData:
 
 
 class ScoreChart(QWidget):
+    """Draws the grouped score bars of a :class:`ChartData`; holds no comparison logic."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compareChart")
