@@ -73,6 +73,9 @@ class Caption:
 
 @dataclass(frozen=True)
 class ChartLayout:
+    """Where the chart paints at its current size: fonts, line height, the plot, the group
+    names and the legend (swatch and caption per posting)."""
+
     font: QFont
     label_font: QFont
     line: float
