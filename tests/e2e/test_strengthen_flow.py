@@ -66,7 +66,10 @@ def test_strengthen_a_thin_section_then_fill_it_in(qtbot, live, tmp_path, artifa
     assert "what happens next" in before["how_to_apply"].reason
     assert before["salary"].state is SectionState.THIN
 
-    # A present section has nothing to strengthen; a thin one has the button.
+    # A present section has nothing to strengthen; a thin one has the button. (On a narrow
+    # window the panels are tabs: bring Sections forward, as clicking its tab does.)
+    ws.window.checklist_dock.raise_()
+    qtbot.waitUntil(lambda: ws.window.checklist.isVisible(), timeout=2_000)
     rows = ws.window.checklist.rows
     assert rows["responsibilities"].strengthen_button is None
     button = rows["how_to_apply"].strengthen_button

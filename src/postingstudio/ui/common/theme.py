@@ -158,6 +158,17 @@ def legend_colour(category: Category | str, dark: bool) -> str:
     return _colours(category, dark).underline or style_for(category).colour
 
 
+def chip_style(colour: str) -> str:
+    """A category filter chip's style sheet: a bar of ``colour`` under it while it is on."""
+    return (
+        "QToolButton { border: 1px solid palette(mid);"
+        f" border-bottom: 3px solid {colour};"
+        " padding: 1px 3px; background: palette(base); color: palette(text); }"
+        "QToolButton:!checked { color: palette(mid); border-bottom-color: palette(mid);"
+        " background: palette(window); }"
+    )
+
+
 def tint(category: Category | str, dark: bool) -> QColor:
     """The (opaque) background tint for a category in the light or dark theme."""
     return QColor(_colours(category, dark).tint)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from postingstudio.core.findings import Category, Finding, Severity
 from postingstudio.ui.common.apply_fixes import applicable_replacements, missing_section_id
 from postingstudio.ui.common.elide import ElidedButton, shorten_words
-from postingstudio.ui.common.theme import STYLES, is_dark, legend_colour, style_for
+from postingstudio.ui.common.theme import STYLES, chip_style, is_dark, legend_colour, style_for
 from postingstudio.ui.findings.model import INDEX_ROLE, FindingsModel  # noqa: F401 - INDEX_ROLE re-exported
 
 MAX_DETAIL_BUTTONS = 3
@@ -152,13 +152,7 @@ class FindingsPanel(QWidget):
         """Each chip's bar in its markers' underline colour for the current theme."""
         dark = is_dark(self.palette())
         for category, button in self.filter_buttons.items():
-            button.setStyleSheet(
-                "QToolButton { border: 1px solid palette(mid);"
-                f" border-bottom: 3px solid {legend_colour(category, dark)};"
-                " padding: 1px 3px; background: palette(base); color: palette(text); }"
-                "QToolButton:!checked { color: palette(mid); border-bottom-color: palette(mid);"
-                " background: palette(window); }"
-            )
+            button.setStyleSheet(chip_style(legend_colour(category, dark)))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
