@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from types import MappingProxyType
 from typing import Any
 
-from .currency import load_currencies, posting_currency, prefer_currency
+from .currency import NEUTRAL, load_currencies, posting_currency, prefer_currency
 from .findings import Finding, FindingSource
 from .fixes import placeholder_findings, unfilled_sections
 from .gender import analyse_gender
@@ -232,6 +233,11 @@ def analyse(
         currency = posting_currency(index.text, load_currencies(book.resources))
         all_rule_findings = prefer_currency(all_rule_findings, currency)
         section_found = prefer_currency(section_found, currency)
+        if currency is not None:  # "Strengthen" writes the posting's currency too
+            sections = tuple(
+                replace(r, additions=r.additions.replace(NEUTRAL, currency.symbol))
+                for r in sections
+            )
     metrics.update(finding_metrics(all_rule_findings, words, book.scoring))
     scores = score(book.scoring, metrics, sections)
     if "empty_state" in metrics:

@@ -19,7 +19,13 @@ from . import formats
 from .atomic import write_atomic
 from .errors import ExportError
 
-_ARROWS = {"better": "▲ better", "worse": "▼ worse", "same": "= same", "unknown": "?"}
+# Said from the writer's side: an arrow beside their number read as if they were ahead.
+_ARROWS = {
+    "better": "✓ yours better",
+    "worse": "✗ yours worse",
+    "same": "= same",
+    "unknown": "?",
+}
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;
@@ -72,8 +78,8 @@ def _metrics_table(comparison: Any, names: list[str]) -> list[str]:
         out.append(f'<td class="{best}">{escape(_ARROWS[best])}</td></tr>')
     out.append("</tbody></table>")
     out.append(
-        '<p class="muted">In a competitor\'s column, ▲ means yours is better than theirs on '
-        "that line, ▼ worse. Hover a metric for the evidence behind its direction.</p>"
+        '<p class="muted">In a competitor\'s column, "yours better" means yours is better than '
+        "theirs on that line. Hover a metric for the evidence behind its direction.</p>"
     )
     return out
 

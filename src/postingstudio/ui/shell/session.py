@@ -22,6 +22,7 @@ from postingstudio.ui.checklist.panel import ChecklistPanel
 from postingstudio.ui.common.analysis import AnalysisController, AnalysisResult
 from postingstudio.ui.common.apply_fixes import (
     ProposedFix,
+    addition_blocks,
     apply_many,
     apply_replacement,
     insert_section,
@@ -103,6 +104,7 @@ class EditorSession(QObject):
         findings.insertSectionRequested.connect(self.insert_section)
         findings.hiddenCategoriesChanged.connect(self._hide_categories)
         checklist.insertRequested.connect(self.insert_section)
+        checklist.strengthenRequested.connect(self.strengthen_section)
         checklist.sectionActivated.connect(self.select_section)
 
     # -- document ------------------------------------------------------------------------------
@@ -201,6 +203,25 @@ class EditorSession(QObject):
         self.editor.setTextCursor(cursor)
         self.editor.ensureCursorVisible()
         self.editor.setFocus()
+        return True
+
+    def strengthen_section(self, section_id: str) -> bool:
+        """Add what a thin section lacks at its end, as one undo step, and select the first
+        placeholder for the writer to type over."""
+        result = self.markers.result
+        section = result.report.section(section_id) if result else None
+        anchor = self.markers.section_anchors.get(section_id)
+        if section is None or anchor is None or not section.additions:
+            return False
+        cursor = insert_section(
+            self.document, anchor.position(), addition_blocks(section.additions)
+        )
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        self.editor.setFocus()
+        self.statusMessage.emit(
+            self.tr("Added what “{0}” lacked: fill in the placeholders.").format(section.label)
+        )
         return True
 
     def select_section(self, section_id: str) -> None:
