@@ -35,6 +35,7 @@ def save_into_source(posting: Posting, reading: DocxReading) -> bytes:
     if body is None:  # read_docx has already refused such a file
         raise AssertionError("document without body")
     _Body(writer, body).lay_out(stray_headers + body_blocks(posting) + stray_footers)
+    writer.drop_unused_links()
     changed = {
         part: story.root
         for part, story in writer.stories.items()

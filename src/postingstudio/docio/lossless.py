@@ -34,8 +34,10 @@ from .docx_build import Builder
 from .docx_parts import OutputParts
 from .docx_reader import DocxReading
 from .format_patch import patch_formatting
-from .package import MC_NS, w
+from .link_patch import drop_unused_links, relationship_ids
+from .package import MC_NS, R_NS, Relationship, w
 from .run_patch import patch_paragraph, text_elements
+from .runs import hyperlink_target
 
 _P, _BODY, _SECT = w("p"), w("body"), w("sectPr")
 _PRECIOUS = (w("drawing"), w("pict"), w("object"), _SECT)
@@ -109,26 +111,36 @@ class LosslessWriter:
         if _shape(original) != _shape(block):
             story.changed = True
             return self._replace(para, self.rebuilt(block, para))
-        if original.text == block.text:
-            if _looks(original) == _looks(block):
-                return para
-            # The writer changed only formatting: patched onto the paragraph's own runs, so
-            # the properties the editor cannot show (fonts, colours) stay; a link is rebuilt.
-            story.changed = True
-            old, new = _looks(original), _looks(block)
-            if patch_formatting(para, block.text, old, new):
-                twin = _twin(para)
-                if twin is not None:
-                    patch_formatting(twin, block.text, old, new)
-                return para
-            return self._replace(para, self.rebuilt(block, para))
+        old, new = _looks(original), _looks(block)
+        if original.text == block.text and old == new:
+            return para
         story.changed = True
-        if patch_paragraph(para, original.text, block.text):
+        # Patched onto the paragraph's own runs, so the properties the editor cannot show
+        # (fonts, colours) stay: first the text, then the editor's formatting of it.
+        links = self.links(story)
+        if _patch(para, original.text, block.text, old, new, links):
             twin = _twin(para)
             if twin is not None:
-                patch_paragraph(twin, original.text, block.text)
+                _patch(twin, original.text, block.text, old, new, links)
             return para
         return self._replace(para, self.rebuilt(block, para))
+
+    def links(self, story: _Story) -> _PartLinks:
+        part = next(name for name, known in self.stories.items() if known is story)
+        return _PartLinks(
+            self.reading.package.rels(part),
+            self.parts if part == self.reading.package.main else None,
+        )
+
+    def drop_unused_links(self) -> None:
+        """A link the writer deleted takes its relationship with it (main document only)."""
+        main = self.reading.package.main
+        story = self.stories.get(main)
+        if story is None or not story.changed:
+            return
+        before = relationship_ids(self.reading.package.xml(main))
+        if drop_unused_links(self.parts.rels_root, before, relationship_ids(story.root)):
+            self.parts.changed.add("rels")
 
     def erase(self, story: _Story, para: etree._Element) -> None:
         """A source paragraph the writer deleted, where it has to stay (cell, section break)."""
@@ -196,6 +208,49 @@ def _looks(block: Block) -> list[tuple[object, ...]]:
         for run in block.runs
         for _ in run.text
     ]
+
+
+def _patch(
+    para: etree._Element,
+    old_text: str,
+    new_text: str,
+    old: list[tuple[object, ...]],
+    new: list[tuple[object, ...]],
+    links: _PartLinks,
+) -> bool:
+    """Text edit, then formatting edit, on the paragraph's own runs; False if either cannot."""
+    if old_text != new_text:
+        placed = patch_paragraph(para, old_text, new_text)
+        if placed is None:
+            return False
+        old = [old[k] if k >= 0 else _PLAIN for k in placed]  # how the new text looks now
+    return old == new or patch_formatting(para, new_text, old, new, links)
+
+
+_PLAIN: tuple[object, ...] = (False, False, False, None)
+
+
+class _PartLinks:
+    """Hyperlinks of one part: where an existing one points, and how to make a new one (only
+    in the main document, whose relationships the save rewrites)."""
+
+    def __init__(self, rels: dict[str, Relationship], parts: OutputParts | None) -> None:
+        self.rels, self.parts = rels, parts
+
+    @property
+    def run_style(self) -> str | None:
+        # Asked only when a run enters a link: asking may copy the style in from the template.
+        return self.parts.style_id("Hyperlink", "character") if self.parts else None
+
+    def target(self, hyperlink: etree._Element) -> str | None:
+        return hyperlink_target(hyperlink, self.rels)
+
+    def attributes(self, link: str) -> dict[str, str] | None:
+        if link.startswith("#"):
+            return {w("anchor"): link[1:]}
+        if self.parts is None:
+            return None
+        return {f"{{{R_NS}}}id": self.parts.link_rel(link)}
 
 
 def _twin(para: etree._Element) -> etree._Element | None:
