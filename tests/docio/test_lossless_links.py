@@ -213,3 +213,90 @@ def test_a_word_typed_after_a_tab_lands_after_the_tab(tmp_path):
     edited = replace(block, runs=(Run("Salary:", bold=True), Run("\tabout 50k")))
     saved, _document, _targets = _save(tmp_path, source, [edited])
     assert _shown(saved.blocks[0].runs) == _shown(edited.runs)
+
+
+def test_the_second_half_of_a_split_paragraph_keeps_its_bold(tmp_path):
+    body = (
+        f'<w:p><w:r>{ARIAL.join(("<w:rPr>", "</w:rPr>"))}<w:t xml:space="preserve">Apply now. </w:t>'
+        "</w:r><w:r><w:rPr><w:b/></w:rPr><w:t>Bold part</w:t></w:r>"
+        '<w:r><w:t xml:space="preserve"> here.</w:t></w:r></w:p>'
+    )
+    source = _open(tmp_path, body, rels=[])
+    block = source.posting.blocks[0]
+    # Enter before "Bold": both halves carry the paragraph's id, the second is a new paragraph.
+    first = replace(block, runs=(Run("Apply now. "),))
+    second = replace(block, runs=(Run("Bold part", bold=True), Run(" here.")))
+    saved, document, _targets = _save(tmp_path, source, [first, second])
+    assert [_shown(b.runs) for b in saved.blocks] == [_shown(first.runs), _shown(second.runs)]
+    assert "Arial" in _runs(document, 0)[0][2]  # each half keeps the runs it came from
+    assert "<w:b>" in _runs(document, 1)[0][2] and "Arial" not in _runs(document, 1)[0][2]
+
+
+def test_a_line_typed_after_enter_at_the_end_leaves_the_paragraph_as_it_was(tmp_path):
+    body = (
+        '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:bookmarkStart w:id="0" w:name="top"/>'
+        f'<w:r><w:rPr>{ARIAL}</w:rPr><w:t xml:space="preserve">Original text.</w:t></w:r>'
+        '<w:bookmarkEnd w:id="0"/></w:p>' + para("Next.")
+    )
+    source = _open(tmp_path, body, rels=[])
+    original, following = source.posting.blocks
+    # Qt gives the new block the format (and so the id) of the block Enter was pressed in.
+    typed = replace(original, runs=(Run("A new "), Run("line", italic=True), Run(".")))
+    _saved, document, _targets = _save(tmp_path, source, [original, typed, following])
+    before = etree.fromstring(source.reading.package.raw("word/document.xml"))
+    old = [etree.tostring(p, method="c14n") for p in before.iter(f"{{{W}}}p")]
+    new = [etree.tostring(p, method="c14n") for p in document.iter(f"{{{W}}}p")]
+    assert new[0] == old[0] and new[2] == old[1]  # untouched, bookmark and all
+    assert b"bookmark" not in new[1] and b'w:jc w:val="center"' in new[1]
+    assert [(t, "<w:i>" in rpr) for t, _, rpr in _runs(document, 1)] == [
+        ("A new ", False),
+        ("line", True),
+        (".", False),
+    ]
+
+
+def test_a_new_list_item_typed_with_a_bold_word_and_a_link_keeps_both(tmp_path):
+    item = para("First step", ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr>')
+    source = _open(tmp_path, item, rels=[])
+    first = source.posting.blocks[0]
+    typed = replace(
+        first,
+        source_id=None,
+        runs=(Run("Then "), Run("ship", bold=True), Run(" it "), Run("here", link=URL)),
+    )
+    saved, document, targets = _save(tmp_path, source, [first, typed])
+    assert _shown(saved.blocks[1].runs) == _shown(typed.runs)
+    assert saved.blocks[1].kind is first.kind and saved.blocks[1].numbered
+    numbers = [p.find(f".//{{{W}}}numId") for p in document.iter(f"{{{W}}}p")]
+    assert [n.get(f"{{{W}}}val") for n in numbers] == ["2", "2"]  # continues its list
+    _links_resolve(document, targets)
+
+
+def test_a_link_added_in_a_header_gets_a_relationship_of_the_header(tmp_path):
+    header = f'<w:hdr xmlns:w="{W}"><w:p><w:r><w:t>Acme careers page</w:t></w:r></w:p></w:hdr>'
+    body = (
+        f'<w:p><w:pPr><w:sectPr><w:headerReference xmlns:r="{R}" w:type="default" '
+        'r:id="rIdH"/></w:sectPr></w:pPr><w:r><w:t>Body text.</w:t></w:r></w:p>'
+    )
+    path = tmp_path / "source.docx"
+    path.write_bytes(
+        make_docx(
+            body,
+            parts={"word/header1.xml": header},
+            rels=[("rIdH", "header", "header1.xml", False)],
+        )
+    )
+    source = open_source(path)
+    head, text = source.posting.blocks
+    linked = replace(head, runs=(Run("Acme "), Run("careers page", link=URL)))
+    data = build_docx(source.posting.with_blocks((linked, text)), source=source.reading)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    header_xml = etree.fromstring(archive.read("word/header1.xml"))
+    header_rels = etree.fromstring(archive.read("word/_rels/header1.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in header_rels}
+    _links_resolve(header_xml, targets)
+    assert URL in targets.values()
+    assert URL.encode() not in archive.read("word/_rels/document.xml.rels")
+    out = tmp_path / "saved.docx"
+    out.write_bytes(data)
+    assert _shown(open_source(out).posting.blocks[0].runs) == _shown(linked.runs)

@@ -98,3 +98,26 @@ def test_deleting_a_link_leaves_no_hyperlink_and_no_relationship(qtbot, live, tm
     assert b"hyperlink" not in saved.read("word/document.xml")
     assert URL.encode() not in saved.read("word/_rels/document.xml.rels")
     assert b"rIdStyles" in saved.read("word/_rels/document.xml.rels")
+
+
+def test_save_as_a_new_docx_takes_the_same_lossless_path(qtbot, live, tmp_path):
+    ws, prompts = live
+    path = tmp_path / "posting.docx"
+    path.write_bytes(make_docx(BODY, rels=[("rIdL", "hyperlink", URL, True)]))
+    original = path.read_bytes()
+    assert ws.files.open_file(str(path), ask=False)
+    editor = ws.window.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, " Apply today.")
+    prompts.save_answer = str(tmp_path / "copy.docx")
+    ws.window.actions.save_as.trigger()
+    assert path.read_bytes() == original and prompts.errors == []
+
+    def paragraphs(data: bytes) -> list[bytes]:
+        root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+        return [etree.tostring(p, method="c14n") for p in root.iter(f"{{{W}}}p")]
+
+    before, after = paragraphs(original), paragraphs((tmp_path / "copy.docx").read_bytes())
+    assert after[0] == before[0]  # the paragraph with the link, byte for byte
+    assert b"We hire engineers. Apply today." in after[1]

@@ -7,7 +7,8 @@ the same place, or into a new ``w:hyperlink``. A run leaving a link takes the ru
 of the nearest text outside links (so the word typed after a link looks like the text around
 it, not like the link); a run entering one gets the document's "Hyperlink" character style.
 A link that lost all its text is removed; :func:`drop_unused_links` then removes the
-relationships nothing refers to any more, so no deleted link leaves one behind.
+relationships nothing refers to any more, so no deleted link leaves one behind. A header or
+footer names its links from its own relationships (:class:`PartRels`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Protocol
 from lxml import etree
 
 from .docx_build import _RPR_ORDER, insert_ordered, restyle
-from .package import PR_NS, R_NS, REL_HYPERLINK, w
+from .package import PR_NS, R_NS, REL_HYPERLINK, Package, rels_name_for, w
 from .run_patch import text_atoms, unwrap
 
 _R, _RPR, _HYPERLINK = w("r"), w("rPr"), w("hyperlink")
@@ -203,3 +204,57 @@ def drop_unused_links(rels_root: etree._Element, before: Iterable[str], now: set
             rels_root.remove(rel)
             removed = True
     return removed
+
+
+class PartRels:
+    """The relationships of a header or footer part, copied once a link there needs one: a
+    header's ``w:hyperlink`` must name an id from the header's own ``.rels``, not the body's."""
+
+    def __init__(self, package: Package, part: str) -> None:
+        self.name = rels_name_for(part)
+        self.source = package.xml(self.name) if package.has(self.name) else None
+        self.root = (
+            copy.deepcopy(self.source)
+            if self.source is not None
+            else etree.Element(f"{{{PR_NS}}}Relationships", nsmap={None: PR_NS})
+        )
+        self.changed = False
+
+    def link_rel(self, url: str) -> str:
+        rels = list(self.root.iter(f"{{{PR_NS}}}Relationship"))
+        for rel in rels:
+            if (
+                rel.get("Type") == REL_HYPERLINK
+                and rel.get("TargetMode") == "External"
+                and rel.get("Target") == url
+            ):
+                return rel.get("Id", "")
+        used = {rel.get("Id") for rel in rels}
+        number = len(used) + 1
+        while f"rIdPs{number}" in used:
+            number += 1
+        etree.SubElement(
+            self.root,
+            f"{{{PR_NS}}}Relationship",
+            Id=f"rIdPs{number}",
+            Type=REL_HYPERLINK,
+            Target=url,
+            TargetMode="External",
+        )
+        self.changed = True
+        return f"rIdPs{number}"
+
+
+def relink(para: etree._Element, main_rels: etree._Element, rels: PartRels) -> None:
+    """A header paragraph rebuilt by the builder names the body's link ids: give each link the
+    header's own relationship to the same address."""
+    known = {rel.get("Id") for rel in rels.root.iter(f"{{{PR_NS}}}Relationship")}
+    targets = {
+        rel.get("Id"): rel.get("Target", "")
+        for rel in main_rels.iter(f"{{{PR_NS}}}Relationship")
+        if rel.get("Type") == REL_HYPERLINK
+    }
+    for hyperlink in para.iter(_HYPERLINK):
+        rel_id = hyperlink.get(f"{{{R_NS}}}id")
+        if rel_id and rel_id not in known and rel_id in targets:
+            hyperlink.set(f"{{{R_NS}}}id", rels.link_rel(targets[rel_id]))
