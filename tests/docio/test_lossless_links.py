@@ -217,7 +217,7 @@ def test_a_word_typed_after_a_tab_lands_after_the_tab(tmp_path):
 
 def test_the_second_half_of_a_split_paragraph_keeps_its_bold(tmp_path):
     body = (
-        f'<w:p><w:r>{ARIAL.join(("<w:rPr>", "</w:rPr>"))}<w:t xml:space="preserve">Apply now. </w:t>'
+        f'<w:p><w:r><w:rPr>{ARIAL}</w:rPr><w:t xml:space="preserve">Apply now. </w:t>'
         "</w:r><w:r><w:rPr><w:b/></w:rPr><w:t>Bold part</w:t></w:r>"
         '<w:r><w:t xml:space="preserve"> here.</w:t></w:r></w:p>'
     )
