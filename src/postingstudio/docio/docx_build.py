@@ -87,6 +87,7 @@ def restyle(run: etree._Element, before: tuple[object, ...], after: tuple[object
 
 
 def clean_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids, which Word would refuse to open."""
     return _INVALID_XML.sub("", text)
 
 
