@@ -126,9 +126,9 @@ class LosslessWriter:
         if _shape(original) != _shape(block):
             story.changed = True
             return self._replace(para, self.rebuilt(block, para, story))
+        if original.text == block.text and _spans(original) == _spans(block):
+            return para  # untouched: decided span by span (per character is slow on 50 pages)
         old, new = _looks(original), _looks(block)
-        if original.text == block.text and old == new:
-            return para
         story.changed = True
         # Patched onto the paragraph's own runs, so the properties the editor cannot show
         # (fonts, colours) stay: first the text, then the editor's formatting of it.
@@ -289,6 +289,21 @@ def _looks(block: Block) -> list[tuple[object, ...]]:
         for run in block.runs
         for _ in run.text
     ]
+
+
+def _spans(block: Block) -> list[tuple[tuple[object, ...], int]]:
+    """:func:`_looks` as (look, length) spans, neighbours of the same look merged."""
+    heading = block.kind is BlockKind.HEADING
+    spans: list[tuple[tuple[object, ...], int]] = []
+    for run in block.runs:
+        if not run.text:
+            continue
+        look = (run.bold and not heading, run.italic, run.underline and not run.link, run.link)
+        if spans and spans[-1][0] == look:
+            spans[-1] = (look, spans[-1][1] + len(run.text))
+        else:
+            spans.append((look, len(run.text)))
+    return spans
 
 
 def _patch(
