@@ -155,3 +155,29 @@ def test_a_strict_document_is_saved_as_a_standard_docx_beside_it(qtbot, live, tm
     assert ws.files.path == str(beside)
     assert len(prompts.notices) == 1 and "Strict Open XML" in prompts.notices[0][1]
     assert [p.text for p in docx.Document(str(beside)).paragraphs] == ["We hire engineers. typed"]
+
+
+def test_a_source_locked_by_another_program_offers_save_as(qtbot, live, tmp_path, monkeypatch):
+    """Word holding the file open on Windows: replacing it fails although nothing is read-only."""
+    import os as os_module
+
+    ws, prompts = live
+    path = tmp_path / "posting.docx"
+    original = make_docx(para("We hire engineers."))
+    path.write_bytes(original)
+    _open_and_type(qtbot, ws, path)
+    replace = os_module.replace
+
+    def locked(source, target, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if os_module.fspath(target) == str(path):
+            raise PermissionError(13, "The process cannot access the file", str(path))
+        return replace(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os_module, "replace", locked)
+    prompts.save_answer = str(tmp_path / "rescued.docx")
+    ws.window.actions.save.trigger()
+    assert path.read_bytes() == original
+    assert len(prompts.errors) == 1 and "permission denied" in prompts.errors[0][1].lower()
+    assert "We hire engineers. typed" in _texts(tmp_path / "rescued.docx")
+    assert not ws.window.isWindowModified()
+    assert not list(tmp_path.glob(".posting.docx.*.tmp"))  # the attempt left nothing behind
