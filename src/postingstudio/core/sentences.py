@@ -37,7 +37,13 @@ _MARKER_ONLY = re.compile(r"(?:\d{1,3}|[a-z])(?:\.\)|\)|\.)")
 # capitalised word ("drawingsSoldering", "schematicsAbility"), or a capitalised one of nine
 # letters or more ("ExperienceAccounts"). Shorter capitalised words are product names
 # ("ServiceNow", "ElasticSearch", "MortgageBroker", "PowerPoint") and stay whole.
-_GLUED_ITEMS = re.compile(r"\b(?:[a-z]{6,}|[A-Z][a-z]{8,})(?=[A-Z][a-z]{2})")
+# Also a number glued to a capitalised word ("E2-175Review comments") and a lower-case word
+# glued to a two-letter sentence start ("or similarityIf required"); "LinkedIn", "loggedIn"
+# and "startUp" stay whole.
+_GLUED_ITEMS = re.compile(
+    r"\b(?:[a-z]{6,}|[A-Z][a-z]{8,})(?=[A-Z][a-z]{2})|\d(?=[A-Z][a-z]{3})"
+    r"|\b[a-z]{6,}(?=(?:If|We|As|At|To|It|An|Be|Do|No|My|Or)\b)"
+)
 # A list flattened into one line by its own plain-text markers: " * " between items, a hyphen
 # glued to the next item (" -Applies TDD"), or a run of two or more spaces before a capital
 # ("up to 2 million  Audit of SME businesses  Production of VAT returns"). Issue 13 round 3
