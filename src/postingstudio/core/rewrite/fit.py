@@ -19,6 +19,15 @@ from .lexicon import (
     plural,
     verb_form,
 )
+from .neighbours import (
+    another_person,
+    bare_modal_opening,
+    keep_of,
+    preposition_after_determiner,
+    purpose_clause,
+    shall_after_you,
+    that_clause_parallel,
+)
 from .placement import (
     adverbial_position,
     gerund_after_verb,
@@ -47,6 +56,7 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
         return Edit(start, end, replacement, "the words are part of a compound (“-” or “/”)")
     after = _keep_number(matched, replacement)
     after = keep_verb_form(matched, after)
+    after = keep_of(text, end, matched, after)
     reason = (
         _fixed_plural(text, start, end, matched, after)
         or _you_before_preposition(text, end, after)
@@ -63,6 +73,12 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
         or modal_after_coordinator(text, start, after)
         or mass_noun_joined(text, end, after)
         or gerund_after_verb(text, start, matched, after)
+        or preposition_after_determiner(text, start, after)
+        or purpose_clause(text, start, matched, after)
+        or bare_modal_opening(text, start, after)
+        or that_clause_parallel(text, end, matched, after)
+        or another_person(text, start, end, after)
+        or shall_after_you(text, end, after)
     )
     after = _capitals(text, start, matched, after)
     start, after = _article_before(text, start, after)
