@@ -41,9 +41,9 @@ ROUNDS: dict[int, tuple[int, str, tuple[int, ...]]] = {
 # Review samples drawn for tuning, not rated (seed -> rounds they were drawn apart from). A later
 # round leaves out their postings too, with and without those exclusions, so that none it
 # draws was read while tuning.
-REVIEWS: dict[int, tuple[int, ...]] = {14: (1, 2, 3)}
+REVIEWS: dict[int, tuple[int, ...]] = {14: (1, 2, 3), 17: (1, 2, 3)}
 # round -> the review samples whose postings it must not reuse
-AFTER_REVIEWS: dict[int, tuple[int, ...]] = {4: (14,)}
+AFTER_REVIEWS: dict[int, tuple[int, ...]] = {4: (14, 17)}
 DOC = ROOT / "docs" / "benchmarks.md"
 # round -> the engine its items were drawn from, for its row in the doc
 ENGINES = {

@@ -22,9 +22,11 @@ from .lexicon import (
 from .neighbours import (
     another_person,
     bare_modal_opening,
+    coordinated_object,
     keep_of,
     preposition_after_determiner,
     purpose_clause,
+    repeated_verb,
     shall_after_you,
     that_clause_parallel,
 )
@@ -79,6 +81,8 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
         or that_clause_parallel(text, end, matched, after)
         or another_person(text, start, end, after)
         or shall_after_you(text, end, after)
+        or repeated_verb(text, start, after)
+        or coordinated_object(text, end, matched, after)
     )
     after = _capitals(text, start, matched, after)
     start, after = _article_before(text, start, after)

@@ -80,11 +80,40 @@ def purpose_clause(text: str, start: int, matched: str, replacement: str) -> str
 
 
 def bare_modal_opening(text: str, start: int, replacement: str) -> str:
-    """Why not, when a modal would open the sentence with no subject: "Have the ability to own
-    the work" -> "Can own the work" is a fragment."""
+    """Why not, when a modal would open the sentence or a list item with no subject: "Have the
+    ability to own the work" -> "Can own the work" is a fragment, and so is "; can work"."""
     new = _words(replacement)
-    if new and in_class(new[0].lower, "modals") and starts_sentence(text, start):
+    if not new or not in_class(new[0].lower, "modals"):
+        return ""
+    if starts_sentence(text, start) or text[:start].rstrip()[-1:] in (";", ":"):
         return f"“{new[0].text}” would open the sentence without a subject"
+    return ""
+
+
+def repeated_verb(text: str, start: int, replacement: str) -> str:
+    """Why not, when the replacement's first word is already the word before it, past an
+    adverb: "HFSS is also desirable but not essential" -> "is also is a bonus"."""
+    new = _words(replacement)
+    before = _words(text[max(0, start - 40) : start])
+    if before and in_class(before[-1].lower, "adverbs_between"):
+        before = before[:-1]
+    if new and before and new[0].lower == before[-1].lower and len(new) > 1:
+        return f"“{new[0].text}” would come twice"
+    return ""
+
+
+def coordinated_object(text: str, end: int, matched: str, replacement: str) -> str:
+    """Why not, when the matched words end in a preposition that a coordinated noun shares:
+    "provides support to and/or oversight for" -> "supports and/or oversight for"."""
+    old = _words(matched)
+    new = _words(replacement)
+    if not old or not new or not in_class(old[-1].lower, "prepositions"):
+        return ""
+    if new[-1].lower == old[-1].lower:
+        return ""  # "in conjunction with" -> "with": the preposition is still there
+    following = text[end : end + 12].lstrip().lower()
+    if following.startswith(("and/or", "and ", "or ", "/", ",")):
+        return f"“{old[-1].text}” is shared with the words joined after it"
     return ""
 
 
