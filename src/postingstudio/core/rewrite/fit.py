@@ -24,6 +24,7 @@ from .neighbours import (
     bare_modal_opening,
     coordinated_object,
     keep_of,
+    modal_dropped,
     preposition_after_determiner,
     purpose_clause,
     repeated_verb,
@@ -83,6 +84,7 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
         or shall_after_you(text, end, after)
         or repeated_verb(text, start, after)
         or coordinated_object(text, end, matched, after)
+        or modal_dropped(matched, after)
     )
     after = _capitals(text, start, matched, after)
     start, after = _article_before(text, start, after)
@@ -226,6 +228,11 @@ def keep_verb_form(matched: str, replacement: str) -> str:
         return replacement  # "is expected to" -> "will": a modal has no -s, -ed or -ing form
     form = verb_form(old[0].text)
     replacement_form = verb_form(new[0].text)
+    if old[0].lower in ("are", "were") and replacement_form and replacement_form[1] == "VBZ":
+        # "procedures are in compliance with" -> "follow", not "follows"
+        tag = "VBP" if old[0].lower == "are" else "VBD"
+        wanted = inflect_verb(replacement_form[0], tag, new[0].text)
+        return replacement[: new[0].start] + wanted + replacement[new[0].end :]
     if old[0].lower in ("are", "were") and replacement_form and replacement_form[0] == "be":
         wanted = old[0].lower
         return replacement[: new[0].start] + _cased(wanted, new[0].text) + replacement[new[0].end :]

@@ -144,6 +144,21 @@ def shall_after_you(text: str, end: int, replacement: str) -> str:
     return ""
 
 
+def modal_dropped(matched: str, replacement: str) -> str:
+    """Why not, when the matched words' modal is lost: "The employee must lift" -> "You'll lift"
+    turns a requirement into a forecast ("will" and "shall" may become "'ll")."""
+    old = [t.lower for t in _words(matched) if in_class(t.lower, "modals")]
+    new = {t.lower.replace("'ll", "will") for t in tokenize(replacement)}
+    new |= {"will" for t in _words(replacement) if t.lower.endswith("'ll")}
+    for modal in old:
+        if modal in ("will", "shall", "'ll") or modal in new:
+            continue
+        if modal == "must" and any(in_class(word, "requirement_words") for word in new):
+            continue  # "candidates must possess" -> "you'll need": still a requirement
+        return f"“{modal}” would be lost"
+    return ""
+
+
 def another_person(text: str, start: int, end: int, replacement: str) -> str:
     """Why not, when the reader would become the subject of a clause that names another person
     or follows a preposition: "The role will put the candidate on" -> "You'll put the candidate

@@ -89,12 +89,18 @@ def you_edits(
         elif match.group("genitive"):
             edits.append(Edit(start, stop, cased(text, start, "your")))
         elif match.group("reflexive"):
-            edits.append(Edit(start, stop, "yourself"))
+            # "The junior analyst will familiarize himself/herself": only the reader as the
+            # subject owns the reflexive.
+            if first_subject is not None and not person_between(text, first_subject, start):
+                edits.append(Edit(start, stop, "yourself"))
         elif match.group("object"):
             edits.append(Edit(start, stop, "you"))
         else:
             subject = bool(match.group("subject")) or _is_subject(text, start, begin)
             phrase = match.group("phrase")
+            if _joined_mention(sentence, match.start(), match.end(), reader):
+                refused.append((start, stop))
+                continue  # "the post holder and the post holder may": not "you, and you may"
             if (
                 match.group("subject")
                 and first_subject is None
@@ -347,3 +353,19 @@ def _register(rest: list[Token], subject: bool) -> str:
     if subject and words and words[0].lower == "shall":
         return "“you shall” reads as a command; “you will” or “you have” may fit better"
     return ""
+
+
+_JOINER = re.compile(r"\s*,?\s*\b(?:and|or)\s+", re.IGNORECASE)
+_JOINED_BEFORE = re.compile(r"\s*,?\s*\b(?:and|or)\s+$", re.IGNORECASE)
+
+
+def _joined_mention(sentence: str, start: int, stop: int, reader: re.Pattern[str]) -> bool:
+    """Whether the mention is joined by "and"/"or" to another mention of the reader."""
+    joiner = _JOINER.match(sentence, stop)
+    if joiner and reader.match(sentence, joiner.end()):
+        return True
+    before = sentence[max(0, start - 60) : start]
+    joined = _JOINED_BEFORE.search(before)
+    if not joined:
+        return False
+    return any(m.end() == joined.start() for m in reader.finditer(before))
