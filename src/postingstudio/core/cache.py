@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 CACHE_ENV = "POSTINGSTUDIO_CACHE_DIR"
 NO_CACHE_ENV = "POSTINGSTUDIO_NO_CACHE"
-FORMAT = 1
+FORMAT = 2  # 2: the rule book carries its section matcher
 MAGIC = b"PSCACHE1"
 _DIGEST = 32
 
@@ -171,6 +171,36 @@ def write_cache_file(path: Path, value: Any, codec: str) -> None:
         raise
 
 
+def find_cache_file(file_name: str, codec: str) -> Any:
+    """The value of the first sound cache file called ``file_name``, or None (missing or
+    damaged: a damaged one is logged and ignored, and a later store replaces it)."""
+    readable, _writable = _search_dirs()
+    for folder in readable:
+        path = folder / file_name
+        if not path.is_file():
+            continue
+        try:
+            return read_cache_file(path, codec)
+        except (OSError, ValueError, EOFError) as error:
+            log.warning("ignoring damaged cache %s: %s", path, error)
+        except Exception as error:  # an unpickled class changed shape: rebuild
+            log.warning("ignoring unreadable cache %s: %s", path, error)
+    return None
+
+
+def store_cache_file(file_name: str, value: Any, codec: str) -> bool:
+    """Best effort: write ``value`` to the user's cache folder; False if that failed."""
+    _readable, writable = _search_dirs()
+    if writable is None:
+        return False
+    try:
+        write_cache_file(writable / file_name, value, codec)
+    except Exception as error:  # OSError, or a value pickle/marshal cannot hold
+        log.info("cache %s not written: %s", file_name, error)
+        return False
+    return True
+
+
 def cached(name: str, source_stamp: str, build: Callable[[], T], codec: str = "marshal") -> T:
     """``build()``'s value, read from a cache file when a sound one exists for this key.
 
@@ -180,22 +210,21 @@ def cached(name: str, source_stamp: str, build: Callable[[], T], codec: str = "m
     if os.environ.get(NO_CACHE_ENV):
         return build()
     file_name = cache_file_name(name, source_stamp)
-    readable, writable = _search_dirs()
-    for folder in readable:
-        path = folder / file_name
-        if not path.is_file():
-            continue
-        try:
-            value: T = read_cache_file(path, codec)
-            return value
-        except (OSError, ValueError, EOFError) as error:
-            log.warning("ignoring damaged cache %s: %s", path, error)
-        except Exception as error:  # an unpickled class changed shape: rebuild
-            log.warning("ignoring unreadable cache %s: %s", path, error)
+    value: T | None = find_cache_file(file_name, codec)
+    if value is not None:
+        return value
     value = build()
-    if writable is not None:
-        try:
-            write_cache_file(writable / file_name, value, codec)
-        except Exception as error:  # OSError, or a value pickle/marshal cannot hold
-            log.info("cache %s not written: %s", name, error)
+    store_cache_file(file_name, value, codec)
     return value
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A data file read at analysis time (currencies, pay laws), parsed once per edit of it:
+    tomllib is pure Python, a few milliseconds a file. Pickle, since TOML has dates."""
+    import tomllib
+
+    def build() -> dict[str, Any]:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+
+    stamp = f"{path.resolve()}|{fingerprint([path])}"
+    return cached(f"toml-{path.stem}", stamp, build, "pickle")

@@ -10,12 +10,12 @@ dollars. Replacements that write the posting's currency come first, neutral ones
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from .cache import read_toml
 from .findings import Finding
 
 CURRENCY_FILE = Path("locale") / "currency.toml"
@@ -71,7 +71,7 @@ def load_currencies(resources: Path) -> tuple[Currency, ...]:
 
 @lru_cache(maxsize=4)
 def _load(path: Path, _mtime: int) -> tuple[Currency, ...]:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = read_toml(path)
     return tuple(
         Currency(
             entry["code"],

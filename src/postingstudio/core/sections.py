@@ -39,6 +39,14 @@ def _matcher(specs: tuple[SectionSpec, ...]) -> CueMatcher:
     return entry[1]
 
 
+def keep_matcher(specs: tuple[SectionSpec, ...], matcher: CueMatcher) -> None:
+    """Use ``matcher`` for ``specs`` from now on: one built from them earlier (the rule book's
+    start-up cache carries it, since building it was a tenth of a one-file ``check``)."""
+    if len(_COMPILED) > 16:
+        _COMPILED.clear()
+    _COMPILED[tuple(id(spec) for spec in specs)] = (specs, matcher)
+
+
 def section_cue_table(specs: tuple[SectionSpec, ...]) -> TermTable[tuple[int, int, int]]:
     """The term table of all headings and cues of a spec set (for ``rules.terms.TermScan``)."""
     return _matcher(specs).table
