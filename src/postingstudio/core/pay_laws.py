@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .cache import read_toml
+from .currency import count_literal_hits
 from .findings import Finding, Severity
 
 PAY_LAWS_FILE = Path("locale") / "pay_laws.toml"
@@ -44,7 +45,7 @@ class PayLaw:
 
     def hits(self, text: str) -> int:
         """How many times ``text`` names one of this law's places."""
-        return sum(len(pattern.findall(text)) for pattern in self.patterns)
+        return count_literal_hits(self.places, self.patterns, text)
 
 
 @lru_cache(maxsize=64)
