@@ -29,7 +29,8 @@ def cache_dir(tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     monkeypatch.setenv(cache.CACHE_ENV, str(folder))
     monkeypatch.delenv(cache.NO_CACHE_ENV, raising=False)
-    monkeypatch.setattr(regex_cache, "_seeded", None)
+    monkeypatch.setattr(regex_cache, "_missing", False)
+    monkeypatch.setattr(dataclass_cache, "_missing", False)
     return folder
 
 
@@ -158,3 +159,18 @@ def test_bisected_cmu_counts_equal_the_dictionary(monkeypatch):
     assert [counted.get(word) for word in words] == [parsed.get(word) for word in words]
     assert counted._dict is not None  # switched to the dict part way
     assert len(counted) == len(parsed) and ("abandon" in counted) and ("zzzzqx" not in counted)
+
+
+def test_a_found_snapshot_is_never_rewritten(cache_dir):
+    """A bundle's snapshot (read-only, built at packaging time) stays in use: a run that finds
+    one writes nothing to the user's folder, however many new patterns it compiles."""
+    regex_cache.seed()
+    re.compile(r"first-run-(\d+)")
+    assert regex_cache.save()
+    (path,) = cache_dir.glob("regex-*.bin")
+    before = path.read_bytes()
+    assert regex_cache.seed() > 0
+    for number in range(60):
+        re.compile(rf"later-run-{number}-{random.random()}")
+    assert not regex_cache.save()
+    assert path.read_bytes() == before

@@ -9,7 +9,7 @@ always gives the same code object for a given Python build.
 :func:`install` (called by the command line before anything is imported) points the
 ``dataclasses`` module's ``exec`` at :func:`_exec`, which compiles a text the way ``exec``
 would (no inherited ``__future__`` flags, file name ``"<string>"``) once and reuses the code;
-:func:`save`, at the end of a run that compiled texts the snapshot lacked, records them. The
+:func:`save`, at the end of a run that found no snapshot, records them. The
 snapshot is a start-up cache file (``core/cache.py``: keyed by the app version and the exact
 Python build and bytecode format, checked for damage by its hash). Where ``dataclasses`` is
 built otherwise, nothing is installed and classes are made as usual.
@@ -24,11 +24,10 @@ from types import CodeType
 from typing import Any
 
 NAME = "dataclass-code"
-REFRESH_AFTER = 16  # new texts a run compiled before the snapshot is rewritten
-
 _code: dict[str, CodeType] = {}
 _new: set[str] = set()
 _installed = False
+_missing = False  # install() found no sound snapshot: save() writes one
 
 
 def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:  # noqa: A002
@@ -61,7 +60,7 @@ def _file_name() -> str:
 
 def install() -> bool:
     """Compile dataclass methods through the snapshot from now on; False if not installed."""
-    global _installed
+    global _installed, _missing
     from .cache import NO_CACHE_ENV, find_cache_file
 
     if _installed:
@@ -69,6 +68,7 @@ def install() -> bool:
     if os.environ.get(NO_CACHE_ENV) or not _known_layout():
         return False
     known = find_cache_file(_file_name(), "marshal")
+    _missing = not isinstance(known, dict)
     if isinstance(known, dict):
         _code.update(
             (text, code)
@@ -89,14 +89,15 @@ def uninstall() -> None:
 
 
 def save() -> bool:
-    """Record the compiled texts if this run added enough new ones; True if written."""
+    """After a run :func:`install` found no sound snapshot for: record the compiled texts.
+    True if written. A snapshot is never rewritten (a bundle's, read-only, stays in use)."""
+    global _missing
     from .cache import store_cache_file
 
-    if not _installed or not _new:
+    if not _installed or not _missing or not _new:
         return False
-    if len(_code) > len(_new) and len(_new) < REFRESH_AFTER:
-        return False  # a snapshot exists and lacks only a few: not worth rewriting
     written = store_cache_file(_file_name(), dict(_code), "marshal")
     if written:
         _new.clear()
+        _missing = False
     return written

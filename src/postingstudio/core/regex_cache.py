@@ -6,9 +6,10 @@ terms, the salary, currency and pay-law grammars, and the standard library's own
 fifth of the run. What the compiler produces is a list of integers for the C matcher, and it
 depends only on the pattern text, its flags and the Python build, never on our sources.
 
-So a run that found no snapshot records, at its end, the compiled form of every pattern in
-``re``'s cache (:func:`save`), and the next run hands those forms straight to ``_sre.compile``
-and puts the patterns into ``re``'s cache before anything asks for them (:func:`seed`). Every
+So a ``check`` that found no snapshot records, at its end, the compiled form of every pattern
+in ``re``'s cache (:func:`save`), and the next one hands those forms straight to
+``_sre.compile`` and puts the patterns into ``re``'s cache before anything asks for them
+(:func:`seed`). Every
 ``re.compile``/``re.match`` of the same text and flags then finds it there: the very object
 ``re`` would have built (``Pattern.__eq__`` compares the code, and the tests check it).
 
@@ -36,12 +37,10 @@ def _log() -> Any:
 
 
 NAME = "regex"
-# A new snapshot is written when a run compiled this many patterns the old one lacked.
-REFRESH_AFTER = 24
-# re keeps 512 patterns and drops the oldest beyond that: seeding more would only be dropped.
-LIMIT = 480
+# re keeps 512 patterns (dropping the oldest beyond that), so a run has no more to record.
+LIMIT = 512
 
-_seeded: set[tuple[Any, ...]] | None = None  # the keys seed() put in re's cache, None: no seed
+_missing = False  # seed() looked for a snapshot and found none sound: save() writes one
 
 
 def _internals() -> tuple[Any, Any, Any, dict[Any, Any]] | None:
@@ -98,7 +97,7 @@ def rebuild(form: tuple[Any, ...]) -> re.Pattern[Any]:
 
 def seed() -> int:
     """Put the snapshot's patterns into ``re``'s cache; how many (0 without a sound snapshot)."""
-    global _seeded
+    global _missing
     from .cache import NO_CACHE_ENV, find_cache_file
 
     parts = _internals()
@@ -106,41 +105,47 @@ def seed() -> int:
     if parts is None or file_name is None or os.environ.get(NO_CACHE_ENV):
         return 0
     forms = find_cache_file(file_name, "marshal")
+    _missing = True
     if forms is None:
-        _seeded = set()
         return 0
-    cache = parts[3]
     try:
         rebuilt = {(type(form[0]), form[0], form[1]): rebuild(tuple(form)) for form in forms}
     except Exception as error:  # a damaged entry (RuntimeError: invalid code, TypeError, …)
         _log().warning("ignoring the regular-expression cache: %s", error)
-        _seeded = set()
         return 0
+    cache = parts[3]
     for key, compiled in rebuilt.items():
         cache.setdefault(key, compiled)
-    _seeded = set(rebuilt)
+    _missing = False
     return len(rebuilt)
 
 
 def save() -> bool:
-    """After a run that :func:`seed` had no snapshot for, or that compiled many patterns the
-    snapshot lacked: record the patterns in ``re``'s cache. True if a file was written."""
+    """After a run that :func:`seed` found no sound snapshot for: record the patterns in
+    ``re``'s cache. True if a file was written.
+
+    Only then: a snapshot is never rewritten, so a bundle's (read-only, built at packaging
+    time) is used as it is and nothing is written to the user's folder beside it. Each pattern
+    is also recorded under the flags ``re`` reports for it (``IGNORECASE`` becomes
+    ``IGNORECASE | UNICODE``), the key under which unpickling the rule book asks for it.
+    """
     from .cache import store_cache_file
 
     parts = _internals()
     file_name = _file_name()
-    if parts is None or file_name is None or _seeded is None:
+    if parts is None or file_name is None or not _missing:
         return False
-    keys = [key for key in list(parts[3]) if _recordable(key)]
-    if _seeded and sum(1 for key in keys if key not in _seeded) < REFRESH_AFTER:
-        return False
-    forms = []
-    for _kind, pattern, flags in keys[-LIMIT:]:
+    forms: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for kind, pattern, flags in [key for key in list(parts[3]) if _recordable(key)][-LIMIT:]:
         try:
-            forms.append(compiled_form(pattern, flags))
+            form = compiled_form(pattern, flags)
+            forms[(kind, pattern, flags)] = form
+            final_flags = form[2]
+            if final_flags != flags and (kind, pattern, final_flags) not in forms:
+                forms[(kind, pattern, final_flags)] = compiled_form(pattern, final_flags)
         except Exception as error:  # noqa: BLE001  a pattern re itself compiled: never expected
             _log().info("pattern %r not recorded: %s", pattern, error)
-    return store_cache_file(file_name, forms, "marshal")
+    return store_cache_file(file_name, list(forms.values()), "marshal")
 
 
 def _recordable(key: Any) -> bool:
