@@ -40,17 +40,18 @@ NAME = "regex"
 # re keeps 512 patterns (dropping the oldest beyond that), so a run has no more to record.
 LIMIT = 512
 
+_MODULES = ("_sre", "re._parser", "re._compiler")  # re's own workings, private to it
 _missing = False  # seed() looked for a snapshot and found none sound: save() writes one
 
 
 def _internals() -> tuple[Any, Any, Any, dict[Any, Any]] | None:
     """(_sre, re._parser, re._compiler, re._cache), or None where ``re`` is built otherwise."""
-    try:
-        import _sre
-        from re import _compiler, _parser
+    from importlib import import_module
 
-        cache = re._cache  # type: ignore[attr-defined]
-        _sre.compile, _sre.MAGIC, _parser.parse, _compiler._code  # noqa: B018
+    try:
+        _sre, _parser, _compiler = (import_module(name) for name in _MODULES)
+        cache = vars(re).get("_cache")
+        _sre.compile, _sre.MAGIC, _sre.CODESIZE, _parser.parse, _compiler._code  # noqa: B018
     except (ImportError, AttributeError):
         return None
     if not isinstance(cache, dict):

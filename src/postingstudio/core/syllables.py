@@ -62,7 +62,7 @@ class CmuCounts(Mapping[str, int]):
         self._lookups = 0
         self._dict: dict[str, int] | None = None
 
-    def get(self, word: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, word: str, default: Any = None) -> Any:
         if self._dict is not None:
             return self._dict.get(word, default)
         self._lookups += 1
