@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from postingstudio.docio.settings_file import Preferences, load_preferences, save_preferences
-from postingstudio.grammar import DownloadCancelled, Fix, GrammarState, StateKind
+from postingstudio.grammar import DownloadCancelledError, Fix, GrammarState, StateKind
 from postingstudio.grammar import config as grammar_config_module
 from postingstudio.grammar import download as download_module
 from postingstudio.grammar import install as install_module
@@ -46,6 +46,13 @@ def no_download(monkeypatch):
     monkeypatch.setattr(download_module, "download_languagetool", forbidden)
     monkeypatch.setattr(grammar_fixes, "download_jars", forbidden)  # a build's pinned jars
     monkeypatch.setattr(download_module, "_fetch", forbidden)
+
+
+def use_download(monkeypatch, download) -> None:
+    """The download the fix runs is ``download(progress, cancel)``: patched in where both of
+    the product's downloads (the pinned Maven jars, else the release zip) are looked up."""
+    monkeypatch.setattr(grammar_fixes, "download_jars", lambda _jars, *args: download(*args))
+    monkeypatch.setattr(download_module, "download_languagetool", download)
 
 
 @pytest.fixture
@@ -111,9 +118,9 @@ def test_ticking_public_consent_needs_the_notice_and_declining_sends_nothing(
         finish(qtbot, ws)
 
 
-def test_choosing_public_mode_after_consent_was_ticked_does_not_ask_twice(qtbot):
+def test_choosing_public_mode_after_consent_was_ticked_does_not_ask_twice(qtbot, tasks):
     answers = GrammarAnswers()
-    page = GrammarPage(Preferences(), (), answers)
+    page = GrammarPage(Preferences(), (), answers, tasks)
     qtbot.addWidget(page)
     answers.public = True
     page.public_consent.click()
@@ -156,7 +163,7 @@ def test_automatic_mode_is_off_with_the_reason_when_languagetool_is_missing(
         assert state.kind is StateKind.OFF and state.fix is Fix.DOWNLOAD_LANGUAGETOOL
         assert ws.grammar.status.text == "Grammar: off — LanguageTool is not installed."
         assert ws.grammar.status.button.text() == "Download LanguageTool…"
-        assert ws.grammar.controller.lane.busy is False
+        assert ws.grammar.controller.busy is False
     finally:
         finish(qtbot, ws)
 
@@ -174,7 +181,7 @@ class SteppedDownload:
         total = 10 * 1024 * 1024
         for done in range(0, total + 1, total // 10):
             if cancel.is_set():
-                raise DownloadCancelled("cancelled")
+                raise DownloadCancelledError("cancelled")
             progress(done, total)
             if done >= total // 2:
                 self.step.wait(5)
@@ -183,12 +190,12 @@ class SteppedDownload:
 
 
 def test_consented_download_shows_progress_and_can_be_cancelled(
-    qtbot, app_paths, prompts, java_ok, no_download, tmp_path
+    qtbot, app_paths, prompts, java_ok, no_download, tmp_path, monkeypatch
 ):
     ws, answers = make_workspace(qtbot, app_paths, prompts, Preferences(grammar_mode="local"))
     try:
         fake = SteppedDownload(tmp_path / "LanguageTool-6.8")
-        ws.grammar.fixes.download_function = fake
+        use_download(monkeypatch, fake)
         answers.download = True
         assert ws.grammar.fixes.offer_download()
         runner = ws.grammar.fixes.download
@@ -198,7 +205,7 @@ def test_consented_download_shows_progress_and_can_be_cancelled(
         with qtbot.waitSignal(runner.finished, timeout=10_000) as finished:
             dialog.findChild(QPushButton).click()  # the dialog's Cancel button
             fake.step.set()
-        assert isinstance(finished.args[0], DownloadCancelled)
+        assert isinstance(finished.args[0], DownloadCancelledError)
         assert ws.grammar.fixes.download is None and fake.calls == 1
         assert load_preferences(app_paths.preferences).grammar_mode == "local"
     finally:
@@ -206,13 +213,13 @@ def test_consented_download_shows_progress_and_can_be_cancelled(
 
 
 def test_finished_download_switches_to_local_mode(
-    qtbot, app_paths, prompts, java_ok, no_download, tmp_path
+    qtbot, app_paths, prompts, java_ok, no_download, tmp_path, monkeypatch
 ):
     ws, answers = make_workspace(qtbot, app_paths, prompts, Preferences(grammar_mode="off"))
     try:
         fake = SteppedDownload(tmp_path / "LanguageTool-6.8")
         fake.step.set()
-        ws.grammar.fixes.download_function = lambda progress, cancel: fake.folder
+        use_download(monkeypatch, lambda progress, cancel: fake.folder)
         answers.download = True
         ws.grammar.fixes.run(Fix.DOWNLOAD_LANGUAGETOOL.value)
         qtbot.waitUntil(lambda: ws.grammar.fixes.download is None, timeout=10_000)
@@ -221,8 +228,8 @@ def test_finished_download_switches_to_local_mode(
         finish(qtbot, ws)
 
 
-def test_server_url_dialog_probes_before_saving(qtbot, fake_lt):
-    dialog = ServerUrlDialog("")
+def test_server_url_dialog_probes_before_saving(qtbot, fake_lt, tasks):
+    dialog = ServerUrlDialog("", tasks)
     qtbot.addWidget(dialog)
     dialog.url.setText(fake_lt.url)
     dialog.start_probe()
@@ -231,10 +238,10 @@ def test_server_url_dialog_probes_before_saving(qtbot, fake_lt):
     assert any(path.endswith("/check") for path, _ in fake_lt.requests)
 
 
-def test_server_url_dialog_reports_an_unreachable_server(qtbot, fake_lt):
+def test_server_url_dialog_reports_an_unreachable_server(qtbot, fake_lt, tasks):
     url = fake_lt.url
     fake_lt.stop()
-    dialog = ServerUrlDialog(url)
+    dialog = ServerUrlDialog(url, tasks)
     qtbot.addWidget(dialog)
     dialog.start_probe()
     qtbot.waitUntil(dialog.save_anyway.isEnabled, timeout=15_000)
@@ -278,10 +285,10 @@ def test_status_widget_shows_each_state_and_its_fix(qtbot):
     assert asked == ["install_java", "retry"]
 
 
-def test_preferences_page_edits_every_grammar_choice(qtbot, tmp_path, fake_lt):
+def test_preferences_page_edits_every_grammar_choice(qtbot, tmp_path, fake_lt, tasks):
     answers = GrammarAnswers()
     prefs = Preferences(grammar_disabled_rules=("EN_A_VS_AN", "VERY_UNIQUE"))
-    page = GrammarPage(prefs, ("Kubernetez", "teh"), answers)
+    page = GrammarPage(prefs, ("Kubernetez", "teh"), answers, tasks)
     qtbot.addWidget(page)
     # Public API without consent: the notice is declined, the mode falls back.
     page.mode.setCurrentIndex(page.mode.findData("public"))

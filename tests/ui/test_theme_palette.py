@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from postingstudio.docio.settings_file import load_preferences, save_preferences
 from postingstudio.ui.common.theme import is_dark
+from tests.support.timings import quick_debounce
 
 
 def _luminance(widget) -> float:
@@ -52,7 +53,7 @@ def test_choosing_dark_then_light_changes_the_window_at_once(qtbot, workspace):
     assert not is_dark() and light > 0.6, light
 
 
-def test_dark_preference_applies_at_start_up(qtbot, app_paths, prompts):
+def test_dark_preference_applies_at_start_up(qtbot, app_paths, prompts, monkeypatch):
     from dataclasses import replace
 
     from postingstudio.paths import resources_dir
@@ -61,7 +62,8 @@ def test_dark_preference_applies_at_start_up(qtbot, app_paths, prompts):
     app_paths.preferences.parent.mkdir(parents=True, exist_ok=True)
     prefs = replace(load_preferences(app_paths.preferences), theme="dark")
     save_preferences(prefs, app_paths.preferences)
-    ws = Workspace(app_paths, resources_dir(), prompts=prompts, analysis_delay_ms=30)
+    quick_debounce(monkeypatch)
+    ws = Workspace(app_paths, resources_dir(), prompts=prompts)
     qtbot.addWidget(ws.window)
     try:
         _show(qtbot, ws)

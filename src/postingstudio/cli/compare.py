@@ -24,6 +24,7 @@ _ARROWS = {"better": "▲", "worse": "▼", "same": "=", "unknown": "?"}
 
 
 def add_parser(sub: Any) -> None:
+    """Register ``compare`` and its options on the subcommand parsers ``sub``."""
     parser = sub.add_parser(
         "compare",
         help="compare your posting with competitors' postings",
@@ -43,6 +44,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """``postingstudio compare``: analyse MINE and THEIRS, print the comparison; the exit status."""
     from postingstudio.core.analyse import analyse
     from postingstudio.core.compare import CompareInput, compare
 

@@ -27,11 +27,13 @@ def add_analysis_options(parser: argparse.ArgumentParser, *, full: bool = True) 
 
 
 def add_rule_folder_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--rules DIR`` (repeatable): user rule folders merged after the shipped ones."""
     parser.add_argument("--rules", action="append", default=[], metavar="DIR",
                         help="extra rule folder merged after the shipped rules")  # fmt: skip
 
 
 def settings_from(args: argparse.Namespace) -> Any:
+    """The analysis settings the shared options (--allow, --disable, profiles, --picky) ask for."""
     from postingstudio.core.settings import AnalysisSettings
 
     return AnalysisSettings(

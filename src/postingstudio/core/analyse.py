@@ -108,8 +108,9 @@ def analyse(
     posting: Posting | str,
     book: RuleBook,
     settings: AnalysisSettings | None = None,
-    generation: int = 0,
 ) -> Report:
+    """Analyse a posting (or plain text) against ``book``:
+    findings, metrics, sections and scores."""
     settings = settings or _DEFAULT_SETTINGS
     if isinstance(posting, str):
         posting = parse_text(posting)
@@ -252,7 +253,6 @@ def analyse(
         scores=scores,
         sections=tuple(sections),
         salary=salary,
-        generation=generation,
         profile=f"length={length_name}, gender={gender_name}",
     )
 

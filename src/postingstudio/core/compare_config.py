@@ -50,6 +50,9 @@ class MetricSpec:
 
 @dataclass(frozen=True, slots=True)
 class FactSpec:
+    """A fact a posting may state (pay, remote work, ...), found by
+    ``pattern`` on lower-cased text."""
+
     id: str
     label: str
     pattern: re.Pattern[str]  # case-sensitive: matched on the lower-cased text (faster)
@@ -59,6 +62,8 @@ class FactSpec:
 
 @dataclass(frozen=True, slots=True)
 class DistinctiveSpec:
+    """Thresholds for the terms and sentences that set one posting apart from its competitors."""
+
     max_competitor_share: float = 0.5
     bigram_weight: float = 1.5
     min_bigram_count: int = 2
@@ -72,6 +77,8 @@ class DistinctiveSpec:
 
 @dataclass(frozen=True)
 class CompareConfig:
+    """The comparison's data from resources: metrics to set side by side, facts, distinctiveness."""
+
     metrics: tuple[MetricSpec, ...]
     facts: tuple[FactSpec, ...]
     distinctive: DistinctiveSpec

@@ -95,6 +95,7 @@ def prepare(
     book: RuleBook,
     config: CompareConfig,
 ) -> Prepared:
+    """What one posting offers and says, measured once per report and reused while it is current."""
     key = (id(book), id(config), id(posting), company)
     with _CACHE_LOCK:
         cached = _CACHE.get(id(report))

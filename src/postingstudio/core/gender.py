@@ -28,6 +28,8 @@ class _Coded:
 
 
 class GenderLexicon:
+    """Masculine- and feminine-coded word stems, their exceptions and neutral alternatives."""
+
     def __init__(
         self,
         masculine: list[str],
@@ -80,6 +82,8 @@ class GenderLexicon:
 
 @dataclass(frozen=True)
 class GenderResult:
+    """The coded words a posting uses, as marks and as words, for each side."""
+
     masculine: tuple[Mark, ...]
     feminine: tuple[Mark, ...]
     masculine_words: tuple[str, ...]
@@ -103,6 +107,8 @@ class GenderResult:
 def analyse_gender(
     index: TextIndex, lexicon: GenderLexicon, exempt: SpanSet, allowed: frozenset[str]
 ) -> GenderResult:
+    """Find the coded words outside ``exempt`` spans, skipping
+    ``allowed`` terms; one mark per word."""
     norms, starts, ends = index.norms, index.starts, index.ends
     found: dict[str, list[Mark]] = {"masculine": [], "feminine": []}
     words: dict[str, list[str]] = {"masculine": [], "feminine": []}

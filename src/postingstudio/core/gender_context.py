@@ -52,6 +52,9 @@ _WALK = 10  # tokens looked at on each side (a list of traits: "analytical, comp
 
 @dataclass(frozen=True)
 class GenderContext:
+    """Word lists that tell a coded word describing the person
+    sought from one about the workplace."""
+
     person_nouns: frozenset[str]  # the person sought or a quality of theirs ("candidate", "skills")
     workplace_nouns: frozenset[str]  # "team", "environment", "culture", "company"
     coded_person_nouns: frozenset[str]  # coded words that are people ("leader")
@@ -167,7 +170,8 @@ class GenderContext:
         return position >= 0 and self._subject_is_person_or_workplace(index.norms, position)
 
     def _subject_is_person_or_workplace(self, norms: Sequence[str], copula: int) -> bool:
-        """ "you are …", "our team is …", "must be …"; not "this is …" or "pay is …"."""
+        """Whether the copula's subject is a person or the workplace: "you are …", "our team is
+        …", "must be …"; not "this is …" or "pay is …"."""
         word = norms[copula]
         if word in ("be", "being", "been") or "'" in word or "’" in word:
             return True  # "must be decisive", "you're confident": the reader is the subject

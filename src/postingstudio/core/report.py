@@ -17,6 +17,8 @@ SCHEMA_VERSION = 2
 
 
 class SectionState(StrEnum):
+    """A checklist section's state in the posting."""
+
     PRESENT = "present"
     THIN = "thin"
     MISSING = "missing"
@@ -41,6 +43,8 @@ class SectionResult:
 
 
 class SalaryKind(StrEnum):
+    """How specific the stated pay is."""
+
     RANGE = "range"  # "£30,000–£35,000 a year", "$25–30/hour", "£**** - £**** per annum"
     FIGURE = "figure"  # one number with currency (and ideally a period)
     VAGUE = "vague"  # "competitive salary", "DOE", "commensurate with experience"
@@ -49,6 +53,8 @@ class SalaryKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class SalaryInfo:
+    """The pay a posting states: kind, span in the analysed text, currency, period and figures."""
+
     kind: SalaryKind = SalaryKind.NONE
     text: str = ""
     start: int | None = None
@@ -71,6 +77,8 @@ class SalaryInfo:
 
 @dataclass(frozen=True, slots=True)
 class Scores:
+    """The four scores and their overall, 0–100; ``scored`` is False when the text is too short."""
+
     overall: int
     clarity: int
     vibrancy: int
@@ -105,7 +113,6 @@ class Report:
     scores: Scores
     sections: tuple[SectionResult, ...]
     salary: SalaryInfo
-    generation: int = 0
     profile: str = "balanced"
     findings: tuple[Finding, ...] = field(init=False)
 

@@ -71,6 +71,8 @@ class CueGroup:
 
 @dataclass(frozen=True)
 class SectionSpec:
+    """A checklist section: how its heading and content are recognised and what to advise."""
+
     id: str
     label: str
     order: int

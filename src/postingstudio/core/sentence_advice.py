@@ -31,6 +31,8 @@ _MOST_LONG_WORDS = 3
 
 @dataclass(frozen=True, slots=True)
 class SentenceLimits:
+    """When a sentence counts as hard and how many hard sentences are marked."""
+
     hard_grade: float
     very_hard_grade: float
     min_words: int

@@ -23,6 +23,8 @@ DEFAULT_STARTUP_TIMEOUT_S = 60.0
 
 
 class GrammarMode(StrEnum):
+    """Where grammar checking runs, if anywhere; only PUBLIC sends text off the machine."""
+
     OFF = "off"
     LOCAL = "local"  # language-tool-python runs LanguageTool on Java on this machine
     SERVER = "server"  # a self-hosted LanguageTool server (teams)

@@ -34,6 +34,7 @@ class Edit:
 
 
 def fit(text: str, start: int, end: int, replacement: str) -> Edit:
+    """The replacement made to fit its place (number, verb form, pronoun case), or why it cannot."""
     matched = text[start:end]
     if _inside_compound(text, start, end):
         return Edit(start, end, replacement, "the words are part of a hyphenated compound")
@@ -61,7 +62,8 @@ def _words(text: str) -> list[str]:
 
 
 def _fixed_plural(text: str, start: int, end: int, matched: str, replacement: str) -> str:
-    """ "hands on"/"hands-on" is a fixed phrase: its "hands" never loses its number."""
+    """Why not, when the words are a fixed phrase: "hands on"/"hands-on": its
+    "hands" never loses its number."""
     old = [w.lower() for w in _words(matched)]
     new = [w.lower() for w in _words(replacement)]
     following = text[end : end + 4].lower()
@@ -83,8 +85,8 @@ def _first_word(replacement: str) -> str:
 
 
 def _you_before_preposition(text: str, end: int, replacement: str) -> str:
-    """ "The right candidate for this role is someone ..." cannot become "You for this role
-    is": a pronoun takes no prepositional post-modifier."""
+    """Why not, when a preposition follows: "The right candidate for this role is someone ..."
+    cannot become "You for this role is": a pronoun takes no prepositional post-modifier."""
     if replacement.strip().lower() not in ("you", "yourself"):
         return ""
     following = [t for t in tokenize(text[end : end + 40]) if t.is_word]
@@ -94,8 +96,8 @@ def _you_before_preposition(text: str, end: int, replacement: str) -> str:
 
 
 def _you_as_general_object(text: str, start: int, end: int, replacement: str) -> str:
-    """ "once we have found the right candidate" and "the candidate experience" are about
-    candidates in general, not the reader."""
+    """Why not, when the candidate is general: "once we have found the right candidate" and "the
+    candidate experience" are about candidates in general, not the reader."""
     first = _first_word(replacement)
     if not first.startswith("you"):
         return ""
@@ -124,8 +126,8 @@ def _you_as_general_object(text: str, start: int, end: int, replacement: str) ->
 
 
 def _you_after_modal(text: str, start: int, replacement: str) -> str:
-    """ "may also be responsible for" cannot become "may also you'll own": a modal before the
-    words needs a verb, not a clause."""
+    """Why not, after a modal: "may also be responsible for" cannot become "may also you'll own":
+    a modal before the words needs a verb, not a clause."""
     if not _first_word(replacement).startswith("you"):
         return ""
     before = [t for t in tokenize(text[max(0, start - 40) : start]) if t.is_word]
@@ -139,7 +141,7 @@ def _you_after_modal(text: str, start: int, replacement: str) -> str:
 
 
 def _count_before_mass_noun(text: str, end: int, replacement: str) -> str:
-    """ "a wide range of expertise" cannot become "many expertise"."""
+    """Why not, before a mass noun: "a wide range of expertise" cannot become "many expertise"."""
     lower = replacement.strip().lower()
     if lower not in ("many", "several", "a number of", "numerous", "various", "multiple"):
         return ""
@@ -271,8 +273,9 @@ def _pronoun_as_modifier(text: str, start: int, end: int, replacement: str) -> s
 
 
 def _pronoun_after_of_or_as(text: str, start: int, replacement: str) -> str:
-    """ "the skills of the candidate" needs "your skills", not "the skills of you"; "As the ideal
-    candidate, you ..." is already about the reader, and "As you, you" is wrong."""
+    """Why not, after "of" or "as": "the skills of the candidate" needs "your skills",
+    not "the skills of you"; "As the ideal candidate, you ..." is already about the
+    reader, and "As you, you" is wrong."""
     first = replacement.strip().lower().split(" ")[0]
     if first not in ("you", "yourself", "you'll", "you're", "you’ll", "you’re"):
         return ""

@@ -113,8 +113,9 @@ def agree_after(text: str, end: int, sentence_end: int) -> list[Edit]:
 
 
 def compound_comma(text: str, start: int, begin: int) -> list[Edit]:
-    """ "... dementia and the ideal candidate will ..." -> "... dementia, and you will ...":
-    a pronoun subject makes the second clause independent, which takes a comma."""
+    """The comma a new pronoun subject needs: "... dementia and the ideal candidate will ..."
+    -> "... dementia, and you will ...": a pronoun subject makes the second clause
+    independent, which takes a comma."""
     before = text[begin:start].rstrip()
     for conjunction in (" and", " but", " so"):
         if before.endswith(conjunction):
@@ -151,12 +152,14 @@ def _predicate(text: str, start: int, begin: int) -> bool:
 
 
 def lemmas_of_be(word: str) -> bool:
+    """Whether ``word`` is a form of "be" or "become", after which a trait describes the subject."""
     form = verb_form(word)
     return word in ("be", "become") or (form is not None and form[0] in ("be", "become"))
 
 
 def _modifier_or_relative(rest: list[Token], subject: bool) -> bool:
-    """ "the candidate experience" (a modifier) or "the candidate who ..." (a relative clause).
+    """Whether the noun is a modifier ("the candidate experience") or takes a relative clause
+    ("the candidate who ...").
 
     As a subject, the phrase is a modifier only before a word that cannot be a verb; as an
     object, before any word that can be a noun."""

@@ -60,6 +60,8 @@ Screen = Callable[[Finding], list[tuple[str, str]]]
 
 
 def apply_edits(text: str, edits: Iterable[Edit], offset: int = 0) -> str:
+    """``text`` with ``edits`` applied from last to first; edit
+    offsets are ``offset`` ahead of it."""
     out = text
     for edit in sorted(edits, key=lambda e: e.start, reverse=True):
         out = out[: edit.start - offset] + edit.after + out[edit.end - offset :]
@@ -67,6 +69,7 @@ def apply_edits(text: str, edits: Iterable[Edit], offset: int = 0) -> str:
 
 
 def apply_changes(text: str, changes: Iterable[Change]) -> str:
+    """``text`` with every edit of ``changes`` applied."""
     return apply_edits(text, (edit for change in changes for edit in change.edits))
 
 

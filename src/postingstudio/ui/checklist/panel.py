@@ -121,6 +121,9 @@ class SectionRow(QFrame):
 
 
 class ChecklistPanel(QWidget):
+    """The section checklist: one row per section with its state; rows
+    ask to insert a missing section."""
+
     insertRequested = Signal(str)  # section id
     sectionActivated = Signal(str)
 

@@ -41,6 +41,8 @@ OKABE_ITO = {
 
 @dataclass(frozen=True, slots=True)
 class CategoryStyle:
+    """How one finding category looks: colour, underline, tint, label and symbol."""
+
     category: Category
     colour: str
     underline: UnderlineStyle
@@ -104,6 +106,7 @@ THEMES = ("system", "light", "dark")
 
 
 def style_for(category: Category | str) -> CategoryStyle:
+    """The style of ``category``; an unknown one (say, from a user rule) looks generic."""
     try:
         return STYLES[Category(category)]
     except ValueError:
@@ -111,12 +114,15 @@ def style_for(category: Category | str) -> CategoryStyle:
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
+    """Whether ``palette`` (default: the app's) is dark, judged by its Base colour."""
     palette = palette or QGuiApplication.palette()
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
 @dataclass(frozen=True, slots=True)
 class MarkerColours:
+    """A marker's colours in one scheme (light or dark), chosen for contrast on that background."""
+
     underline: str | None  # None for the placeholder, which is only a background
     tint: str
     text: str | None  # the text colour on the tint; None = the palette's Text
@@ -150,6 +156,7 @@ def tint(category: Category | str, dark: bool) -> QColor:
 
 
 def marker_format(category: Category | str, dark: bool) -> QTextCharFormat:
+    """The character format that marks a finding of ``category`` in the light or dark scheme."""
     style = style_for(category)
     colours = _colours(category, dark)
     fmt = QTextCharFormat()
@@ -163,6 +170,7 @@ def marker_format(category: Category | str, dark: bool) -> QTextCharFormat:
 
 
 def placeholder_format(dark: bool) -> QTextCharFormat:
+    """The background that marks an unfilled ``<...>`` placeholder."""
     colours = marker_colours("dark" if dark else "light")[PLACEHOLDER_KEY]
     fmt = QTextCharFormat()
     fmt.setBackground(QColor(colours.tint))

@@ -46,6 +46,7 @@ class ChartData:
 
 
 def chart_data(comparison: Comparison) -> ChartData:
+    """Names and scores of every posting in ``comparison``, in the order the chart draws them."""
     names = tuple(p.name for p in comparison.postings)
     values = tuple(
         tuple(int(getattr(p.report.scores, key)) for key in SCORES) for p in comparison.postings
@@ -54,6 +55,8 @@ def chart_data(comparison: Comparison) -> ChartData:
 
 
 class ScoreChart(QWidget):
+    """Draws the grouped score bars of a :class:`ChartData`; holds no comparison logic."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compareChart")

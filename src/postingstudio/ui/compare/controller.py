@@ -90,6 +90,8 @@ COMPARE_LANE = "compare"
 
 
 class CompareController(QObject):
+    """Analyses competitor postings off the UI thread and compares them with mine, latest wins."""
+
     competitorAdded = Signal(object)  # Competitor, not analysed yet
     competitorReady = Signal(object)  # Competitor with its report
     competitorFailed = Signal(object, str)  # Competitor (now removed), why

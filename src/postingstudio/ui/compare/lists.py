@@ -40,6 +40,8 @@ _KIND_ICON = {
 
 
 def kind_icon(kind: OfferKind, size: int = 18) -> QIcon:
+    """A square badge with the letter and colour of an offer kind, so
+    kind is not told by colour alone."""
     letter, colour, _label = _KIND_ICON[kind]
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -75,6 +77,9 @@ def _one_line(text: str, limit: int = 140) -> str:
 
 
 class CompareLists(QTabWidget):
+    """Tabs of what competitors offer, shared clichés and my
+    distinctive terms; rows ask for actions."""
+
     offerActivated = Signal(object)  # Offer
     insertRequested = Signal(object)  # Offer
     clicheActivated = Signal(object)  # SharedCliche

@@ -43,6 +43,8 @@ def short_name(name: str, limit: int = 22) -> str:
 
 
 class CompareTableModel(QAbstractTableModel):
+    """The comparison's metrics as rows, one column per posting."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.comparison: Comparison | None = None
@@ -155,6 +157,8 @@ class CompareTableModel(QAbstractTableModel):
 
 
 class CompareTable(QTableView):
+    """Read-only table of the comparison's metrics, mine beside theirs."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compareTable")

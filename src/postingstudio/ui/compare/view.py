@@ -36,6 +36,8 @@ def standing_summary(comparison: Comparison) -> str:
 
 
 class CompareView(QWidget):
+    """The comparison dock's layout: status, score chart, metrics table and lists."""
+
     exportRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -25,6 +25,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class FindingsModel(QAbstractItemModel):
+    """The report's findings as a tree: one group per category, each finding a row with its fix."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.findings: tuple[Finding, ...] = ()

@@ -40,6 +40,9 @@ MAX_DETAIL_BUTTONS = 3
 
 
 class FindingsPanel(QWidget):
+    """The findings panel: findings by category with counts, filters
+    and fixes, emitted as requests."""
+
     findingActivated = Signal(int)  # finding index: select its span
     applyRequested = Signal(int, str)  # finding index, replacement
     ignoreRequested = Signal(int)

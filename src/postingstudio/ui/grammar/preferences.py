@@ -12,7 +12,6 @@ URL on a worker, never on the UI thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Slot
@@ -32,21 +31,24 @@ from PySide6.QtWidgets import (
 
 from postingstudio.docio.settings_file import Preferences
 from postingstudio.grammar import GrammarState, StateKind, probe_server
-from postingstudio.ui.grammar.worker import BackgroundCall
+from postingstudio.ui.common.tasks import TaskRunner
+from postingstudio.ui.grammar.dialogs import PROBE_LANE
 
 
 class GrammarPage(QWidget):
+    """The Grammar tab of Preferences; it hands back choices and applies none of them itself."""
+
     def __init__(
         self,
         preferences: Preferences,
         words: tuple[str, ...],
         prompts: Any,
-        probe: Callable[[str], GrammarState] = probe_server,
+        tasks: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("grammarPage")
-        self._prompts, self._probe = prompts, probe
+        self._prompts, self._tasks = prompts, tasks
         self._words = words
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -167,12 +169,12 @@ class GrammarPage(QWidget):
         self._probed_url = url
         self.check_url.setEnabled(False)
         self.url_result.setText(self.tr("Checking {0}…").format(url))
-        call = BackgroundCall(self._probe, url, parent=self)
-        call.done.connect(self._probed)
-        call.start(name="grammar-probe")
+        self._tasks.task(probe_server, url, lane=PROBE_LANE).success(self._probed).failure(
+            self._probed
+        ).run()
 
-    @Slot(object)
     def _probed(self, state: object) -> None:
+        """A :class:`GrammarState`, or the exception the probe raised."""
         self.check_url.setEnabled(True)
         if isinstance(state, GrammarState) and state.kind is StateKind.READY:
             self.url_result.setText(self.tr("✓ LanguageTool answers at this URL."))

@@ -35,6 +35,8 @@ from postingstudio.ui.common.theme import style_for
 
 
 class PreferencesDialog(QDialog):
+    """The Preferences dialog; it returns new preferences and changes nothing itself."""
+
     def __init__(
         self, preferences: Preferences, book: RuleBook | None, parent: QWidget | None = None
     ) -> None:

@@ -55,6 +55,7 @@ REPORT_FORMATS = (("html", "Web page (*.html)"), ("pdf", "PDF (*.pdf)"))
 
 
 def target_section(offer: Offer) -> str | None:
+    """The checklist section an offer belongs in, or None when it has none."""
     if offer.kind is OfferKind.SECTION:
         return offer.id
     if offer.kind is OfferKind.BENEFIT:
@@ -63,6 +64,8 @@ def target_section(offer: Offer) -> str | None:
 
 
 class CompareMode(QObject):
+    """Turns compare mode on and off and keeps the comparison fed with my latest report."""
+
     def __init__(
         self,
         window: QMainWindow,

@@ -43,6 +43,8 @@ FixChooser = Callable[[list[ProposedFix]], list[ProposedFix]]
 
 
 class EditorSession(QObject):
+    """The open document's editing: it shows reports in the editor and panels and applies fixes."""
+
     statusMessage = Signal(str)
     reportShown = Signal(object)  # AnalysisResult, after markers and panels were updated
     preferencesChanged = Signal(object)

@@ -74,13 +74,13 @@ class AppPaths:
 
 
 class Workspace(QObject):
+    """One editing window with everything it owns, built and connected here."""
+
     def __init__(
         self,
         paths: AppPaths,
         resources: Path,
         prompts: Prompts | None = None,
-        analysis_delay_ms: int = 300,
-        autosave_pause_ms: int = 50,
         claim_orphans: bool = True,
     ) -> None:
         super().__init__()
@@ -98,10 +98,9 @@ class Workspace(QObject):
         self.analysis = AnalysisController(
             lambda: self.session.snapshot(),
             rulebook_loader(resources, user_rules),
+            self.tasks,
             self.preferences.analysis_settings(),
-            analysis_delay_ms,
             self,
-            runner=self.tasks,
         )
         w = self.window
         self.session = EditorSession(
@@ -116,7 +115,7 @@ class Workspace(QObject):
             self,
         )
         self.files = FileController(
-            w, self.session, self.prompts, self.settings, w.menus["recent"], self
+            w, self.session, self.prompts, self.settings, w.menus["recent"], self.tasks, self
         )
         self.finder = FindReplace(w.editor, w)
         self.focus_cycle = FocusCycle(w)  # F6 / Ctrl+Tab between editor and panels, Esc back
@@ -124,11 +123,13 @@ class Workspace(QObject):
             w, self.session, self.analysis, self.files, self.prompts, self.tasks, self
         )
         # LanguageTool lane, status and fixes
-        self.grammar = GrammarUi(self.window, self.session, self.analysis, paths.config_dir, self)
+        self.grammar = GrammarUi(
+            self.window, self.session, self.analysis, paths.config_dir, self.tasks, self
+        )
         self.grammar.preferencesRequested.connect(self.edit_preferences)
         self.claim_orphans = claim_orphans
-        self.recovery = RecoveryFlow(self, paths.recovery, autosave_pause_ms, self._new_window)
-        self.outreach = OutreachMode(w, self.analysis, self)  # issue 18: the Outreach view
+        self.recovery = RecoveryFlow(self, paths.recovery, self._new_window)
+        self.outreach = OutreachMode(w, self.analysis, self.prompts, self)  # the Outreach view
         self._wire()
         w.close_guard = self.can_close
         self._restore_window()
