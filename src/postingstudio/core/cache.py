@@ -15,8 +15,10 @@ back in milliseconds afterwards.
 - **Checked for damage**: each file starts with the SHA-256 of its payload; a truncated or
   altered file is rebuilt, never trusted.
 
-Pickle is used only for objects marshal cannot hold (the rule book). A cache file is as
-trusted as the user's own cache folder, like Python's ``__pycache__``.
+Pickle is used only for objects marshal cannot hold (the rule book with its section matcher,
+TOML with dates). A cache file is as trusted as the user's own cache folder, like Python's
+``__pycache__``. ``check`` also keeps what it compiled between runs through these files:
+its regular expressions (``regex_cache``) and dataclass methods (``dataclass_cache``).
 """
 
 from __future__ import annotations
