@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from postingstudio.core.findings import Category, FindingSource
-from postingstudio.docio.settings_file import Preferences, save_preferences
+from postingstudio.core.preferences import GrammarPreferences, Preferences, UiPreferences
+from postingstudio.docio.settings_file import save_preferences
 from tests.grammar.fake_languagetool import FakeLanguageTool
 from tests.ui.conftest import ScriptedPrompts
 from tests.ui.grammar_support import (
@@ -37,7 +38,10 @@ def live(qtbot, tmp_path, fake_lt, monkeypatch):
 
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "ltp-downloads"))
     paths = AppPaths(tmp_path / "config", tmp_path / "data", tmp_path / "logs")
-    prefs = Preferences(grammar_mode="server", grammar_server_url=fake_lt.url, sample_offered=True)
+    prefs = Preferences(
+        grammar=GrammarPreferences(mode="server", server_url=fake_lt.url),
+        ui=UiPreferences(sample_offered=True),
+    )
     save_preferences(prefs, paths.preferences)
     answer_grammar_questions(monkeypatch, GrammarAnswers())
     ws = Workspace(paths, resources_dir(), prompts=ScriptedPrompts())

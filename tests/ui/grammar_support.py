@@ -10,7 +10,8 @@ from PySide6.QtGui import QTextCursor
 
 from postingstudio.core.findings import Finding, FindingSource
 from postingstudio.core.model import Block, BlockKind, Posting
-from postingstudio.docio.settings_file import Preferences, save_preferences
+from postingstudio.core.preferences import Preferences
+from postingstudio.docio.settings_file import save_preferences
 from tests.support.timings import quick_debounce
 
 TEXT = (
@@ -76,7 +77,7 @@ def make_workspace(qtbot, app_paths, prompts, preferences: Preferences, timeout_
     from postingstudio.ui.grammar import lane
     from postingstudio.ui.shell.workspace import Workspace
 
-    save_preferences(preferences.with_changes(sample_offered=True), app_paths.preferences)
+    save_preferences(preferences.with_ui(sample_offered=True), app_paths.preferences)
     answers = GrammarAnswers()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(lane, "DEFAULT_DELAY_MS", 60)

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from postingstudio.core.findings import Category, FindingSource
-from postingstudio.docio.settings_file import Preferences
+from postingstudio.core.preferences import GrammarPreferences, Preferences
 from postingstudio.grammar import Fix, StateKind
 from postingstudio.ui.grammar import lane
 
@@ -29,7 +29,7 @@ pytestmark = pytest.mark.usefixtures("no_languagetool_install")
 
 @pytest.fixture
 def live(qtbot, app_paths, prompts, fake_lt):
-    prefs = Preferences(grammar_mode="server", grammar_server_url=fake_lt.url)
+    prefs = Preferences(grammar=GrammarPreferences(mode="server", server_url=fake_lt.url))
     ws, answers = make_workspace(qtbot, app_paths, prompts, prefs, timeout_s=1.5)
     ws.session.load(posting())
     yield ws
@@ -158,7 +158,7 @@ def test_stale_answers_are_dropped(qtbot, live, fake_lt):
 def test_turning_grammar_off_clears_its_findings_and_stops_requests(qtbot, live, fake_lt):
     ws = live
     wait_grammar(qtbot, ws, "teh")
-    ws.session.set_preferences(ws.session.preferences.with_changes(grammar_mode="off"))
+    ws.session.set_preferences(ws.session.preferences.with_grammar(mode="off"))
     wait_current(qtbot, ws)
     qtbot.waitUntil(lambda: not grammar_findings(ws))
     sent = len(fake_lt.checks())

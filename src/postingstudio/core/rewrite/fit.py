@@ -19,6 +19,13 @@ from .lexicon import (
     plural,
     verb_form,
 )
+from .placement import (
+    adverbial_position,
+    gerund_after_verb,
+    infinitive_to,
+    mass_noun_joined,
+    modal_after_coordinator,
+)
 from .tokens import starts_sentence, tokenize
 
 
@@ -37,7 +44,7 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
     """The replacement made to fit its place (number, verb form, pronoun case), or why it cannot."""
     matched = text[start:end]
     if _inside_compound(text, start, end):
-        return Edit(start, end, replacement, "the words are part of a hyphenated compound")
+        return Edit(start, end, replacement, "the words are part of a compound (“-” or “/”)")
     after = _keep_number(matched, replacement)
     after = keep_verb_form(matched, after)
     reason = (
@@ -51,6 +58,11 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
         or _pronoun_as_modifier(text, start, end, after)
         or _pronoun_after_of_or_as(text, start, after)
         or _infinitive(text, end, after)
+        or adverbial_position(text, start, end, matched, after)
+        or infinitive_to(text, end, matched, after)
+        or modal_after_coordinator(text, start, after)
+        or mass_noun_joined(text, end, after)
+        or gerund_after_verb(text, start, matched, after)
     )
     after = _capitals(text, start, matched, after)
     start, after = _article_before(text, start, after)
@@ -160,6 +172,10 @@ def _inside_compound(text: str, start: int, end: int) -> bool:
         (len(before) == 2 and before[1] == "-" and before[0].isalpha())
         or (len(after) == 2 and after[0] == "-" and after[1].isalpha())
         or after[:1] == "("  # "incumbent(s)"
+        or after[:1].isalpha()  # "the candidates past career": the words end inside a word
+        # "SAN utilization/trending reports": a term inside a slash list is part of a name
+        or (len(before) == 2 and before[1] == "/" and before[0].isalnum())
+        or (len(after) == 2 and after[0] == "/" and after[1].isalnum())
     )
 
 
@@ -319,7 +335,21 @@ def _capitals(text: str, start: int, matched: str, replacement: str) -> str:
     keeps_capital = first.isupper() or first == "I" or (first[:1].isupper() and not classes(first))
     if replacement[:1].isupper() and not matched[:1].isupper() and not keeps_capital:
         return replacement[:1].lower() + replacement[1:]
+    old = [t.text for t in tokenize(matched) if t.is_word]
+    if (
+        old
+        and all(w[:1].isupper() for w in old)
+        and (len(old) > 1 or _title_case_before(text, start))
+    ):
+        # A heading in title case ("Skills You Should Possess") keeps it: "Should Have".
+        return " ".join(w[:1].upper() + w[1:] for w in replacement.split(" "))
     return replacement
+
+
+def _title_case_before(text: str, start: int) -> bool:
+    """The two words before ``start`` are capitalised: a heading in title case."""
+    before = [t for t in tokenize(text[max(0, start - 40) : start]) if t.is_word][-2:]
+    return len(before) == 2 and all(t.text[:1].isupper() for t in before)
 
 
 def _article_before(text: str, start: int, replacement: str) -> tuple[int, str]:

@@ -47,7 +47,7 @@ class GrammarFixes(QObject):
 
     def _save(self, **changes: object) -> None:
         session = self.controller.session
-        session.set_preferences(session.preferences.with_changes(**changes))
+        session.set_preferences(session.preferences.with_grammar(**changes))
 
     @Slot(str)
     def run(self, key: str) -> None:
@@ -59,7 +59,7 @@ class GrammarFixes(QObject):
             Fix.CHECK_SERVER_URL.value: self.ask_server_url,
             Fix.CONSENT_PUBLIC_API.value: self.enable_public_api,
             Fix.RETRY.value: self.controller.retry,
-            TURN_OFF: lambda: self._save(grammar_mode="off"),
+            TURN_OFF: lambda: self._save(mode="off"),
             PREFERENCES: self.open_preferences,
         }
         handler = handlers.get(key)
@@ -105,7 +105,7 @@ class GrammarFixes(QObject):
             self.controller.statusMessage.emit(
                 self.tr("LanguageTool is installed in {0}.").format(value)
             )
-            self._save(grammar_mode="local", grammar_local_path=None)
+            self._save(mode="local", local_path=None)
             self.controller.retry()
         elif isinstance(value, DownloadCancelledError):
             self.controller.statusMessage.emit(self.tr("The LanguageTool download was cancelled."))
@@ -114,7 +114,7 @@ class GrammarFixes(QObject):
             self.prompts.error(self.tr("LanguageTool was not downloaded"), str(value))
 
     def choose_folder(self) -> bool:
-        current = self.controller.preferences.grammar_local_path or str(Path.home())
+        current = self.controller.preferences.grammar.local_path or str(Path.home())
         chosen = self.prompts.choose_folder(current)
         if not chosen:
             return False
@@ -128,23 +128,23 @@ class GrammarFixes(QObject):
                 ).format(chosen),
             )
             return False
-        self._save(grammar_mode="local", grammar_local_path=chosen)
+        self._save(mode="local", local_path=chosen)
         self.controller.retry()
         return True
 
     def ask_server_url(self) -> bool:
-        current = self.controller.preferences.grammar_server_url or ""
+        current = self.controller.preferences.grammar.server_url or ""
         url = self.prompts.server_url(current)
         if not url:
             return False
-        self._save(grammar_mode="server", grammar_server_url=url)
+        self._save(mode="server", server_url=url)
         self.controller.retry()
         return True
 
     def enable_public_api(self) -> bool:
         if not self.prompts.consent_public_api():
             return False
-        self._save(grammar_mode="public", grammar_public_consent=True)
+        self._save(mode="public", public_consent=True)
         self.controller.retry()
         return True
 

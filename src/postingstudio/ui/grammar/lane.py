@@ -28,9 +28,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from postingstudio.core.findings import Finding, FindingSource
-from postingstudio.docio.settings_file import Preferences
+from postingstudio.core.preferences import Preferences
 from postingstudio.grammar import (
-    ConfigError,
     Fix,
     GrammarChecker,
     GrammarConfig,
@@ -42,7 +41,7 @@ from postingstudio.grammar import (
     StateKind,
     preflight,
 )
-from postingstudio.grammar.config import DEFAULT_STARTUP_TIMEOUT_S, DEFAULT_TIMEOUT_S
+from postingstudio.grammar.config import DEFAULT_TIMEOUT_S
 from postingstudio.ui.common.analysis import AnalysisController, AnalysisResult
 from postingstudio.ui.common.session_protocol import EditingSession
 from postingstudio.ui.common.tasks import TaskRunner
@@ -56,32 +55,6 @@ DICTIONARY_FILE = "personal_words.txt"
 CLOSE_WAIT_S = 3.0  # at exit: how long to wait for LanguageTool to stop before giving up
 GRAMMAR_LANE = "grammar"
 PREFLIGHT_LANE = "grammar-preflight"
-
-
-def grammar_config(
-    preferences: Preferences,
-    dictionary: Path | None,
-    auto_local: bool,
-    timeout_s: float = DEFAULT_TIMEOUT_S,
-) -> GrammarConfig:
-    """The checker's configuration for these preferences (automatic mode resolved)."""
-    mode_name = preferences.grammar_mode or ("local" if auto_local else "off")
-    mode = GrammarMode(mode_name)
-    local = Path(preferences.grammar_local_path) if preferences.grammar_local_path else None
-    base = GrammarConfig(
-        mode=mode,
-        local_path=local,
-        timeout_s=timeout_s,
-        startup_timeout_s=max(DEFAULT_STARTUP_TIMEOUT_S, timeout_s),
-        disabled_rules=frozenset(preferences.grammar_disabled_rules),
-        personal_words_path=dictionary,
-        consent_text_leaves_machine=preferences.grammar_public_consent,
-    )
-    try:
-        return replace(base, server_url=preferences.grammar_server_url)
-    except ConfigError as error:
-        log.warning("Ignoring the grammar server URL: %s", error)
-        return base
 
 
 class GrammarController(QObject):
@@ -131,7 +104,7 @@ class GrammarController(QObject):
     # -- configuration -------------------------------------------------------------------------
     @property
     def automatic(self) -> bool:
-        return self.preferences.grammar_mode is None
+        return self.preferences.grammar.mode is None
 
     @property
     def mode(self) -> GrammarMode:
@@ -142,8 +115,11 @@ class GrammarController(QObject):
         return self._state
 
     def _config(self) -> GrammarConfig:
-        return grammar_config(
-            self.preferences, self.dictionary.path, self._auto_local, self.timeout_s
+        return GrammarConfig.from_preferences(
+            self.preferences.grammar,
+            auto_local=self._auto_local,
+            personal_words_path=self.dictionary.path,
+            timeout_s=self.timeout_s,
         )
 
     @property
@@ -341,8 +317,8 @@ class GrammarController(QObject):
 
     def disable_rule(self, rule_id: str) -> None:
         """Stop reporting a LanguageTool rule (saved in preferences; undo in Preferences)."""
-        rules = tuple(dict.fromkeys((*self.preferences.grammar_disabled_rules, rule_id)))
-        self.session.set_preferences(self.preferences.with_changes(grammar_disabled_rules=rules))
+        rules = (*self.preferences.grammar.disabled_rules, rule_id)  # repeats are dropped
+        self.session.set_preferences(self.preferences.with_grammar(disabled_rules=rules))
         self.statusMessage.emit(
             self.tr("Grammar rule {0} is off (Preferences to undo).").format(rule_id)
         )

@@ -87,7 +87,7 @@ class Workspace(QObject):
         self.paths, self.resources = paths, resources
         self._first_shown = False
         self.preferences = load_preferences(paths.preferences)
-        apply_theme(self.preferences.theme)
+        apply_theme(self.preferences.ui.theme)
         icon_path = resources / "icons" / "postingstudio.svg"
         self.window = MainWindow(QIcon(str(icon_path)) if icon_path.is_file() else None)
         self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
@@ -99,7 +99,7 @@ class Workspace(QObject):
             lambda: self.session.snapshot(),
             rulebook_loader(resources, user_rules),
             self.tasks,
-            self.preferences.analysis_settings(),
+            self.preferences.analysis,
             self,
         )
         w = self.window
@@ -138,14 +138,14 @@ class Workspace(QObject):
     def _wire_hard_sentences(self) -> None:
         """The findings panel's "Show all hard sentences" is the saved preference."""
         panel, session = self.window.findings, self.session
-        panel.set_show_all_hard_sentences(session.preferences.show_all_hard_sentences)
+        panel.set_show_all_hard_sentences(session.preferences.analysis.show_all_hard_sentences)
         panel.showAllHardSentencesChanged.connect(
             lambda shown: session.set_preferences(
-                session.preferences.with_changes(show_all_hard_sentences=shown)
+                session.preferences.with_analysis(show_all_hard_sentences=shown)
             )
         )
         session.preferencesChanged.connect(
-            lambda prefs: panel.set_show_all_hard_sentences(prefs.show_all_hard_sentences)
+            lambda prefs: panel.set_show_all_hard_sentences(prefs.analysis.show_all_hard_sentences)
         )
 
     def _wire(self) -> None:
@@ -241,7 +241,7 @@ class Workspace(QObject):
         else:
             self.session.load(Posting(()))
         offered = self.claim_orphans and self.recovery.offer()  # the banner is the offer's
-        if not offered and not file and not self.preferences.sample_offered:
+        if not offered and not file and not self.preferences.ui.sample_offered:
             self.offer_sample()
         if show:
             self.window.show()
@@ -253,7 +253,7 @@ class Workspace(QObject):
         return other
 
     def offer_sample(self) -> None:
-        self.session.set_preferences(self.preferences.with_changes(sample_offered=True))
+        self.session.set_preferences(self.preferences.with_ui(sample_offered=True))
         self.preferences = self.session.preferences
         self.window.banner.show_message(
             "sample",
