@@ -40,11 +40,8 @@ def _matcher(specs: tuple[SectionSpec, ...]) -> CueMatcher:
 
 
 def keep_matcher(specs: tuple[SectionSpec, ...], matcher: CueMatcher) -> None:
-    """Use ``matcher`` for ``specs`` from now on: one built from them earlier (the rule book's
-    start-up cache carries it, since building it was a tenth of a one-file ``check``)."""
-    if len(_COMPILED) > 16:
-        _COMPILED.clear()
-    _COMPILED[tuple(id(spec) for spec in specs)] = (specs, matcher)
+    """Use ``matcher``, built from ``specs`` earlier, for them (the rule book's cache holds it)."""
+    _COMPILED[tuple(id(spec) for spec in specs)] = (specs, matcher)  # _matcher bounds the size
 
 
 def section_cue_table(specs: tuple[SectionSpec, ...]) -> TermTable[tuple[int, int, int]]:
