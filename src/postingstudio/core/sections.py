@@ -17,6 +17,7 @@ from .findings import Category, Finding, FindingSource
 from .model import BlockKind, Posting
 from .report import SalaryInfo, SalaryKind, SectionResult, SectionState
 from .rules.terms import TermTable
+from .sections_learned import SectionModel, combine
 from .sections_spec import HEADING, START, CueMatcher, SectionSpec, load_section_specs
 from .text import TextIndex
 
@@ -256,7 +257,9 @@ def _state(
         lacking = [labels[n] for n in spec.heading_requires if not satisfied[n]]
         if words >= spec.heading_min_words and not lacking:
             return SectionState.PRESENT, f"Heading “{title}” followed by {words} words", span
-        if not (spec.present_requires and all(satisfied[n] for n in spec.present_requires)):
+        if not any(satisfied[n] for n in spec.present_any) and not (
+            spec.present_requires and all(satisfied[n] for n in spec.present_requires)
+        ):
             if lacking:
                 return (
                     SectionState.THIN,
@@ -264,9 +267,11 @@ def _state(
                     span,
                 )
             return SectionState.THIN, f"Heading “{title}” has only {words} words{hint}", span
-    if spec.present_requires and all(satisfied[n] for n in spec.present_requires):
+    enough = [n for n in spec.present_any if satisfied[n]]
+    if enough or (spec.present_requires and all(satisfied[n] for n in spec.present_requires)):
         found = "; ".join(
-            f"{counts[n]} {labels[n]} (e.g. ‘{example(n)}’)" for n in spec.present_requires
+            f"{counts[n]} {labels[n]} (e.g. ‘{example(n)}’)"
+            for n in (enough or spec.present_requires)
         )
         prefix = "" if seen.headings else "No heading; found "
         return SectionState.PRESENT, f"{prefix}{found}".strip(), cue_span()
@@ -322,9 +327,14 @@ def _insert_at(
 
 
 def detect_sections(
-    posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...], salary: SalaryInfo
+    posting: Posting,
+    index: TextIndex,
+    specs: tuple[SectionSpec, ...],
+    salary: SalaryInfo,
+    model: SectionModel | None = None,
 ) -> tuple[SectionResult, ...]:
-    """One :class:`SectionResult` per spec, in spec order."""
+    """One :class:`SectionResult` per spec, in spec order; ``model`` (the shipped learned
+    weights) has its say on the sections its data names."""
     text = index.text
     starts = index.starts
     found = _find(posting, index, specs, starts)
@@ -336,6 +346,8 @@ def detect_sections(
             states.append((state, reason, span))  # type: ignore[arg-type]
         else:
             states.append(_state(spec, seen, text, starts))
+    if model is not None:
+        states = combine(model, text, [(spec.id, spec.label) for spec in specs], states)
     spans = {
         spec.id: span for spec, (_, _, span) in zip(specs, states, strict=True) if span is not None
     }
