@@ -80,12 +80,12 @@ def _check_with_retries(check: object, text: str, url: str) -> list[object]:
     """A shared server may be restarted by another run: retry a broken request a few times."""
     import time
 
-    from postingstudio.grammar.judge import JudgeUnavailable
+    from postingstudio.grammar.judge import JudgeUnavailableError
 
     for attempt in range(4):
         try:
             return check(text, url)  # type: ignore[operator, no-any-return]
-        except JudgeUnavailable:
+        except JudgeUnavailableError:
             if attempt == 3:
                 raise
             time.sleep(5)

@@ -10,6 +10,8 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Dispatch ``argv`` to the CLI when it names a command (or asks for help),
+    else to the app; the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     from postingstudio.cli import COMMANDS
 

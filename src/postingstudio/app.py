@@ -28,6 +28,7 @@ DESKTOP_FILE_NAME = "io.github.postingstudio.PostingStudio"
 
 
 def parse_args(args: list[str]) -> argparse.Namespace:
+    """The app's own options (a file to open, --debug); Qt's options are left for QApplication."""
     parser = argparse.ArgumentParser(prog="postingstudio", description="Posting Studio editor")
     parser.add_argument("file", nargs="?", help="a .docx, .md, .txt or .html posting to open")
     parser.add_argument("--debug", action="store_true", help="log debug messages to stderr")
@@ -38,7 +39,7 @@ def parse_args(args: list[str]) -> argparse.Namespace:
 
 
 def configure_logging(log_dir: Path, debug: bool) -> Path | None:
-    """stderr at WARNING (DEBUG with --debug) and a rotating file at INFO in ``log_dir``."""
+    """Log to stderr at WARNING (DEBUG with --debug) and a rotating file at INFO in ``log_dir``."""
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if debug else logging.INFO)
     stderr = logging.StreamHandler()
@@ -131,4 +132,5 @@ def run_app(args: list[str], on_started: Callable[[Any], None] | None = None) ->
     code = app.exec()
     workspace.analysis.shutdown()
     workspace.grammar.shutdown()  # bounded wait: a hung LanguageTool never hangs the exit
+    workspace.tasks.shutdown()
     return int(code)

@@ -60,6 +60,20 @@ def test_golden_rules_at_least_ninety_percent() -> None:
             ["Email jobs.team@acme.com or see acme.com/Careers today."],
         ),
         ("We use ASP.NET and Node.js daily.", ["We use ASP.NET and Node.js daily."]),
+        # A list flattened into one line by its plain-text markers is still a list.
+        (
+            "Skills * Good Excel * Clear writing -Drives a van",
+            ["Skills", "* Good Excel", "* Clear writing", "-Drives a van"],
+        ),
+        (
+            "Tasks: payroll for small firms  Audit of accounts  VAT returns",
+            ["Tasks: payroll for small firms", "Audit of accounts", "VAT returns"],
+        ),
+        # ... but a dash, a hyphenated name or a single space is not a marker.
+        (
+            "Work for Rolls-Royce - a great firm - in Derby.",
+            ["Work for Rolls-Royce - a great firm - in Derby."],
+        ),
     ],
 )
 def test_posting_boundaries(text: str, expected: list[str]) -> None:

@@ -11,17 +11,17 @@ import pytest
 
 from postingstudio.core.model import BlockKind
 from postingstudio.docio import (
-    CorruptArchive,
-    CorruptDocument,
+    CorruptArchiveError,
+    CorruptDocumentError,
     DocumentError,
-    Encrypted,
-    FileUnreadable,
-    LegacyDoc,
-    NotADocx,
-    TooLarge,
-    UnsafeXml,
-    UnsupportedFormat,
-    ZipBomb,
+    EncryptedError,
+    FileUnreadableError,
+    LegacyDocError,
+    NotADocxError,
+    TooLargeError,
+    UnsafeXmlError,
+    UnsupportedFormatError,
+    ZipBombError,
     load_posting,
     save_posting,
 )
@@ -30,41 +30,46 @@ from . import bad_files
 from .conftest import make_docx, para
 
 CASES = [
-    ("text_renamed", lambda: b"We are hiring a rockstar.\nApply now!\n", NotADocx, "plain text"),
-    ("pdf_renamed", bad_files.pdf, NotADocx, "PDF"),
-    ("image_renamed", bad_files.png, NotADocx, "PNG image"),
-    ("empty_file", lambda: b"", NotADocx, "empty"),
-    ("truncated", bad_files.truncated, CorruptArchive, "damaged"),
-    ("corrupt_member", bad_files.corrupted_member, CorruptArchive, "damaged"),
-    ("lying_sizes", bad_files.lying_sizes, CorruptArchive, "damaged"),
-    ("encrypted", bad_files.encrypted_docx, Encrypted, "password"),
-    ("legacy_doc", bad_files.legacy_doc, LegacyDoc, "save it as .docx"),
-    ("zip_bomb", bad_files.zip_bomb, ZipBomb, "unpack to far more"),
-    ("too_many_members", bad_files.many_members, ZipBomb, "6,000 pieces"),
+    (
+        "text_renamed",
+        lambda: b"We are hiring a rockstar.\nApply now!\n",
+        NotADocxError,
+        "plain text",
+    ),
+    ("pdf_renamed", bad_files.pdf, NotADocxError, "PDF"),
+    ("image_renamed", bad_files.png, NotADocxError, "PNG image"),
+    ("empty_file", lambda: b"", NotADocxError, "empty"),
+    ("truncated", bad_files.truncated, CorruptArchiveError, "damaged"),
+    ("corrupt_member", bad_files.corrupted_member, CorruptArchiveError, "damaged"),
+    ("lying_sizes", bad_files.lying_sizes, CorruptArchiveError, "damaged"),
+    ("encrypted", bad_files.encrypted_docx, EncryptedError, "password"),
+    ("legacy_doc", bad_files.legacy_doc, LegacyDocError, "save it as .docx"),
+    ("zip_bomb", bad_files.zip_bomb, ZipBombError, "unpack to far more"),
+    ("too_many_members", bad_files.many_members, ZipBombError, "6,000 pieces"),
     (
         "billion_laughs",
         lambda: bad_files.unsafe(bad_files.BILLION_LAUGHS),
-        UnsafeXml,
+        UnsafeXmlError,
         "Word never writes",
     ),
     (
         "external_entity",
         lambda: bad_files.unsafe(bad_files.EXTERNAL_ENTITY),
-        UnsafeXml,
+        UnsafeXmlError,
         "Word never writes",
     ),
     (
         "utf16_doctype",
         lambda: bad_files.unsafe(bad_files.EXTERNAL_ENTITY, "utf-16"),
-        UnsafeXml,
+        UnsafeXmlError,
         "Word never writes",
     ),
-    ("huge_document", bad_files.huge_document, TooLarge, "the limit is 32.0 MB"),
-    ("spreadsheet_zip", bad_files.not_word_zip, NotADocx, "Excel"),
+    ("huge_document", bad_files.huge_document, TooLargeError, "the limit is 32.0 MB"),
+    ("spreadsheet_zip", bad_files.not_word_zip, NotADocxError, "Excel"),
     (
         "malformed_xml",
         lambda: make_docx(document="<w:document><w:body><w:p>"),
-        CorruptDocument,
+        CorruptDocumentError,
         "damaged: part of its text",
     ),
 ]
@@ -85,7 +90,7 @@ def test_bad_file_gets_a_typed_human_error(write_docx, name, build, error, words
 def test_entities_are_never_expanded_or_fetched(write_docx):
     # If the parser resolved the entity, /etc/passwd's "root:" would appear somewhere; the socket
     # guard in tests/conftest.py would fail any attempt to reach 203.0.113.7.
-    with pytest.raises(UnsafeXml) as caught:
+    with pytest.raises(UnsafeXmlError) as caught:
         load_posting(write_docx(bad_files.unsafe(bad_files.EXTERNAL_ENTITY)))
     assert "root:" not in str(caught.value)
 
@@ -106,7 +111,7 @@ def test_hardened_parser_expands_nothing_even_without_the_byte_check():
         text = "".join(root.itertext())
         assert "lol" not in text and "root:" not in text
         assert root.getroottree().docinfo.internalDTD is not None
-    with pytest.raises(UnsafeXml):
+    with pytest.raises(UnsafeXmlError):
         safety.parse_xml("x.docx", "word/document.xml", bad_files.BILLION_LAUGHS.encode())
 
 
@@ -114,18 +119,18 @@ def test_file_larger_than_the_limit_is_refused_before_reading(tmp_path):
     big = tmp_path / "big.docx"
     with open(big, "wb") as handle:
         handle.truncate(101 * 1024 * 1024)  # sparse: costs no disk
-    with pytest.raises(TooLarge, match="100 MB a posting"):
+    with pytest.raises(TooLargeError, match="100 MB a posting"):
         load_posting(big)
 
 
 def test_missing_file_folder_and_unsupported_type(tmp_path):
-    with pytest.raises(FileUnreadable, match="does not exist"):
+    with pytest.raises(FileUnreadableError, match="does not exist"):
         load_posting(tmp_path / "nope.docx")
-    with pytest.raises(FileUnreadable, match="folder"):
+    with pytest.raises(FileUnreadableError, match="folder"):
         load_posting(tmp_path)
     rtf = tmp_path / "posting.rtf"
     rtf.write_bytes(b"{\\rtf1\\ansi Hello}")
-    with pytest.raises(UnsupportedFormat, match="RTF"):
+    with pytest.raises(UnsupportedFormatError, match="RTF"):
         load_posting(rtf)
 
 
@@ -178,7 +183,7 @@ def test_encrypted_zip_member_flag_is_reported_as_encrypted(write_docx):
         flags = int.from_bytes(data[position + 8 : position + 10], "little") | 1
         data[position + 8 : position + 10] = flags.to_bytes(2, "little")
         position = data.find(b"PK\x01\x02", position + 4)
-    with pytest.raises(Encrypted):
+    with pytest.raises(EncryptedError):
         load_posting(write_docx(bytes(data)))
 
 

@@ -18,7 +18,7 @@ from postingstudio.docio import errors, load_posting
 from postingstudio.docio.atomic import check_target, write_atomic
 from postingstudio.docio.compare_report import ReportWriteError
 from postingstudio.docio.outreach_export import ContactsError, check_contacts
-from postingstudio.docio.text_reader import NotText
+from postingstudio.docio.text_reader import NotTextError
 
 from . import bad_files
 from .conftest import make_docx, para
@@ -88,98 +88,98 @@ def _contacts_without_columns(tmp_path):
 # (error type, case name, how to trigger it, words of the problem, words of the advice)
 TABLE = [
     (
-        errors.FileUnreadable,
+        errors.FileUnreadableError,
         "missing",
         lambda t: lambda: load_posting(t / "gone.docx"),
         "does not exist",
         "Check the name",
     ),
     (
-        errors.UnsupportedFormat,
+        errors.UnsupportedFormatError,
         "pdf_as_txt",
         lambda t: _load(t, bad_files.pdf(), "a.txt"),
         "this is a PDF",
         "save it as .docx",
     ),
     (
-        NotText,
+        NotTextError,
         "binary_garbage",
         lambda t: _load(t, bytes(range(1, 256)) * 40, "a.txt"),
         "not a text file",
         "save it as .docx or .txt",
     ),
     (
-        errors.NotADocx,
+        errors.NotADocxError,
         "text_as_docx",
         lambda t: _load(t, b"Just some text", "a.docx"),
         "this is plain text",
         "save it as a Word .docx",
     ),
     (
-        errors.CorruptArchive,
+        errors.CorruptArchiveError,
         "truncated",
         lambda t: _load(t, bad_files.truncated(), "a.docx"),
         "The file is damaged",
         "Word may repair it: open it in Word and save a copy",
     ),
     (
-        errors.CorruptArchive,
+        errors.CorruptArchiveError,
         "bad_crc",
         lambda t: _load(t, bad_files.corrupted_member(), "a.docx"),
         "The file is damaged",
         "Word may repair it",
     ),
     (
-        errors.CorruptArchive,
+        errors.CorruptArchiveError,
         "flipped_flag",
         lambda t: _load(t, flipped_encryption_flag(), "a.docx"),
         "The file is damaged",
         "Word may",
     ),
     (
-        errors.CorruptDocument,
+        errors.CorruptDocumentError,
         "malformed_xml",
         lambda t: _load(t, make_docx(document="<w:document><w:body><w:p>"), "a.docx"),
         "The file is damaged",
         "Word may repair it",
     ),
     (
-        errors.CorruptDocument,
+        errors.CorruptDocumentError,
         "unknown_root",
         lambda t: _load(t, unknown_root(), "a.docx"),
         "not a Word document inside",
         "save it as a .docx",
     ),
     (
-        errors.Encrypted,
+        errors.EncryptedError,
         "password",
         lambda t: _load(t, bad_files.encrypted_docx(), "a.docx"),
         "protected with a password",
         "remove the password",
     ),
     (
-        errors.LegacyDoc,
+        errors.LegacyDocError,
         "doc97",
         lambda t: _load(t, bad_files.legacy_doc(), "a.doc"),
         "Word 97–2003",
         "save it as .docx",
     ),
     (
-        errors.TooLarge,
+        errors.TooLargeError,
         "huge",
         lambda t: _load(t, bad_files.huge_document(), "a.docx"),
         "too long to read",
         "Split it",
     ),
     (
-        errors.ZipBomb,
+        errors.ZipBombError,
         "bomb",
         lambda t: _load(t, bad_files.zip_bomb(), "a.docx"),
         "unpack to far more",
         "ask the sender",
     ),
     (
-        errors.UnsafeXml,
+        errors.UnsafeXmlError,
         "entities",
         lambda t: _load(t, bad_files.unsafe(bad_files.BILLION_LAUGHS), "a.docx"),
         "Word never writes",
@@ -192,7 +192,7 @@ TABLE = [
         "does not exist",
         "Choose another",
     ),
-    (errors.TargetExists, "exists", _overwrite, "already exists", "--overwrite"),
+    (errors.TargetExistsError, "exists", _overwrite, "already exists", "--overwrite"),
     (ReportWriteError, "report_format", _report_as_txt, "written as .html or .pdf", "Choose"),
     (ContactsError, "contacts_columns", _contacts_without_columns, "has no column for", "Add a"),
 ]
@@ -225,7 +225,7 @@ def test_refusal_message(tmp_path, kind, case, trigger, problem, advice):
 
 
 def test_technical_detail_is_kept_apart(tmp_path):
-    with pytest.raises(errors.CorruptArchive) as caught:
+    with pytest.raises(errors.CorruptArchiveError) as caught:
         _load(tmp_path, bad_files.corrupted_member(), "a.docx")()
     assert caught.value.detail  # what --debug and "Details…" show
     assert caught.value.detail not in caught.value.reason

@@ -12,8 +12,8 @@ from postingstudio.core.model import Block, BlockKind, BlockOrigin, Posting, Run
 from postingstudio.core.plaintext import parse_text
 from postingstudio.docio import (
     ExportError,
-    TargetExists,
-    UnsupportedFormat,
+    TargetExistsError,
+    UnsupportedFormatError,
     load_posting,
     save_posting,
 )
@@ -161,14 +161,14 @@ def test_every_format_by_extension_and_overwrite_protection(tmp_path):
         out = tmp_path / f"posting{extension}"
         save_posting(posting, out)
         assert out.stat().st_size > 0
-        with pytest.raises(TargetExists, match="already exists"):
+        with pytest.raises(TargetExistsError, match="already exists"):
             save_posting(posting, out)
         save_posting(posting, out, overwrite=True)
     again = load_posting(tmp_path / "posting.docx")
     assert [b.text for b in again.blocks if b.origin is BlockOrigin.BODY] == [
         b.text for b in posting.blocks
     ]
-    with pytest.raises(UnsupportedFormat):
+    with pytest.raises(UnsupportedFormatError):
         save_posting(posting, tmp_path / "posting.odt")
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "posting.docx",

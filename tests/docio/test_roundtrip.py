@@ -20,7 +20,7 @@ from lxml import etree
 
 from postingstudio.core.model import Block, BlockKind, BlockOrigin, Posting, Run
 from postingstudio.core.plaintext import parse_text
-from postingstudio.docio import TargetExists, load_posting, save_posting
+from postingstudio.docio import TargetExistsError, load_posting, save_posting
 from postingstudio.docio.docx_reader import read_docx
 from postingstudio.docio.docx_writer import build_docx
 
@@ -198,7 +198,7 @@ def test_source_is_protected_unless_overwrite(corpus_files, tmp_path):
     shutil.copyfile(_header_rich(corpus_files), source)
     posting = load_posting(source)
     before = source.read_bytes()
-    with pytest.raises(TargetExists, match="being exported"):
+    with pytest.raises(TargetExistsError, match="being exported"):
         save_posting(posting, source)
     assert source.read_bytes() == before
     edited = posting.with_blocks(tuple(replace(b, runs=b.runs) for b in posting.blocks))

@@ -10,7 +10,7 @@ import pytest
 
 from postingstudio.cli.inputs import InputError, read_posting
 from postingstudio.docio import load_posting
-from postingstudio.docio.text_reader import NotText, decode_text
+from postingstudio.docio.text_reader import NotTextError, decode_text
 
 from .conftest import make_docx, para
 
@@ -40,13 +40,13 @@ def test_a_few_nul_bytes_are_damage_to_report_not_binary():
 
 
 def test_many_nul_bytes_are_a_binary_file():
-    with pytest.raises(NotText):
+    with pytest.raises(NotTextError):
         decode_text("x.bin", b"ab\x00\x00\x00cd\x00\x00\x00" * 100)
 
 
 def test_binary_garbage_without_nuls_is_refused():
     noise = bytes(b for b in random.Random(3).randbytes(30_000) if b)
-    with pytest.raises(NotText) as caught:
+    with pytest.raises(NotTextError) as caught:
         decode_text("noise.txt", noise)
     assert caught.value.detail and "binary data" in caught.value.reason
 

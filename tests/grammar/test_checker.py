@@ -15,11 +15,12 @@ from postingstudio.grammar import (
     GrammarConfig,
     GrammarMode,
     GrammarState,
-    GrammarUnavailable,
+    GrammarUnavailableError,
     PersonalDictionary,
     StateKind,
     languagetool_rule_id,
 )
+from postingstudio.grammar.state import unavailable
 
 from .fake_languagetool import FakeLanguageTool
 
@@ -145,7 +146,7 @@ def test_slow_server_times_out_without_blocking_state_reads(
     assert checker.state.kind is StateKind.CHECKING
     worker.join(10)
     assert not worker.is_alive()
-    assert isinstance(outcome[0], GrammarUnavailable)
+    assert isinstance(outcome[0], GrammarUnavailableError)
     assert "no complete answer within 0.5 s" in outcome[0].reason
     assert checker.state.kind is StateKind.UNAVAILABLE
     assert checker.state.fix is Fix.RETRY
@@ -172,7 +173,7 @@ def test_server_errors_become_unavailable_and_recover(
     checker: GrammarChecker, fake_lt: FakeLanguageTool, behaviour: str, reason: str
 ) -> None:
     fake_lt.behaviour = behaviour
-    with pytest.raises(GrammarUnavailable) as raised:
+    with pytest.raises(GrammarUnavailableError) as raised:
         checker.check(POSTING)
     assert reason in raised.value.reason
     assert checker.state.kind is StateKind.UNAVAILABLE
@@ -186,10 +187,10 @@ def test_server_going_away_and_coming_back(
 ) -> None:
     assert checker.check(POSTING)
     fake_lt.stop()
-    with pytest.raises(GrammarUnavailable) as raised:
+    with pytest.raises(GrammarUnavailableError) as raised:
         checker.check(POSTING)
     assert "Cannot reach LanguageTool" in raised.value.reason
-    with pytest.raises(GrammarUnavailable):  # still away: still a clean error, no hang
+    with pytest.raises(GrammarUnavailableError):  # still away: still a clean error, no hang
         checker.check(POSTING)
     fake_lt.start()  # same port
     assert {f.text for f in checker.check(POSTING)} == {"a ", "teh", "very unique"}
@@ -206,7 +207,7 @@ def test_unreachable_server_from_the_start(tmp_path: Path) -> None:
     checker = GrammarChecker(
         GrammarConfig(mode=GrammarMode.SERVER, server_url=f"127.0.0.1:{port}", timeout_s=2)
     )
-    with pytest.raises(GrammarUnavailable) as raised:
+    with pytest.raises(GrammarUnavailableError) as raised:
         checker.check(POSTING)
     assert raised.value.fix is Fix.CHECK_SERVER_URL
     checker.close()
@@ -215,7 +216,7 @@ def test_unreachable_server_from_the_start(tmp_path: Path) -> None:
 def test_unsupported_language_is_explained(fake_lt: FakeLanguageTool) -> None:
     config = GrammarConfig(mode=GrammarMode.SERVER, server_url=fake_lt.url, language="xx-YY")
     checker = GrammarChecker(config)
-    with pytest.raises(GrammarUnavailable, match="does not support xx-YY"):
+    with pytest.raises(GrammarUnavailableError, match="does not support xx-YY"):
         checker.check(POSTING)
     checker.close()
 
@@ -235,7 +236,7 @@ def test_public_api_needs_explicit_consent(monkeypatch: pytest.MonkeyPatch) -> N
 
     monkeypatch.setattr(lt_client, "_BoundedLanguageTool", must_not_build)
     checker = GrammarChecker(GrammarConfig(mode=GrammarMode.PUBLIC))
-    with pytest.raises(GrammarUnavailable) as raised:
+    with pytest.raises(GrammarUnavailableError) as raised:
         checker.check(POSTING)
     assert raised.value.fix is Fix.CONSENT_PUBLIC_API
     assert checker.state.fix is Fix.CONSENT_PUBLIC_API
@@ -268,3 +269,9 @@ def test_reconfigure_switches_server_without_blocking(
         assert checker.state.kind is StateKind.OFF
     finally:
         other.stop()
+
+
+def test_unavailable_carries_fix() -> None:
+    error = unavailable("x", "y", Fix.RETRY)
+    assert isinstance(error, GrammarUnavailableError)
+    assert (error.reason, error.fix_hint, error.fix) == ("x", "y", Fix.RETRY)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from postingstudio.grammar import DownloadCancelled, DownloadFailed, download_languagetool
+from postingstudio.grammar import DownloadCancelledError, DownloadFailedError, download_languagetool
 from postingstudio.grammar.install import find_install
 
 
@@ -70,7 +70,7 @@ def test_checksum_mismatch_leaves_nothing(
     archive_server: tuple[str, str], _no_languagetool_install: Path
 ) -> None:
     url, _ = archive_server
-    with pytest.raises(DownloadFailed, match="checksum"):
+    with pytest.raises(DownloadFailedError, match="checksum"):
         download_languagetool(url=url, sha256="0" * 64)
     assert list(_no_languagetool_install.iterdir()) == []
 
@@ -85,12 +85,12 @@ def test_cancel_stops_and_leaves_nothing(
         if done > 0:
             cancel.set()  # the user pressed Cancel mid-download
 
-    with pytest.raises(DownloadCancelled):
+    with pytest.raises(DownloadCancelledError):
         download_languagetool(progress, cancel, url=url, sha256=sha)
     assert list(_no_languagetool_install.iterdir()) == []
 
 
 def test_http_error_is_a_readable_failure(archive_server: tuple[str, str]) -> None:
     url, sha = archive_server
-    with pytest.raises(DownloadFailed, match="HTTP 404"):
+    with pytest.raises(DownloadFailedError, match="HTTP 404"):
         download_languagetool(url=url + ".missing", sha256=sha)

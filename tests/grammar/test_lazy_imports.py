@@ -19,7 +19,7 @@ with contextlib.redirect_stdout(io.StringIO()):
 after_check = sorted(m for m in {heavy!r} if m in sys.modules)
 import postingstudio.app, postingstudio.ui.shell.workspace, postingstudio.ui.shell.grammar_wiring
 import postingstudio.grammar as grammar
-grammar.GrammarConfig, grammar.GrammarState, grammar.probe_server, grammar.DownloadCancelled
+grammar.GrammarConfig, grammar.GrammarState, grammar.probe_server, grammar.DownloadCancelledError
 after_gui = sorted(m for m in {heavy!r} if m in sys.modules)
 grammar.GrammarChecker  # the names the grammar lane uses when a check starts
 print(json.dumps([after_check, after_gui]))

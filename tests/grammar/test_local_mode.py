@@ -17,7 +17,7 @@ from postingstudio.grammar import (
     GrammarChecker,
     GrammarConfig,
     GrammarMode,
-    GrammarUnavailable,
+    GrammarUnavailableError,
     StateKind,
     preflight,
 )
@@ -57,7 +57,7 @@ def test_missing_install_is_explained_and_not_downloaded(fake_java: Path) -> Non
     assert check.problem is not None and check.problem.fix is Fix.DOWNLOAD_LANGUAGETOOL
     checker = GrammarChecker(GrammarConfig(mode=GrammarMode.LOCAL))
     for _ in range(2):  # remembered: the second check does not probe Java again
-        with pytest.raises(GrammarUnavailable) as raised:
+        with pytest.raises(GrammarUnavailableError) as raised:
             checker.check("teh")
         assert raised.value.fix is Fix.DOWNLOAD_LANGUAGETOOL
     assert checker.state.kind is StateKind.UNAVAILABLE

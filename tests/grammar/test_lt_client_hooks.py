@@ -10,7 +10,7 @@ from language_tool_python import LanguageTool
 from postingstudio.core.findings import Category, Finding, FindingSource, Severity
 from postingstudio.core.report import Report
 from postingstudio.grammar.config import ConfigError, GrammarConfig, GrammarMode
-from postingstudio.grammar.convert import MalformedReply, findings_from_matches, matches_of
+from postingstudio.grammar.convert import MalformedReplyError, findings_from_matches, matches_of
 from postingstudio.grammar.lt_client import _BoundedLanguageTool, probe_server
 
 from .fake_languagetool import FakeLanguageTool, check_reply
@@ -70,9 +70,9 @@ def test_malformed_matches_are_skipped_and_bad_replies_rejected() -> None:
     bad = [{"offset": "x"}, {"offset": 99, "length": 3, "rule": {"id": "X"}}, "nonsense"]
     findings = findings_from_matches(text, [*bad, *good])  # type: ignore[list-item]
     assert [f.text for f in findings] == ["teh"]
-    with pytest.raises(MalformedReply):
+    with pytest.raises(MalformedReplyError):
         matches_of([])
-    with pytest.raises(MalformedReply):
+    with pytest.raises(MalformedReplyError):
         matches_of({"matches": None})
 
 

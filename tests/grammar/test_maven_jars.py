@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from postingstudio.grammar.download_errors import DownloadCancelled, DownloadFailed
+from postingstudio.grammar.download_errors import DownloadCancelledError, DownloadFailedError
 from postingstudio.grammar.install import find_install
 from postingstudio.grammar.maven_jars import download_jars, load_manifest
 
@@ -72,7 +72,7 @@ def test_a_damaged_jar_fails_and_leaves_nothing_to_use(
     damaged = "org/languagetool/language-en/6.8/language-en-6.8.jar"
     manifest = load_manifest(_manifest(tmp_path, url, damage=damaged))
     assert manifest is not None
-    with pytest.raises(DownloadFailed, match="language-en-6.8.jar is damaged"):
+    with pytest.raises(DownloadFailedError, match="language-en-6.8.jar is damaged"):
         download_jars(manifest)
     assert find_install() is None
 
@@ -89,7 +89,7 @@ def test_cancel_stops_and_removes_partial_files(
         if done > 0:
             cancel.set()
 
-    with pytest.raises(DownloadCancelled):
+    with pytest.raises(DownloadCancelledError):
         download_jars(manifest, cancel_after_first_bytes, cancel)
     assert find_install() is None
 

@@ -23,6 +23,8 @@ COMMANDS = {
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The CLI's parser; with ``only``, just that command's module is
+    imported, so one command starts fast."""
     parser = argparse.ArgumentParser(
         prog="postingstudio",
         description="Posting Studio: make job postings clear, vivid and complete. "
@@ -53,6 +55,7 @@ def _debug_logging(argv: list[str]) -> list[str]:
 
 
 def run_cli(argv: list[str]) -> int:
+    """Run one CLI command; its exit status (2 for usage errors, as argparse uses)."""
     argv = _debug_logging(argv)
     command = argv[0] if argv and not argv[0].startswith("-") else None
     parser = build_parser(only=command)

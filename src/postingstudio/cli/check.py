@@ -17,6 +17,7 @@ EXIT_OK, EXIT_BELOW_THRESHOLD, EXIT_UNREADABLE = 0, 1, 2
 
 
 def add_parser(sub: Any) -> None:
+    """Register ``check`` and its options on the subcommand parsers ``sub``."""
     parser = sub.add_parser(
         "check",
         help="analyse postings (.txt, .md, .docx) and report problems",
@@ -67,6 +68,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """``postingstudio check``: analyse the files and print the report; the exit status."""
     from postingstudio.cli.check_batch import check_files, json_text
 
     if args.sample:

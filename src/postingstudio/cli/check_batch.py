@@ -25,6 +25,8 @@ JOBS_ENV = "POSTINGSTUDIO_JOBS"
 
 @dataclass
 class FileResult:
+    """One checked file: its JSON entry (or the encoded form), text report, warnings and score."""
+
     name: str
     entry: dict[str, Any] | None = None  # the JSON entry (None once encoded in ``entry_json``)
     entry_json: str | None = None
@@ -46,6 +48,7 @@ def json_text(payload: Any, pretty: bool = False) -> str:
 
 
 def check_file(name: str, book: Any, settings: Any, args: argparse.Namespace) -> FileResult:
+    """Read and analyse one file; an unreadable file becomes an error entry, never an exception."""
     from postingstudio.cli.inputs import InputError, read_posting
     from postingstudio.core.analyse import analyse
 
@@ -80,6 +83,8 @@ def check_file(name: str, book: Any, settings: Any, args: argparse.Namespace) ->
 
 
 def grammar_for(report: Any, args: argparse.Namespace) -> tuple[Any, str | None]:
+    """The report with LanguageTool findings merged in when
+    --grammar asks, and why not (or None)."""
     if not args.grammar:
         return report, None
     try:

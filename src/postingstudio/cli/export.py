@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 
 def add_parser(sub: Any) -> None:
+    """Register ``export`` and its options on the subcommand parsers ``sub``."""
     parser = sub.add_parser(
         "export",
         help="convert a posting to .docx, .html, .md, .txt or .pdf",
@@ -48,6 +49,7 @@ def _fail(path: object, reason: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """``postingstudio export``: load IN and write it in the format OUT's suffix names."""
     from postingstudio.docio import DocumentError, load_posting, save_posting
     from postingstudio.docio.formats import export_suffixes
 

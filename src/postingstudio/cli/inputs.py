@@ -17,6 +17,8 @@ log = logging.getLogger(__name__)
 
 
 class InputError(Exception):
+    """A posting the CLI cannot read: ``reason`` is shown to the user, ``detail`` only logged."""
+
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(reason)
         self.reason = reason

@@ -18,6 +18,7 @@ EXIT_OK, EXIT_OVER_LIMIT, EXIT_UNREADABLE = 0, 1, 2
 
 
 def add_parser(sub: Any) -> None:
+    """Register ``outreach`` and its options on the subcommand parsers ``sub``."""
     from postingstudio.core.outreach import CHANNELS
 
     parser = sub.add_parser(
@@ -67,6 +68,7 @@ def add_parser(sub: Any) -> None:
 
 
 def message_json(message: Any) -> dict[str, Any]:
+    """One drafted message as its JSON entry; optional parts (step, subject, SMS) only when set."""
     entry: dict[str, Any] = {"channel": message.channel}
     if message.step is not None:
         entry.update(step=message.step, day=message.day)
@@ -115,6 +117,7 @@ def _load(path: str) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
+    """``postingstudio outreach``: draft and check messages from a posting; the exit status."""
     from postingstudio.core.analyse import analyse
     from postingstudio.core.outreach import CHANNELS, DraftOptions, draft_outreach, kit_for
     from postingstudio.core.outreach.drafts import OUTREACH_SCHEMA_VERSION

@@ -25,6 +25,7 @@ FORMATS = (".docx", ".html", ".htm", ".md", ".txt", ".pdf")
 
 
 def add_parser(sub: Any) -> None:
+    """Register ``polish`` and its options on the subcommand parsers ``sub``."""
     parser = sub.add_parser(
         "polish",
         help="apply every safe fix and write the polished posting",
@@ -47,6 +48,8 @@ def _fail(path: object, reason: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """``postingstudio polish``: apply every safe fix and write the
+    result to --to; the exit status."""
     from postingstudio.core.analyse import analyse
     from postingstudio.core.fixes import find_placeholders, polish_text
     from postingstudio.core.rewrite.posting_edit import apply_to_posting

@@ -11,6 +11,7 @@ from postingstudio.cli.options import add_rule_folder_option, rulebook_from
 
 
 def add_parser(sub: Any) -> None:
+    """Register ``rules`` and its options on the subcommand parsers ``sub``."""
     parser = sub.add_parser("rules", help="list the rules, evidence profiles and score formula")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--category", help="only rules of this category")
@@ -21,6 +22,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """``postingstudio rules``: list the loaded rules (or profiles, or the score formula)."""
     from postingstudio.core.rules.schema import RULES_SCHEMA_VERSION, RuleFileError, TermRule
 
     try:

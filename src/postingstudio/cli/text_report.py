@@ -45,6 +45,7 @@ def _finding_lines(posting: Posting, finding: Finding) -> list[str]:
 
 
 def render_text(name: str, posting: Posting, report: Report, book: Any) -> str:
+    """The human-readable report for one file: scores, metrics, sections, then each finding."""
     m, s = report.metrics, report.scores
     low, high = m.get("length_band", [0, 0])
     if not s.scored:  # near-empty: no score, no sections; phrases found are still listed

@@ -127,6 +127,8 @@ def package_file(package: str, relative: str) -> Path | None:
 
 
 def cache_file_name(name: str, source_stamp: str) -> str:
+    """The cache file name for ``name``; it changes with the version,
+    Python and the sources' stamp."""
     from postingstudio import __version__
 
     key = f"{__version__}|{sys.version_info[:2]}|{FORMAT}|{source_stamp}"

@@ -9,6 +9,8 @@ from enum import StrEnum
 
 
 class Severity(StrEnum):
+    """How much a finding matters; ``rank`` orders them, suggestion lowest."""
+
     SUGGESTION = "suggestion"
     WARNING = "warning"
     ERROR = "error"

@@ -27,6 +27,8 @@ _JUDGEMENT_CATEGORIES = frozenset({Category.READABILITY})
 
 
 def find_placeholders(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans (start, end) of the ``<...>`` placeholders left in
+    ``text``, which the writer must fill."""
     return tuple((m.start(), m.end()) for m in PLACEHOLDER.finditer(text))
 
 

@@ -18,7 +18,28 @@ from .gender_context import GenderContext
 from .rules.matcher import SpanSet
 from .rules.terms import TermTable
 from .structure import Mark
+from .syllables import cmu_syllables
 from .text import TextIndex
+
+_GLUE_LONGEST = 4  # "for", "to", "of": the short words a missing space glues on
+_GLUE_REST = 3  # letters left after the glued word ("for|mining")
+
+
+def _glued_exception(index: TextIndex, lexicon: GenderLexicon, first: int, end: int) -> bool:
+    """A two-word exception whose second word is glued to the next one ("responsible formining"):
+    the next token starts with it and is no dictionary word itself."""
+    tails = lexicon.glued.get(index.norms[first]) if end - first == 1 else None
+    if not tails or end >= len(index.norms):
+        return False
+    following = index.norms[end]
+    if index.text[index.ends[first] : index.starts[end]].strip():
+        return False  # punctuation between: not one phrase
+    return any(
+        following.startswith(tail)
+        and len(following) >= len(tail) + _GLUE_REST
+        and following not in cmu_syllables()
+        for tail in tails
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +49,8 @@ class _Coded:
 
 
 class GenderLexicon:
+    """Masculine- and feminine-coded word stems, their exceptions and neutral alternatives."""
+
     def __init__(
         self,
         masculine: list[str],
@@ -47,6 +70,13 @@ class GenderLexicon:
         for phrase in phrase_exceptions:
             self.phrases.add(phrase, True)
         self.phrases.freeze()
+        # "responsible for" also when the corpus glued it to the next word ("responsible
+        # formining data"): two-word exceptions that end in a short word.
+        self.glued: dict[str, frozenset[str]] = {}
+        for phrase in phrase_exceptions:
+            head, _, tail = phrase.lower().partition(" ")
+            if tail.isalpha() and 2 <= len(tail) <= _GLUE_LONGEST:
+                self.glued[head] = self.glued.get(head, frozenset()) | {tail}
         self.exceptions = exceptions
         self.alternatives = alternatives
         self.source = source
@@ -80,6 +110,8 @@ class GenderLexicon:
 
 @dataclass(frozen=True)
 class GenderResult:
+    """The coded words a posting uses, as marks and as words, for each side."""
+
     masculine: tuple[Mark, ...]
     feminine: tuple[Mark, ...]
     masculine_words: tuple[str, ...]
@@ -103,6 +135,8 @@ class GenderResult:
 def analyse_gender(
     index: TextIndex, lexicon: GenderLexicon, exempt: SpanSet, allowed: frozenset[str]
 ) -> GenderResult:
+    """Find the coded words outside ``exempt`` spans, skipping
+    ``allowed`` terms; one mark per word."""
     norms, starts, ends = index.norms, index.starts, index.ends
     found: dict[str, list[Mark]] = {"masculine": [], "feminine": []}
     words: dict[str, list[str]] = {"masculine": [], "feminine": []}
@@ -118,6 +152,8 @@ def analyse_gender(
         if norm in allowed or exempt.covers(start):
             continue
         if lexicon.phrases.occurs_overlapping(norms, first, end):
+            continue
+        if _glued_exception(index, lexicon, first, end):
             continue
         context = lexicon.context
         if context.enabled and not context.describes_person_or_workplace(index, first, end):

@@ -15,7 +15,12 @@ should apply. Without a tagger model, the word's shape and its neighbours decide
   qualify a person or workplace noun (skipping other adjectives: "a dominant, competitive
   leader"), stand after a copula ("you are analytical", "must be decisive"), or stand alone as a
   list item; not before a thing ("analytical equipment") or after a copula whose subject is
-  a thing ("pay is competitive", "this is dependent on").
+  a thing ("pay is competitive", "this is dependent on", "the noise level in the office is
+  quiet");
+- never a passive verb ("can be supported by data"), the tail of a hyphenated compound
+  ("non-analytical partners", "get-togethers"), or a trait of the people the job serves rather
+  than of the person sought ("help every child become a confident learner", "we help them build
+  leadership skills").
 
 The word lists are data (resources/lexicons/gender_coded.toml, ``[context]``).
 """
@@ -46,12 +51,18 @@ _ABSTRACT_ENDINGS = (
     "ty",
     "thy",
 )
+# How far back the person a trait describes is looked for: the phrase around the word ("every
+# child to develop into a joyful and confident learner"), not an earlier clause's object.
+_OTHERS_WALK = 8
 _START, _BOUNDARY, _NONE = -1, -2, -3  # where a backward walk stopped without its word
 _WALK = 10  # tokens looked at on each side (a list of traits: "analytical, competitive and …")
 
 
 @dataclass(frozen=True)
 class GenderContext:
+    """Word lists that tell a coded word describing the person
+    sought from one about the workplace."""
+
     person_nouns: frozenset[str]  # the person sought or a quality of theirs ("candidate", "skills")
     workplace_nouns: frozenset[str]  # "team", "environment", "culture", "company"
     coded_person_nouns: frozenset[str]  # coded words that are people ("leader")
@@ -63,6 +74,10 @@ class GenderContext:
     quality_after: frozenset[str]  # "skills", "qualities", "potential", "style"
     subjects: frozenset[str]  # "you", "we", "they": who a trait after "is/are" may describe
     possessives: frozenset[str]  # "the", "our", "your", "this": before an -ing adjective
+    others: frozenset[str]  # people the job serves ("children", "students", "them")
+    prepositions: frozenset[str]  # "in", "of": "the noise level in the office is …"
+    unclear: frozenset[str]  # "they", "who": may be the reader or the people served
+    negations: frozenset[str]  # "non", "un": "non-analytical"
 
     @classmethod
     def from_table(cls, table: Mapping[str, Sequence[str]]) -> GenderContext:
@@ -81,6 +96,10 @@ class GenderContext:
             words("quality_after"),
             words("subjects"),
             words("possessives"),
+            words("others"),
+            words("prepositions"),
+            words("unclear"),
+            words("negations"),
         )
 
     @cached_property
@@ -91,6 +110,11 @@ class GenderContext:
     def _adjective_stops(self) -> frozenset[str]:
         return self.determiners | self.copulas | self.possessives  # "a leading provider"
 
+    @cached_property
+    def _deciders(self) -> frozenset[str]:
+        # People only: "skills", "ability" are qualities of whoever is named before them.
+        return (self.subjects | self.person_nouns) - self.unclear - self.quality_after
+
     @property
     def enabled(self) -> bool:
         return bool(self.person_nouns or self.workplace_nouns)
@@ -100,6 +124,10 @@ class GenderContext:
         word = index.norms[end - 1]
         if word in self.verbs or word.endswith("'s"):
             return False  # a duty, or someone else's ("your competitor's products")
+        if self._compound_tail(index, first) or self._passive(index, end):
+            return False
+        if self._about_others(index, first):
+            return False
         if word.endswith("ly") and len(word) > 4:
             return True
         if word in self.coded_person_nouns:
@@ -119,6 +147,44 @@ class GenderContext:
         """No sentence or clause break (. ; : or a line end) between two adjacent tokens."""
         gap = index.text[index.ends[left] : index.starts[right]]
         return not any(mark in gap for mark in ".;:!?\n()•")
+
+    def _compound_tail(self, index: TextIndex, first: int) -> bool:
+        """The word ends a hyphenated compound that is not a trait: a negation ("non-analytical
+        partners") or a noun ("get-togethers"). "industry-leading", "self-confident" stay coded."""
+        if first == 0 or index.text[index.ends[first - 1] : index.starts[first]] != "-":
+            return False
+        if index.norms[first - 1] in self.negations:
+            return True
+        word = index.norms[first]
+        return (
+            not word.endswith(_ADJECTIVE_ENDINGS) and index.norms[first - 1] not in self.modifiers
+        )
+
+    def _passive(self, index: TextIndex, end: int) -> bool:
+        """A participle before "by" is a passive verb ("can be supported by data science")."""
+        word = index.norms[end - 1]
+        return (
+            word.endswith("ed")
+            and end < len(index.norms)
+            and index.norms[end] == "by"
+            and self._same_clause(index, end - 1, end)
+        )
+
+    def _about_others(self, index: TextIndex, first: int) -> bool:
+        """The nearest person named before the word, in its clause, is someone the job serves
+        ("allow every child to develop into a confident learner"), not the reader."""
+        norms = index.norms
+        position = first - 1
+        for _step in range(_OTHERS_WALK):
+            if position < 0 or not self._same_clause(index, position, position + 1):
+                return False
+            word = norms[position].removesuffix("'s").removesuffix("’s")  # "children's ability"
+            if word in self.others:
+                return True
+            if word in self._deciders:
+                return False  # "you", "the candidate": the reader is the one described
+            position -= 1
+        return False
 
     def _adjective_like(self, word: str) -> bool:
         # Short words are function words ("by", "any", "only"), whatever their ending.
@@ -164,19 +230,37 @@ class GenderContext:
 
     def _after_copula(self, index: TextIndex, first: int) -> bool:
         position = self._stop_before(index, first, self.copulas)
-        return position >= 0 and self._subject_is_person_or_workplace(index.norms, position)
+        if position < 0:
+            return False
+        comma = (
+            position > 0 and "," in index.text[index.ends[position - 1] : index.starts[position]]
+        )
+        return self._subject_is_person_or_workplace(index.norms, position, comma)
 
-    def _subject_is_person_or_workplace(self, norms: Sequence[str], copula: int) -> bool:
-        """ "you are …", "our team is …", "must be …"; not "this is …" or "pay is …"."""
+    def _subject_is_person_or_workplace(
+        self, norms: Sequence[str], copula: int, gap_has_comma: bool = False
+    ) -> bool:
+        """Whether the copula's subject is a person or the workplace: "you are …", "our team is
+        …", "must be …"; not "this is …", "pay is …" or "the brand, is …"."""
         word = norms[copula]
         if word in ("be", "being", "been") or "'" in word or "’" in word:
             return True  # "must be decisive", "you're confident": the reader is the subject
         subject = norms[copula - 1] if copula > 0 else ""
-        return (
-            subject in self.subjects
-            or subject in self.person_nouns
-            or (subject in self.workplace_nouns)
-        )
+        if gap_has_comma:
+            return False  # "ensure everything matches the brand, is responsive": not the subject
+        if subject in self.person_nouns or subject in self.workplace_nouns:
+            return self._head_of_subject(norms, copula - 1)
+        return subject in self.subjects
+
+    def _head_of_subject(self, norms: Sequence[str], noun: int) -> bool:
+        """Whether the noun before a copula heads its subject: in "the noise level in the work
+        environment is quiet" the noun after the preposition is not the subject, "level" is."""
+        for position in range(noun - 1, max(noun - 4, 0) - 1, -1):
+            after = norms[position + 1]
+            if norms[position] in self.prepositions and after in self._adjective_stops:
+                head = norms[position - 1] if position > 0 else ""
+                return head in self.person_nouns or head in self.workplace_nouns
+        return True
 
     def _after_determiner(self, index: TextIndex, first: int) -> bool:
         """An -ing word used as an adjective: after "a", "our", "is" ("a leading provider",

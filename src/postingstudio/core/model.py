@@ -1,7 +1,7 @@
-"""The posting model: an ordered list of blocks with formatted runs, and its plain text.
+r"""The posting model: an ordered list of blocks with formatted runs, and its plain text.
 
 Everything downstream (analysis, editor, export) shares this shape. The plain text that the
-analysis sees is the blocks' text joined with ``\\n``; offsets everywhere in ``core`` are Python
+analysis sees is the blocks' text joined with ``\n``; offsets everywhere in ``core`` are Python
 code-point offsets into that text.
 """
 
@@ -15,6 +15,8 @@ from functools import cached_property
 
 
 class BlockKind(StrEnum):
+    """What a block of a posting is; lists and table cells keep their kind through load and save."""
+
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     LIST_ITEM = "list_item"
@@ -62,7 +64,7 @@ def merge_runs(runs: Iterable[Run]) -> tuple[Run, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One paragraph-like unit.
+    r"""One paragraph-like unit.
 
     ``level``: heading level (1..9) for headings, nesting level (0-based) for list items.
     ``numbered``: list items only, numbered rather than bulleted.
@@ -72,7 +74,7 @@ class Block:
     ``source_id``: which paragraph of the source document this block was read from (for a .docx,
     ``part#element-path``), so a save can write untouched paragraphs back as they were; ``None``
     for blocks typed or inserted since.
-    ``text`` must not contain ``\\n``; line breaks inside a paragraph are ``\\v`` (vertical tab),
+    ``text`` must not contain ``\n``; line breaks inside a paragraph are ``\v`` (vertical tab),
     which keeps one block per line of analysis text.
     """
 

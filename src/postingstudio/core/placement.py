@@ -1,7 +1,7 @@
-"""From analysed-text offsets back to the input file: what a finding's ``line``/``column`` or
+r"""From analysed-text offsets back to the input file: what a finding's ``line``/``column`` or
 ``paragraph``/``offset`` in ``postingstudio check --format json`` are built on.
 
-The analysed text is the posting's blocks joined with ``\\n``; the file is not (blank lines,
+The analysed text is the posting's blocks joined with ``\n``; the file is not (blank lines,
 Markdown marks, HTML tags, Word's runs). A reader in ``docio`` says where each block came from
 and what that place's own text is; :class:`Aligned` maps offsets in the block's text to offsets
 in that text, so a finding points at the same characters in the file.

@@ -40,6 +40,8 @@ def easy_words() -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class SentenceStats:
+    """Counts for one sentence, located by offsets into the analysed text."""
+
     start: int
     end: int
     words: int
@@ -56,6 +58,8 @@ class SentenceStats:
 
 @dataclass(frozen=True, slots=True)
 class Readability:
+    """Counts the readability formulas need, over the whole text and per sentence."""
+
     words: int
     sentences: int
     syllables: int

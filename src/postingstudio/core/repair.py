@@ -124,6 +124,8 @@ class OffsetMap:
 
 @dataclass(frozen=True)
 class Repair:
+    """A posting as shown and as repaired for analysis, with the map between their offsets."""
+
     shown: Posting
     repaired: Posting
     offsets: OffsetMap
@@ -188,6 +190,7 @@ def on_shown_text(finding: Finding, offsets: OffsetMap, shown: str) -> Finding:
 
 
 def shown_sections(sections: Any, offsets: OffsetMap) -> tuple[SectionResult, ...]:
+    """Section results moved from repaired-text offsets onto the shown text (None stays None)."""
     moved = []
     for section in sections:
         start = None if section.start is None else offsets.to_shown(section.start)
@@ -199,6 +202,7 @@ def shown_sections(sections: Any, offsets: OffsetMap) -> tuple[SectionResult, ..
 
 
 def shown_salary(salary: SalaryInfo, offsets: OffsetMap, shown: str) -> SalaryInfo:
+    """The salary reading moved onto the shown text, its ``text`` re-read there."""
     if salary.start is None or salary.end is None:
         return salary
     start, end = offsets.span_to_shown(salary.start, salary.end)

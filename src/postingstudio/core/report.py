@@ -17,6 +17,8 @@ SCHEMA_VERSION = 2
 
 
 class SectionState(StrEnum):
+    """A checklist section's state in the posting."""
+
     PRESENT = "present"
     THIN = "thin"
     MISSING = "missing"
@@ -25,7 +27,8 @@ class SectionState(StrEnum):
 @dataclass(frozen=True, slots=True)
 class SectionResult:
     """One checklist line. ``start``/``end`` span the section (heading and body) or the cue
-    that revealed it; ``insert_at`` is where its template would go when it is missing."""
+    that revealed it; ``insert_at`` is where its template would go when it is missing, or where
+    a thin one's ``additions`` go."""
 
     id: str
     label: str
@@ -35,12 +38,16 @@ class SectionResult:
     end: int | None = None
     insert_at: int = 0
     template: str = ""
+    # What a thin section lacks, as lines to add at ``insert_at`` ("Strengthen"); "" for none.
+    additions: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "label": self.label, "state": str(self.state), "reason": self.reason}
 
 
 class SalaryKind(StrEnum):
+    """How specific the stated pay is."""
+
     RANGE = "range"  # "£30,000–£35,000 a year", "$25–30/hour", "£**** - £**** per annum"
     FIGURE = "figure"  # one number with currency (and ideally a period)
     VAGUE = "vague"  # "competitive salary", "DOE", "commensurate with experience"
@@ -49,6 +56,8 @@ class SalaryKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class SalaryInfo:
+    """The pay a posting states: kind, span in the analysed text, currency, period and figures."""
+
     kind: SalaryKind = SalaryKind.NONE
     text: str = ""
     start: int | None = None
@@ -71,6 +80,8 @@ class SalaryInfo:
 
 @dataclass(frozen=True, slots=True)
 class Scores:
+    """The four scores and their overall, 0–100; ``scored`` is False when the text is too short."""
+
     overall: int
     clarity: int
     vibrancy: int
@@ -105,7 +116,6 @@ class Report:
     scores: Scores
     sections: tuple[SectionResult, ...]
     salary: SalaryInfo
-    generation: int = 0
     profile: str = "balanced"
     findings: tuple[Finding, ...] = field(init=False)
 

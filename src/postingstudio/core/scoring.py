@@ -21,6 +21,7 @@ def _clamp(value: float) -> int:
 
 
 def penalty_score(penalties: Sequence[Mapping[str, Any]], metrics: Mapping[str, Any]) -> int:
+    """100 minus each metric's penalty (per unit, capped), clamped to 0–100."""
     lost = 0.0
     for penalty in penalties:
         value = float(metrics.get(penalty["metric"], 0.0) or 0.0)
@@ -29,6 +30,7 @@ def penalty_score(penalties: Sequence[Mapping[str, Any]], metrics: Mapping[str, 
 
 
 def completeness_score(sections: Sequence[SectionResult], config: Mapping[str, Any]) -> int:
+    """The share of weighted section value earned, 0–100; 0 when no section carries weight."""
     weights: Mapping[str, float] = config.get("weights", {})
     values: Mapping[str, float] = config.get("state_value", {})
     total = sum(weights.get(section.id, 0) for section in sections)
@@ -70,6 +72,7 @@ def score(
     metrics: Mapping[str, Any],
     sections: Sequence[SectionResult],
 ) -> Scores:
+    """The four scores and the overall one, computed as resources/scoring.toml defines them."""
     parts = {
         "clarity": penalty_score(scoring.get("clarity", {}).get("penalty", []), metrics),
         "vibrancy": penalty_score(scoring.get("vibrancy", {}).get("penalty", []), metrics),

@@ -326,6 +326,16 @@ def _insert_at(
     return 0
 
 
+def _lacking(spec: SectionSpec, seen: _Found) -> tuple[str, ...]:
+    """The cue groups a present section needs that were not found (enough)."""
+    needed = dict.fromkeys((*spec.heading_requires, *spec.present_requires))
+    return tuple(
+        group.name
+        for group, hits in zip(spec.cues, seen.hits, strict=True)
+        if group.name in needed and len(hits) < group.min
+    )
+
+
 def detect_sections(
     posting: Posting,
     index: TextIndex,
@@ -352,7 +362,7 @@ def detect_sections(
         spec.id: span for spec, (_, _, span) in zip(specs, states, strict=True) if span is not None
     }
     results = []
-    for spec, (state, reason, span) in zip(specs, states, strict=True):
+    for spec, seen, (state, reason, span) in zip(specs, found, states, strict=True):
         # A thin section's template goes after what is already there; a missing one's goes
         # after its neighbour (insert_after) or at the start/end of the posting.
         insert = (
@@ -360,10 +370,11 @@ def detect_sections(
             if span
             else _insert_at(spec, posting, spans, text)
         )
+        additions = spec.additions(_lacking(spec, seen)) if state is SectionState.THIN else ""
         results.append(
             SectionResult(
                 spec.id, spec.label, state, reason, span[0] if span else None,
-                span[1] if span else None, insert, spec.template,
+                span[1] if span else None, insert, spec.template, additions,
             )
         )  # fmt: skip
     return tuple(results)

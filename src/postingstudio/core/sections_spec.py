@@ -25,7 +25,7 @@ _TOP_KEYS = {
     "id", "label", "order", "headings", "heading_patterns", "heading_min_words",
     "heading_requires", "present_requires", "present_any", "thin_groups", "insert_after",
     "insert_default", "template", "thin_hint", "derived", "vague_terms", "claims_sentences",
-    "missing", "thin", "cue",
+    "missing", "thin", "cue", "strengthen",
 }  # fmt: skip
 _REQUIRED = {"id", "label", "order", "template", "missing", "thin"}
 _MESSAGE_KEYS = {"severity", "message", "why", "source"}
@@ -72,6 +72,8 @@ class CueGroup:
 
 @dataclass(frozen=True)
 class SectionSpec:
+    """A checklist section: how its heading and content are recognised and what to advise."""
+
     id: str
     label: str
     order: int
@@ -92,7 +94,17 @@ class SectionSpec:
     vague_terms: tuple[str, ...] = ()
     claims_sentences: bool = False  # sentences this section's cues hit count for no other section
     cues: tuple[CueGroup, ...] = ()
+    # (cue group or "default", lines to add when a thin section lacks that group), in file order.
+    strengthen: tuple[tuple[str, str], ...] = ()
     source_file: str = field(default="", compare=False)
+
+    def additions(self, lacking: tuple[str, ...]) -> str:
+        """The lines a thin section needs: one entry per cue group it lacks, else "default"."""
+        entries = dict(self.strengthen)
+        lines = [entries[name] for name in lacking if name in entries]
+        if not lines and "default" in entries:
+            lines = [entries["default"]]
+        return "\n".join(lines)
 
     def group(self, name: str) -> CueGroup | None:
         return next((g for g in self.cues if g.name == name), None)
@@ -205,6 +217,9 @@ def _spec(path: Path) -> SectionSpec:
     if raw.get("derived") not in (None, "salary"):
         raise _fail(path, "derived may only be 'salary'")
     _regexes(path, "vague_terms", raw.get("vague_terms", []))  # validate; kept as strings
+    strengthen = raw.get("strengthen", {})
+    if not isinstance(strengthen, dict) or set(strengthen) - {*names, "default"}:
+        raise _fail(path, "strengthen maps cue group names (or 'default') to the lines to add")
     return SectionSpec(
         id=raw["id"], label=raw["label"], order=int(raw["order"]),
         template=raw["template"].strip("\n"),
@@ -220,6 +235,7 @@ def _spec(path: Path) -> SectionSpec:
         insert_default=raw.get("insert_default", "end"), thin_hint=raw.get("thin_hint", ""),
         derived=raw.get("derived"), vague_terms=tuple(raw.get("vague_terms", [])), cues=cues,
         claims_sentences=bool(raw.get("claims_sentences", False)),
+        strengthen=tuple((k, str(v).strip("\n")) for k, v in strengthen.items()),
         source_file=str(path),
     )  # fmt: skip
 

@@ -49,6 +49,8 @@ class Mark:
 
 @dataclass
 class StructureResult:
+    """Structure metrics (lists, voice, length) and the marks that place them in the text."""
+
     metrics: dict[str, float | int | str] = field(default_factory=dict)
     marks: dict[str, list[Mark]] = field(default_factory=dict)
 
@@ -86,6 +88,7 @@ def bullet_share(posting: Posting) -> float:
 
 
 def voice_counts(index: TextIndex) -> tuple[int, int]:
+    """How often the posting says "you" and "we" (with their forms), for the voice metric."""
     you = we = 0
     for norm in index.norms:
         if norm in _YOU:
@@ -110,7 +113,8 @@ def years_demanded(index: TextIndex) -> list[tuple[int, int, int]]:
 
 
 class PassiveDetector:
-    """ "be" + (adverb) + past participle, minus participles that describe a state."""
+    """Finds passive voice: "be" + (adverb) + past participle, minus
+    participles that describe a state."""
 
     def __init__(self, irregular: frozenset[str], exceptions: frozenset[str]) -> None:
         self.irregular = irregular

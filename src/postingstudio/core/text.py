@@ -56,6 +56,7 @@ def token_columns(text: str) -> tuple[list[int], list[int], list[str]]:
 
 
 def tokenize(text: str) -> list[Token]:
+    """The words of ``text`` as tokens with offsets and norms."""
     return list(map(Token, *token_columns(text)))
 
 

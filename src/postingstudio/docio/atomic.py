@@ -24,7 +24,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import ExportError, TargetExists
+from .errors import ExportError, TargetExistsError
 
 
 def check_target(
@@ -37,12 +37,14 @@ def check_target(
     if not target.exists() or overwrite:
         return
     if source and _same(target, source):
-        raise TargetExists(
+        raise TargetExistsError(
             target,
             "this is the document being exported; choose another name, or pass --overwrite to "
             "replace it",
         )
-    raise TargetExists(target, "the file already exists; choose another name or pass --overwrite")
+    raise TargetExistsError(
+        target, "the file already exists; choose another name or pass --overwrite"
+    )
 
 
 def _same(a: Path, b: str) -> bool:

@@ -67,6 +67,7 @@ def insert_ordered(
 
 
 def clean_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids, which Word would refuse to open."""
     return _INVALID_XML.sub("", text)
 
 

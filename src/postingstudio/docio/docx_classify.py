@@ -1,4 +1,4 @@
-"""How a .docx paragraph's shape decides its kind, and small helpers for walking tables.
+r"""How a .docx paragraph's shape decides its kind, and small helpers for walking tables.
 
 A short all-bold paragraph that acts as a heading is a guess, so its block is marked
 ``inferred``; a paragraph that starts with a typed bullet ("•\tText") or number ("2) Text",
@@ -28,11 +28,13 @@ _MAX_INFERRED_WORDS = 10
 
 
 def typed_marker(text: str) -> bool:
-    """Does the paragraph start with a typed bullet or number ("•\tText", "2) Text", "a. Text")?"""
+    r"""Does the paragraph start with a typed bullet or number ("•\tText", "2) Text", "a. Text")?"""
     return bool(_BULLET_START.match(text) or _NUMBER_START.match(text))
 
 
 def looks_like_heading(runs: tuple[Run, ...], text: str) -> bool:
+    """Whether a short, all-bold paragraph without sentence
+    punctuation or links reads as a heading."""
     stripped = text.strip()
     if not stripped or len(stripped) > 80 or "\t" in stripped or "\v" in stripped:
         return False
@@ -44,6 +46,8 @@ def looks_like_heading(runs: tuple[Run, ...], text: str) -> bool:
 
 
 def content_children(element: etree._Element) -> list[etree._Element]:
+    """The children that hold content: a content control's ``sdtContent``, a compatibility
+    block's Fallback (else Choice), or the element's own."""
     if element.tag == _SDT:
         content = element.find(w("sdtContent"))
         return list(content) if content is not None else []
@@ -55,6 +59,7 @@ def content_children(element: etree._Element) -> list[etree._Element]:
 
 
 def table_rows(table: etree._Element) -> list[etree._Element]:
+    """The table's rows, including rows wrapped in content controls or custom XML."""
     rows: list[etree._Element] = []
     for child in table:
         if child.tag == _TR:
@@ -65,6 +70,7 @@ def table_rows(table: etree._Element) -> list[etree._Element]:
 
 
 def row_cells(row: etree._Element) -> list[etree._Element]:
+    """The row's cells, including cells wrapped in content controls or custom XML."""
     cells: list[etree._Element] = []
     for child in row:
         if child.tag == _TC:
@@ -75,10 +81,13 @@ def row_cells(row: etree._Element) -> list[etree._Element]:
 
 
 def natural_key(name: str) -> tuple[object, ...]:
+    """A sort key that orders ``header10.xml`` after ``header2.xml``."""
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name))
 
 
 def int_attr(element: etree._Element | None, default: int | None) -> int | None:
+    """The element's ``w:val`` as an int clamped to 0–10,000;
+    ``default`` when absent or not a number."""
     if element is None:
         return default
     try:

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 
 def default_template() -> Path:
+    """The shipped .docx template that non-Word sources are written into."""
     from postingstudio.paths import resources_dir
 
     return resources_dir() / "templates" / "posting.docx"
@@ -57,6 +58,7 @@ def assemble(
     document: etree._Element,
     other_parts: dict[str, etree._Element] | None = None,
 ) -> bytes:
+    """The output .docx bytes: the source package with ``document`` and ``other_parts`` replaced."""
     package = reading.package
     strict = package.strict
     replaced: dict[str, bytes] = {package.main: _serialise(document, strict)}

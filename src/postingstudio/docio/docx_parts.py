@@ -31,6 +31,9 @@ def _fmt_kind(fmt: str | None) -> str | None:
 
 
 class OutputParts:
+    """The relationships, styles and numbering of the package being
+    written, which new blocks add to."""
+
     def __init__(self, package: Package, template_styles: etree._Element | None) -> None:
         self.package = package
         self.main = package.main

@@ -1,4 +1,4 @@
-"""Read a .docx (or .docm; macros are never run) into a :class:`Posting`.
+r"""Read a .docx (or .docm; macros are never run) into a :class:`Posting`.
 
 Walks the main document part with lxml rather than python-docx's object model: it is faster, it
 copes with Strict OOXML and renamed main parts, and it lets us see tracked changes, fields, text
@@ -7,12 +7,12 @@ boxes and content controls. What becomes what:
 * headings: heading styles, ``Title``, outline levels; short all-bold paragraphs are headings
   with ``inferred=True``;
 * list items: ``numPr`` on the paragraph or its style (numbered vs bulleted from the level's
-  number format) and list styles by name; typed bullets and numbers ("•\\tText", "1) Text")
+  number format) and list styles by name; typed bullets and numbers ("•\tText", "1) Text")
   stay paragraphs whose text keeps the marker;
 * runs: effective bold/italic/underline (direct, character style, paragraph style, defaults),
   hyperlinks (relationship targets, anchors as ``#name``, ``HYPERLINK`` fields);
 * tables: one ``TABLE_CELL`` block per non-empty cell paragraph, with (table, row, column);
-* line breaks are ``\\v``, tabs ``\\t``; insertions are kept, deletions dropped (changes read
+* line breaks are ``\v``, tabs ``\t``; insertions are kept, deletions dropped (changes read
   as accepted); comments, field codes and deleted text are ignored;
 * headers and footers become blocks with ``BlockOrigin.HEADER``/``FOOTER`` (first and last), text
   boxes blocks with ``BlockOrigin.TEXTBOX`` right after their anchor paragraph.
@@ -63,6 +63,8 @@ class Unit:
 
 @dataclass
 class DocxReading:
+    """A read .docx: the posting and what a lossless save needs (package, styles, units)."""
+
     posting: Posting
     package: Package
     styles: StyleTable
@@ -300,9 +302,9 @@ def _renumber_tables(units: list[Unit]) -> None:
 
 
 def _missing(package: Package, reason: str) -> Exception:
-    from .errors import CorruptDocument
+    from .errors import CorruptDocumentError
 
-    return CorruptDocument(package.path, reason)
+    return CorruptDocumentError(package.path, reason)
 
 
 _NOTES = {

@@ -27,6 +27,8 @@ _PRECIOUS = (w("drawing"), w("pict"), w("object"), _SECT)
 
 
 def save_into_source(posting: Posting, reading: DocxReading) -> bytes:
+    """The source package with the edited posting laid into it, untouched
+    paragraphs left byte for byte."""
     parts = OutputParts(reading.package, template_styles(reading.package.path))
     writer = LosslessWriter(reading, parts)
     stray_headers, stray_footers = _headers_and_footers(writer, posting)

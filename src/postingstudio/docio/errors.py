@@ -49,37 +49,37 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-class FileUnreadable(DocumentError):
+class FileUnreadableError(DocumentError):
     """The file is missing, is a folder, or the system refused to let us read it."""
 
     advice = "Check the name and that you may open it, then try again."
 
 
-class UnsupportedFormat(DocumentError):
+class UnsupportedFormatError(DocumentError):
     """A file type Posting Studio does not read or write (for example .rtf or .odt)."""
 
     advice = "Save it as .docx, .txt, .md or .html and open that."
 
 
-class NotADocx(DocumentError):
+class NotADocxError(DocumentError):
     """Not a Word document at all: plain text renamed to .docx, a PDF, an image, another zip."""
 
     advice = "Open it in the program that made it and save it as a Word .docx document."
 
 
-class CorruptArchive(DocumentError):
+class CorruptArchiveError(DocumentError):
     """The .docx zip archive is truncated or damaged."""
 
     advice = "Word may repair it: open it in Word and save a copy, then open the copy."
 
 
-class CorruptDocument(DocumentError):
+class CorruptDocumentError(DocumentError):
     """The archive opens but a part Word needs is missing or its XML is damaged."""
 
     advice = "Word may repair it: open it in Word and save a copy, then open the copy."
 
 
-class Encrypted(DocumentError):
+class EncryptedError(DocumentError):
     """A password-protected (encrypted) Word document; it must be saved without a password."""
 
     advice = (
@@ -87,25 +87,25 @@ class Encrypted(DocumentError):
     )
 
 
-class LegacyDoc(DocumentError):
+class LegacyDocError(DocumentError):
     """A Word 97–2003 binary .doc; it must be re-saved as .docx first."""
 
     advice = "Open it in Word or LibreOffice and save it as .docx."
 
 
-class TooLarge(DocumentError):
+class TooLargeError(DocumentError):
     """The file or its text is bigger than Posting Studio is willing to read."""
 
     advice = "Split it into smaller files, or save just the posting on its own."
 
 
-class ZipBomb(TooLarge):
+class ZipBombError(TooLargeError):
     """The archive would expand to far more than it holds (a zip bomb or a damaged size field)."""
 
     advice = "Ask the sender for the document again, or copy its text into a new file."
 
 
-class UnsafeXml(DocumentError):
+class UnsafeXmlError(DocumentError):
     """The XML declares a DTD or entities; refused, so no entity is expanded or fetched."""
 
     advice = "Open it in Word and save a copy; Word writes a safe file."
@@ -117,7 +117,7 @@ class ExportError(DocumentError):
     advice = "Choose another folder or name; the file that was there is unchanged."
 
 
-class TargetExists(ExportError):
+class TargetExistsError(ExportError):
     """The export would replace an existing file (possibly the source) without ``overwrite``."""
 
     advice = ""

@@ -16,7 +16,7 @@ from postingstudio.core.model import Posting
 
 from . import formats
 from .atomic import check_target, write_atomic
-from .errors import DocumentError, ExportError, UnsupportedFormat
+from .errors import DocumentError, ExportError, UnsupportedFormatError
 
 if TYPE_CHECKING:
     from .source import SourceDocument
@@ -40,7 +40,7 @@ def save_posting(
     else of the shipped template. ``source`` is the source .docx as it was opened (kept by the
     editing session): a .docx is then written into *that* package by block identity, so every
     paragraph the writer did not touch comes back as it was. Raises :class:`DocumentError`
-    subclasses (never a bare ``OSError``): :class:`TargetExists` when the file exists and
+    subclasses (never a bare ``OSError``): :class:`TargetExistsError` when the file exists and
     ``overwrite`` is false.
     """
     target = os.fspath(out_path)
@@ -48,7 +48,7 @@ def save_posting(
     fmt = formats.for_suffix(extension)
     if fmt is None:
         suffixes = formats.export_suffixes()
-        raise UnsupportedFormat(
+        raise UnsupportedFormatError(
             target,
             f"Posting Studio exports {', '.join(suffixes)}, "
             f"not {extension or 'files without an extension'}",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from postingstudio.core.model import Posting
 from postingstudio.core.plaintext import parse_text
 
-from .errors import DocumentError, TooLarge
+from .errors import DocumentError, TooLargeError
 from .styles import MAX_CHAIN
 
 if TYPE_CHECKING:
@@ -31,9 +31,11 @@ def read_docx(name: str, data: bytes) -> Posting:
     except DocumentError:
         raise
     except RecursionError:
-        raise TooLarge(name, "the document is nested too deeply to read") from None
+        raise TooLargeError(name, "the document is nested too deeply to read") from None
     except MemoryError:
-        raise TooLarge(name, "the document is too large to read in the memory available") from None
+        raise TooLargeError(
+            name, "the document is too large to read in the memory available"
+        ) from None
     posting = reading.posting
     if reading.styles.chain_cut:
         note = (
@@ -47,22 +49,27 @@ def read_docx(name: str, data: bytes) -> Posting:
 
 
 def read_html(name: str, text: str) -> Posting:
+    """The formats registry's reader for .html: ``text`` (already decoded) as a posting."""
     from .html_reader import parse_html
 
     return parse_html(text, source_path=name)
 
 
 def read_markdown(name: str, text: str) -> Posting:
+    """The formats registry's reader for .md: ``text`` (already decoded) as a posting."""
     return parse_text(text, markdown=True, source_path=name)
 
 
 def read_text(name: str, text: str) -> Posting:
+    """The formats registry's reader for .txt: ``text`` (already decoded) as a posting."""
     return parse_text(text, source_path=name)
 
 
 def write_docx(
     posting: Posting, *, template: Any = None, source: SourceDocument | None = None
 ) -> bytes:
+    """The formats registry's writer for .docx: into ``source`` when the posting
+    came from one, else the template."""
     from .docx_writer import build_docx
 
     reading = source.reading if source is not None else None
@@ -70,24 +77,29 @@ def write_docx(
 
 
 def write_html(posting: Posting, **_options: Any) -> bytes:
+    """The formats registry's writer for .html: UTF-8 bytes of clean, semantic HTML."""
     from .html_export import to_html
 
     return to_html(posting).encode("utf-8")
 
 
 def write_markdown(posting: Posting, **_options: Any) -> bytes:
+    """The formats registry's writer for .md: UTF-8 bytes."""
     from .markdown_export import to_markdown
 
     return to_markdown(posting).encode("utf-8")
 
 
 def write_text(posting: Posting, **_options: Any) -> bytes:
+    """The formats registry's writer for .txt: UTF-8 bytes."""
     from .text_export import to_text
 
     return to_text(posting).encode("utf-8")
 
 
 def write_pdf(posting: Posting, *, template: Any = None, **_options: Any) -> Callable[[str], None]:
+    """The formats registry's writer for .pdf: a callable that writes the PDF to a temporary
+    path, which the atomic writer then moves into place."""
     from .pdf_export import write_pdf as write
 
     return lambda temporary: write(posting, temporary, template=template)

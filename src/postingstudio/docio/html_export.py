@@ -27,6 +27,8 @@ header, footer { color: #808080; font-size: 0.9rem; }
 
 
 def safe_href(link: str) -> str | None:
+    """``link`` when its scheme is safe in exported HTML (http(s), mailto, tel, #),
+    "www." made https; None drops it."""
     target = link.strip()
     lowered = target.lower()
     if lowered.startswith(_SAFE_SCHEMES):

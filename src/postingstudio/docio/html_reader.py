@@ -1,9 +1,9 @@
-"""HTML (a saved job-board page or an ATS export) into a :class:`Posting`.
+r"""HTML (a saved job-board page or an ATS export) into a :class:`Posting`.
 
 Uses the standard library's tolerant ``html.parser``: ``h1``–``h6`` become headings, ``p`` and
 ``div`` paragraphs, ``li`` list items (numbered inside ``ol``, nested level from ``ul``/``ol``
 depth), ``td``/``th`` table cells; ``b``/``strong``, ``i``/``em``, ``u`` and ``a href`` become run
-formatting; ``br`` is a line break (``\\v``). Scripts, styles and other non-content elements are
+formatting; ``br`` is a line break (``\v``). Scripts, styles and other non-content elements are
 skipped, and nothing is ever fetched.
 """
 
@@ -217,6 +217,8 @@ def _tidy(runs: list[Run]) -> tuple[Run, ...]:
 
 
 def parse_html(html: str, *, source_path: str | None = None) -> Posting:
+    """An HTML posting as blocks; tables are flattened into their
+    cells' text, with a note saying so."""
     builder = _Builder()
     builder.feed(html)
     builder.close()

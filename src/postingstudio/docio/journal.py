@@ -82,6 +82,7 @@ class Entry:
 
 
 def sha256_of(path: str | os.PathLike[str]) -> str | None:
+    """The file's SHA-256 in hex, read in 1 MiB chunks; None when it cannot be read."""
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as stream:

@@ -15,7 +15,7 @@ from pathlib import Path
 from postingstudio.core.model import Posting
 
 from . import formats, safety, text_reader
-from .errors import TooLarge, UnsupportedFormat
+from .errors import TooLargeError, UnsupportedFormatError
 from .package import read_bytes
 
 log = logging.getLogger(__name__)
@@ -34,15 +34,17 @@ def load_posting(path: str | os.PathLike[str]) -> Posting:
     if kind in ("zip", "ole"):
         fmt = formats.formats_by_key()["docx"]  # a .docx renamed to .txt is still a Word document
     if fmt is not None and fmt.binary:
-        return formats.resolve(fmt.reader)(name, data)  # raises NotADocx/LegacyDoc as fits
+        return formats.resolve(fmt.reader)(
+            name, data
+        )  # raises NotADocxError/LegacyDocError as fits
     if kind not in ("text", safety.UNKNOWN_BINARY):  # a PDF, an image: said by name
-        raise UnsupportedFormat(name, f"this is {kind}, which Posting Studio cannot read")
+        raise UnsupportedFormatError(name, f"this is {kind}, which Posting Studio cannot read")
     if fmt is None:
-        raise UnsupportedFormat(
+        raise UnsupportedFormatError(
             name, f"Posting Studio reads {', '.join(READ_FORMATS)} files, not {extension} files"
         )
     if len(data) > MAX_TEXT_BYTES:
-        raise TooLarge(
+        raise TooLargeError(
             name, f"the text is {len(data) / 1048576:,.1f} MB, more than the 20 MB a posting may be"
         )
     decoded = text_reader.decode_text(name, data)

@@ -228,8 +228,8 @@ def _address(para: object, in_main: bool) -> dict[str, object]:
 
 
 def python_docx_text(para: object) -> str:
-    """``Paragraph.text`` as python-docx 1.x computes it: the runs directly in the paragraph
-    and in its hyperlinks; tabs ``\\t``, line breaks ``\\n``, no-break hyphens ``-``."""
+    r"""``Paragraph.text`` as python-docx 1.x computes it: the runs directly in the paragraph and
+    in its hyperlinks; tabs ``\t``, line breaks ``\n``, no-break hyphens ``-``."""
     parts: list[str] = []
     for child in para:  # type: ignore[attr-defined]
         runs = [child] if child.tag == w("r") else []

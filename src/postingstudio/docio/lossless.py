@@ -78,6 +78,8 @@ class _Story:
 
 
 class LosslessWriter:
+    """Writes edited blocks back into the source's stories (body, headers, footers, text boxes)."""
+
     def __init__(self, reading: DocxReading, parts: OutputParts) -> None:
         self.reading = reading
         self.parts = parts
@@ -224,4 +226,5 @@ def _last_text_rpr(para: etree._Element) -> etree._Element | None:
 
 
 def body_blocks(posting: Posting) -> list[Block]:
+    """The blocks that belong in the main story: body paragraphs and text boxes."""
     return [b for b in posting.blocks if b.origin in (BlockOrigin.BODY, BlockOrigin.TEXTBOX)]

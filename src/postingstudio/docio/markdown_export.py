@@ -28,6 +28,7 @@ _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])(?=\s|$)")
 
 
 def escape_md(text: str) -> str:
+    """``text`` with Markdown's special characters escaped, so it reads back as the same text."""
     text = _ESCAPE.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
@@ -39,6 +40,7 @@ def _link_target(url: str) -> str:
 
 
 def inline(runs: tuple[Run, ...]) -> str:
+    """Runs as inline Markdown (emphasis, links); a line break becomes a backslash-newline."""
     parts: list[str] = []
     for link, group in link_groups(runs):
         inner = "".join(_run(run) for run in group)
@@ -117,6 +119,7 @@ def _blocks(blocks: list[Block]) -> list[str]:
 
 
 def to_markdown(posting: Posting) -> str:
+    """The posting as Markdown; header and footer blocks are set off by ``---`` rules."""
     header, body, footer = split_origins(posting.blocks)
     lines: list[str] = []
     if header:

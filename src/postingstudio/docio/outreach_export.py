@@ -46,6 +46,7 @@ def messages_text(messages: Iterable[Message]) -> str:
 
 
 def export_txt(messages: Iterable[Message], path: str | os.PathLike[str]) -> None:
+    """Write the drafts to one plain-text file, atomically."""
     write_atomic(path, messages_text(messages).encode("utf-8"))
 
 
@@ -67,6 +68,8 @@ def eml_bytes(
 def export_eml(
     message: Message, path: str | os.PathLike[str], sender: str = "", recipient: str = ""
 ) -> None:
+    """Write one draft as an .eml a mail client opens; a draft without a
+    subject (SMS, LinkedIn) is refused."""
     if message.subject is None:
         raise DocumentError(path, f"a {message.channel} draft has no subject; export it as .txt")
     write_atomic(path, eml_bytes(message.subject, message.body, sender, recipient))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from . import safety
-from .errors import CorruptDocument, FileUnreadable, NotADocx
+from .errors import CorruptDocumentError, FileUnreadableError, NotADocxError
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -55,12 +55,15 @@ def w(tag: str) -> str:
 
 
 def to_transitional(data: bytes) -> bytes:
+    """Strict OOXML namespaces in ``data`` rewritten to their Transitional
+    ones, so one parser reads both."""
     for strict, transitional in STRICT_TO_TRANSITIONAL:
         data = data.replace(strict, transitional)
     return data
 
 
 def to_strict(data: bytes) -> bytes:
+    """Transitional namespaces rewritten back to Strict, so a Strict source is saved as Strict."""
     for strict, transitional in STRICT_TO_TRANSITIONAL:
         data = data.replace(transitional, strict)
     return data
@@ -68,6 +71,8 @@ def to_strict(data: bytes) -> bytes:
 
 @dataclass(frozen=True, slots=True)
 class Relationship:
+    """One relationship of a part: id, type, target (a part name or a URL when ``external``)."""
+
     rel_id: str
     rel_type: str
     target: str
@@ -148,11 +153,13 @@ _ODT = "Open it in LibreOffice and choose File › Save As › Word (.docx)."
 
 
 def rels_name_for(part: str) -> str:
+    """The name of the part holding ``part``'s relationships (``word/_rels/document.xml.rels``)."""
     directory, name = posixpath.split(part)
     return posixpath.join(directory, "_rels", f"{name}.rels")
 
 
 def resolve_target(base: str, target: str) -> str:
+    """A relationship target resolved against the folder ``base`` into a part name."""
     if target.startswith("/"):
         return target.lstrip("/")
     return posixpath.normpath(posixpath.join(base, target)).lstrip("/")
@@ -165,9 +172,11 @@ def open_package(path: str, data: bytes) -> Package:
         safety.classify_ole(path, data)
     if kind != "zip":
         if not data:
-            raise NotADocx(path, "the file is empty (0 bytes), not a Word document", advice=_RESAVE)
+            raise NotADocxError(
+                path, "the file is empty (0 bytes), not a Word document", advice=_RESAVE
+            )
         what = "plain text" if kind == "text" else kind
-        raise NotADocx(path, f"this is {what}, not a Word .docx document")
+        raise NotADocxError(path, f"this is {what}, not a Word .docx document")
     archive = safety.open_zip(path, data)
     strict = False
     content_types: dict[str, str] = {}
@@ -188,14 +197,14 @@ def open_package(path: str, data: bytes) -> Package:
     main = _find_main(package)
     if main is None:
         if package.has("content.xml") or package.has("mimetype"):
-            raise NotADocx(
+            raise NotADocxError(
                 path, "this is an OpenDocument (.odt) file, not a Word document", advice=_ODT
             )
         if package.has("xl/workbook.xml") or package.has("ppt/presentation.xml"):
-            raise NotADocx(path, "this is an Excel or PowerPoint file, not a Word document")
+            raise NotADocxError(path, "this is an Excel or PowerPoint file, not a Word document")
         if not package.names:
-            raise NotADocx(path, "this is an empty zip archive, not a Word document")
-        raise NotADocx(
+            raise NotADocxError(path, "this is an empty zip archive, not a Word document")
+        raise NotADocxError(
             path, "this is a zip archive without a Word document in it", detail="no main part"
         )
     package.main = main
@@ -212,7 +221,7 @@ def _check_root(package: Package) -> None:
     if root.tag == w("document"):
         return
     namespace, _, local = str(root.tag).lstrip("{").rpartition("}")
-    raise CorruptDocument(
+    raise CorruptDocumentError(
         package.path,
         "the file is not a Word document inside, or it is badly damaged: its main part is "
         "written in a vocabulary Word does not use",
@@ -227,7 +236,7 @@ def _find_main(package: Package) -> str | None:
             data = package.raw("_rels/.rels")
             safety.check_no_dtd(package.path, "_rels/.rels", data)
             root = safety.parse_xml(package.path, "_rels/.rels", to_transitional(data))
-        except CorruptDocument:
+        except CorruptDocumentError:
             root = None
         if root is not None:
             for rel in root.iter(f"{{{PR_NS}}}Relationship"):
@@ -248,24 +257,24 @@ def read_bytes(path: str) -> bytes:
     try:
         size = os.path.getsize(path)
         if size > safety.MAX_FILE_BYTES:
-            from .errors import TooLarge
+            from .errors import TooLargeError
 
-            raise TooLarge(
+            raise TooLargeError(
                 path, f"the file is {size / 1048576:,.1f} MB, more than the 100 MB a posting may be"
             )
         with open(path, "rb") as handle:
             return handle.read(safety.MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise FileUnreadable(path, "the file does not exist") from None
+        raise FileUnreadableError(path, "the file does not exist") from None
     except IsADirectoryError:
-        raise FileUnreadable(path, "this is a folder, not a file") from None
+        raise FileUnreadableError(path, "this is a folder, not a file") from None
     except PermissionError:
-        raise FileUnreadable(
+        raise FileUnreadableError(
             path,
             "you do not have permission to open this file",
             advice="Ask whoever owns the file for access, or copy it into your own folder.",
         ) from None
     except OSError as error:
-        raise FileUnreadable(
+        raise FileUnreadableError(
             path, "the file cannot be read from the disk", detail=str(error.strerror or error)
         ) from None

@@ -39,6 +39,7 @@ _FAMILY = "PostingSans"
 
 
 def libreoffice() -> str | None:
+    """The LibreOffice executable on PATH, or None (then reportlab draws the PDF)."""
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 

@@ -59,6 +59,8 @@ class _Atom:
 
 
 def text_atoms(para: etree._Element) -> list[_Atom]:
+    """The paragraph's text pieces in order, each with its element and
+    whether an edit may change it."""
     atoms: list[_Atom] = []
     _walk(para, atoms, [])
     return atoms
@@ -181,6 +183,8 @@ def _rewrite(atom: _Atom) -> None:
 
 
 def text_elements(text: str) -> list[etree._Element]:
+    r"""``text`` as WordprocessingML run content: ``w:t`` pieces, ``\t`` as
+    ``w:tab``, ``\v`` as ``w:br``."""
     made: list[etree._Element] = []
     for piece in re.split("([\t\v])", text):
         if piece == "\t":

@@ -1,9 +1,9 @@
-"""Inline content of one paragraph → formatted :class:`Run` objects.
+r"""Inline content of one paragraph → formatted :class:`Run` objects.
 
 Handles what sits between ``<w:p>`` and the text: runs and their effective formatting,
 hyperlinks (relationship targets, ``w:anchor``, ``HYPERLINK`` fields), tracked insertions (kept)
 and deletions (dropped), content controls, smart tags, field codes (skipped, their results
-kept), symbols, tabs (``\\t``) and line breaks (``\\v``). Text boxes found inside drawings are
+kept), symbols, tabs (``\t``) and line breaks (``\v``). Text boxes found inside drawings are
 handed back to the caller, which reads them as separate blocks; pictures are only counted.
 """
 
@@ -49,6 +49,9 @@ _MAX_DEPTH = 64
 
 @dataclass
 class Collected:
+    """What one paragraph's inline content held: its runs, text boxes to read separately, and
+    whether it had pictures or tracked changes."""
+
     runs: tuple[Run, ...]
     textboxes: list[etree._Element] = field(default_factory=list)
     images: bool = False

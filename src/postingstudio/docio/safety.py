@@ -21,14 +21,14 @@ import zipfile
 from lxml import etree
 
 from .errors import (
-    CorruptArchive,
-    CorruptDocument,
-    Encrypted,
-    LegacyDoc,
-    NotADocx,
-    TooLarge,
-    UnsafeXml,
-    ZipBomb,
+    CorruptArchiveError,
+    CorruptDocumentError,
+    EncryptedError,
+    LegacyDocError,
+    NotADocxError,
+    TooLargeError,
+    UnsafeXmlError,
+    ZipBombError,
 )
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # a posting with pictures is a few MB; 100 MB is not a posting
@@ -100,12 +100,12 @@ def classify_ole(path: str, data: bytes) -> None:
         "EncryptedPackage".encode("utf-16-le") in data
         or "EncryptionInfo".encode("utf-16-le") in data
     ):
-        raise Encrypted(path, "the document is protected with a password")
+        raise EncryptedError(path, "the document is protected with a password")
     if "WordDocument".encode("utf-16-le") in data:
-        raise LegacyDoc(
+        raise LegacyDocError(
             path, "this is an old Word 97–2003 .doc file, which Posting Studio cannot read"
         )
-    raise NotADocx(
+    raise NotADocxError(
         path,
         "this is an old-style Office file that is not a Word document",
         advice="Open it in the program that made it and save the text as a .docx document.",
@@ -115,7 +115,7 @@ def classify_ole(path: str, data: bytes) -> None:
 def open_zip(path: str, data: bytes) -> zipfile.ZipFile:
     """Open the archive and check its directory against the limits before inflating anything."""
     if len(data) > MAX_FILE_BYTES:
-        raise TooLarge(
+        raise TooLargeError(
             path,
             f"the file is {_mb(len(data))}, more than the {_mb(MAX_FILE_BYTES)} a posting may be",
         )
@@ -123,11 +123,11 @@ def open_zip(path: str, data: bytes) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except Exception as error:  # noqa: BLE001 - zipfile raises many types on damaged input
-        raise CorruptArchive(
+        raise CorruptArchiveError(
             path, "the file is damaged: part of it is missing or overwritten", detail=_short(error)
         ) from None
     if len(infos) > MAX_MEMBERS:
-        raise ZipBomb(
+        raise ZipBombError(
             path, f"the file is packed with {len(infos):,} pieces; a Word document has far fewer"
         )
     _check_encryption(path, infos)
@@ -135,14 +135,14 @@ def open_zip(path: str, data: bytes) -> zipfile.ZipFile:
     for info in infos:
         total += info.file_size
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise ZipBomb(
+            raise ZipBombError(
                 path,
                 "the file would unpack to far more than it holds, which a real document never "
                 "does; it was not opened",
                 detail=f"{info.filename} expands {info.file_size // max(info.compress_size, 1):,}x",
             )
     if total > MAX_TOTAL_EXPANDED:
-        raise ZipBomb(
+        raise ZipBombError(
             path,
             f"the file would unpack to {_mb(total)}, more than the {_mb(MAX_TOTAL_EXPANDED)} a "
             "posting may take",
@@ -157,11 +157,11 @@ def read_member(
     try:
         info = archive.getinfo(name)
     except KeyError:
-        raise CorruptDocument(
+        raise CorruptDocumentError(
             path, "the file is damaged: part of it is missing", detail=f"no member {name}"
         ) from None
     if info.file_size > limit:
-        raise TooLarge(
+        raise TooLargeError(
             path,
             f"its text is too long to read ({_mb(info.file_size)}; the limit is {_mb(limit)})",
             detail=f"member {name}",
@@ -174,13 +174,13 @@ def read_member(
     except Exception as error:  # noqa: BLE001 - zlib, struct, EOF, CRC: all mean "damaged"
         # zipfile's RuntimeError for a member flagged encrypted lands here too: a real
         # password-protected .docx is an OLE file (classify_ole), so this is damage.
-        raise CorruptArchive(
+        raise CorruptArchiveError(
             path,
             "the file is damaged: part of it cannot be unpacked",
             detail=f"{name}: {_short(error)}",
         ) from None
     if len(data) > limit:
-        raise ZipBomb(
+        raise ZipBombError(
             path,
             "the file unpacks to more than it says it holds; it was not opened",
             detail=f"{name} expands past {_mb(limit)}",
@@ -207,7 +207,7 @@ def _parser() -> etree.XMLParser:
 def check_no_dtd(path: str, name: str, data: bytes) -> None:
     """Refuse DTDs and entity declarations before the parser sees them."""
     if _DTD_MARKERS.search(data) or any(marker in data for marker in _UTF16_DTD_MARKERS):
-        raise UnsafeXml(
+        raise UnsafeXmlError(
             path,
             "the file contains instructions that Word never writes and that could make it read "
             "other files or the network, so it was not opened",
@@ -216,25 +216,25 @@ def check_no_dtd(path: str, name: str, data: bytes) -> None:
 
 
 def parse_xml(path: str, name: str, data: bytes) -> etree._Element:
-    """Parse one XML part safely; damaged XML becomes :class:`CorruptDocument`."""
+    """Parse one XML part safely; damaged XML becomes :class:`CorruptDocumentError`."""
     check_no_dtd(path, name, data)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
-        raise CorruptDocument(
+        raise CorruptDocumentError(
             path, _damaged_xml(error), detail=f"{name}: {_short(error)}"
         ) from None
     except (ValueError, etree.LxmlError) as error:
-        raise CorruptDocument(
+        raise CorruptDocumentError(
             path, "the file is damaged: part of its text cannot be read", detail=f"{name}: {error}"
         ) from None
     if root is None:
-        raise CorruptDocument(
+        raise CorruptDocumentError(
             path, "the file is damaged: part of it is empty", detail=f"{name} is empty"
         )
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
-        raise UnsafeXml(
+        raise UnsafeXmlError(
             path,
             "the file contains instructions that Word never writes, so it was not opened",
             detail=f"{name} declares a DTD",
@@ -251,13 +251,13 @@ def _check_encryption(path: str, infos: list[zipfile.ZipInfo]) -> None:
     files = [info for info in infos if not info.is_dir()]
     flagged = [info for info in files if info.flag_bits & 0x1]
     if files and len(flagged) == len(files):
-        raise Encrypted(
+        raise EncryptedError(
             path,
             "the file is locked with a zip password, which Word never uses",
             advice="Unpack it with the tool that locked it, or ask the sender for the .docx.",
         )
     if flagged:
-        raise CorruptArchive(
+        raise CorruptArchiveError(
             path,
             "the file is damaged: part of it is overwritten",
             detail=f"encryption flag set on {len(flagged)} of {len(files)} members",

@@ -99,6 +99,7 @@ def posting_to_data(posting: Posting) -> dict[str, Any]:
 
 
 def posting_from_data(data: dict[str, Any]) -> Posting:
+    """A posting rebuilt from its serialised data (the recovery journal's form)."""
     return typing.cast(Posting, from_data(Posting, data))
 
 

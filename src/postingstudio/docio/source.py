@@ -17,12 +17,15 @@ from pathlib import Path
 from postingstudio.core.model import Posting
 
 from .docx_reader import DocxReading, read_docx
-from .errors import TooLarge
+from .errors import TooLargeError
 from .package import read_bytes
 
 
 @dataclass(frozen=True)
 class Fingerprint:
+    """Size, mtime and hash of the source as read, to tell whether
+    another program saved it since."""
+
     size: int
     mtime_ns: int
     sha256: str
@@ -60,7 +63,8 @@ class SourceDocument:
         return None
 
     def disk_state(self, path: str | None = None) -> str:
-        """ "same", "changed" (another program saved it) or "missing" (moved or deleted)."""
+        """The file on disk against what was read: "same", "changed" (another program saved it)
+        or "missing" (moved or deleted)."""
         target = path or self.path
         try:
             stat = os.stat(target)
@@ -91,9 +95,11 @@ def open_source(path: str | os.PathLike[str]) -> SourceDocument:
     try:
         return SourceDocument(name, data, read_docx(name, data))
     except RecursionError:
-        raise TooLarge(name, "the document is nested too deeply to read") from None
+        raise TooLargeError(name, "the document is nested too deeply to read") from None
     except MemoryError:
-        raise TooLarge(name, "the document is too large to read in the memory available") from None
+        raise TooLargeError(
+            name, "the document is too large to read in the memory available"
+        ) from None
 
 
 def beside_as_docx(path: str) -> str:

@@ -31,6 +31,7 @@ def on_off(element: etree._Element | None) -> bool | None:
 
 
 def underline_of(element: etree._Element | None) -> bool | None:
+    """A ``w:u`` element as underline on/off; None when the element is absent (inherit)."""
     if element is None:
         return None
     value = element.get(w("val"))
@@ -39,6 +40,8 @@ def underline_of(element: etree._Element | None) -> bool | None:
 
 @dataclass(slots=True)
 class RunFormat:
+    """Bold, italic and underline as a run or style sets them; None means inherited."""
+
     bold: bool | None = None
     italic: bool | None = None
     underline: bool | None = None
@@ -62,6 +65,8 @@ class RunFormat:
 
 @dataclass(slots=True)
 class StyleDef:
+    """One style of styles.xml: its kind, parent, outline level, list numbering and run format."""
+
     style_id: str
     name: str
     kind: str

@@ -72,6 +72,7 @@ def _blocks(blocks: list[Block]) -> list[str]:
 
 
 def to_text(posting: Posting) -> str:
+    """The posting as plain text; header and footer blocks are set off by blank lines."""
     header, body, footer = split_origins(posting.blocks)
     lines: list[str] = []
     if header:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-from .errors import UnsupportedFormat
+from .errors import UnsupportedFormatError
 
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -33,19 +33,21 @@ _TEXT_CONTROLS = frozenset(b"\t\n\r\x0b\x0c\x1a\x1b")  # tab, newlines, form fee
 
 @dataclass(frozen=True)
 class DecodedText:
+    """Decoded file text, the encoding it was read in, and notes on repairs made."""
+
     text: str
     encoding: str
     notes: tuple[str, ...] = ()
 
 
-class NotText(UnsupportedFormat):
+class NotTextError(UnsupportedFormatError):
     """Bytes that are no text in any encoding (an executable, an image without a known header)."""
 
     advice = "Open the posting in the program that made it and save it as .docx or .txt."
 
 
 def decode_text(path: str, data: bytes) -> DecodedText:
-    """Decode ``data`` (the whole file) or raise :class:`NotText`."""
+    """Decode ``data`` (the whole file) or raise :class:`NotTextError`."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _finish(data[len(bom) :].decode(encoding, errors="replace"), encoding)
@@ -128,5 +130,5 @@ def _finish(text: str, encoding: str, notes: list[str] | None = None) -> Decoded
     return DecodedText(text, encoding, tuple(found))
 
 
-def _binary(path: str, detail: str) -> NotText:
-    return NotText(path, "this is not a text file: it holds binary data", detail=detail)
+def _binary(path: str, detail: str) -> NotTextError:
+    return NotTextError(path, "this is not a text file: it holds binary data", detail=detail)

@@ -1,5 +1,5 @@
 """Grammar and spelling through LanguageTool: a layer beside ``docio`` (imports ``core`` only,
-never Qt). See :class:`GrammarChecker`, :class:`GrammarLane` and :func:`download_languagetool`.
+never Qt). See :class:`GrammarChecker` and :func:`download_languagetool`.
 
 Names are imported on first use (PEP 562), not with the package: language-tool-python and
 requests cost about 250 ms, and the GUI and ``check`` without ``--grammar`` must not pay that.
@@ -22,33 +22,29 @@ _EXPORTS = {
     "languagetool_rule_id": "convert",
     "DictionaryError": "dictionary",
     "PersonalDictionary": "dictionary",
-    "DownloadCancelled": "download_errors",
-    "DownloadFailed": "download_errors",
+    "DownloadCancelledError": "download_errors",
+    "DownloadFailedError": "download_errors",
     "download_languagetool": "download",
     "probe_server": "probe",
     "Preflight": "install",
     "preflight": "install",
-    "GrammarLane": "lane",
-    "LaneResult": "lane",
     "Fix": "state",
     "GrammarState": "state",
-    "GrammarUnavailable": "state",
+    "GrammarUnavailableError": "state",
     "StateKind": "state",
 }
 
 __all__ = [
     "ConfigError",
     "DictionaryError",
-    "DownloadCancelled",
-    "DownloadFailed",
+    "DownloadCancelledError",
+    "DownloadFailedError",
     "Fix",
     "GrammarChecker",
     "GrammarConfig",
-    "GrammarLane",
     "GrammarMode",
     "GrammarState",
-    "GrammarUnavailable",
-    "LaneResult",
+    "GrammarUnavailableError",
     "PUBLIC_API_URL",
     "PersonalDictionary",
     "Preflight",
@@ -65,11 +61,10 @@ if TYPE_CHECKING:
     from .convert import languagetool_rule_id
     from .dictionary import DictionaryError, PersonalDictionary
     from .download import download_languagetool
-    from .download_errors import DownloadCancelled, DownloadFailed
+    from .download_errors import DownloadCancelledError, DownloadFailedError
     from .install import Preflight, preflight
-    from .lane import GrammarLane, LaneResult
     from .probe import probe_server
-    from .state import Fix, GrammarState, GrammarUnavailable, StateKind
+    from .state import Fix, GrammarState, GrammarUnavailableError, StateKind
 
 
 def __getattr__(name: str) -> Any:

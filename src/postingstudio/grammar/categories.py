@@ -20,6 +20,8 @@ DECISIONS = ("keep", "disable")
 
 @dataclass(frozen=True, slots=True)
 class CategoryDecision:
+    """Whether findings of a LanguageTool category are kept or dropped, and why."""
+
     category_id: str
     kind: str  # one of KINDS
     decision: str  # one of DECISIONS

@@ -1,13 +1,13 @@
 """GrammarChecker: LanguageTool findings for a text, with a visible state, never a crash.
 
 The checker owns one engine (see :mod:`.lt_client`), started lazily by the first check, so merely
-opening the app costs nothing. ``check`` blocks — call it from a worker (the :mod:`.lane`), never
-from the UI thread. Everything else (``state``, ``reconfigure``, ``retry``) returns at once and
-may be called from any thread.
+opening the app costs nothing. ``check`` blocks — call it from a worker (the UI's task runner),
+never from the UI thread. Everything else (``state``, ``reconfigure``, ``retry``) returns at
+once and may be called from any thread.
 
-Failures become :class:`GrammarUnavailable` and an ``unavailable`` state with a reason and a fix.
-Transient ones (timeout, HTTP 500, server gone) are retried by the next check, which is how the
-checker recovers when a server comes back. Ones that need the user (no Java, no LanguageTool,
+Failures become :class:`GrammarUnavailableError` and an ``unavailable`` state with a reason and
+a fix. Transient ones (timeout, HTTP 500, server gone) are retried by the next check, which is how
+the checker recovers when a server comes back. Ones that need the user (no Java, no LanguageTool,
 no consent for the public API) are remembered and not retried until :meth:`retry` or
 :meth:`reconfigure`, so a missing install does not run ``java -version`` on every keystroke.
 """
@@ -23,9 +23,16 @@ from postingstudio.core.findings import Finding
 
 from .categories import disabled_categories
 from .config import GrammarConfig, GrammarMode
-from .convert import MalformedReply, findings_from_matches, matches_of
+from .convert import MalformedReplyError, findings_from_matches, matches_of
 from .dictionary import PersonalDictionary
-from .state import EngineLost, Fix, GrammarState, GrammarUnavailable, StateKind, unavailable
+from .state import (
+    EngineLostError,
+    Fix,
+    GrammarState,
+    GrammarUnavailableError,
+    StateKind,
+    unavailable,
+)
 from .variant import language_for
 
 if TYPE_CHECKING:
@@ -38,6 +45,7 @@ EngineFactory = Callable[[GrammarConfig], "Engine"]
 
 
 def open_engine(config: GrammarConfig) -> Engine:
+    """Connect to or start LanguageTool; blocking, so the lane calls it off the UI thread."""
     # language-tool-python and requests load here, with the first check, not with the app.
     from .lt_client import open_engine as open_now
 
@@ -47,6 +55,7 @@ def open_engine(config: GrammarConfig) -> Engine:
 def post_check(
     engine: Engine, text: str, rules: frozenset[str], timeout_s: float, **kw: Any
 ) -> Any:
+    """LanguageTool's JSON answer for ``text``, within ``timeout_s``; blocking."""
     from .lt_client import post_check as post_now
 
     return post_now(engine, text, rules, timeout_s, **kw)
@@ -90,7 +99,7 @@ class GrammarChecker:
         self._state_lock = threading.RLock()
         self._engine: Engine | None = None
         self._engine_key: tuple[object, ...] | None = None
-        self._sticky: GrammarUnavailable | None = None
+        self._sticky: GrammarUnavailableError | None = None
         off = config.mode is GrammarMode.OFF
         self._state = GrammarState.off() if off else GrammarState.starting("waiting to start")
         self._closed = False
@@ -170,14 +179,14 @@ class GrammarChecker:
         """Start the engine now (e.g. right after the user enabled grammar); never raises."""
         try:
             self.check("")
-        except GrammarUnavailable:
+        except GrammarUnavailableError:
             pass
         return self.state
 
     def check(self, text: str) -> tuple[Finding, ...]:
         """Grammar and spelling findings for ``text`` (code-point offsets).
 
-        Returns ``()`` when grammar is off. Raises :class:`GrammarUnavailable` (and publishes
+        Returns ``()`` when grammar is off. Raises :class:`GrammarUnavailableError` (and publishes
         the matching state) when LanguageTool cannot answer.
         """
         with self._run_lock:
@@ -199,14 +208,14 @@ class GrammarChecker:
                     engine, text, config.disabled_rules, config.timeout_s, language=language
                 )
                 matches = matches_of(payload)
-            except EngineLost as error:
+            except EngineLostError as error:
                 self._drop_engine()
                 self._set_state(error.state)
                 raise
-            except GrammarUnavailable as error:
+            except GrammarUnavailableError as error:
                 self._set_state(error.state)
                 raise
-            except MalformedReply as error:
+            except MalformedReplyError as error:
                 failure = unavailable(
                     f"LanguageTool sent a reply Posting Studio cannot read ({error}).",
                     "Check that the URL points at a LanguageTool server.",
@@ -238,7 +247,7 @@ class GrammarChecker:
         self._set_state(GrammarState.starting())
         try:
             engine = self._open_engine(config)
-        except GrammarUnavailable as error:
+        except GrammarUnavailableError as error:
             if error.fix in _NEEDS_USER:
                 with self._state_lock:
                     self._sticky = error

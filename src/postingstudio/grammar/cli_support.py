@@ -16,7 +16,7 @@ from postingstudio.core.findings import Finding
 
 from .checker import GrammarChecker
 from .config import DEFAULT_TIMEOUT_S, ConfigError, GrammarConfig, GrammarMode
-from .state import Fix, GrammarUnavailable
+from .state import Fix, GrammarUnavailableError
 
 # The checker's hints speak to the GUI ("the next change retries", "choose a folder"); a
 # command that has ended needs its own.
@@ -60,7 +60,7 @@ def grammar_findings_for_cli(
     checker = GrammarChecker(config)
     try:
         return checker.check(text), None
-    except GrammarUnavailable as error:
+    except GrammarUnavailableError as error:
         message = f"grammar: {error.reason}"
         hint = _CLI_HINTS.get(error.fix, error.fix_hint)
         if hint:

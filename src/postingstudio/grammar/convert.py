@@ -30,7 +30,7 @@ MAX_REPLACEMENTS = 5
 _WARNING_ISSUES = frozenset({"misspelling", "grammar", "duplication", "inconsistency"})
 
 
-class MalformedReply(ValueError):
+class MalformedReplyError(ValueError):
     """The server's JSON does not have LanguageTool's shape."""
 
 
@@ -42,12 +42,12 @@ def languagetool_rule_id(finding: Finding) -> str | None:
 
 
 def matches_of(payload: object) -> list[Any]:
-    """The ``matches`` list of a ``/v2/check`` reply; raises :class:`MalformedReply`."""
+    """The ``matches`` list of a ``/v2/check`` reply; raises :class:`MalformedReplyError`."""
     if not isinstance(payload, Mapping):
-        raise MalformedReply("the reply is not a JSON object")
+        raise MalformedReplyError("the reply is not a JSON object")
     matches = payload.get("matches")
     if not isinstance(matches, list):
-        raise MalformedReply("the reply has no list of matches")
+        raise MalformedReplyError("the reply has no list of matches")
     return matches
 
 

@@ -3,8 +3,8 @@
 A socket timeout bounds each read, not the request: a server that sends one byte every 5 s
 never trips a 15 s read timeout and keeps the caller waiting for ever. Here every read gets
 the time that is *left* of one deadline, so a request ends on time whatever the server does.
-Failures are told apart, because the fix differs: :class:`Refused` (nothing listens, host
-unknown), :class:`TimedOut` (no full answer before the deadline), :class:`HttpError` (the
+Failures are told apart, because the fix differs: :class:`RefusedError` (nothing listens, host
+unknown), :class:`TimedOutError` (no full answer before the deadline), :class:`HttpError` (the
 server answered with an error status). A reply that is not LanguageTool's JSON is the caller's
 to judge. Loopback never goes through an environment proxy; other hosts honour ``https_proxy``.
 """
@@ -22,19 +22,21 @@ _CHUNK = 64 * 1024
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
-class RequestFailed(Exception):
+class RequestFailedError(Exception):
     """Base class; ``str()`` is a one-line reason for a person."""
 
 
-class Refused(RequestFailed):
+class RefusedError(RequestFailedError):
     """No connection: nothing listens there, or the host name is unknown."""
 
 
-class TimedOut(RequestFailed):
+class TimedOutError(RequestFailedError):
     """The whole answer did not arrive before the deadline."""
 
 
-class HttpError(RequestFailed):
+class HttpError(RequestFailedError):
+    """The server answered with a non-2xx status; ``first_line`` is the start of its body."""
+
     def __init__(self, status: int, first_line: str) -> None:
         super().__init__(f"HTTP {status} {first_line}".strip())
         self.status = status
@@ -52,8 +54,8 @@ def _proxy_for(parts: urllib.parse.SplitResult) -> urllib.parse.SplitResult | No
 def post_form(url: str, fields: dict[str, str], deadline_s: float) -> bytes:
     """POST ``fields`` form-encoded to ``url``; the body of a 2xx answer.
 
-    Raises :class:`Refused`, :class:`TimedOut` or :class:`HttpError`; never waits much longer
-    than ``deadline_s`` in total (connect, send and every read share it).
+    Raises :class:`RefusedError`, :class:`TimedOutError` or :class:`HttpError`; never waits much
+    longer than ``deadline_s`` in total (connect, send and every read share it).
     """
     return _request(url, urllib.parse.urlencode(fields).encode("utf-8"), deadline_s)
 
@@ -67,7 +69,7 @@ def _request(url: str, body: bytes | None, deadline_s: float) -> bytes:
     deadline = time.monotonic() + deadline_s
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise Refused(f"not an http(s) URL: {url}")
+        raise RefusedError(f"not an http(s) URL: {url}")
     proxy = _proxy_for(parts)
     target = proxy or parts
     connection_class = (
@@ -82,8 +84,8 @@ def _request(url: str, body: bytes | None, deadline_s: float) -> bytes:
             connection.connect()
         except (ConnectionError, socket.gaierror, OSError) as error:
             if isinstance(error, TimeoutError | socket.timeout):
-                raise TimedOut(f"no connection within {deadline_s:g} s") from error
-            raise Refused(_refusal(error)) from error
+                raise TimedOutError(f"no connection within {deadline_s:g} s") from error
+            raise RefusedError(_refusal(error)) from error
         if body is None:
             connection.request("GET", path)
         else:
@@ -93,9 +95,11 @@ def _request(url: str, body: bytes | None, deadline_s: float) -> bytes:
         response = connection.getresponse()
         data = _read_all(connection, response, deadline, deadline_s)
     except TimeoutError as error:
-        raise TimedOut(f"no complete answer within {deadline_s:g} s") from error
+        raise TimedOutError(f"no complete answer within {deadline_s:g} s") from error
     except (http.client.HTTPException, ConnectionError) as error:
-        raise TimedOut(f"the connection broke before the answer was complete ({error})") from error
+        raise TimedOutError(
+            f"the connection broke before the answer was complete ({error})"
+        ) from error
     finally:
         connection.close()
     if response.status >= 300:
@@ -140,7 +144,7 @@ def _read_all(
             return b"".join(chunks)
         size += len(chunk)
         if size > MAX_REPLY_BYTES:
-            raise TimedOut(f"the answer grew beyond {MAX_REPLY_BYTES // 2**20} MB")
+            raise TimedOutError(f"the answer grew beyond {MAX_REPLY_BYTES // 2**20} MB")
         chunks.append(chunk)
         if time.monotonic() > deadline:
-            raise TimedOut(f"no complete answer within {deadline_s:g} s")
+            raise TimedOutError(f"no complete answer within {deadline_s:g} s")

@@ -31,7 +31,7 @@ from language_tool_python.download_lt import (
 )
 from language_tool_python.safe_zip import SafeZipExtractor
 
-from .download_errors import DownloadCancelled, DownloadFailed
+from .download_errors import DownloadCancelledError, DownloadFailedError
 from .install import JAR_NAMES, ltp_download_dir
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ def download_languagetool(
         tool = LocalLanguageTool.from_version_name(version)
         url = url or tool.download_url
     except Exception as error:  # noqa: BLE001 - ValueError/PathError for unknown versions
-        raise DownloadFailed(f"Cannot download LanguageTool {version}: {error}") from error
+        raise DownloadFailedError(f"Cannot download LanguageTool {version}: {error}") from error
     expected = (sha256 or EXPECTED_DOWNLOAD_SHA256.get(version) or "").lower() or None
     if expected is None:
         log.warning("No checksum known for LanguageTool %s; the archive is not verified", version)
@@ -98,29 +98,31 @@ def _fetch(
     try:
         with requests.get(url, stream=True, timeout=(min(timeout_s, 15.0), timeout_s)) as reply:
             if reply.status_code != 200:
-                raise DownloadFailed(f"The download failed: HTTP {reply.status_code} from {url}")
+                raise DownloadFailedError(
+                    f"The download failed: HTTP {reply.status_code} from {url}"
+                )
             total = _content_length(reply.headers.get("Content-Length"))
             if progress:
                 progress(0, total)
             with archive.open("wb") as out:
                 for chunk in reply.iter_content(chunk_size=CHUNK_BYTES):
                     if cancel.is_set():
-                        raise DownloadCancelled("The LanguageTool download was cancelled.")
+                        raise DownloadCancelledError("The LanguageTool download was cancelled.")
                     if not chunk:
                         continue
                     done += len(chunk)
                     if done > MAX_DOWNLOAD_BYTES:
-                        raise DownloadFailed("The download is larger than any LanguageTool.")
+                        raise DownloadFailedError("The download is larger than any LanguageTool.")
                     digest.update(chunk)
                     out.write(chunk)
                     if progress:
                         progress(done, total)
     except requests.RequestException as error:
-        raise DownloadFailed(f"The download failed: {error}") from error
+        raise DownloadFailedError(f"The download failed: {error}") from error
     if cancel.is_set():
-        raise DownloadCancelled("The LanguageTool download was cancelled.")
+        raise DownloadCancelledError("The LanguageTool download was cancelled.")
     if expected is not None and digest.hexdigest() != expected:
-        raise DownloadFailed("The downloaded file is damaged (checksum mismatch). Try again.")
+        raise DownloadFailedError("The downloaded file is damaged (checksum mismatch). Try again.")
 
 
 def _content_length(header: str | None) -> int | None:
@@ -129,7 +131,7 @@ def _content_length(header: str | None) -> int | None:
     except ValueError:
         return None
     if total is not None and total > MAX_DOWNLOAD_BYTES:
-        raise DownloadFailed("The download is larger than any LanguageTool.")
+        raise DownloadFailedError("The download is larger than any LanguageTool.")
     return total
 
 
@@ -138,12 +140,12 @@ def _unpack(archive: Path, unpacked: Path, target: Path, work: Path) -> None:
         with zipfile.ZipFile(archive) as zipped:
             SafeZipExtractor().extractall(zipped, unpacked, work_dir=work)
     except (zipfile.BadZipFile, OSError, Exception) as error:  # noqa: BLE001 - PathError too
-        raise DownloadFailed(f"The downloaded archive cannot be unpacked: {error}") from error
+        raise DownloadFailedError(f"The downloaded archive cannot be unpacked: {error}") from error
     # Release archives hold one LanguageTool-x.y folder; find the one with the server jar.
     roots = [unpacked, *sorted(p for p in unpacked.iterdir() if p.is_dir())]
     root = next((r for r in roots if any((r / n).is_file() for n in JAR_NAMES)), None)
     if root is None:
-        raise DownloadFailed("The downloaded archive holds no LanguageTool server.")
+        raise DownloadFailedError("The downloaded archive holds no LanguageTool server.")
     if target.exists():
         shutil.rmtree(target)  # an incomplete earlier install (no jar), replaced whole
     root.rename(target)

@@ -4,9 +4,9 @@ imports these at start-up; the downloaders themselves load on first use)."""
 from __future__ import annotations
 
 
-class DownloadCancelled(Exception):
+class DownloadCancelledError(Exception):
     """The user cancelled; nothing was left behind."""
 
 
-class DownloadFailed(Exception):
+class DownloadFailedError(Exception):
     """The download or its verification failed; the message says why, for the dialog."""

@@ -40,6 +40,9 @@ _INSTALL_HINT = (
 
 @dataclass(frozen=True, slots=True)
 class JavaStatus:
+    """The Java found for local LanguageTool: path, major version
+    and what is wrong ("" if usable)."""
+
     path: str | None
     major: int | None
     problem: str = ""  # empty when Java is usable
@@ -72,6 +75,9 @@ class LocalInstall:
 
 @dataclass(frozen=True, slots=True)
 class Preflight:
+    """Whether local mode can start: the Java and install found, or the
+    state that says what is missing."""
+
     java: JavaStatus
     install: LocalInstall | None
     problem: GrammarState | None  # None: local mode can start

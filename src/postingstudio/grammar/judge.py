@@ -22,17 +22,20 @@ from dataclasses import dataclass
 from postingstudio.core.offsets import Utf16Index
 
 from .categories import kind_of
-from .deadline_http import RequestFailed, post_form
+from .deadline_http import RequestFailedError, post_form
 
 URL_VARIABLE = "POSTINGSTUDIO_LT_URL"
 
 
-class JudgeUnavailable(Exception):
+class JudgeUnavailableError(Exception):
     """The server could not answer (the message says how it failed)."""
 
 
 @dataclass(frozen=True, slots=True)
 class JudgeMatch:
+    """One LanguageTool match for the benchmarks' judge, by code-point
+    offsets into the checked text."""
+
     start: int  # code-point offsets into the checked text
     end: int
     text: str
@@ -58,18 +61,21 @@ def judge_url() -> str | None:
 def check(
     text: str, url: str, language: str = "en-US", *, deadline_s: float = 120.0
 ) -> list[JudgeMatch]:
-    """All LanguageTool matches for ``text``, in text order. Raises :class:`JudgeUnavailable`."""
+    """All LanguageTool matches for ``text``, in text order.
+
+    Raises :class:`JudgeUnavailableError`.
+    """
     if not text.strip():
         return []
     base = url if url.endswith("/") else url + "/"
     try:
         body = post_form(base + "v2/check", {"text": text, "language": language}, deadline_s)
-    except RequestFailed as error:
-        raise JudgeUnavailable(f"LanguageTool at {base}: {error}") from error
+    except RequestFailedError as error:
+        raise JudgeUnavailableError(f"LanguageTool at {base}: {error}") from error
     try:
         matches = json.loads(body)["matches"]
     except (ValueError, KeyError, TypeError) as error:
-        raise JudgeUnavailable(f"{base} did not answer with LanguageTool JSON") from error
+        raise JudgeUnavailableError(f"{base} did not answer with LanguageTool JSON") from error
     index = Utf16Index(text)
     found = []
     for match in matches:

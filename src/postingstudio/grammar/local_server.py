@@ -23,7 +23,7 @@ import weakref
 from pathlib import Path
 from typing import IO
 
-from .state import Fix, GrammarUnavailable, unavailable
+from .state import Fix, GrammarUnavailableError, unavailable
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ class LocalServer:
     def start(self) -> str:
         """Start the server and wait until it answers; returns its base URL.
 
-        Raises :class:`GrammarUnavailable` when Java exits or the server does not answer in
+        Raises :class:`GrammarUnavailableError` when Java exits or the server does not answer in
         time; the process is then stopped, so nothing is left running.
         """
         with self._lock:
@@ -101,7 +101,7 @@ class LocalServer:
             _RUNNING.add(self)
             try:
                 self._wait_until_ready()
-            except GrammarUnavailable:
+            except GrammarUnavailableError:
                 self._stop_locked()
                 raise
             return self.url

@@ -4,7 +4,7 @@ This is the only module that talks to language-tool-python. It builds a ``Langua
 the chosen mode — local (language-tool-python's own server, or :mod:`.local_server` for a folder
 it does not manage), a self-hosted server or the public API, both through ``remote_server`` —
 and posts ``/v2/check`` requests with a timeout. Every failure becomes a
-:class:`GrammarUnavailable` with a reason a writer can act on.
+:class:`GrammarUnavailableError` with a reason a writer can act on.
 
 Local mode calls :func:`.install.preflight` first and refuses to go on without Java and an
 install, because language-tool-python would otherwise download LanguageTool by itself.
@@ -24,11 +24,18 @@ from language_tool_python.exceptions import ServerError
 
 from .categories import disabled_categories
 from .config import GrammarConfig, GrammarMode
-from .convert import MalformedReply, matches_of
-from .deadline_http import HttpError, Refused, RequestFailed, TimedOut, get_within, post_form
+from .convert import MalformedReplyError, matches_of
+from .deadline_http import (
+    HttpError,
+    RefusedError,
+    RequestFailedError,
+    TimedOutError,
+    get_within,
+    post_form,
+)
 from .install import preflight
 from .local_server import LocalServer
-from .state import EngineLost, Fix, GrammarState, GrammarUnavailable, unavailable
+from .state import EngineLostError, Fix, GrammarState, GrammarUnavailableError, unavailable
 from .variant import constructor_language
 
 log = logging.getLogger(__name__)
@@ -113,8 +120,10 @@ def _remote(config: GrammarConfig, url: str, fix: Fix) -> LanguageTool:
     # server that trickles bytes would hold it for ever: ask once ourselves, with a deadline.
     try:
         get_within(urljoin(url, "v2/languages"), config.timeout_s)
-    except RequestFailed as error:
-        raise EngineLost(unavailable(f"LanguageTool at {url}: {error}", "", fix).state) from error
+    except RequestFailedError as error:
+        raise EngineLostError(
+            unavailable(f"LanguageTool at {url}: {error}", "", fix).state
+        ) from error
     try:
         return _BoundedLanguageTool(
             language=constructor_language(config.language),
@@ -130,7 +139,7 @@ def _remote(config: GrammarConfig, url: str, fix: Fix) -> LanguageTool:
             Fix.NONE,
         ) from error
     except Exception as error:  # noqa: BLE001 - any failure to connect is "unavailable"
-        raise EngineLost(
+        raise EngineLostError(
             unavailable(f"Cannot reach LanguageTool at {url}: {describe(error)}", "", fix).state
         ) from error
 
@@ -164,7 +173,7 @@ def open_engine(config: GrammarConfig) -> Engine:
 def _open_local(config: GrammarConfig) -> Engine:
     check = preflight(config.local_path)
     if check.problem is not None:
-        raise GrammarUnavailable(check.problem)
+        raise GrammarUnavailableError(check.problem)
     install = check.install
     assert install is not None and check.java.path is not None
     if install.ltp_version is not None:
@@ -188,7 +197,7 @@ def _open_local(config: GrammarConfig) -> Engine:
     url = server.start()
     try:
         remote = _remote(config, url, Fix.RETRY)
-    except GrammarUnavailable:
+    except GrammarUnavailableError:
         server.stop()
         raise
     return Engine(remote, f"local LanguageTool in {install.directory}", True, _NO_PROXY, server)
@@ -204,7 +213,8 @@ def post_check(
 ) -> Any:
     """POST ``/v2/check`` and return the decoded JSON, all within ``timeout_s`` (one deadline
     for connecting, sending and reading, however slowly the server trickles). Raises
-    :class:`GrammarUnavailable` (:class:`EngineLost` when nothing answers at the address)."""
+    :class:`GrammarUnavailableError` (:class:`EngineLostError` when nothing answers at the
+    address)."""
     data = {"language": language or engine.language, "text": text}
     if disabled_rules:
         data["disabledRules"] = ",".join(sorted(disabled_rules))
@@ -212,14 +222,14 @@ def post_check(
     where = engine.description
     try:
         body = post_form(engine.check_url, data, timeout_s)
-    except TimedOut as error:
+    except TimedOutError as error:
         raise unavailable(
             f"LanguageTool ({where}): {error}.",
             _GUI_RETRY_HINT + " A long posting or a busy server can be slow.",
             Fix.RETRY,
         ) from error
-    except Refused as error:
-        raise EngineLost(
+    except RefusedError as error:
+        raise EngineLostError(
             unavailable(
                 f"Cannot reach LanguageTool ({where}): {error}.", _GUI_RETRY_HINT, Fix.RETRY
             ).state
@@ -251,7 +261,7 @@ def post_check(
 def describe(error: BaseException) -> str:
     """A one-line reason from an exception chain, without URLs repeated three times."""
     for cause in _chain(error):
-        if isinstance(cause, RequestFailed):
+        if isinstance(cause, RequestFailedError):
             return str(cause)
         if isinstance(cause, requests.Timeout):
             return "no answer in time"
@@ -281,13 +291,13 @@ def probe_server(url: str, language: str = "en-US", timeout_s: float = 5.0) -> G
         return GrammarState.unavailable(str(error), "Enter an http(s) URL.", Fix.CHECK_SERVER_URL)
     try:
         engine = open_engine(config)
-    except GrammarUnavailable as error:
+    except GrammarUnavailableError as error:
         return error.state
     try:
         matches_of(post_check(engine, "Probe.", frozenset(), timeout_s))
-    except GrammarUnavailable as error:
+    except GrammarUnavailableError as error:
         return error.state
-    except MalformedReply as error:
+    except MalformedReplyError as error:
         return GrammarState.unavailable(
             f"{url} does not answer like LanguageTool ({error}).", "", Fix.CHECK_SERVER_URL
         )

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from postingstudio.paths import resources_dir
 
-from .download_errors import DownloadCancelled, DownloadFailed
+from .download_errors import DownloadCancelledError, DownloadFailedError
 
 Progress = Callable[[int, int | None], None]
 _CHUNK = 256 * 1024
@@ -34,12 +34,16 @@ COMPLETE_MARKER = "complete"  # written last: a folder without it is never used
 
 @dataclass(frozen=True, slots=True)
 class MavenLib:
+    """A folder of LanguageTool Maven jars and the server jar to run from it."""
+
     lib: Path
     server_jar: Path
 
 
 @dataclass(frozen=True, slots=True)
 class PinnedJar:
+    """One jar of the pinned download, checked by size and SHA-256 before it is used."""
+
     path: str  # repository layout, e.g. org/languagetool/language-en/6.8/language-en-6.8.jar
     size: int
     sha256: str
@@ -51,6 +55,8 @@ class PinnedJar:
 
 @dataclass(frozen=True, slots=True)
 class JarManifest:
+    """The pinned LanguageTool jars to download: version, repository and each jar."""
+
     version: str
     repository: str
     jars: tuple[PinnedJar, ...]
@@ -61,6 +67,7 @@ class JarManifest:
 
 
 def cache_root() -> Path:
+    """Where downloaded jars live: $POSTINGSTUDIO_LT_CACHE, else the user's cache folder."""
     chosen = os.environ.get("POSTINGSTUDIO_LT_CACHE")
     if chosen:
         return Path(chosen).expanduser()
@@ -94,6 +101,7 @@ def _version_tuple(name: str) -> tuple[int, ...]:
 
 
 def manifest_path() -> Path:
+    """The shipped manifest that pins the LanguageTool jars."""
     return resources_dir() / "languagetool" / "jars.toml"
 
 
@@ -109,7 +117,7 @@ def load_manifest(path: Path | None = None) -> JarManifest | None:
         for j in table.get("jar", [])
     )
     if not jars or not table.get("repository"):
-        raise DownloadFailed(f"{path} lists no jars or no repository.")
+        raise DownloadFailedError(f"{path} lists no jars or no repository.")
     return JarManifest(str(table["version"]), str(table["repository"]), jars)
 
 
@@ -170,16 +178,16 @@ def _fetch_one(
         with opener.open(url, timeout=timeout_s) as reply, target.open("wb") as out:
             while chunk := reply.read(_CHUNK):
                 if cancel.is_set():
-                    raise DownloadCancelled("The LanguageTool download was cancelled.")
+                    raise DownloadCancelledError("The LanguageTool download was cancelled.")
                 size += len(chunk)
                 if size > jar.size:
-                    raise DownloadFailed(f"{jar.name} is larger than the pinned list says.")
+                    raise DownloadFailedError(f"{jar.name} is larger than the pinned list says.")
                 digest.update(chunk)
                 out.write(chunk)
                 if progress:
                     progress(done + size, total)
     except OSError as error:  # URLError, HTTPError, timeouts, disk full
-        raise DownloadFailed(f"Downloading {jar.name} failed: {error}") from error
+        raise DownloadFailedError(f"Downloading {jar.name} failed: {error}") from error
     if size != jar.size or digest.hexdigest() != jar.sha256:
-        raise DownloadFailed(f"{jar.name} is damaged (size or checksum mismatch). Try again.")
+        raise DownloadFailedError(f"{jar.name} is damaged (size or checksum mismatch). Try again.")
     return done + size

@@ -12,6 +12,8 @@ from enum import StrEnum
 
 
 class StateKind(StrEnum):
+    """The grammar checker's state as the status bar shows it."""
+
     OFF = "off"
     STARTING = "starting"
     READY = "ready"
@@ -33,6 +35,8 @@ class Fix(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class GrammarState:
+    """The grammar checker's state, with why it is unavailable and what would fix it."""
+
     kind: StateKind
     reason: str = ""
     fix_hint: str = ""
@@ -70,7 +74,7 @@ class GrammarState:
         return GrammarState(StateKind.UNAVAILABLE, reason, fix_hint, fix)
 
 
-class GrammarUnavailable(Exception):
+class GrammarUnavailableError(Exception):
     """A check could not run. Carries the state to show; never a crash."""
 
     def __init__(self, state: GrammarState) -> None:
@@ -90,10 +94,13 @@ class GrammarUnavailable(Exception):
         return self.state.fix
 
 
-def unavailable(reason: str, fix_hint: str = "", fix: Fix = Fix.NONE) -> GrammarUnavailable:
-    """Shorthand: ``raise unavailable("...", "...", Fix.RETRY)``."""
-    return GrammarUnavailable(GrammarState.unavailable(reason, fix_hint, fix))
+def unavailable(reason: str, fix_hint: str = "", fix: Fix = Fix.NONE) -> GrammarUnavailableError:
+    """The error for an unavailable state with ``reason``, a hint and a fix, ready to raise.
+
+    Shorthand: ``raise unavailable("...", "...", Fix.RETRY)``.
+    """
+    return GrammarUnavailableError(GrammarState.unavailable(reason, fix_hint, fix))
 
 
-class EngineLost(GrammarUnavailable):
+class EngineLostError(GrammarUnavailableError):
     """The server could not be reached at all: drop the engine and rebuild it next time."""

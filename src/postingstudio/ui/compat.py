@@ -36,6 +36,7 @@ def _affected_binding() -> bool:
 
 
 def needs_protection() -> bool:
+    """Whether ``protect_none`` is needed: CPython below 3.12 on an affected PySide6 6.12 build."""
     return (
         sys.implementation.name == "cpython"
         and sys.version_info < (3, 12)

@@ -60,6 +60,8 @@ def as_posting(body: str) -> Posting:
 
 
 def engine_findings(body: str, book: RuleBook) -> list[Finding]:
+    """The posting rules' span findings (clichés, dry phrasing)
+    that also apply to a message body."""
     report = analyse(as_posting(body), book)
     return [
         replace(f, extra={**f.extra, "field": "body"})
@@ -88,6 +90,7 @@ def engine_findings_each(bodies: list[str], book: RuleBook) -> list[list[Finding
 
 
 def spam_findings(message: Message, kit: OutreachKit) -> list[Finding]:
+    """Spam-trigger findings in the message's body and subject, as the kit's spam rules define."""
     found: list[Finding] = []
     fields = [("body", message.body)]
     if message.subject is not None:
@@ -137,6 +140,7 @@ def _all_caps(subject: str) -> bool:
 
 
 def limit_findings(message: Message, kit: OutreachKit) -> list[Finding]:
+    """Findings for a message longer than its channel allows (body, subject, SMS segments)."""
     found: list[Finding] = []
     body = message.body
     limits = kit.limits.get("email" if message.channel in EMAIL_LIKE else message.channel, {})
@@ -174,6 +178,7 @@ def limit_findings(message: Message, kit: OutreachKit) -> list[Finding]:
 
 
 def cta_findings(message: Message, kit: OutreachKit) -> list[Finding]:
+    """A finding at the end of a body that asks nothing and names no next step; else none."""
     lowered = message.body.lower()
     if "?" in message.body or any(p in lowered for p in kit.call_to_action):
         return []
@@ -182,6 +187,7 @@ def cta_findings(message: Message, kit: OutreachKit) -> list[Finding]:
 
 
 def consent_findings(message: Message, third_party: bool, kit: OutreachKit) -> list[Finding]:
+    """Consent findings: an SMS without opt-out, a first contact from third-party data (GDPR 14)."""
     found: list[Finding] = []
     body = message.body
     end = (len(body), len(body))
@@ -195,6 +201,7 @@ def consent_findings(message: Message, third_party: bool, kit: OutreachKit) -> l
 
 
 def no_role_finding(message: Message, kit: OutreachKit) -> list[Finding]:
+    """A finding on an unfilled ``{role}``, which is left when the posting names no role."""
     position = message.body.find("{role}")
     if position < 0:
         return []

@@ -16,6 +16,8 @@ from .kit import CHANNELS, WRITER_PLACEHOLDERS, OutreachKit
 
 @dataclass(frozen=True, slots=True)
 class DraftOptions:
+    """How to draft: tone, consent context, LinkedIn Premium limits and one contact's fields."""
+
     tone: str | None = None
     third_party: bool = False  # the contact's details came from a third-party source (GDPR 14)
     premium: bool = False  # LinkedIn Premium: notes up to 300 characters
@@ -24,6 +26,8 @@ class DraftOptions:
 
 @dataclass(frozen=True)
 class OutreachDrafts:
+    """The drafted messages with the facts they were built from and the follow-up schedule."""
+
     facts: PostingFacts
     messages: tuple[Message, ...]
     schedule: Mapping[str, object]

@@ -82,6 +82,7 @@ def tidy(text: str) -> str:
 
 
 def placeholders_in(*texts: str | None) -> tuple[str, ...]:
+    """The ``{name}`` placeholders in ``texts``, each once, in order of first appearance."""
     seen: dict[str, None] = {}
     for text in texts:
         for match in _PLACEHOLDER.finditer(text or ""):
@@ -114,6 +115,7 @@ def fact_values(facts: PostingFacts, kit: OutreachKit, third_party: bool) -> dic
 
 
 def typical_values(kit: OutreachKit, facts: PostingFacts) -> dict[str, str]:
+    """Typical values for the writer's placeholders, to measure a draft's length before merging."""
     values = {name: kit.typical.get(name, name) for name in WRITER_PLACEHOLDERS}
     if facts.role is None:
         values["role"] = kit.typical.get("role", "Senior Data Engineer")

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..compare_terms import stem
+from ..compare.phrases import stem
 from ..model import BlockKind, Posting
 from ..report import Report, SalaryKind
 from ..rules.rulebook import RuleBook
@@ -43,6 +43,9 @@ _NOT_NOUN = ("ive", "ous", "ful", "able", "ible", "ly", "al", "ic", "ent", "ant"
 
 @dataclass(frozen=True, slots=True)
 class PostingFacts:
+    """What the drafts may say about the job, taken from the posting;
+    empty where it states nothing."""
+
     role: str | None  # None: the posting names no role
     role_short: str | None
     pay: str  # "" when the posting states no figure

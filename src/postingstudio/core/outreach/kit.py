@@ -37,6 +37,8 @@ class Template:
 
 @dataclass(frozen=True, slots=True)
 class SpamRule:
+    """A spam-trigger pattern, where it applies (body, subject or any) and why it is flagged."""
+
     id: str
     where: str  # body | subject | any
     pattern: re.Pattern[str]
@@ -52,12 +54,17 @@ class SpamRule:
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
+    """A pattern with what to say when it matches."""
+
     pattern: re.Pattern[str]
     say: str = ""
 
 
 @dataclass(frozen=True)
 class OutreachKit:
+    """Everything outreach reads from resources: templates, tones,
+    phrases, limits and spam rules."""
+
     templates: dict[str, dict[str, Template]]
     tones: dict[str, str]
     default_tone: str
@@ -137,6 +144,8 @@ def _patterns(items: list[dict[str, Any]]) -> tuple[Pattern, ...]:
 
 
 def load_kit(resources: Path, language: str = "en") -> OutreachKit:
+    """Load the outreach kit for ``language`` from
+    ``resources``/outreach and the shared lexicons."""
     folder = resources / "outreach"
     templates = _toml(folder / language / "templates.toml")
     phrases = _toml(folder / language / "phrases.toml")

@@ -17,6 +17,8 @@ _WRITER_OWN = ("sender_name", "company")
 
 @dataclass(frozen=True, slots=True)
 class MergedRow:
+    """One mail-merge row filled in, with the columns it lacked and why it overflows (or None)."""
+
     number: int  # 1-based data row (the header is row 0)
     subject: str | None
     body: str
@@ -30,6 +32,8 @@ class MergedRow:
 
 @dataclass
 class MergeReport:
+    """Tally of a mail merge: rows read and written, and which rows lacked data or overflowed."""
+
     rows: int = 0
     written: int = 0
     missing: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
@@ -71,6 +75,7 @@ def required_fields(message: Message) -> tuple[str, ...]:
 
 
 def missing_columns(message: Message, columns: list[str]) -> tuple[str, ...]:
+    """The placeholders ``message`` needs that the contact file's ``columns`` do not supply."""
     present = {c.strip().lower() for c in columns}
     return tuple(name for name in required_fields(message) if name not in present)
 

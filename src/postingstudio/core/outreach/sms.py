@@ -1,7 +1,7 @@
-"""SMS length: GSM-7 (3GPP TS 23.038) or UCS-2, segments, and the characters forcing UCS-2.
+r"""SMS length: GSM-7 (3GPP TS 23.038) or UCS-2, segments, and the characters forcing UCS-2.
 
 One message is 160 GSM-7 units or 70 UTF-16 units; a longer one is split into parts of 153 or 67
-(the rest carries the concatenation header). Characters of the GSM-7 extension table (``^ { } \\
+(the rest carries the concatenation header). Characters of the GSM-7 extension table (``^ { } \
 [ ~ ] |`` and ``€``, plus form feed) take an escape and count two. A single character outside
 both tables switches the whole message to UCS-2, where a character beyond the Basic Multilingual
 Plane (most emoji) takes two UTF-16 units.
@@ -35,6 +35,8 @@ GSM7_SUBSTITUTES = {
 
 @dataclass(frozen=True, slots=True)
 class SmsLength:
+    """How an SMS would be sent: encoding, length in its units, segments, and what forced UCS-2."""
+
     encoding: str  # "GSM-7" or "UCS-2"
     units: int  # septets (GSM-7) or UTF-16 code units (UCS-2)
     segments: int
@@ -67,6 +69,8 @@ def sms_length(
     ucs2_single: int = 70,
     ucs2_part: int = 67,
 ) -> SmsLength:
+    """The SMS length of ``text``: GSM-7 unless a character forces
+    UCS-2, with carrier segment sizes."""
     forcing = non_gsm7(text)
     if forcing:
         units = len(text.encode("utf-16-le")) // 2

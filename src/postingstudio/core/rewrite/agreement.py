@@ -54,7 +54,8 @@ def new_problems(before: str, after: str) -> list[str]:
 
 
 def _subject_you(previous: Token | None) -> bool:
-    """ "you" opens a clause (so it is the subject) unless a verb or preposition precedes it."""
+    """Whether "you" is the subject: it opens a clause (so it is the subject) unless a
+    verb or preposition precedes it."""
     if previous is None or not previous.is_word:
         return True
     return in_class(previous.lower, "clause_openers")
@@ -102,6 +103,7 @@ def _after_modal(words: list[Token], index: int, token: Token) -> list[str]:
 
 
 def lemmas_of(word: Token) -> tuple[str, ...]:
+    """The verb lemmas ``word`` may be a form of; empty when it is not a known verb."""
     from .lexicon import lemmas
 
     return lemmas(word.text).get("VERB", ())

@@ -11,6 +11,7 @@ _WORDS = re.compile(r"\s+|[^\s]+")
 
 
 def word_diff(before: str, after: str) -> str:
+    """A word-level diff in git's ``[-old-]{+new+}`` notation, for the CLI's polish --diff."""
     old, new = _WORDS.findall(before), _WORDS.findall(after)
     out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():

@@ -20,6 +20,14 @@ _RESPONSIBLE = re.compile(
     r"(?P<verbs>[A-Za-z]+ing(?:(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)[A-Za-z]+ing)*)\b",
     re.IGNORECASE,
 )
+# A noun joined to the -ing words ("responsible for testing and QA of the system"): the -ing
+# word is a noun there too, and "will test and QA of" is broken.
+_JOINED_NOUN = re.compile(
+    r"\s*,?\s+(?:and|or|&)\s+(?![A-Za-z]+ing\b)(?P<word>[A-Za-z]+)", re.IGNORECASE
+)
+# A list after the verb's object ("gathering requirements, design, creation and support"): the
+# items may be nouns joined to the -ing word, which a finite verb cannot take.
+_OBJECT_LIST = re.compile(r"\s+[A-Za-z-]+\s*,\s*[A-Za-z-]+\s*(?:,|\band\b|\bor\b)")
 _BE_TAG = {"is": "VBZ", "are": "VBP", "am": "VBP", "was": "VBD", "were": "VBD", "be": "VB"}
 _BE_TAG["been"] = "VBN"
 _GERUND = re.compile(r"[A-Za-z]+ing")
@@ -61,5 +69,11 @@ def duty_edits(text: str, begin: int, end: int, you: Sequence[Edit] = ()) -> lis
         after = "".join(pieces) + verbs[position:]
         if match.group("be")[:1].isupper():
             after = after[:1].upper() + after[1:]
-        edits.append(Edit(match.start(), match.end(), after))
+        joined = _JOINED_NOUN.match(text, match.end(), end)
+        reason = ""
+        if joined and verb_form(joined.group("word")) is None:
+            reason = f"“{joined.group('word')}” is joined to the -ing words as a noun"
+        elif _OBJECT_LIST.match(text, match.end(), end):
+            reason = "the list after it may join nouns to the -ing word"
+        edits.append(Edit(match.start(), match.end(), after, reason))
     return edits

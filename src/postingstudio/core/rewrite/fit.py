@@ -19,6 +19,13 @@ from .lexicon import (
     plural,
     verb_form,
 )
+from .placement import (
+    adverbial_position,
+    gerund_after_verb,
+    infinitive_to,
+    mass_noun_joined,
+    modal_after_coordinator,
+)
 from .tokens import starts_sentence, tokenize
 
 
@@ -34,9 +41,10 @@ class Edit:
 
 
 def fit(text: str, start: int, end: int, replacement: str) -> Edit:
+    """The replacement made to fit its place (number, verb form, pronoun case), or why it cannot."""
     matched = text[start:end]
     if _inside_compound(text, start, end):
-        return Edit(start, end, replacement, "the words are part of a hyphenated compound")
+        return Edit(start, end, replacement, "the words are part of a compound (“-” or “/”)")
     after = _keep_number(matched, replacement)
     after = keep_verb_form(matched, after)
     reason = (
@@ -50,6 +58,11 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
         or _pronoun_as_modifier(text, start, end, after)
         or _pronoun_after_of_or_as(text, start, after)
         or _infinitive(text, end, after)
+        or adverbial_position(text, start, end, matched, after)
+        or infinitive_to(text, end, matched, after)
+        or modal_after_coordinator(text, start, after)
+        or mass_noun_joined(text, end, after)
+        or gerund_after_verb(text, start, matched, after)
     )
     after = _capitals(text, start, matched, after)
     start, after = _article_before(text, start, after)
@@ -61,7 +74,8 @@ def _words(text: str) -> list[str]:
 
 
 def _fixed_plural(text: str, start: int, end: int, matched: str, replacement: str) -> str:
-    """ "hands on"/"hands-on" is a fixed phrase: its "hands" never loses its number."""
+    """Why not, when the words are a fixed phrase: "hands on"/"hands-on": its
+    "hands" never loses its number."""
     old = [w.lower() for w in _words(matched)]
     new = [w.lower() for w in _words(replacement)]
     following = text[end : end + 4].lower()
@@ -83,8 +97,8 @@ def _first_word(replacement: str) -> str:
 
 
 def _you_before_preposition(text: str, end: int, replacement: str) -> str:
-    """ "The right candidate for this role is someone ..." cannot become "You for this role
-    is": a pronoun takes no prepositional post-modifier."""
+    """Why not, when a preposition follows: "The right candidate for this role is someone ..."
+    cannot become "You for this role is": a pronoun takes no prepositional post-modifier."""
     if replacement.strip().lower() not in ("you", "yourself"):
         return ""
     following = [t for t in tokenize(text[end : end + 40]) if t.is_word]
@@ -94,8 +108,8 @@ def _you_before_preposition(text: str, end: int, replacement: str) -> str:
 
 
 def _you_as_general_object(text: str, start: int, end: int, replacement: str) -> str:
-    """ "once we have found the right candidate" and "the candidate experience" are about
-    candidates in general, not the reader."""
+    """Why not, when the candidate is general: "once we have found the right candidate" and "the
+    candidate experience" are about candidates in general, not the reader."""
     first = _first_word(replacement)
     if not first.startswith("you"):
         return ""
@@ -124,8 +138,8 @@ def _you_as_general_object(text: str, start: int, end: int, replacement: str) ->
 
 
 def _you_after_modal(text: str, start: int, replacement: str) -> str:
-    """ "may also be responsible for" cannot become "may also you'll own": a modal before the
-    words needs a verb, not a clause."""
+    """Why not, after a modal: "may also be responsible for" cannot become "may also you'll own":
+    a modal before the words needs a verb, not a clause."""
     if not _first_word(replacement).startswith("you"):
         return ""
     before = [t for t in tokenize(text[max(0, start - 40) : start]) if t.is_word]
@@ -139,7 +153,7 @@ def _you_after_modal(text: str, start: int, replacement: str) -> str:
 
 
 def _count_before_mass_noun(text: str, end: int, replacement: str) -> str:
-    """ "a wide range of expertise" cannot become "many expertise"."""
+    """Why not, before a mass noun: "a wide range of expertise" cannot become "many expertise"."""
     lower = replacement.strip().lower()
     if lower not in ("many", "several", "a number of", "numerous", "various", "multiple"):
         return ""
@@ -158,6 +172,10 @@ def _inside_compound(text: str, start: int, end: int) -> bool:
         (len(before) == 2 and before[1] == "-" and before[0].isalpha())
         or (len(after) == 2 and after[0] == "-" and after[1].isalpha())
         or after[:1] == "("  # "incumbent(s)"
+        or after[:1].isalpha()  # "the candidates past career": the words end inside a word
+        # "SAN utilization/trending reports": a term inside a slash list is part of a name
+        or (len(before) == 2 and before[1] == "/" and before[0].isalnum())
+        or (len(after) == 2 and after[0] == "/" and after[1].isalnum())
     )
 
 
@@ -271,8 +289,9 @@ def _pronoun_as_modifier(text: str, start: int, end: int, replacement: str) -> s
 
 
 def _pronoun_after_of_or_as(text: str, start: int, replacement: str) -> str:
-    """ "the skills of the candidate" needs "your skills", not "the skills of you"; "As the ideal
-    candidate, you ..." is already about the reader, and "As you, you" is wrong."""
+    """Why not, after "of" or "as": "the skills of the candidate" needs "your skills",
+    not "the skills of you"; "As the ideal candidate, you ..." is already about the
+    reader, and "As you, you" is wrong."""
     first = replacement.strip().lower().split(" ")[0]
     if first not in ("you", "yourself", "you'll", "you're", "you’ll", "you’re"):
         return ""
@@ -316,7 +335,21 @@ def _capitals(text: str, start: int, matched: str, replacement: str) -> str:
     keeps_capital = first.isupper() or first == "I" or (first[:1].isupper() and not classes(first))
     if replacement[:1].isupper() and not matched[:1].isupper() and not keeps_capital:
         return replacement[:1].lower() + replacement[1:]
+    old = [t.text for t in tokenize(matched) if t.is_word]
+    if (
+        old
+        and all(w[:1].isupper() for w in old)
+        and (len(old) > 1 or _title_case_before(text, start))
+    ):
+        # A heading in title case ("Skills You Should Possess") keeps it: "Should Have".
+        return " ".join(w[:1].upper() + w[1:] for w in replacement.split(" "))
     return replacement
+
+
+def _title_case_before(text: str, start: int) -> bool:
+    """The two words before ``start`` are capitalised: a heading in title case."""
+    before = [t for t in tokenize(text[max(0, start - 40) : start]) if t.is_word][-2:]
+    return len(before) == 2 and all(t.text[:1].isupper() for t in before)
 
 
 def _article_before(text: str, start: int, replacement: str) -> tuple[int, str]:

@@ -26,6 +26,8 @@ def closed_class() -> dict[str, frozenset[str]]:
 
 
 def in_class(word: str, name: str) -> bool:
+    """Whether ``word`` is on the closed-class list ``name`` (curly
+    apostrophes count as straight)."""
     return word.lower().replace("’", "'") in closed_class()[name]
 
 
@@ -53,11 +55,14 @@ def lemmas(word: str) -> dict[str, tuple[str, ...]]:
 
 
 def classes(word: str) -> frozenset[str]:
+    """The word classes (UPOS) lemminflect knows ``word`` in."""
     return frozenset(lemmas(word))
 
 
 @lru_cache(maxsize=8192)
 def inflection(lemma: str, tag: str) -> str | None:
+    """``lemma`` inflected to the Penn ``tag`` (e.g. NNS, VBZ), or
+    None when lemminflect has no form."""
     forms = _lemminflect().getInflection(lemma.lower(), tag=tag)
     return forms[0] if forms else None
 
@@ -72,10 +77,12 @@ def plural_noun_lemma(word: str) -> str | None:
 
 
 def is_plural_noun(word: str) -> bool:
+    """Whether ``word`` is a known plural noun."""
     return plural_noun_lemma(word) is not None
 
 
 def plural(noun: str) -> str:
+    """The plural of ``noun`` in its own case; the noun unchanged when no plural is known."""
     form = inflection(noun, "NNS")
     return _same_case(form, noun) if form else noun
 
@@ -94,6 +101,7 @@ def verb_form(word: str) -> tuple[str, str] | None:
 
 
 def is_base_verb(word: str) -> bool:
+    """Whether ``word`` is a verb's base form ("lead", not "leads")."""
     return word.lower() in lemmas(word).get("VERB", ())
 
 
@@ -108,7 +116,7 @@ def inflect_verb(lemma: str, tag: str, like: str) -> str:
 
 @lru_cache(maxsize=8192)
 def article_for(word: str) -> str:
-    """ "a" or "an" for the sound of ``word`` ("an hour", "a user", "an SQL query")."""
+    """The article, "a" or "an", for the sound of ``word`` ("an hour", "a user", "an SQL query")."""
     return str(_inflect_engine().a(word)).split(" ", 1)[0].lower()
 
 

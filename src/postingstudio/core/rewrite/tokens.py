@@ -11,6 +11,8 @@ _SENTENCE_END = re.compile(r"[.!?]['\"”’)]*\s+|\n")
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """A word or punctuation mark of the rewriter, by offsets into the text it was cut from."""
+
     text: str
     start: int
     end: int
@@ -25,6 +27,7 @@ class Token:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """The tokens of ``text``, their offsets shifted by ``offset`` into the surrounding text."""
     return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _WORD.finditer(text)]
 
 
@@ -42,6 +45,7 @@ def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int,
 
 
 def line_bounds(text: str, start: int) -> tuple[int, int]:
+    """Start and end offsets of the line holding ``start`` (the end excludes the newline)."""
     begin = text.rfind("\n", 0, start) + 1
     stop = text.find("\n", start)
     return begin, len(text) if stop < 0 else stop

@@ -49,6 +49,7 @@ class _Target:
 
 
 def active(rule: RuleBase, settings: AnalysisSettings) -> bool:
+    """Whether ``rule`` runs under ``settings`` (default or picky, and not disabled)."""
     # Asked for every match: the empty-set tests skip Enum.value, a Python-level property.
     return (
         (rule.default or settings.picky)

@@ -94,6 +94,8 @@ def run_metric_rules(
     index: TextIndex,
     settings: AnalysisSettings,
 ) -> list[Finding]:
+    """Findings of the metric rules whose metric is beyond its above/below limit: on the rule's
+    marks, or document-level when it has none."""
     findings: list[Finding] = []
     text = index.text
     for rule in rules:

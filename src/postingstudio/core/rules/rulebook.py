@@ -34,6 +34,9 @@ def _toml(path: Path) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class RuleBook:
+    """Every rule and lexicon an analysis needs, loaded once and
+    shared read-only between threads."""
+
     rules: tuple[Rule, ...]
     text_rules: TextRules
     metric_rules: tuple[MetricRule, ...]
@@ -80,6 +83,8 @@ class RuleBook:
 def load_rulebook(
     resources: Path, user_rule_dirs: Iterable[Path] = (), language: str = "en"
 ) -> RuleBook:
+    """Load the shipped rules for ``language``, then the user's folders; a fault in a shipped
+    rule raises, a user rule's lands in ``problems``."""
     folders = [resources / "rules" / language, *[Path(p) for p in user_rule_dirs]]
     rules, problems = load_rules(folders, resources, strict=True)
     lexicons = resources / "lexicons"

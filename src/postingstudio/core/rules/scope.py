@@ -26,6 +26,7 @@ def is_heading_line(text: str, start: int, end: int) -> bool:
 
 
 def in_scope(scope: str, text: str, start: int, end: int) -> bool:
+    """Whether a match at [start, end) is in ``scope``: any, heading or body lines."""
     if scope == "any":
         return True
     heading = is_heading_line(text, start, end)
@@ -44,6 +45,8 @@ def _previous_word(text: str, start: int) -> str:
 
 
 def has_part_of_speech(pos: str, text: str, start: int) -> bool:
+    """Whether the word at ``start`` may be the part of speech
+    ``pos``, judged by the word before."""
     if pos == "any":
         return True
     previous = _previous_word(text, start)

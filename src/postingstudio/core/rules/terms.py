@@ -24,6 +24,7 @@ _NOTHING: tuple[tuple[()], None] = ((), None)  # a word that starts no term (sha
 
 
 def compile_term(term: str) -> tuple[tuple[str, ...], bool]:
+    """A rule term as normalised words and whether it ends in ``*`` (a stem); empty terms raise."""
     stripped = term.strip()
     stem = stripped.endswith("*")
     words = normalise_phrase(stripped.rstrip("*"))

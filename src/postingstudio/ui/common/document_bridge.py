@@ -1,4 +1,4 @@
-"""Posting ⇄ QTextDocument, and code-point offsets ⇄ document positions: the one bridge.
+r"""Posting ⇄ QTextDocument, and code-point offsets ⇄ document positions: the one bridge.
 
 The editor shows a :class:`Posting` as rich text: headings are blocks with a heading level and a
 larger, bold character format; list items belong to a ``QTextList`` (bulleted or numbered, indent
@@ -7,8 +7,8 @@ cannot show (the source style name, table-cell coordinates, header/footer origin
 heading) rides along as user properties on the block format, so a round trip keeps it.
 
 Reading the document back yields a Posting whose ``text`` is exactly the analysis text: block
-texts joined with ``\\n``. Qt separates blocks with U+2029 and soft line breaks with U+2028, each
-one UTF-16 unit, exactly like ``\\n`` and ``\\v`` in the model, so a document position is the
+texts joined with ``\n``. Qt separates blocks with U+2029 and soft line breaks with U+2028, each
+one UTF-16 unit, exactly like ``\n`` and ``\v`` in the model, so a document position is the
 UTF-16 offset of the same character in ``Posting.text``. That conversion happens only through
 :mod:`postingstudio.core.offsets` (characters outside the BMP, e.g. emoji, are two units in Qt).
 """
@@ -63,6 +63,7 @@ LINK_COLOUR = QColor("#0072B2")  # Okabe–Ito blue; readable on light and dark 
 
 
 def heading_char_format(level: int) -> QTextCharFormat:
+    """Character format of a heading of ``level``: bold, and larger the higher the level."""
     fmt = QTextCharFormat()
     fmt.setFontWeight(QFont.Weight.Bold)
     fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, _HEADING_SIZE.get(level, 0))
@@ -70,6 +71,7 @@ def heading_char_format(level: int) -> QTextCharFormat:
 
 
 def plain_char_format() -> QTextCharFormat:
+    """Character format of body text: normal weight and size, undoing any heading format."""
     fmt = QTextCharFormat()
     fmt.setFontWeight(QFont.Weight.Normal)
     fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)
@@ -77,6 +79,8 @@ def plain_char_format() -> QTextCharFormat:
 
 
 def run_char_format(run: Run, base: QTextCharFormat) -> QTextCharFormat:
+    """``base`` with the run's emphasis and link applied; links are
+    underlined in the link colour."""
     fmt = QTextCharFormat(base)
     if run.bold:
         fmt.setFontWeight(QFont.Weight.Bold)
@@ -90,6 +94,7 @@ def run_char_format(run: Run, base: QTextCharFormat) -> QTextCharFormat:
 
 
 def list_format(level: int, numbered: bool) -> QTextListFormat:
+    """A Qt list format for a list item of ``level`` (0-based): decimal, or a bullet by level."""
     fmt = QTextListFormat()
     fmt.setIndent(level + 1)
     fmt.setStyle(QTextListFormat.Style.ListDecimal if numbered else _BULLETS[level % len(_BULLETS)])
@@ -97,6 +102,8 @@ def list_format(level: int, numbered: bool) -> QTextListFormat:
 
 
 def block_format(block: Block) -> QTextBlockFormat:
+    """Qt block format for ``block``: heading level, margins, and
+    the source style kept for saving."""
     fmt = QTextBlockFormat()
     if block.kind is BlockKind.HEADING:
         fmt.setHeadingLevel(max(1, min(6, block.level or 1)))
@@ -121,6 +128,7 @@ def block_format(block: Block) -> QTextBlockFormat:
 
 
 def base_char_format(block: Block) -> QTextCharFormat:
+    """The character format a block's runs start from: heading or body text."""
     if block.kind is BlockKind.HEADING:
         return heading_char_format(block.level or 1)
     return plain_char_format()
@@ -194,6 +202,7 @@ def _runs(block: QTextBlock, heading: bool) -> tuple[Run, ...]:
 
 
 def block_from_qt(block: QTextBlock) -> Block:
+    """A Qt text block read back as a posting block (kind, level, runs, source identity)."""
     fmt = block.blockFormat()
     text_list = block.textList()
     level, numbered = 0, False
@@ -265,11 +274,12 @@ class PositionMap:
 
 
 def selected_text(cursor: QTextCursor) -> str:
-    """A cursor's selection in model terms (block separators as ``\\n``, soft breaks as ``\\v``)."""
+    r"""A cursor's selection in model terms (block separators as ``\n``, soft breaks as ``\v``)."""
     return cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\v")
 
 
 def blocks_in_order(document: QTextDocument) -> Iterable[QTextBlock]:
+    """The document's blocks from first to last."""
     block = document.begin()
     while block.isValid():
         yield block

@@ -26,6 +26,9 @@ MAX_SELECTIONS = 2000
 
 @dataclass(slots=True)
 class Marker:
+    """One finding in the editor: its cursor follows edits, so
+    ``start``/``end`` stay on its words."""
+
     index: int  # position in the report's findings
     finding: Finding
     cursor: QTextCursor  # tracks edits; empty for document-level findings

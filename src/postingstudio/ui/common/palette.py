@@ -42,6 +42,7 @@ _state = {"name": "system", "connected": False}
 
 
 def dark_palette() -> QPalette:
+    """The app's dark palette, disabled colours included."""
     palette = QPalette()
     for role, colour in _DARK.items():
         palette.setColor(role, QColor(colour))
@@ -51,6 +52,7 @@ def dark_palette() -> QPalette:
 
 
 def light_palette() -> QPalette:
+    """Fusion's standard light palette, to return to from dark."""
     style = QStyleFactory.create("Fusion")
     return style.standardPalette() if style is not None else QPalette()
 

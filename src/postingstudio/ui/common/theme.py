@@ -8,8 +8,10 @@ by a fix or a section template get a yellow background until they are filled in.
 
 The colours the editor draws markers with are data: ``resources/ui/markers.toml`` holds an
 underline and a tint per category (and the placeholder tint) for the light and the dark theme,
-chosen so both keep WCAG 2.1 contrast (tests/ui/test_marker_contrast.py). ``STYLES.colour`` stays
-the Okabe–Ito hue for legends and lists.
+chosen so both keep WCAG 2.1 contrast (tests/ui/test_marker_contrast.py). Legends, lists and
+tooltips show a category in its marker's underline colour of the current theme
+(:func:`legend_colour`), so the key matches the marks in the text; ``STYLES.colour`` is only the
+fallback hue.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ OKABE_ITO = {
 
 @dataclass(frozen=True, slots=True)
 class CategoryStyle:
+    """How one finding category looks: colour, underline, tint, label and symbol."""
+
     category: Category
     colour: str
     underline: UnderlineStyle
@@ -100,10 +104,10 @@ STYLES: dict[Category, CategoryStyle] = {
 
 PLACEHOLDER_COLOUR = OKABE_ITO["yellow"]
 SEVERITY_SYMBOL = {Severity.ERROR: "●", Severity.WARNING: "◐", Severity.SUGGESTION: "○"}
-THEMES = ("system", "light", "dark")
 
 
 def style_for(category: Category | str) -> CategoryStyle:
+    """The style of ``category``; an unknown one (say, from a user rule) looks generic."""
     try:
         return STYLES[Category(category)]
     except ValueError:
@@ -111,12 +115,15 @@ def style_for(category: Category | str) -> CategoryStyle:
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
+    """Whether ``palette`` (default: the app's) is dark, judged by its Base colour."""
     palette = palette or QGuiApplication.palette()
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
 @dataclass(frozen=True, slots=True)
 class MarkerColours:
+    """A marker's colours in one scheme (light or dark), chosen for contrast on that background."""
+
     underline: str | None  # None for the placeholder, which is only a background
     tint: str
     text: str | None  # the text colour on the tint; None = the palette's Text
@@ -144,12 +151,30 @@ def _colours(category: Category | str, dark: bool) -> MarkerColours:
     return colours.get(key) or colours[Category.GENERIC.value]
 
 
+def legend_colour(category: Category | str, dark: bool) -> str:
+    """The colour a category is shown in outside the text (filter chips, list headings,
+    tooltips): its marker's underline in the light or dark theme."""
+    return _colours(category, dark).underline or style_for(category).colour
+
+
+def chip_style(colour: str) -> str:
+    """A category filter chip's style sheet: a bar of ``colour`` under it while it is on."""
+    return (
+        "QToolButton { border: 1px solid palette(mid);"
+        f" border-bottom: 3px solid {colour};"
+        " padding: 1px 3px; background: palette(base); color: palette(text); }"
+        "QToolButton:!checked { color: palette(mid); border-bottom-color: palette(mid);"
+        " background: palette(window); }"
+    )
+
+
 def tint(category: Category | str, dark: bool) -> QColor:
     """The (opaque) background tint for a category in the light or dark theme."""
     return QColor(_colours(category, dark).tint)
 
 
 def marker_format(category: Category | str, dark: bool) -> QTextCharFormat:
+    """The character format that marks a finding of ``category`` in the light or dark scheme."""
     style = style_for(category)
     colours = _colours(category, dark)
     fmt = QTextCharFormat()
@@ -163,6 +188,7 @@ def marker_format(category: Category | str, dark: bool) -> QTextCharFormat:
 
 
 def placeholder_format(dark: bool) -> QTextCharFormat:
+    """The background that marks an unfilled ``<...>`` placeholder."""
     colours = marker_colours("dark" if dark else "light")[PLACEHOLDER_KEY]
     fmt = QTextCharFormat()
     fmt.setBackground(QColor(colours.tint))

@@ -40,6 +40,8 @@ _KIND_ICON = {
 
 
 def kind_icon(kind: OfferKind, size: int = 18) -> QIcon:
+    """A square badge with the letter and colour of an offer kind, so
+    kind is not told by colour alone."""
     letter, colour, _label = _KIND_ICON[kind]
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -66,6 +68,8 @@ def _tree(parent: QWidget, name: str, headers: list[str]) -> QTreeWidget:
     tree.setUniformRowHeights(True)
     tree.setHeaderLabels(headers)
     tree.setAlternatingRowColors(True)
+    # Names from job sites are long and alike at the start: keep both ends; the tooltip has all.
+    tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     return tree
 
 
@@ -75,6 +79,9 @@ def _one_line(text: str, limit: int = 140) -> str:
 
 
 class CompareLists(QTabWidget):
+    """Tabs of what competitors offer, shared clichés and my
+    distinctive terms; rows ask for actions."""
+
     offerActivated = Signal(object)  # Offer
     insertRequested = Signal(object)  # Offer
     clicheActivated = Signal(object)  # SharedCliche
@@ -123,7 +130,9 @@ class CompareLists(QTabWidget):
             return
         names = [p.name for p in comparison.postings]
         for offer in comparison.they_offer:
-            item = QTreeWidgetItem([offer.label, f"[{offer.competitor}] {names[offer.competitor]}"])
+            who = names[offer.competitor]
+            item = QTreeWidgetItem([offer.label, f"[{offer.competitor}] {who}"])
+            item.setToolTip(1, f"[{offer.competitor}] {who}")
             item.setIcon(0, kind_icon(offer.kind))
             kind = self.tr(_KIND_ICON[offer.kind][2])
             quote = _one_line(offer.evidence.text) if offer.evidence else ""
@@ -133,12 +142,13 @@ class CompareLists(QTabWidget):
         for cliche in comparison.shared_cliches:
             also = ", ".join(f"[{n}] {names[n]}" for n in cliche.competitors)
             item = QTreeWidgetItem([cliche.phrase, also])
-            item.setToolTip(0, f"{cliche.message}\n{_one_line(cliche.mine.text)}")
+            item.setToolTip(1, also)
+            item.setToolTip(0, f"{cliche.phrase}: {cliche.message}\n{_one_line(cliche.mine.text)}")
             item.setData(0, ItemRole, cliche)
             self.cliches.addTopLevelItem(item)
         for term in comparison.distinctive:
             item = QTreeWidgetItem([term.term, str(term.count)])
-            item.setToolTip(0, _one_line(term.evidence.text))
+            item.setToolTip(0, f"{term.term}\n{_one_line(term.evidence.text)}")
             item.setData(0, ItemRole, term)
             self.distinctive.addTopLevelItem(item)
         self.setTabText(

@@ -53,6 +53,7 @@ def _next_y(points: list[tuple[float, str]], index: int, edit: QTextEdit) -> flo
 
 
 def section_at_top(edit: QTextEdit, starts: dict[str, int]) -> str:
+    """Id of the section whose start is at or above the top of ``edit``'s viewport."""
     value = edit.verticalScrollBar().value()
     points = anchors(edit, starts)
     return max((p for p in points if p[0] <= value + 1), key=lambda p: p[0])[1]

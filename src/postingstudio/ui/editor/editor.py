@@ -38,6 +38,9 @@ def allow_term(finding: Finding) -> str | None:
 
 
 class PostingEditor(QTextEdit):
+    """The posting editor: it knows where the findings are and asks for fixes through
+    signals, never applying them itself."""
+
     replaceRequested = Signal(int, str)  # finding index, replacement
     ignoreRequested = Signal(int)  # finding index
     ignoreRuleRequested = Signal(str)  # rule id

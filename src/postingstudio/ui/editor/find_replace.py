@@ -61,6 +61,8 @@ class FindReplaceDialog(QDialog):
 
 
 class FindReplace:
+    """The behaviour behind the Find and Replace dialog, working on the editor's document."""
+
     def __init__(self, editor: PostingEditor, parent: QWidget) -> None:
         self.editor = editor
         self.dialog = FindReplaceDialog(parent)

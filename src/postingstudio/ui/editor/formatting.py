@@ -29,24 +29,28 @@ def _merge(editor: QTextEdit, fmt: QTextCharFormat) -> None:
 
 
 def set_bold(editor: QTextEdit, on: bool) -> None:
+    """Make the selection (or the text typed next) bold, or not."""
     fmt = QTextCharFormat()
     fmt.setFontWeight(QFont.Weight.Bold if on else QFont.Weight.Normal)
     _merge(editor, fmt)
 
 
 def set_italic(editor: QTextEdit, on: bool) -> None:
+    """Make the selection (or the text typed next) italic, or not."""
     fmt = QTextCharFormat()
     fmt.setFontItalic(on)
     _merge(editor, fmt)
 
 
 def set_underline(editor: QTextEdit, on: bool) -> None:
+    """Make the selection (or the text typed next) underlined, or not."""
     fmt = QTextCharFormat()
     fmt.setFontUnderline(on)
     _merge(editor, fmt)
 
 
 def set_link(editor: QTextEdit, href: str) -> None:
+    """Link the selection to ``href``; an empty ``href`` removes the link."""
     fmt = QTextCharFormat()
     fmt.setAnchor(bool(href))
     fmt.setAnchorHref(href)
@@ -59,6 +63,7 @@ def set_link(editor: QTextEdit, href: str) -> None:
 
 
 def ask_link(editor: QTextEdit) -> None:
+    """Ask for a link address (prefilled with the current one) and set it on the selection."""
     current = editor.textCursor().charFormat().anchorHref()
     href, ok = QInputDialog.getText(editor, editor.tr("Link"), editor.tr("Address:"), text=current)
     if ok:

@@ -21,6 +21,8 @@ TURN_OFF = "turn_off"
 
 
 class GrammarStatus(QWidget):
+    """The status-bar grammar state, with a button for the fix that state offers."""
+
     fixRequested = Signal(str)  # a Fix value, PREFERENCES or TURN_OFF
 
     def __init__(self, parent: QWidget | None = None) -> None:

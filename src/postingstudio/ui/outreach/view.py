@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 from postingstudio.core.outreach import DraftOptions, Message, OutreachDrafts, OutreachKit, recheck
 from postingstudio.core.rules.rulebook import RuleBook
 
-from .export import ExportActions
+from .export import ExportActions, Questions
 
 Drafter = Callable[[DraftOptions], OutreachDrafts]
 
 
 def message_label(message: Message) -> str:
+    """A draft's name in the list: its channel, and step and day for a follow-up."""
     label = message.channel.replace("_", " ")
     if message.step is not None:
         label += f" {message.step} (day {message.day})"
@@ -42,7 +43,7 @@ def message_label(message: Message) -> str:
 
 
 def counter_text(message: Message) -> str:
-    """ "203/306 characters · 2 SMS segments (GSM-7)"-style counters for the status line."""
+    """Counters for the status line, like "203/306 characters · 2 SMS segments (GSM-7)"."""
     parts = []
     if message.limit is not None:
         parts.append(f"{message.length:g}/{message.limit:g} {message.unit}")
@@ -64,7 +65,12 @@ class OutreachView(QDialog):
     messageChanged = Signal(object)  # Message, after each edit's recheck
 
     def __init__(
-        self, drafter: Drafter, book: RuleBook, kit: OutreachKit, parent: QWidget | None = None
+        self,
+        drafter: Drafter,
+        book: RuleBook,
+        kit: OutreachKit,
+        questions: Questions,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("outreachView")
@@ -74,7 +80,7 @@ class OutreachView(QDialog):
         self.messages: list[Message] = []
         self._updating = False
         self._build()
-        self.export = ExportActions(self, kit)
+        self.export = ExportActions(self, kit, questions)
         self.redraft()
 
     # -- layout ------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from postingstudio.ui.common.theme import OKABE_ITO
 
 
 def score_colour(score: float) -> QColor:
+    """A gauge's colour for ``score`` (0–100): vermillion below 50, orange below 75, else green."""
     if score < 50:
         return QColor(OKABE_ITO["vermillion"])
     if score < 75:

@@ -23,6 +23,8 @@ DEFAULT_BULLET_BAND = (0.15, 0.65)
 
 
 class ScorePanel(QWidget):
+    """The scores dock: the overall gauge, the sub-score bars and the measures behind them."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scorePanel")

@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 
 
 def error_report(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> str:
+    """An error report to paste into a bug: versions of the app,
+    Python and Qt, then the traceback."""
     lines = [
         f"Posting Studio {__version__}",
         f"Python {platform.python_version()} on {platform.platform()}",
@@ -44,6 +46,9 @@ def error_report(kind: type[BaseException], value: BaseException, tb: TracebackT
 
 
 class CrashDialog(QDialog):
+    """Shows an unexpected error's report, with copy and where the
+    log is, instead of a silent exit."""
+
     def __init__(self, report: str, log_path: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("crashDialog")

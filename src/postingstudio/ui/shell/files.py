@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from postingstudio.core.model import Posting
 from postingstudio.docio import DocumentError, load_posting, save_posting
 from postingstudio.docio.source import SourceDocument, beside_as_docx, open_source
-from postingstudio.ui.shell.background_load import LARGE_BYTES, load_with_progress
+from postingstudio.ui.common.tasks import TaskRunner
+from postingstudio.ui.shell.background_load import load_with_progress
 from postingstudio.ui.shell.prompts import SAVE_FORMATS, Prompts
 from postingstudio.ui.shell.refusal_dialog import refusal_text
 from postingstudio.ui.shell.session import EditorSession
@@ -34,6 +35,8 @@ DOCX_SOURCES = (".docx", ".docm")
 
 
 class FileController(QObject):
+    """Open, save, save as and export for the session's document, through ``Prompts``."""
+
     opened = Signal(str)
     saved = Signal(str)  # the document is clean on disk (Save / Save As)
     exported = Signal(str)
@@ -46,15 +49,16 @@ class FileController(QObject):
         prompts: Prompts,
         settings: QSettings,
         recent_menu: QMenu,
+        tasks: TaskRunner,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.window, self.session, self.prompts, self.settings = window, session, prompts, settings
+        self.tasks = tasks  # large files are read on it
         self.recent_menu = recent_menu
         self.path: str | None = None  # where Save writes
         self.template: str | None = None  # the .docx whose styles an exported .docx reuses
         self.display_name = self.tr("Untitled")
-        self.large_bytes = LARGE_BYTES  # files this big are read on a worker, with progress
         document = session.document
         document.modificationChanged.connect(window.setWindowModified)
         self.update_title()
@@ -80,9 +84,7 @@ class FileController(QObject):
         if ask and not self.maybe_save():
             return False
         try:
-            source, posting = load_with_progress(
-                self.window, path, _source_and_posting, self.large_bytes
-            )
+            source, posting = load_with_progress(self.window, path, _source_and_posting, self.tasks)
         except DocumentError as error:
             self.refuse(self.tr("Cannot open file"), error.path or path, error)
             self._forget_recent(path)

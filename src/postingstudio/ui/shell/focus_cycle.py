@@ -18,6 +18,9 @@ from postingstudio.ui.shell.main_window import MainWindow
 
 
 class FocusCycle(QObject):
+    """F6 / Shift+F6 focus cycling between the editor and the open
+    panels, and Esc back to the editor."""
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window

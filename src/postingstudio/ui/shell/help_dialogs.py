@@ -58,6 +58,8 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
 
 
 class ShortcutsDialog(QDialog):
+    """A table of every action's name and shortcut, read from the window's actions."""
+
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
@@ -86,6 +88,7 @@ class ShortcutsDialog(QDialog):
 
 
 def score_help_text(resources: Path, scoring: Mapping[str, Any] | None = None) -> str:
+    """The score help in Markdown: the shipped text, then one line per part of the score formula."""
     if scoring is None:
         scoring = tomllib.loads((resources / "scoring.toml").read_text(encoding="utf-8"))
     text = (resources / "help" / "score.md").read_text(encoding="utf-8").rstrip()
@@ -94,6 +97,8 @@ def score_help_text(resources: Path, scoring: Mapping[str, Any] | None = None) -
 
 
 class TextDialog(QDialog):
+    """A read-only dialog showing Markdown text."""
+
     def __init__(self, title: str, markdown: str, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)

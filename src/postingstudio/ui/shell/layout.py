@@ -64,6 +64,7 @@ def fits_a_screen(window: QMainWindow, saved_size: tuple[int, int] | None = None
 
 
 def place_default(window: QMainWindow) -> None:
+    """Size and place a window with no saved geometry to suit the screen it is on."""
     screen = window.screen() or QGuiApplication.primaryScreen()
     if screen is None:
         window.resize(*DEFAULT_SIZE)

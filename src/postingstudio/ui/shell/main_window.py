@@ -23,6 +23,9 @@ from postingstudio.ui.shell.layout import PanelLayout, place_default
 
 
 class MainWindow(QMainWindow):
+    """The main window's widgets (banner, editor, docks, status bar); it
+    forwards drops and closing as signals."""
+
     filesDropped = Signal(list)
 
     def __init__(self, icon: QIcon | None = None, parent: QWidget | None = None) -> None:

@@ -20,6 +20,8 @@ OPEN_FILTER = formats.open_filter()
 
 
 class Prompts:
+    """Every dialog the app shows the writer, so tests can swap in scripted answers."""
+
     def __init__(self, parent: QWidget) -> None:
         self.parent = parent
 
@@ -49,12 +51,22 @@ class Prompts:
         )
         return list(paths)
 
+    def open_contacts(self, start: str) -> str | None:
+        """The CSV of contacts the Outreach view merges its draft with."""
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent,
+            self.parent.tr("Contacts file"),
+            start,
+            self.parent.tr("CSV files (*.csv)"),
+        )
+        return path or None
+
     def paste_text(self, title: str, label: str) -> str | None:
         text, ok = QInputDialog.getMultiLineText(self.parent, title, label)
         return text if ok else None
 
     def unsaved(self, name: str) -> str:
-        """ "save", "discard" or "cancel"."""
+        """Ask whether to save unsaved work in ``name``: "save", "discard" or "cancel"."""
         buttons = (
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard

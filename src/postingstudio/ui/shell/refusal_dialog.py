@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 
 def refusal_box(parent: QWidget | None, title: str, text: str, detail: str = "") -> QMessageBox:
+    """A warning box saying a file was refused, with the technical
+    detail behind a Details… button."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     if detail:
         box.setDetailedText(detail)

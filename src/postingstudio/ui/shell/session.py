@@ -16,12 +16,13 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from postingstudio.core.model import Posting
-from postingstudio.docio.settings_file import Preferences
+from postingstudio.core.preferences import Preferences
 from postingstudio.docio.source import SourceDocument
 from postingstudio.ui.checklist.panel import ChecklistPanel
 from postingstudio.ui.common.analysis import AnalysisController, AnalysisResult
 from postingstudio.ui.common.apply_fixes import (
     ProposedFix,
+    addition_blocks,
     apply_many,
     apply_replacement,
     insert_section,
@@ -43,6 +44,8 @@ FixChooser = Callable[[list[ProposedFix]], list[ProposedFix]]
 
 
 class EditorSession(QObject):
+    """The open document's editing: it shows reports in the editor and panels and applies fixes."""
+
     statusMessage = Signal(str)
     reportShown = Signal(object)  # AnalysisResult, after markers and panels were updated
     preferencesChanged = Signal(object)
@@ -101,6 +104,7 @@ class EditorSession(QObject):
         findings.insertSectionRequested.connect(self.insert_section)
         findings.hiddenCategoriesChanged.connect(self._hide_categories)
         checklist.insertRequested.connect(self.insert_section)
+        checklist.strengthenRequested.connect(self.strengthen_section)
         checklist.sectionActivated.connect(self.select_section)
 
     # -- document ------------------------------------------------------------------------------
@@ -201,6 +205,25 @@ class EditorSession(QObject):
         self.editor.setFocus()
         return True
 
+    def strengthen_section(self, section_id: str) -> bool:
+        """Add what a thin section lacks at its end, as one undo step, and select the first
+        placeholder for the writer to type over."""
+        result = self.markers.result
+        section = result.report.section(section_id) if result else None
+        anchor = self.markers.section_anchors.get(section_id)
+        if section is None or anchor is None or not section.additions:
+            return False
+        cursor = insert_section(
+            self.document, anchor.position(), addition_blocks(section.additions)
+        )
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        self.editor.setFocus()
+        self.statusMessage.emit(
+            self.tr("Added what “{0}” lacked: fill in the placeholders.").format(section.label)
+        )
+        return True
+
     def select_section(self, section_id: str) -> None:
         span = self.markers.section_spans.get(section_id)
         if span is not None:
@@ -214,8 +237,8 @@ class EditorSession(QObject):
             self._save_preferences(preferences)
         except OSError as error:
             self.statusMessage.emit(self.tr("Could not save preferences: {0}").format(error))
-        apply_theme(preferences.theme)
-        self.analysis.set_settings(preferences.analysis_settings())
+        apply_theme(preferences.ui.theme)
+        self.analysis.set_settings(preferences.analysis)
         self.preferencesChanged.emit(preferences)
 
     def ignore(self, index: int) -> None:
@@ -226,7 +249,7 @@ class EditorSession(QObject):
         self.markers.hide(index)
         self.redraw()
         self.set_preferences(
-            self.preferences.with_changes(ignored=(*self.preferences.ignored, pair))
+            self.preferences.with_analysis(ignored=(*self.preferences.analysis.ignored, pair))
         )
 
     def ignore_rule(self, rule_id: str) -> None:
@@ -234,8 +257,8 @@ class EditorSession(QObject):
             if marker.finding.rule_id == rule_id:
                 self.markers.hide(marker.index)
         self.redraw()
-        rules = tuple(dict.fromkeys((*self.preferences.disabled_rules, rule_id)))
-        self.set_preferences(self.preferences.with_changes(disabled_rules=rules))
+        rules = (*self.preferences.analysis.disabled_rules, rule_id)  # repeats are dropped
+        self.set_preferences(self.preferences.with_analysis(disabled_rules=rules))
         self.statusMessage.emit(self.tr("Rule {0} is off (Preferences to undo).").format(rule_id))
 
     def allow(self, term: str) -> None:
@@ -246,5 +269,5 @@ class EditorSession(QObject):
             if marker.finding.text.strip().lower() == term.lower():
                 self.markers.hide(marker.index)
         self.redraw()
-        terms = tuple(dict.fromkeys((*self.preferences.allow_terms, term)))
-        self.set_preferences(self.preferences.with_changes(allow_terms=terms))
+        terms = (*self.preferences.analysis.allow_terms, term)  # repeats are dropped
+        self.set_preferences(self.preferences.with_analysis(allow_terms=terms))

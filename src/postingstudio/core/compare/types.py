@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from .report import Report
-from .text import TextIndex
+from ..report import Report
+from ..text import TextIndex
 
 COMPARE_SCHEMA_VERSION = 1
 
@@ -27,11 +27,15 @@ class Verdict(StrEnum):
 
 
 class Role(StrEnum):
+    """Whose posting a compared entry is: the writer's own or a competitor's."""
+
     MINE = "mine"
     COMPETITOR = "competitor"
 
 
 class OfferKind(StrEnum):
+    """What an offer is: a checklist section, a named benefit or a stated fact."""
+
     SECTION = "section"
     BENEFIT = "benefit"
     FACT = "fact"
@@ -191,6 +195,9 @@ class DistinctiveTerm:
 
 @dataclass(frozen=True, slots=True)
 class DistinctiveSentence:
+    """A sentence that sets the posting apart: its place, weight and
+    the distinctive terms it holds."""
+
     evidence: Evidence
     weight: float
     terms: tuple[str, ...]
