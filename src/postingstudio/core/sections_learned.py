@@ -94,7 +94,7 @@ class _SectionWeights:
     mode: str
     threshold: float  # the posting has the section where a sentence's probability reaches this
     weights: dict[str, float]
-    present_min: int = 1  # carrier sentences that make the section present
+    present_min: int = 1  # carrier sentences (headings aside) that make the section present
     state: str = "rules"  # who says present or thin once the section is found: rules or model
 
 
@@ -226,7 +226,8 @@ def combine(
         if rules_found and not judges:
             out.append(verdict)  # both found it: the rules say how well
             continue
-        enough = len(carriers) >= model.present_min(section)
+        # A heading shows where the section is, not that it says enough: only sentences count.
+        enough = sum(not unit.heading for _, unit in carriers) >= model.present_min(section)
         new_state = SectionState.PRESENT if enough else SectionState.THIN
         if new_state is state and carriers:  # the rules' reason stands, with the sentences
             quoted = _reason(text, label, carriers, True).replace("Read as", "read as", 1)
@@ -252,10 +253,11 @@ def _reason(
 
 
 def _span(carriers: list[tuple[float, SentenceUnit]], verdict: Verdict) -> tuple[int, int] | None:
-    """The sentences that carry the verdict, and what the rules saw, as one span."""
-    spans = [(unit.start, unit.end) for _, unit in carriers]
+    """Where the section is: the rules' span where they found one (a heading and its body, which
+    the compare view and the template placement rely on), else the sentences that carry it."""
     if verdict[2] is not None:
-        spans.append(verdict[2])
+        return verdict[2]
+    spans = [(unit.start, unit.end) for _, unit in carriers]
     return (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
 
 
