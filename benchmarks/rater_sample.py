@@ -1,7 +1,7 @@
 """Precision of the findings as two independent raters judge them (issue 13).
 
 ``--sample`` draws a stratified random sample of span findings from the dev split (seed fixed)
-and writes the round's benchmarks/ratings/findings{,_r2,_r3}/items.jsonl: per category 60–80
+and writes the round's benchmarks/ratings/findings{,_r2,_r3,_r4}/items.jsonl: per category 60–80
 findings, plus the gender-coded words the balance verdict counts (category "gender-coded").
 Each item shows the sentence with the flagged words in ⟦ ⟧ and the message the writer would
 see. The raters work alone from docs/rating_guide_findings.md and write rater_a.jsonl /
@@ -11,7 +11,7 @@ Without ``--sample`` the script scores: precision per category (a finding counts
 when both raters say so, and separately per rater) and Cohen's kappa between the raters.
 
 Run: ``python benchmarks/rater_sample.py --sample --round N`` then, after rating,
-``python benchmarks/rater_sample.py --round N [--no-write]`` (rounds 1–3; ``ROUNDS`` below).
+``python benchmarks/rater_sample.py --round N [--no-write]`` (rounds 1–4; ``ROUNDS`` below).
 """
 
 from __future__ import annotations
@@ -43,7 +43,13 @@ ROUNDS = {
     1: (FOLDER, 13, slice(0, 1500)),
     2: (FOLDER.with_name("findings_r2"), 14, slice(1500, 3000)),
     3: (FOLDER.with_name("findings_r3"), 15, slice(3000, None)),
+    # Round 4 (seed 16), after the rules were changed on what round 3's raters found wrong:
+    # the whole dev split, less every posting an earlier round's item came from and every
+    # posting listed in a round's seen_while_tuning.txt; of those, the first FRESH[4] in the
+    # round's own shuffle, so the analysis stays as long as an earlier round's.
+    4: (FOLDER.with_name("findings_r4"), 16, slice(0, None)),
 }
+FRESH = {4: 1500}
 PER_CATEGORY = {"generic": 80, "dry": 70, "readability": 60, "inclusive": 40, "gender-coded": 60}
 SEED = 13
 
@@ -53,17 +59,18 @@ def rated_postings(folder: Path) -> set[str]:
     those this round's tuning looked at."""
     seen: set[str] = set()
     for earlier, _seed, _postings in ROUNDS.values():
+        # A round's own first draw, read while fixing kinds before the final draw, is left
+        # out too, and so is every earlier round's.
+        tuned = earlier / "seen_while_tuning.txt"
+        if tuned.exists():
+            lines = tuned.read_text("utf-8").splitlines()
+            seen.update(line for line in lines if line and not line.startswith("#"))
         if earlier == folder:
             break  # only the rounds before this one
         keys = earlier / "item_rules.jsonl"
         for line in keys.read_text("utf-8").splitlines():
             if line:
                 seen.add(json.loads(line)["posting"])
-    # A round's own first draw, read while fixing kinds before the final draw, is left out too.
-    tuned = folder / "seen_while_tuning.txt"
-    if tuned.exists():
-        lines = tuned.read_text("utf-8").splitlines()
-        seen.update(line for line in lines if line and not line.startswith("#"))
     return seen
 
 
@@ -74,7 +81,7 @@ def context(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
     return f"{text[low:start]}⟦{text[start:end]}⟧{text[end:high]}".replace("\n", " ⏎ ")
 
 
-def sample(folder: Path, seed: int, postings: slice) -> None:
+def sample(folder: Path, seed: int, postings: slice, fresh: int | None = None) -> None:
     from postingstudio.core.analyse import analyse, equal_opportunity_spans
     from postingstudio.core.gender import analyse_gender
     from postingstudio.core.plaintext import parse_text
@@ -88,10 +95,12 @@ def sample(folder: Path, seed: int, postings: slice) -> None:
         dev = [r for r in map(json.loads, lines) if r["split"] == "dev"]
     random.Random(SEED).shuffle(dev)  # one shuffle for every round, so rounds never overlap
     seen = rated_postings(folder)
+    drawn = [record for record in dev[postings] if record["id"] not in seen]
+    if fresh is not None:
+        random.Random(seed).shuffle(drawn)
+        drawn = drawn[:fresh]
     pools: dict[str, list[dict]] = defaultdict(list)
-    for record in dev[postings]:
-        if record["id"] in seen:
-            continue
+    for record in drawn:
         report = analyse(record["text"], book)
         index = TextIndex(report.text)
         for finding in report.findings:
@@ -305,7 +314,7 @@ def main() -> None:
     args = parser.parse_args()
     folder, seed, postings = ROUNDS[args.round]
     if args.sample:
-        sample(folder, seed, postings)
+        sample(folder, seed, postings, FRESH.get(args.round))
     else:
         score(not args.no_write, folder, args.round)
 

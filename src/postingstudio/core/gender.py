@@ -42,6 +42,18 @@ def _glued_exception(index: TextIndex, lexicon: GenderLexicon, first: int, end: 
     )
 
 
+def _glued_head(index: TextIndex, first: int, end: int) -> str | None:
+    """The first word of a token two words were glued into ("analysisExperience": a lost line
+    break), lower-cased; None for an ordinary word."""
+    if end - first != 1:
+        return None
+    shown = index.text[index.starts[first] : index.ends[first]]
+    for position in range(1, len(shown) - 1):
+        if shown[position - 1].islower() and shown[position].isupper():
+            return shown[:position].lower()
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class _Coded:
     side: str  # "masculine" | "feminine"
@@ -147,8 +159,9 @@ def analyse_gender(
             continue
         seen.update(range(first, end))
         norm, start = norms[first], starts[first]
-        if end - first == 1 and norm in lexicon.exceptions:
-            continue
+        head = _glued_head(index, first, end)
+        if end - first == 1 and (head or norm) in lexicon.exceptions:
+            continue  # "analysisExperience" is "analysis" glued to the next word
         if norm in allowed or exempt.covers(start):
             continue
         if lexicon.phrases.occurs_overlapping(norms, first, end):

@@ -17,6 +17,11 @@ should apply. Without a tagger model, the word's shape and its neighbours decide
   list item; not before a thing ("analytical equipment") or after a copula whose subject is
   a thing ("pay is competitive", "this is dependent on", "the noise level in the office is
   quiet");
+- "analytic(al)" before a workplace noun names a kind of role or team ("an analytical role"),
+  and a coded word before "that" states a belief ("we're confident that travel will return");
+- a person noun in a job title or name ("Team Leader academy") is nobody's trait, and an abstract
+  noun someone else owns ("their leadership style") or that names a duty ("provide exceptional
+  leadership in the development of …") says nothing about who should apply;
 - never a passive verb ("can be supported by data"), the tail of a hyphenated compound
   ("non-analytical partners", "get-togethers"), or a trait of the people the job serves rather
   than of the person sought ("help every child become a confident learner", "we help them build
@@ -78,6 +83,10 @@ class GenderContext:
     prepositions: frozenset[str]  # "in", "of": "the noise level in the office is …"
     unclear: frozenset[str]  # "they", "who": may be the reader or the people served
     negations: frozenset[str]  # "non", "un": "non-analytical"
+    classifiers: frozenset[str]  # "analytical": a kind of role before a workplace noun
+    beliefs: frozenset[str]  # "that" after an adjective: "confident that …" is a belief
+    duty_verbs: frozenset[str]  # "provide", "deliver": "provide leadership" is a duty
+    owners: frozenset[str]  # "their", "his": whose quality, when no reader is named before
 
     @classmethod
     def from_table(cls, table: Mapping[str, Sequence[str]]) -> GenderContext:
@@ -100,6 +109,10 @@ class GenderContext:
             words("prepositions"),
             words("unclear"),
             words("negations"),
+            words("classifiers"),
+            words("beliefs"),
+            words("duty_verbs"),
+            words("owners"),
         )
 
     @cached_property
@@ -131,9 +144,13 @@ class GenderContext:
         if word.endswith("ly") and len(word) > 4:
             return True
         if word in self.coded_person_nouns:
-            return self._names_person_sought(index, first)
+            return not self._in_title(index, first) and self._names_person_sought(index, first)
         if word.endswith(_ABSTRACT_ENDINGS):
+            if self._duty_object(index, first) or self._owned_by_others(index, first):
+                return False
             return self._quality_frame(index, first, end)
+        if self._belief(index, end):
+            return False
         if word.endswith("ing") and not self._after_determiner(index, first):
             return False  # a gerund: "experience leading teams", "solve challenging problems"
         if self._qualifies(index, first, end):
@@ -194,19 +211,22 @@ class GenderContext:
 
     def _qualifies(self, index: TextIndex, first: int, end: int) -> bool:
         norms = index.norms
+        classifier = norms[end - 1] in self.classifiers
         position = end
         for _step in range(_WALK):
             if position >= len(norms) or not self._same_clause(index, position - 1, position):
                 break
             following = norms[position]
-            if following in self.person_nouns or following in self.workplace_nouns:
+            if following in self.workplace_nouns:
+                return not classifier  # "an analytical role" is a kind of role, not a trait
+            if following in self.person_nouns:
                 return True
             if following in self.coded_person_nouns:
                 return True
             if not self._adjective_like(following):
                 break
             position += 1
-        if self._after_copula(index, first):
+        if self._after_copula(index, first, classifier):
             return True
         return self._alone_in_item(index, first, end)
 
@@ -228,10 +248,12 @@ class GenderContext:
             position -= 1
         return _NONE
 
-    def _after_copula(self, index: TextIndex, first: int) -> bool:
+    def _after_copula(self, index: TextIndex, first: int, classifier: bool = False) -> bool:
         position = self._stop_before(index, first, self.copulas)
         if position < 0:
             return False
+        if classifier and position > 0 and index.norms[position - 1] in self.workplace_nouns:
+            return False  # "the role is analytical": what kind of role, not who should apply
         comma = (
             position > 0 and "," in index.text[index.ends[position - 1] : index.starts[position]]
         )
@@ -297,4 +319,66 @@ class GenderContext:
             if norms[position] not in self.modifiers:
                 return False
             position -= 1
+        return False
+
+    # -- whose word, and what for --------------------------------------------------------------
+
+    def _belief(self, index: TextIndex, end: int) -> bool:
+        """A coded adjective followed by "that" states a belief ("we're confident that travel
+        will return"), not a trait of the person sought."""
+        return (
+            end < len(index.norms)
+            and index.norms[end] in self.beliefs
+            and self._same_clause(index, end - 1, end)
+        )
+
+    def _in_title(self, index: TextIndex, first: int) -> bool:
+        """A capitalised person noun after another capitalised noun inside a sentence is a job
+        title or a name ("our Team Leader academy", "Shift Leader"), nobody's trait."""
+        if first == 0 or not index.text[index.starts[first]].isupper():
+            return False
+        before = first - 1
+        shown = index.text[index.starts[before] : index.ends[before]]
+        return (
+            shown[:1].isupper()
+            and self._same_clause(index, before, first)
+            and index.norms[before] not in self._person_stops
+            and index.norms[before] not in self.quality_before
+        )
+
+    def _walk_back(self, index: TextIndex, first: int, steps: int) -> list[str]:
+        """Up to ``steps`` words before ``first`` in its clause, nearest first."""
+        found: list[str] = []
+        position = first - 1
+        while position >= 0 and len(found) < steps:
+            if not self._same_clause(index, position, position + 1):
+                break
+            found.append(index.norms[position])
+            position -= 1
+        return found
+
+    def _duty_object(self, index: TextIndex, first: int) -> bool:
+        """The abstract noun is what a duty verb provides ("provide exceptional leadership in the
+        development of …"): something the job does, not a quality asked for."""
+        for word in self._walk_back(index, first, 3):
+            if word in self.duty_verbs:
+                return True
+            if word not in self.modifiers and word not in self.quality_before:
+                return False
+        return False
+
+    def _owned_by_others(self, index: TextIndex, first: int) -> bool:
+        """The abstract noun belongs to someone else ("an understanding of their business and
+        leadership style"): "their" with no reader named before it in the sentence,
+        or "his", "her", "its"."""
+        before = self._walk_back(index, first, 4)
+        for distance, word in enumerate(before):
+            if word in self.owners:
+                start, _end = index.sentence_of(index.starts[first])
+                low = bisect_left(index.starts, start)
+                earlier = index.norms[low : first - distance - 1]
+                readers = self.subjects | (self.person_nouns - self.quality_after)
+                return word not in self.unclear or not any(w in readers for w in earlier)
+            if word in self._adjective_stops or word in self.copulas or word in self.subjects:
+                return False
         return False

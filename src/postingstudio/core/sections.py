@@ -40,6 +40,11 @@ def _matcher(specs: tuple[SectionSpec, ...]) -> CueMatcher:
     return entry[1]
 
 
+def keep_matcher(specs: tuple[SectionSpec, ...], matcher: CueMatcher) -> None:
+    """Use ``matcher``, built from ``specs`` earlier, for them (the rule book's cache holds it)."""
+    _COMPILED[tuple(id(spec) for spec in specs)] = (specs, matcher)  # _matcher bounds the size
+
+
 def section_cue_table(specs: tuple[SectionSpec, ...]) -> TermTable[tuple[int, int, int]]:
     """The term table of all headings and cues of a spec set (for ``rules.terms.TermScan``)."""
     return _matcher(specs).table

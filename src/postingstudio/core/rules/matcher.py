@@ -114,6 +114,10 @@ class TextRules:
             if unless is not None and unless.occurs_overlapping(index.norms, first, end):
                 continue
             entry = target.entry
+            if entry.unless_after and entry.unless_after.match(
+                text, stop, index.sentence_of(start)[1]
+            ):
+                continue  # the specifics follow ("key stakeholders, in particular Finance, …")
             if not in_scope(entry.scope or rule.scope, text, start, stop):
                 continue
             if not has_part_of_speech(entry.pos or rule.pos, text, start):

@@ -155,7 +155,15 @@ def cached_rulebook(resources: Path) -> RuleBook:
     sources = tree_files(
         resources, ("rules/en/*.toml", "lexicons/**/*", "sections/en/**/*", "*.toml")
     ) + tree_files(Path(__file__).parent.parent, ("**/*.py",))
-    book = cached("rulebook-en", fingerprint(sources), lambda: load_rulebook(resources), "pickle")
+    from ..sections import keep_matcher
+    from ..sections_spec import CueMatcher
+
+    def build() -> tuple[RuleBook, CueMatcher]:
+        book = load_rulebook(resources)
+        return book, CueMatcher(book.sections)  # the section cue table, built once with it
+
+    book, matcher = cached("rulebook-en", fingerprint(sources), build, "pickle")
+    keep_matcher(book.sections, matcher)
     if book.resources != resources:  # built elsewhere (a bundle's packaging-time cache)
         object.__setattr__(book, "resources", resources)
     return book

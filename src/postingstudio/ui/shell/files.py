@@ -6,8 +6,9 @@ document's modified flag, remembers recent files, and asks before unsaved work i
 A .docx is always written into the .docx it came from, as it was when opened (the session's
 ``source``), so every paragraph the writer did not touch survives; the source is only
 overwritten by an explicit Save, and not at all when another program changed it meanwhile
-(reload or save a copy), when it is gone (Save As), or when it cannot hold a plain .docx (a
-macro document: a new .docx beside it).
+(reload or save a copy), when it is gone or locked (a read-only file or folder: Save As), or
+when it cannot hold a plain .docx (a macro or Strict document: a new .docx beside it). Every
+Save that cannot write says why in one sentence and opens Save As, so nothing typed is lost.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from postingstudio.core.model import Posting
 from postingstudio.docio import DocumentError, load_posting, save_posting
+from postingstudio.docio.atomic import write_blocker
 from postingstudio.docio.source import SourceDocument, beside_as_docx, open_source
 from postingstudio.ui.common.tasks import TaskRunner
 from postingstudio.ui.shell.background_load import load_with_progress
@@ -118,7 +120,7 @@ class FileController(QObject):
             if reason:  # never overwrite a macro document or the like: a new .docx beside it
                 target = beside_as_docx(self.path)
                 if not self._save_to(target):
-                    return False
+                    return self.save_as()  # its folder refused it: the error said why
                 self.prompts.notice(
                     self.tr("Saved as a new document"),
                     self.tr(
@@ -144,15 +146,31 @@ class FileController(QObject):
                     return self.save_as() if answer == "copy" else False
         if not self.path or Path(self.path).suffix.lower().lstrip(".") not in _EXTENSIONS:
             return self.save_as()
+        locked = write_blocker(self.path)
+        if locked:
+            self.prompts.error(
+                self.tr("Cannot save"),
+                self.tr(
+                    "“{0}” cannot be saved because {1}; choose where to save your posting."
+                ).format(Path(self.path).name, locked),
+            )
+            return self.save_as()
         if self._save_to(self.path):
             return True
-        if source is not None and os.path.exists(self.path) and not os.access(self.path, os.W_OK):
-            return self.save_as()  # locked or read-only: the error said why; nothing typed is lost
-        return False
+        return self.save_as()  # the error said why; Save As keeps what was typed
 
     def save_as(self) -> bool:
         path = self.prompts.save_path(self.tr("Save As"), self._suggested("docx"), SAVE_FORMATS)
-        return self._save_to(path) if path else False
+        if not path:
+            return False
+        locked = write_blocker(path)
+        if locked:  # not offered again: the writer just chose this place
+            self.prompts.error(
+                self.tr("Cannot save"),
+                self.tr("“{0}” cannot be saved because {1}.").format(Path(path).name, locked),
+            )
+            return False
+        return self._save_to(path)
 
     def _save_to(self, path: str) -> bool:
         if not self.write(path):
