@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from .findings import Category, Finding, FindingSource
 from .model import BlockKind, Posting
-from .report import SalaryInfo, SalaryKind, SectionResult, SectionState
+from .report import SalaryInfo, SectionResult, SectionState
 from .rules.terms import TermTable
+from .salary import salary_section_state
 from .sections_learned import SectionModel, combine
 from .sections_spec import HEADING, START, CueMatcher, SectionSpec, load_section_specs
 from .text import TextIndex
@@ -290,21 +291,6 @@ def _state(
     return SectionState.MISSING, f"No heading and no {' or '.join(wanted) or 'cues'} found", None
 
 
-def _salary_state(salary: SalaryInfo) -> tuple[SectionState, str]:
-    quoted = f"‘{' '.join(salary.text.split())}’"
-    if salary.kind is SalaryKind.RANGE:
-        return SectionState.PRESENT, f"Pay range stated: {quoted}"
-    if salary.kind is SalaryKind.FIGURE:
-        if salary.period:
-            return SectionState.PRESENT, f"Pay stated: {quoted} per {salary.period}"
-        if salary.low is not None and salary.low >= 10000:
-            return SectionState.PRESENT, f"Pay stated: {quoted} (no period given; reads as yearly)"
-        return SectionState.THIN, f"Figure {quoted} without a period — say per hour, month or year"
-    if salary.kind is SalaryKind.VAGUE:
-        return SectionState.THIN, f"Only {quoted} — state a range"
-    return SectionState.MISSING, "No pay range, figure or pay wording found"
-
-
 def _block_end(posting: Posting, offset: int) -> int:
     number = posting.block_at(offset)
     if number < 0:
@@ -356,7 +342,7 @@ def detect_sections(
     states: list[tuple[SectionState, str, tuple[int, int] | None]] = []
     for spec, seen in zip(specs, found, strict=True):
         if spec.derived == "salary":
-            state, reason = _salary_state(salary)
+            state, reason = salary_section_state(salary)
             span = (salary.start, salary.end) if salary.start is not None else None
             states.append((state, reason, span))  # type: ignore[arg-type]
         else:
