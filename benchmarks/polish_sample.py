@@ -11,7 +11,9 @@ shares and Cohen's kappa; ``--write-doc`` puts the round's row in docs/benchmark
 
 Rounds (``--round`` sets seed and folder): 1 = seed 11, benchmarks/ratings/polish; 2 = seed 12,
 polish_r2; 3 = seed 13, polish_r3, drawn only from dev postings that rounds 1 and 2 did not
-draw from (each round draws from the first 600 postings of its seeded shuffle).
+draw from (each round draws from the first 600 postings of its seeded shuffle); 4 = seed 16,
+polish_r4, from dev postings that none of rounds 1-3 nor the seed-14 review sample (read while
+tuning after round 2) drew from.
 """
 
 from __future__ import annotations
@@ -34,8 +36,20 @@ ROUNDS: dict[int, tuple[int, str, tuple[int, ...]]] = {
     1: (11, "polish", ()),
     2: (12, "polish_r2", ()),
     3: (13, "polish_r3", (1, 2)),
+    4: (16, "polish_r4", (1, 2, 3)),
 }
+# Review samples drawn for tuning, not rated (seed -> rounds they were drawn apart from). A later
+# round leaves out their postings too, with and without those exclusions, so that none it
+# draws was read while tuning.
+REVIEWS: dict[int, tuple[int, ...]] = {14: (1, 2, 3), 17: (1, 2, 3)}
+# round -> the review samples whose postings it must not reuse
+AFTER_REVIEWS: dict[int, tuple[int, ...]] = {4: (14, 17)}
 DOC = ROOT / "docs" / "benchmarks.md"
+# round -> the engine its items were drawn from, for its row in the doc
+ENGINES = {
+    3: "after the round-2 refusals and the kinds of round 1 and 2 (issue 10 polish)",
+    4: "after the kinds of round 3 were fixed or refused (issue 10 polish)",
+}
 
 
 def dev_postings() -> list[dict[str, str]]:
@@ -62,26 +76,39 @@ def applied_pairs(text: str, book: object) -> list[tuple[str, str, str]]:
     return pairs
 
 
-def round_postings(seed: int, exclude: tuple[int, ...] = ()) -> list[dict[str, str]]:
+def _key(posting: dict[str, str]) -> str:
+    return posting.get("id") or posting["text"]
+
+
+def round_postings(
+    seed: int, exclude: tuple[int, ...] = (), reviews: tuple[int, ...] = ()
+) -> list[dict[str, str]]:
     """The postings a round draws from: the first POOL of the dev split shuffled with its seed,
-    after removing every posting an earlier round in ``exclude`` drew from."""
+    after removing every posting an earlier round in ``exclude`` drew from (that round's own
+    pool, with its own exclusions) and every posting of the review samples in ``reviews``."""
     used: set[str] = set()
     for earlier in exclude:
-        used |= {p.get("id") or p["text"] for p in round_postings(ROUNDS[earlier][0])}
+        earlier_seed, _, earlier_exclude = ROUNDS[earlier]
+        used |= {_key(p) for p in round_postings(earlier_seed, earlier_exclude)}
+    for review in reviews:
+        used |= {_key(p) for p in round_postings(review)}
+        used |= {_key(p) for p in round_postings(review, REVIEWS[review])}
     postings = dev_postings()
     random.Random(seed).shuffle(postings)
-    return [p for p in postings if (p.get("id") or p["text"]) not in used][:POOL]
+    return [p for p in postings if _key(p) not in used][:POOL]
 
 
-def draw(n: int, seed: int, out: Path = OUT, exclude: tuple[int, ...] = ()) -> None:
+def draw(
+    n: int, seed: int, out: Path = OUT, exclude: tuple[int, ...] = (), reviews: tuple[int, ...] = ()
+) -> None:
     from postingstudio.core.rules.rulebook import default_rulebook
 
     book = default_rulebook()
     postings = dev_postings()
     rng = random.Random(seed)
     rng.shuffle(postings)
-    if exclude:
-        postings = round_postings(seed, exclude)
+    if exclude or reviews:
+        postings = round_postings(seed, exclude, reviews)
     pool: list[tuple[str, str, str]] = []
     for posting in postings[:POOL]:
         pool.extend(p for p in applied_pairs(posting["text"], book) if len(p[1]) <= 400)
@@ -141,7 +168,7 @@ def score(out: Path = OUT, doc_row: int | None = None) -> int:
         seed, folder, _ = ROUNDS[doc_row]
         cells = [
             f"{doc_row} (seed {seed}, `benchmarks/ratings/{folder}`, {len(ids)} items)",
-            "after the round-2 refusals and the kinds of round 1 and 2 (issue 10 polish)",
+            ENGINES.get(doc_row, ""),
             f"**{both / len(ids):.1%}**",
             " / ".join(", ".join(str(x) for x in c) for c in counts),
             f"{kv:.2f} / {km:.2f}",
@@ -158,10 +185,11 @@ def write_row(number: int, row: str, doc: Path = DOC) -> None:
     if mine:
         lines[mine[0]] = row
     else:
-        rounds = [i for i, line in enumerate(lines) if line.startswith("| 2 (seed 12")]
+        earlier = [f"| {n} (seed " for n in range(1, number)]
+        rounds = [i for i, line in enumerate(lines) if line.startswith(tuple(earlier))]
         if not rounds:
             raise SystemExit(f"no round table in {doc}")
-        lines.insert(rounds[0] + 1, row)
+        lines.insert(rounds[-1] + 1, row)
     doc.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote round {number}'s row in {doc}")
 
@@ -172,7 +200,8 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=200)
     # Round 1 (seed 11) was rated on the engine as merged; rules then changed on what its labels
     # showed. Round 2 (seed 12, its own folder) was drawn after those changes. Round 3 (seed 13)
-    # after the fixes of both rounds' kinds, from postings neither drew from.
+    # after the fixes of both rounds' kinds, from postings neither drew from. Round 4 (seed 16)
+    # after the fixes of round 3's kinds, from postings no earlier round or review drew from.
     parser.add_argument("--round", type=int, choices=sorted(ROUNDS))
     parser.add_argument("--out", type=Path, default=OUT)
     # 11: the rated sample, redrawn after the last engine fix
@@ -180,11 +209,13 @@ def main() -> int:
     parser.add_argument("--write-doc", action="store_true", help="put the round's row in the doc")
     args = parser.parse_args()
     exclude: tuple[int, ...] = ()
+    reviews: tuple[int, ...] = ()
     if args.round is not None:
         args.seed, folder, exclude = ROUNDS[args.round]
+        reviews = AFTER_REVIEWS.get(args.round, ())
         args.out = ROOT / "benchmarks" / "ratings" / folder
     if args.command == "draw":
-        draw(args.n, args.seed, args.out, exclude)
+        draw(args.n, args.seed, args.out, exclude, reviews)
         return 0
     if args.write_doc and args.round is None:
         parser.error("--write-doc needs --round")

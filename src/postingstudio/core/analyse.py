@@ -89,9 +89,8 @@ def _sections(posting: Posting, index: TextIndex, book: RuleBook, salary: Salary
     if not book.sections:
         return (), []
 
-    results = tuple(
-        unfilled_sections(detect_sections(posting, index, book.sections, salary), index.text)
-    )
+    detected = detect_sections(posting, index, book.sections, salary, book.section_model)
+    results = tuple(unfilled_sections(detected, index.text))
     findings = section_findings(results, index.text, book.sections)
     # A missing or vague salary where a pay-transparency law applies is an error naming the law.
     laws = load_pay_laws(book.resources)

@@ -23,9 +23,9 @@ from .text import TextIndex
 
 _TOP_KEYS = {
     "id", "label", "order", "headings", "heading_patterns", "heading_min_words",
-    "heading_requires", "present_requires", "thin_groups", "insert_after", "insert_default",
-    "template", "thin_hint", "derived", "vague_terms", "claims_sentences", "missing", "thin", "cue",
-    "strengthen",
+    "heading_requires", "present_requires", "present_any", "thin_groups", "insert_after",
+    "insert_default", "template", "thin_hint", "derived", "vague_terms", "claims_sentences",
+    "missing", "thin", "cue", "strengthen",
 }  # fmt: skip
 _REQUIRED = {"id", "label", "order", "template", "missing", "thin"}
 _MESSAGE_KEYS = {"severity", "message", "why", "source"}
@@ -85,6 +85,7 @@ class SectionSpec:
     heading_min_words: int = 12
     heading_requires: tuple[str, ...] = ()
     present_requires: tuple[str, ...] = ()
+    present_any: tuple[str, ...] = ()  # any one of these groups satisfied is enough
     thin_groups: tuple[str, ...] = ()
     insert_after: tuple[str, ...] = ()
     insert_default: str = "end"
@@ -207,7 +208,7 @@ def _spec(path: Path) -> SectionSpec:
     names = [c.name for c in cues]
     if len(names) != len(set(names)):
         raise _fail(path, "duplicate cue names")
-    for key in ("heading_requires", "present_requires", "thin_groups"):
+    for key in ("heading_requires", "present_requires", "present_any", "thin_groups"):
         for name in raw.get(key, []):
             if name not in names:
                 raise _fail(path, f"{key} names an unknown cue group {name!r}")
@@ -228,6 +229,7 @@ def _spec(path: Path) -> SectionSpec:
         heading_min_words=int(raw.get("heading_min_words", 12)),
         heading_requires=tuple(raw.get("heading_requires", [])),
         present_requires=tuple(raw.get("present_requires", [])),
+        present_any=tuple(raw.get("present_any", [])),
         thin_groups=tuple(raw.get("thin_groups", [])),
         insert_after=tuple(raw.get("insert_after", [])),
         insert_default=raw.get("insert_default", "end"), thin_hint=raw.get("thin_hint", ""),

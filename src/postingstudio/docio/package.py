@@ -13,11 +13,13 @@ import functools
 import posixpath
 import zipfile
 from dataclasses import dataclass, field
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from . import safety
 from .errors import CorruptDocumentError, FileUnreadableError, NotADocxError
+
+if TYPE_CHECKING:  # only named in annotations: safety.parse_xml imports lxml when it parses
+    from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

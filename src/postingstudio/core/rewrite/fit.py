@@ -19,6 +19,18 @@ from .lexicon import (
     plural,
     verb_form,
 )
+from .neighbours import (
+    another_person,
+    bare_modal_opening,
+    coordinated_object,
+    keep_of,
+    modal_dropped,
+    preposition_after_determiner,
+    purpose_clause,
+    repeated_verb,
+    shall_after_you,
+    that_clause_parallel,
+)
 from .placement import (
     adverbial_position,
     gerund_after_verb,
@@ -47,6 +59,7 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
         return Edit(start, end, replacement, "the words are part of a compound (“-” or “/”)")
     after = _keep_number(matched, replacement)
     after = keep_verb_form(matched, after)
+    after = keep_of(text, end, matched, after)
     reason = (
         _fixed_plural(text, start, end, matched, after)
         or _you_before_preposition(text, end, after)
@@ -63,6 +76,15 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
         or modal_after_coordinator(text, start, after)
         or mass_noun_joined(text, end, after)
         or gerund_after_verb(text, start, matched, after)
+        or preposition_after_determiner(text, start, after)
+        or purpose_clause(text, start, matched, after)
+        or bare_modal_opening(text, start, after)
+        or that_clause_parallel(text, end, matched, after)
+        or another_person(text, start, end, after)
+        or shall_after_you(text, end, after)
+        or repeated_verb(text, start, after)
+        or coordinated_object(text, end, matched, after)
+        or modal_dropped(matched, after)
     )
     after = _capitals(text, start, matched, after)
     start, after = _article_before(text, start, after)
@@ -206,6 +228,11 @@ def keep_verb_form(matched: str, replacement: str) -> str:
         return replacement  # "is expected to" -> "will": a modal has no -s, -ed or -ing form
     form = verb_form(old[0].text)
     replacement_form = verb_form(new[0].text)
+    if old[0].lower in ("are", "were") and replacement_form and replacement_form[1] == "VBZ":
+        # "procedures are in compliance with" -> "follow", not "follows"
+        tag = "VBP" if old[0].lower == "are" else "VBD"
+        wanted = inflect_verb(replacement_form[0], tag, new[0].text)
+        return replacement[: new[0].start] + wanted + replacement[new[0].end :]
     if old[0].lower in ("are", "were") and replacement_form and replacement_form[0] == "be":
         wanted = old[0].lower
         return replacement[: new[0].start] + _cased(wanted, new[0].text) + replacement[new[0].end :]

@@ -89,12 +89,18 @@ def you_edits(
         elif match.group("genitive"):
             edits.append(Edit(start, stop, cased(text, start, "your")))
         elif match.group("reflexive"):
-            edits.append(Edit(start, stop, "yourself"))
+            # "The junior analyst will familiarize himself/herself": only the reader as the
+            # subject owns the reflexive.
+            if first_subject is not None and not person_between(text, first_subject, start):
+                edits.append(Edit(start, stop, "yourself"))
         elif match.group("object"):
             edits.append(Edit(start, stop, "you"))
         else:
             subject = bool(match.group("subject")) or _is_subject(text, start, begin)
             phrase = match.group("phrase")
+            if _joined_mention(sentence, match.start(), match.end(), reader):
+                refused.append((start, stop))
+                continue  # "the post holder and the post holder may": not "you, and you may"
             if (
                 match.group("subject")
                 and first_subject is None
@@ -127,6 +133,9 @@ def you_edits(
                 continue  # "you may be just the right candidate": already about the reader
             if phrase and _modifier_or_relative(rest, subject):
                 continue
+            if phrase and subject and _bare_noun_after(phrase, rest):
+                refused.append((start, stop))
+                continue  # "and the ideal candidate profile": it modifies the noun
             if phrase and not subject and phrase.lower().startswith(("a ", "an ")):
                 continue  # "an opportunity for a strong candidate": not yet the reader
             if phrase and word_before(text, start, begin) in ("of", "as"):
@@ -135,7 +144,7 @@ def you_edits(
                 continue
             if subject and _fixed_plural_next(rest):
                 continue  # "the candidate hands on ...": "hands on" keeps its number
-            edits.append(Edit(start, stop, cased(text, start, "you")))
+            edits.append(Edit(start, stop, cased(text, start, "you"), _register(rest, subject)))
             if subject:
                 edits.extend(compound_comma(text, start, begin))
                 edits.extend(_agree(rest))
@@ -241,6 +250,7 @@ def _agree(rest: list[Token]) -> list[Edit]:
     if not edits and not in_class(verb.lower, "modals"):
         return []
     in_list = False  # a coordinated verb was re-agreed: the list after it is of verbs too
+    chain = position  # the last verb joined directly to the first ("tracks, monitors and ...")
     for index in range(position + 1, len(words) - 1):
         joiner, candidate = words[index], words[index + 1]
         if in_class(joiner.lower, "relative_openers"):
@@ -249,6 +259,8 @@ def _agree(rest: list[Token]) -> list[Edit]:
             continue
         following = words[index + 2] if index + 2 < len(words) else None
         candidate_classes = classes(candidate.text)
+        # Joined right after the verb ("develops and monitors procedures"), it is a verb too.
+        direct = all(w.lower in ("and", "or", ",") for w in words[chain + 1 : index + 1])
         unambiguous = "NOUN" not in candidate_classes or (
             following is not None
             and (
@@ -257,11 +269,12 @@ def _agree(rest: list[Token]) -> list[Edit]:
             )
         )
         form = verb_form(candidate.text)
-        if form is not None and form[1] == "VBZ" and (unambiguous or in_list):
+        if form is not None and form[1] == "VBZ" and (unambiguous or in_list or direct):
             replacement = _second_person(candidate.text)
             if replacement:
                 edits.append(Edit(candidate.start, candidate.end, replacement))
-                in_list = True
+                in_list = in_list or unambiguous
+                chain = index + 1 if direct else chain
     return edits
 
 
@@ -320,3 +333,39 @@ def _subject_after_opener(text: str, start: int, begin: int, rest: list[Token]) 
         return False
     before_classes = classes(before)
     return bool(before_classes & {"NOUN", "ADV"}) and not in_class(before, "selection_verbs")
+
+
+def _bare_noun_after(phrase: str, rest: list[Token]) -> bool:
+    """A noun in its base form after a singular phrase ("candidate profile"): as a verb it would
+    not agree with the phrase, so the phrase modifies it."""
+    if not rest or not rest[0].is_word or is_plural_noun(phrase.split()[-1]):
+        return False
+    word = rest[0]
+    if "NOUN" not in classes(word.text) or in_class(word.lower, "modals"):
+        return False
+    form = verb_form(word.text)
+    return form is None or (form[1] in ("VB", "VBP") and not word.lower.endswith("s"))
+
+
+def _register(rest: list[Token], subject: bool) -> str:
+    """Why not, when the subject's verb is "shall": "You shall possess" reads as a command."""
+    words = [t for t in rest if t.is_word]
+    if subject and words and words[0].lower == "shall":
+        return "“you shall” reads as a command; “you will” or “you have” may fit better"
+    return ""
+
+
+_JOINER = re.compile(r"\s*,?\s*\b(?:and|or)\s+", re.IGNORECASE)
+_JOINED_BEFORE = re.compile(r"\s*,?\s*\b(?:and|or)\s+$", re.IGNORECASE)
+
+
+def _joined_mention(sentence: str, start: int, stop: int, reader: re.Pattern[str]) -> bool:
+    """Whether the mention is joined by "and"/"or" to another mention of the reader."""
+    joiner = _JOINER.match(sentence, stop)
+    if joiner and reader.match(sentence, joiner.end()):
+        return True
+    before = sentence[max(0, start - 60) : start]
+    joined = _JOINED_BEFORE.search(before)
+    if not joined:
+        return False
+    return any(m.end() == joined.start() for m in reader.finditer(before))

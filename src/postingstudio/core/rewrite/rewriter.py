@@ -176,7 +176,7 @@ def _with_plain_verbs(person: list[Edit], findings: list[Finding], screen: Scree
         finding = spans.get((edit.start, edit.end))
         safe = [r for r, why in screen(finding) if not why] if finding else []
         if safe and " " not in safe[0] and " " not in edit.after:
-            edit = Edit(edit.start, edit.end, keep_verb_form(edit.after, safe[0]))
+            edit = Edit(edit.start, edit.end, keep_verb_form(edit.after, safe[0]), edit.reason)
         out.append(edit)
     return out
 
