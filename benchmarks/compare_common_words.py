@@ -14,7 +14,7 @@ import textwrap
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from postingstudio.core.compare_terms import stem
+from postingstudio.core.compare.phrases import stem
 from postingstudio.core.text import tokenize
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"

@@ -16,9 +16,9 @@ import sys
 import time
 from pathlib import Path
 
-from postingstudio.core import compare_offer
 from postingstudio.core.analyse import analyse
 from postingstudio.core.compare import compare
+from postingstudio.core.compare import offer as compare_offer
 from postingstudio.core.plaintext import parse_text
 from postingstudio.core.rules.rulebook import default_rulebook
 

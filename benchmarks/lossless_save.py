@@ -163,7 +163,13 @@ def main() -> None:
         "| edit | files | edit made | paragraphs compared | differences |",
         "|---|---|---|---|---|",
     ]
-    for edit in ("type_word_at_end", "apply_one_fix", "insert_section", "apply_all_safe_fixes"):
+    for edit in (
+        "type_word_at_end",
+        "apply_one_fix",
+        "insert_section",
+        "apply_all_safe_fixes",
+        "type_line_after_enter",
+    ):
         rows = [o for o in outcomes if o["edit"] == edit]
         lines.append(
             f"| {edit.replace('_', ' ')} | {len(rows)} | {sum(o['edited'] for o in rows)} | "

@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from postingstudio.core.compare_terms import stem  # noqa: E402
+from postingstudio.core.compare.phrases import stem  # noqa: E402
 from postingstudio.core.text import TextIndex  # noqa: E402
 
 MIN_DOCUMENTS = 3  # rarer words are mostly names and typos; the drafter skips them anyway

@@ -1,13 +1,19 @@
 """Draw random applied (safe) polish changes from the dev split as before/after sentence pairs
 for two independent raters (docs/polish-rating-guide.md), and score their labels.
 
-    .venv/bin/python benchmarks/polish_sample.py draw  [--n 200] [--seed 11]
-    .venv/bin/python benchmarks/polish_sample.py score
+    .venv/bin/python benchmarks/polish_sample.py draw  --round 3   # or [--n 200] [--seed 11]
+    .venv/bin/python benchmarks/polish_sample.py score --round 3 [--write-doc]
 
-``draw`` writes benchmarks/ratings/polish/items.jsonl (id, before, after) and a key file with
-the rule of each item (kept apart so raters see only the sentences). ``score`` reads
-rater_a.jsonl and rater_b.jsonl ({"id", "verdict": correct|awkward|wrong, "meaning_changed":
-bool}) and prints the shares and Cohen's kappa.
+``draw`` writes <round folder>/items.jsonl (id, before, after) and a key file with the rule of
+each item (kept apart so raters see only the sentences). ``score`` reads rater_a.jsonl and
+rater_b.jsonl ({"id", "verdict": correct|awkward|wrong, "meaning_changed": bool}) and prints the
+shares and Cohen's kappa; ``--write-doc`` puts the round's row in docs/benchmarks.md.
+
+Rounds (``--round`` sets seed and folder): 1 = seed 11, benchmarks/ratings/polish; 2 = seed 12,
+polish_r2; 3 = seed 13, polish_r3, drawn only from dev postings that rounds 1 and 2 did not
+draw from (each round draws from the first 600 postings of its seeded shuffle); 4 = seed 16,
+polish_r4, from dev postings that none of rounds 1-3 nor the seed-14 review sample (read while
+tuning after round 2) drew from.
 """
 
 from __future__ import annotations
@@ -24,6 +30,26 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("POSTINGSTUDIO_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus" / "postings" / "postings.jsonl"
 OUT = ROOT / "benchmarks" / "ratings" / "polish"
+POOL = 600  # postings a round draws its changes from
+# round -> (seed, folder, earlier rounds whose postings it must not reuse)
+ROUNDS: dict[int, tuple[int, str, tuple[int, ...]]] = {
+    1: (11, "polish", ()),
+    2: (12, "polish_r2", ()),
+    3: (13, "polish_r3", (1, 2)),
+    4: (16, "polish_r4", (1, 2, 3)),
+}
+# Review samples drawn for tuning, not rated (seed -> rounds they were drawn apart from). A later
+# round leaves out their postings too, with and without those exclusions, so that none it
+# draws was read while tuning.
+REVIEWS: dict[int, tuple[int, ...]] = {14: (1, 2, 3), 17: (1, 2, 3)}
+# round -> the review samples whose postings it must not reuse
+AFTER_REVIEWS: dict[int, tuple[int, ...]] = {4: (14, 17)}
+DOC = ROOT / "docs" / "benchmarks.md"
+# round -> the engine its items were drawn from, for its row in the doc
+ENGINES = {
+    3: "after the round-2 refusals and the kinds of round 1 and 2 (issue 10 polish)",
+    4: "after the kinds of round 3 were fixed or refused (issue 10 polish)",
+}
 
 
 def dev_postings() -> list[dict[str, str]]:
@@ -50,15 +76,41 @@ def applied_pairs(text: str, book: object) -> list[tuple[str, str, str]]:
     return pairs
 
 
-def draw(n: int, seed: int, out: Path = OUT) -> None:
+def _key(posting: dict[str, str]) -> str:
+    return posting.get("id") or posting["text"]
+
+
+def round_postings(
+    seed: int, exclude: tuple[int, ...] = (), reviews: tuple[int, ...] = ()
+) -> list[dict[str, str]]:
+    """The postings a round draws from: the first POOL of the dev split shuffled with its seed,
+    after removing every posting an earlier round in ``exclude`` drew from (that round's own
+    pool, with its own exclusions) and every posting of the review samples in ``reviews``."""
+    used: set[str] = set()
+    for earlier in exclude:
+        earlier_seed, _, earlier_exclude = ROUNDS[earlier]
+        used |= {_key(p) for p in round_postings(earlier_seed, earlier_exclude)}
+    for review in reviews:
+        used |= {_key(p) for p in round_postings(review)}
+        used |= {_key(p) for p in round_postings(review, REVIEWS[review])}
+    postings = dev_postings()
+    random.Random(seed).shuffle(postings)
+    return [p for p in postings if _key(p) not in used][:POOL]
+
+
+def draw(
+    n: int, seed: int, out: Path = OUT, exclude: tuple[int, ...] = (), reviews: tuple[int, ...] = ()
+) -> None:
     from postingstudio.core.rules.rulebook import default_rulebook
 
     book = default_rulebook()
     postings = dev_postings()
     rng = random.Random(seed)
     rng.shuffle(postings)
+    if exclude or reviews:
+        postings = round_postings(seed, exclude, reviews)
     pool: list[tuple[str, str, str]] = []
-    for posting in postings[:600]:
+    for posting in postings[:POOL]:
         pool.extend(p for p in applied_pairs(posting["text"], book) if len(p[1]) <= 400)
     picked = rng.sample(pool, min(n, len(pool)))
     out.mkdir(parents=True, exist_ok=True)
@@ -85,15 +137,18 @@ def kappa(a: list[str], b: list[str]) -> float:
     return 1.0 if chance == 1 else (agree - chance) / (1 - chance)
 
 
-def score(out: Path = OUT) -> int:
+def score(out: Path = OUT, doc_row: int | None = None) -> int:
+    """Print the round's figures; with ``doc_row``, also put its row in docs/benchmarks.md."""
     if not (out / "rater_a.jsonl").exists() or not (out / "rater_b.jsonl").exists():
         print(f"no rater files yet ({out}/rater_a.jsonl, rater_b.jsonl)")
         return 1
     a, b = _labels("rater_a.jsonl", out), _labels("rater_b.jsonl", out)
     ids = sorted(set(a) & set(b))
+    counts = []
     for name, labels in (("rater A", a), ("rater B", b)):
         verdicts = Counter(str(labels[i]["verdict"]) for i in ids)
         changed = sum(bool(labels[i].get("meaning_changed")) for i in ids)
+        counts.append((verdicts["awkward"], verdicts["wrong"], changed))
         print(
             f"{name}: {verdicts['correct'] / len(ids):.1%} correct, {verdicts['awkward']} awkward,"
             f" {verdicts['wrong']} wrong, {changed} meaning changed (of {len(ids)})"
@@ -102,11 +157,41 @@ def score(out: Path = OUT) -> int:
     print(f"both correct: {both / len(ids):.1%}")
     va = [str(a[i]["verdict"]) for i in ids]
     vb = [str(b[i]["verdict"]) for i in ids]
-    print(f"Cohen's kappa (verdict): {kappa(va, vb):.2f}")
+    kv = kappa(va, vb)
+    print(f"Cohen's kappa (verdict): {kv:.2f}")
     ma = [str(bool(a[i].get("meaning_changed"))) for i in ids]
     mb = [str(bool(b[i].get("meaning_changed"))) for i in ids]
-    print(f"Cohen's kappa (meaning changed): {kappa(ma, mb):.2f}")
+    km = kappa(ma, mb)
+    print(f"Cohen's kappa (meaning changed): {km:.2f}")
+    if doc_row is not None:
+        met = both / len(ids) >= 0.95 and counts[0][2] == 0 and counts[1][2] == 0
+        seed, folder, _ = ROUNDS[doc_row]
+        cells = [
+            f"{doc_row} (seed {seed}, `benchmarks/ratings/{folder}`, {len(ids)} items)",
+            ENGINES.get(doc_row, ""),
+            f"**{both / len(ids):.1%}**",
+            " / ".join(", ".join(str(x) for x in c) for c in counts),
+            f"{kv:.2f} / {km:.2f}",
+            "≥ 95%, 0 meaning " + ("✅" if met else "❌"),
+        ]
+        write_row(doc_row, "| " + " | ".join(cells) + " |")
     return 0
+
+
+def write_row(number: int, row: str, doc: Path = DOC) -> None:
+    """Replace round ``number``'s row of the human-judgement table, or add it after the last."""
+    lines = doc.read_text(encoding="utf-8").split("\n")
+    mine = [i for i, line in enumerate(lines) if line.startswith(f"| {number} (seed ")]
+    if mine:
+        lines[mine[0]] = row
+    else:
+        earlier = [f"| {n} (seed " for n in range(1, number)]
+        rounds = [i for i, line in enumerate(lines) if line.startswith(tuple(earlier))]
+        if not rounds:
+            raise SystemExit(f"no round table in {doc}")
+        lines.insert(rounds[-1] + 1, row)
+    doc.write_text("\n".join(lines), encoding="utf-8")
+    print(f"wrote round {number}'s row in {doc}")
 
 
 def main() -> int:
@@ -114,15 +199,27 @@ def main() -> int:
     parser.add_argument("command", choices=("draw", "score"))
     parser.add_argument("--n", type=int, default=200)
     # Round 1 (seed 11) was rated on the engine as merged; rules then changed on what its labels
-    # showed. Round 2 (seed 12, its own folder) was drawn after those changes.
+    # showed. Round 2 (seed 12, its own folder) was drawn after those changes. Round 3 (seed 13)
+    # after the fixes of both rounds' kinds, from postings neither drew from. Round 4 (seed 16)
+    # after the fixes of round 3's kinds, from postings no earlier round or review drew from.
+    parser.add_argument("--round", type=int, choices=sorted(ROUNDS))
     parser.add_argument("--out", type=Path, default=OUT)
     # 11: the rated sample, redrawn after the last engine fix
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--write-doc", action="store_true", help="put the round's row in the doc")
     args = parser.parse_args()
+    exclude: tuple[int, ...] = ()
+    reviews: tuple[int, ...] = ()
+    if args.round is not None:
+        args.seed, folder, exclude = ROUNDS[args.round]
+        reviews = AFTER_REVIEWS.get(args.round, ())
+        args.out = ROOT / "benchmarks" / "ratings" / folder
     if args.command == "draw":
-        draw(args.n, args.seed, args.out)
+        draw(args.n, args.seed, args.out, exclude, reviews)
         return 0
-    return score(args.out)
+    if args.write_doc and args.round is None:
+        parser.error("--write-doc needs --round")
+    return score(args.out, args.round if args.write_doc else None)
 
 
 if __name__ == "__main__":

@@ -1,17 +1,17 @@
 """Precision of the findings as two independent raters judge them (issue 13).
 
 ``--sample`` draws a stratified random sample of span findings from the dev split (seed fixed)
-and writes benchmarks/ratings/findings/items.jsonl: per category 60–80 findings, plus the
-gender-coded words the balance verdict counts (category "gender-coded"). Each item shows the
-sentence with the flagged words in ⟦ ⟧ and the message the writer would see. The raters work
-alone from docs/rating_guide_findings.md and write rater_a.jsonl / rater_b.jsonl
-({"id": ..., "label": "correct" | "wrong"}).
+and writes the round's benchmarks/ratings/findings{,_r2,_r3,_r4}/items.jsonl: per category 60–80
+findings, plus the gender-coded words the balance verdict counts (category "gender-coded").
+Each item shows the sentence with the flagged words in ⟦ ⟧ and the message the writer would
+see. The raters work alone from docs/rating_guide_findings.md and write rater_a.jsonl /
+rater_b.jsonl in the same folder ({"id": ..., "label": "correct" | "wrong"}).
 
 Without ``--sample`` the script scores: precision per category (a finding counts as correct
 when both raters say so, and separately per rater) and Cohen's kappa between the raters.
 
-Run: ``python benchmarks/rater_sample.py --sample`` then, after rating,
-``python benchmarks/rater_sample.py [--no-write]``
+Run: ``python benchmarks/rater_sample.py --sample --round N`` then, after rating,
+``python benchmarks/rater_sample.py --round N [--no-write]`` (rounds 1–4; ``ROUNDS`` below).
 """
 
 from __future__ import annotations
@@ -33,12 +33,45 @@ FOLDER = REPO / "benchmarks" / "ratings" / "findings"
 # Round 1 (seed 13, the first 1,500 shuffled dev postings) was rated, and rules were then changed
 # on what its labels showed. Round 2 draws from the next 1,500 postings with another seed, after
 # all tuning, so its precision is the figure nobody tuned on.
+# Round 3 (seed 15) draws from the rest of the shuffled dev split, after the rules were changed
+# on what round 2's raters found wrong, and leaves out every posting a round-1 or round-2 item
+# came from: no rater has seen these postings and no rule was tuned on them.
+# The code moves on after a round is drawn, so `--sample` on later code redraws other items than
+# the raters saw: round 1's items are in git at 8d251ab, round 2's are redrawn by running this
+# script from a checkout of b80c278 (`git archive b80c278 | tar -x -C /tmp/r2`).
 ROUNDS = {
     1: (FOLDER, 13, slice(0, 1500)),
     2: (FOLDER.with_name("findings_r2"), 14, slice(1500, 3000)),
+    3: (FOLDER.with_name("findings_r3"), 15, slice(3000, None)),
+    # Round 4 (seed 16), after the rules were changed on what round 3's raters found wrong:
+    # the whole dev split, less every posting an earlier round's item came from and every
+    # posting listed in a round's seen_while_tuning.txt; of those, the first FRESH[4] in the
+    # round's own shuffle, so the analysis stays as long as an earlier round's.
+    4: (FOLDER.with_name("findings_r4"), 16, slice(0, None)),
 }
+FRESH = {4: 1500}
 PER_CATEGORY = {"generic": 80, "dry": 70, "readability": 60, "inclusive": 40, "gender-coded": 60}
 SEED = 13
+
+
+def rated_postings(folder: Path) -> set[str]:
+    """The postings an earlier round's items came from (from their committed key files), and
+    those this round's tuning looked at."""
+    seen: set[str] = set()
+    for earlier, _seed, _postings in ROUNDS.values():
+        # A round's own first draw, read while fixing kinds before the final draw, is left
+        # out too, and so is every earlier round's.
+        tuned = earlier / "seen_while_tuning.txt"
+        if tuned.exists():
+            lines = tuned.read_text("utf-8").splitlines()
+            seen.update(line for line in lines if line and not line.startswith("#"))
+        if earlier == folder:
+            break  # only the rounds before this one
+        keys = earlier / "item_rules.jsonl"
+        for line in keys.read_text("utf-8").splitlines():
+            if line:
+                seen.add(json.loads(line)["posting"])
+    return seen
 
 
 def context(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
@@ -48,7 +81,7 @@ def context(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
     return f"{text[low:start]}⟦{text[start:end]}⟧{text[end:high]}".replace("\n", " ⏎ ")
 
 
-def sample(folder: Path, seed: int, postings: slice) -> None:
+def sample(folder: Path, seed: int, postings: slice, fresh: int | None = None) -> None:
     from postingstudio.core.analyse import analyse, equal_opportunity_spans
     from postingstudio.core.gender import analyse_gender
     from postingstudio.core.plaintext import parse_text
@@ -61,8 +94,13 @@ def sample(folder: Path, seed: int, postings: slice) -> None:
     with (CORPUS / "postings" / "postings.jsonl").open(encoding="utf-8") as lines:
         dev = [r for r in map(json.loads, lines) if r["split"] == "dev"]
     random.Random(SEED).shuffle(dev)  # one shuffle for every round, so rounds never overlap
+    seen = rated_postings(folder)
+    drawn = [record for record in dev[postings] if record["id"] not in seen]
+    if fresh is not None:
+        random.Random(seed).shuffle(drawn)
+        drawn = drawn[:fresh]
     pools: dict[str, list[dict]] = defaultdict(list)
-    for record in dev[postings]:
+    for record in drawn:
         report = analyse(record["text"], book)
         index = TextIndex(report.text)
         for finding in report.findings:
@@ -183,10 +221,10 @@ def score(write: bool, folder: Path = FOLDER, round_no: int = 1) -> None:
         shares = ", ".join(f"{category} {n}" for category, n in sorted(counts.items()))
         pending = (
             f"{len(items)} findings sampled ({shares})"
-            " in benchmarks/ratings/findings/items.jsonl, guide in docs/rating_guide_findings.md. "
+            f" in {folder.relative_to(REPO)}/items.jsonl, guide in docs/rating_guide_findings.md. "
             "The two raters' labels (rater_a.jsonl, rater_b.jsonl) are not there yet, so no "
-            "precision is claimed; `python benchmarks/rater_sample.py` fills this table in once "
-            "they are."
+            "precision is claimed; `python benchmarks/rater_sample.py --round "
+            f"{round_no}` fills this table in once they are."
         )
         print(pending)
         if write:
@@ -276,7 +314,7 @@ def main() -> None:
     args = parser.parse_args()
     folder, seed, postings = ROUNDS[args.round]
     if args.sample:
-        sample(folder, seed, postings)
+        sample(folder, seed, postings, FRESH.get(args.round))
     else:
         score(not args.no_write, folder, args.round)
 

@@ -208,6 +208,11 @@ def main() -> int:
             subprocess.run([str(REPO / "packaging" / script)], check=True, capture_output=True)
             build_lines.append(f"| `packaging/{script}` | {time.perf_counter() - start:.0f} |")
     env = {key: value for key, value in os.environ.items() if not key.startswith("POSTINGSTUDIO_")}
+    # Bytecode for the package, as pip writes on install (proselint's is in site-packages): an
+    # editable checkout run under PYTHONDONTWRITEBYTECODE would recompile every module each run.
+    import compileall
+
+    compileall.compile_dir(str(REPO / "src" / "postingstudio"), quiet=1)
     venv_cli = [str(BIN / "postingstudio")]
     forms = {"venv": venv_cli}
     if BUNDLE_EXE.is_file():

@@ -53,7 +53,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         (root / "config").mkdir()
-        (root / "config" / "preferences.toml").write_text('[preferences]\ntheme = "dark"\n')
+        (root / "config" / "preferences.toml").write_text('schema = 2\n[ui]\ntheme = "dark"\n')
         posting = root / "posting.txt"
         posting.write_text(POSTING, encoding="utf-8")
         ws = Workspace(AppPaths(root / "config", root / "data", root / "data" / "logs"),

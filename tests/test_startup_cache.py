@@ -106,7 +106,11 @@ def test_cached_dictionary_patterns_and_rulebook_give_the_same_report(cache_dir)
     assert not cache_dir.exists()
     building = analyse_sample_in_subprocess(env)
     names = sorted(path.name.split("-")[0] for path in cache_dir.glob("*.bin"))
-    assert names == ["cmudict", "hyphenation", "rulebook"]  # cmudict-counts, rulebook-en
+    # cmudict-sorted, rulebook-en (with its section matcher), check's compiled regular
+    # expressions and dataclass methods, and the two data files analysis reads (currencies,
+    # pay laws)
+    expected = ["cmudict", "dataclass", "hyphenation", "regex", "rulebook", "toml", "toml"]
+    assert names == expected
     from_cache = analyse_sample_in_subprocess(env)
     assert fresh == building == from_cache
 

@@ -1,5 +1,6 @@
 """The shape of the house, measured (issue 16): no import cycle between the modules of
-``src/postingstudio``, no module over 400 lines, and ``ui/`` keeps its features in packages.
+``src/postingstudio``, no module over 400 lines, ``ui/`` keeps its features in packages, the UI
+starts threads only through its task runner, and core knows nothing of the UI's generations.
 
 The import graph is read with :mod:`ast`, not by importing: every ``import`` counts, at the top
 of a module, under ``if TYPE_CHECKING:`` and inside functions (a deferred import still makes the
@@ -156,3 +157,51 @@ def test_no_module_is_over_400_lines(module):
 def test_ui_keeps_at_most_ten_modules_at_its_top_level():
     top = sorted(p.name for p in (ROOT / "ui").glob("*.py") if p.name != "__init__.py")
     assert len(top) <= MAX_UI_TOP_LEVEL_MODULES, top
+
+
+# Threads the UI may start only through ui/common/tasks.py (issue 16: one background runner).
+THREAD_NAMES = {"Thread", "Timer", "QThread", "QThreadPool", "QRunnable", "ThreadPoolExecutor"}
+TASK_RUNNER = ROOT / "ui" / "common" / "tasks.py"
+
+
+def thread_uses(source: str) -> list[str]:
+    """Each place ``source`` names a thread or thread pool: ``threading.Thread`` (also
+    ``Timer``), ``QThread``, ``QThreadPool``, ``QRunnable``, ``ThreadPoolExecutor``, whether
+    imported by name or reached as a module attribute."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            found += [f"import {a.name}" for a in node.names if a.name in THREAD_NAMES]
+        elif isinstance(node, ast.Attribute) and node.attr in THREAD_NAMES:
+            found.append(f"line {node.lineno}: .{node.attr}")
+        elif isinstance(node, ast.Name) and node.id in THREAD_NAMES:
+            found.append(f"line {node.lineno}: {node.id}")
+    return found
+
+
+def test_thread_uses_are_found():
+    source = (
+        "import threading\nfrom PySide6.QtCore import QThreadPool\n"
+        "threading.Thread(target=print).start()\nthreading.Event()\n"
+    )
+    assert thread_uses(source) == ["import QThreadPool", "line 3: .Thread"]
+
+
+def test_the_ui_starts_background_work_only_through_the_task_runner():
+    offenders = {
+        str(path.relative_to(ROOT)): uses
+        for path in sorted((ROOT / "ui").rglob("*.py"))
+        if path != TASK_RUNNER and (uses := thread_uses(path.read_text(encoding="utf-8")))
+    }
+    assert not offenders, f"use ui/common/tasks.py's TaskRunner instead: {offenders}"
+    assert thread_uses(TASK_RUNNER.read_text(encoding="utf-8"))  # the runner is where they are
+
+
+def test_core_knows_nothing_of_the_ui_generations():
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "core").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "generation" in line.lower()
+    ]
+    assert not offenders, f"generations belong to the UI's task runner: {offenders}"

@@ -132,4 +132,5 @@ def run_app(args: list[str], on_started: Callable[[Any], None] | None = None) ->
     code = app.exec()
     workspace.analysis.shutdown()
     workspace.grammar.shutdown()  # bounded wait: a hung LanguageTool never hangs the exit
+    workspace.tasks.shutdown()
     return int(code)

@@ -78,7 +78,8 @@ def test_text_table(teaching_files, capsys):
 def test_html_report_is_escaped_and_self_contained(tmp_path, capsys):
     mine = tmp_path / "mine.txt"
     mine.write_text(
-        "Bike mechanic <script>alert(1)</script>\nYou will fix bikes & wheels.", encoding="utf-8"
+        "Our bike mechanic <script>alert(1)</script>\nYou will fix bikes & wheels.",
+        encoding="utf-8",
     )
     theirs = tmp_path / "theirs.txt"
     theirs.write_text("We offer dental insurance & a <b>pension</b>.", encoding="utf-8")

@@ -62,3 +62,38 @@ def test_track_changes_writes_word_revisions(tmp_path: Path) -> None:
     assert xml.count("<w:ins ") >= 3 and xml.count("<w:del ") >= 3
     assert 'w:author="Posting Studio"' in xml
     assert '<w:delText xml:space="preserve">demonstrates</w:delText>' in xml
+
+
+def test_polish_into_a_docx_keeps_every_paragraph_it_did_not_change(tmp_path: Path) -> None:
+    """``polish --to x.docx`` goes the app's way (into the source package, by paragraph
+    identity): untouched paragraphs, spacers and the bold heading come back byte for byte, and
+    the rewritten paragraph keeps its font."""
+    from lxml import etree
+
+    from tests.docio.conftest import W, make_docx, para
+
+    arial = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/>'
+    spacer = "<w:p><w:pPr><w:spacing w:after='240'/></w:pPr></w:p>"
+    body = (
+        spacer
+        + para(
+            "About the role", rpr="<w:b/><w:color w:val='FF0000'/>", ppr="<w:jc w:val='center'/>"
+        )
+        + spacer
+        + para(POSTING.splitlines()[1], rpr=arial)
+        + para("Apply by Friday.", rpr="<w:i/>")
+    )
+    source = tmp_path / "in.docx"
+    source.write_bytes(make_docx(body))
+    out = tmp_path / "out.docx"
+    assert main(["polish", str(source), "--to", str(out)]) == 0
+
+    def paragraphs(path: Path) -> list[bytes]:
+        root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+        return [etree.tostring(p, method="c14n") for p in root.iter(f"{{{W}}}p")]
+
+    before, after = paragraphs(source), paragraphs(out)
+    assert len(after) == len(before)
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+    assert changed == [3]  # only the rewritten sentence
+    assert b"You demonstrate a proven record" in after[3] and after[3].count(b"Arial") == 2

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from postingstudio.core import compare_offer
 from postingstudio.core.analyse import analyse
 from postingstudio.core.compare import (
     CompareInput,
@@ -26,6 +25,7 @@ from postingstudio.core.compare import (
     compare_postings,
     load_compare_config,
 )
+from postingstudio.core.compare import offer as compare_offer
 from postingstudio.core.plaintext import parse_text
 from postingstudio.core.report import SalaryKind, SectionResult, SectionState
 from postingstudio.core.rules.schema import RuleFileError

@@ -58,3 +58,22 @@ def test_verdict_counts_what_is_underlined(rulebook) -> None:
     report = analyse(duties + "You will help customers every day at our shop.", rulebook)
     assert report.metrics["gender_verdict"] == "neutral"
     assert not [f for f in report.findings if f.rule_id == "inclusive.masculine_coded"]
+
+
+def _lexicon_examples(kind: str) -> list[str]:
+    import tomllib
+
+    from postingstudio.paths import resources_dir
+
+    with (resources_dir() / "lexicons" / "gender_coded.toml").open("rb") as handle:
+        return list(tomllib.load(handle)["context_examples"][kind])
+
+
+@pytest.mark.parametrize("text", _lexicon_examples("flag"))
+def test_lexicon_flag_examples_count_a_trait(rulebook, text) -> None:
+    assert coded(rulebook, text), text
+
+
+@pytest.mark.parametrize("text", _lexicon_examples("pass"))
+def test_lexicon_pass_examples_count_nothing(rulebook, text) -> None:
+    assert coded(rulebook, text) == [], text

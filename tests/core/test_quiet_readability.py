@@ -10,13 +10,13 @@ HARD = (
     "The successful applicant will coordinate the operational administration of departmental "
     "documentation, ensuring regulatory compliance across multidisciplinary organisational "
     "functions and maintaining the institutional records that the accreditation authorities "
-    "review every single year and report on to the board. "
+    "review every single year and report on to the board of trustees. "
 )
 MILD = (
     "You will pack the boxes, check the orders, answer the phone, help the drivers load the "
     "vans, keep the stock room tidy and clean, and tell the manager when we run low on tape "
-    "or labels. "
-)  # 36 words at grade 12.9: long and dense enough to be hard
+    "or labels or boxes. "
+)  # 38 words at grade 13.7: long and dense enough to be hard (35–37 words read fine to raters)
 EASY = "You will help our team. "
 
 
@@ -68,13 +68,13 @@ def test_a_real_posting_is_still_scored(rulebook) -> None:
 
 
 def test_show_all_hard_sentences_is_a_saved_preference(tmp_path) -> None:
-    from postingstudio.docio.settings_file import Preferences, load_preferences, save_preferences
+    from postingstudio.core.preferences import Preferences
+    from postingstudio.docio.settings_file import load_preferences, save_preferences
 
     path = tmp_path / "preferences.json"
-    save_preferences(Preferences(show_all_hard_sentences=True), path)
+    save_preferences(Preferences(analysis=AnalysisSettings(show_all_hard_sentences=True)), path)
     loaded = load_preferences(path)
-    assert loaded.show_all_hard_sentences
-    assert loaded.analysis_settings().show_all_hard_sentences
+    assert loaded.analysis.show_all_hard_sentences
 
 
 def test_only_year_demands_above_the_limit_are_underlined(rulebook) -> None:

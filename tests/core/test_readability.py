@@ -44,6 +44,17 @@ def test_bullets_are_sentences_not_one_run_on():
     assert textstat.flesch_kincaid_grade(bullets) > ours.flesch_kincaid_grade + 10
 
 
+def test_words_run_together_are_read_as_their_words():
+    # A posting that lost its spaces is read as the words it is made of, not as one word of
+    # a dozen syllables (which gave grades of 80).
+    glued = measure(TextIndex("Planandscheduledeliveriesforourwarehousecustomers."))
+    spaced = measure(TextIndex("Plan and schedule deliveries for our warehouse customers."))
+    assert (glued.words, glued.syllables) == (spaced.words, spaced.syllables)
+    assert glued.words == 8
+    # A real long word stays one word.
+    assert measure(TextIndex("Internationalization matters.")).words == 2
+
+
 def test_syllables_come_from_the_cmu_dictionary_and_pyphen():
     assert count_syllables("responsibility") == 6
     assert count_syllables("team") == 1

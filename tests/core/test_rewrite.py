@@ -72,10 +72,10 @@ def test_unfilled_placeholders_are_findings_and_keep_the_section_thin() -> None:
 
 def test_polish_applies_safe_changes_and_offers_the_rest() -> None:
     book = default_rulebook()
-    text = "The successful candidate utilizes a wide variety of tools.\nWe offer <perk>.\n"
+    text = "The successful candidate utilizes a number of tools.\nWe offer <perk>.\n"
     report = analyse(text, book)
     polished = polish_text(report.text, list(report.findings))
-    assert polished.after.startswith("You use many tools.")
+    assert polished.after.startswith("You use several tools.")
     assert "<perk>" in polished.after
     assert apply_changes(report.text, polished.safe) == polished.after  # type: ignore[arg-type]
 

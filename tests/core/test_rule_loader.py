@@ -63,6 +63,36 @@ def test_bad_regular_expression_is_reported(tmp_path):
         load_rule_file(write(tmp_path, text))
 
 
+SUBSTITUTION = """
+[[rule]]
+id = "generic.test_entries"
+kind = "substitution"
+category = "generic"
+severity = "suggestion"
+message = "{explain}"
+why = "It hides who."
+source = "test"
+examples.flag = ["Brief key stakeholders weekly."]
+examples.pass = ["Brief key stakeholders, such as the board, weekly."]
+
+[[rule.entries]]
+terms = ["key stakeholders"]
+explain = "Name them."
+replacements = ["<who>"]
+unless_after = '''\\W+such as\\b'''
+"""
+
+
+def test_unless_after_is_compiled_and_a_bad_one_is_reported(tmp_path):
+    (rule,) = load_rule_file(write(tmp_path, SUBSTITUTION))
+    after = rule.entries[0].unless_after
+    assert after is not None and after.match(", such as the board", 0)
+    assert not after.match(" weekly", 0)
+    broken = SUBSTITUTION.replace("such as\\b", "(such as")
+    with pytest.raises(RuleFileError, match="bad regular expression in 'unless_after'"):
+        load_rule_file(write(tmp_path, broken, "broken.toml"))
+
+
 def test_invalid_toml_is_reported(tmp_path):
     with pytest.raises(RuleFileError, match="not valid TOML"):
         load_rule_file(write(tmp_path, "[[rule]\nid="))

@@ -145,7 +145,9 @@ def test_about_company(specs) -> None:
     )
 
 
-def test_location_needs_place_and_mode(specs) -> None:
+def test_location_is_a_place_or_a_work_mode(specs) -> None:
+    # Careful readers count either one as the location (docs/section-labelling-guide.md); the
+    # old rule wanted both and called 197 of 444 rated locations thin that the raters saw present.
     assert (
         check("Location: London. This is a hybrid role with two office days a week.", specs)[
             "location"
@@ -153,8 +155,12 @@ def test_location_needs_place_and_mode(specs) -> None:
         is SectionState.PRESENT
     )
     assert check("Based in our Tampa, FL offices.", specs)["location"] is SectionState.PRESENT
-    assert check("Location: London", specs)["location"] is SectionState.THIN
-    assert check("This is a fully remote role.", specs)["location"] is SectionState.THIN
+    assert check("Location: London", specs)["location"] is SectionState.PRESENT
+    assert check("This is a fully remote role.", specs)["location"] is SectionState.PRESENT
+    assert (
+        check("Job location can be either Easton, PA, or Pine Brook, NJ.", specs)["location"]
+        is SectionState.PRESENT
+    )
     assert check("You will write code.", specs)["location"] is SectionState.MISSING
 
 

@@ -60,6 +60,30 @@ def test_golden_rules_at_least_ninety_percent() -> None:
             ["Email jobs.team@acme.com or see acme.com/Careers today."],
         ),
         ("We use ASP.NET and Node.js daily.", ["We use ASP.NET and Node.js daily."]),
+        # A list flattened into one line by its plain-text markers is still a list.
+        (
+            "Skills * Good Excel * Clear writing -Drives a van",
+            ["Skills", "* Good Excel", "* Clear writing", "-Drives a van"],
+        ),
+        (
+            "Tasks: payroll for small firms  Audit of accounts  VAT returns",
+            ["Tasks: payroll for small firms", "Audit of accounts", "VAT returns"],
+        ),
+        # Items whose line break was lost after a number, or before a short sentence start.
+        (
+            "Certified for ISO 9001Manage the audits of our sites",
+            ["Certified for ISO 9001", "Manage the audits of our sites"],
+        ),
+        (
+            "Send us your portfolioIf shortlisted we call you",
+            ["Send us your portfolio", "If shortlisted we call you"],
+        ),
+        ("Apply on LinkedIn and Office 365 today.", ["Apply on LinkedIn and Office 365 today."]),
+        # ... but a dash, a hyphenated name or a single space is not a marker.
+        (
+            "Work for Rolls-Royce - a great firm - in Derby.",
+            ["Work for Rolls-Royce - a great firm - in Derby."],
+        ),
     ],
 )
 def test_posting_boundaries(text: str, expected: list[str]) -> None:

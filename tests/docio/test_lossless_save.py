@@ -14,7 +14,7 @@ from postingstudio.core.model import Block, BlockKind, BlockOrigin, Run
 from postingstudio.docio.docx_writer import build_docx
 from postingstudio.docio.source import beside_as_docx, open_source
 
-from .conftest import CT_MACRO, NS, R, W, make_docx, para
+from .conftest import CT_MACRO, NS, NUMBERING, R, W, make_docx, para
 
 P = f"{{{W}}}p"
 SPACER = "<w:p><w:pPr><w:spacing w:after='240'/></w:pPr></w:p>"
@@ -281,3 +281,63 @@ def test_a_word_made_plain_in_a_bold_run_is_cleared_explicitly(tmp_path):
     after = _paragraphs(_save(source, [plain]))[0].decode()
     assert after.count("Arial") == 4  # both pieces keep the font (ascii and hAnsi)
     assert '<w:b w:val="0"></w:b>' in after and after.count("<w:b>") == 1
+
+
+def test_word_numbering_keeps_its_definition_level_and_restart_and_a_new_item_continues(
+    tmp_path,
+):
+    # numId 3 restarts abstract list 1 at 1: the second numbered list starts again.
+    restarted = NUMBERING.replace(
+        "</w:numbering>",
+        '<w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+        '<w:startOverride w:val="1"/></w:lvlOverride></w:num></w:numbering>',
+    )
+
+    def item(text: str, num: int, level: int) -> str:
+        return para(
+            text, ppr=f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>'
+        )
+
+    body = (
+        item("First step", 2, 0)
+        + item("A detail", 2, 1)
+        + para("Between the lists.")
+        + item("Again first", 3, 0)
+        + para("1) Typed number stays text")
+    )
+    source = _open(tmp_path, body, numbering=restarted)
+    first, detail, between, again, typed = source.posting.blocks
+    assert typed.kind is BlockKind.PARAGRAPH
+    new_detail = Block(BlockKind.LIST_ITEM, (Run("Another detail"),), level=1, numbered=True)
+    blocks = [
+        first,
+        _edited(detail, "A detail, edited"),
+        new_detail,
+        between,
+        _edited(again, "Again first, edited"),
+        _edited(typed, "1) Typed number stays text, edited"),
+    ]
+    saved = _save(source, blocks)
+
+    def numbering_of(paragraph: bytes) -> tuple[str | None, str | None]:
+        element = etree.fromstring(paragraph)
+        num = element.find(f".//{{{W}}}numId")
+        level = element.find(f".//{{{W}}}ilvl")
+        return (
+            num.get(f"{{{W}}}val") if num is not None else None,
+            level.get(f"{{{W}}}val") if level is not None else None,
+        )
+
+    assert [numbering_of(p) for p in _paragraphs(saved)] == [
+        ("2", "0"),
+        ("2", "1"),
+        ("2", "1"),  # the new item continues its list, at its level
+        (None, None),
+        ("3", "0"),  # the restarted list is still the restarted one
+        (None, None),  # typed "1)" is still text
+    ]
+    archive = zipfile.ZipFile(io.BytesIO(saved))
+    assert archive.read("word/numbering.xml") == restarted.encode()  # definitions untouched
+    reread = open_source(_write(tmp_path, saved)).posting.blocks
+    assert reread[-1].text == "1) Typed number stays text, edited"
+    assert reread[-1].kind is BlockKind.PARAGRAPH

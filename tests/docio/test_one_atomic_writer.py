@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 
 from postingstudio.core.outreach import Message
+from postingstudio.core.preferences import Preferences
+from postingstudio.core.settings import AnalysisSettings
 from postingstudio.docio import atomic, compare_report, outreach_export, settings_file
 from postingstudio.docio.compare_report import ReportWriteError
 from postingstudio.docio.errors import ExportError
-from postingstudio.docio.settings_file import Preferences, load_preferences, save_preferences
+from postingstudio.docio.settings_file import load_preferences, save_preferences
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 
@@ -85,11 +87,11 @@ def test_outreach_txt_is_written_atomically(tmp_path, monkeypatch, umask_022) ->
 def test_preferences_are_written_atomically(tmp_path, monkeypatch, umask_022) -> None:
     calls = _counting(monkeypatch, settings_file)
     target = tmp_path / "preferences.toml"
-    save_preferences(Preferences(show_all_hard_sentences=True), target)
+    save_preferences(Preferences(analysis=AnalysisSettings(show_all_hard_sentences=True)), target)
     assert calls == [str(target)]
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
     assert _only(tmp_path) == ["preferences.toml"]
-    assert load_preferences(target).show_all_hard_sentences is True
+    assert load_preferences(target).analysis.show_all_hard_sentences is True
 
 
 def test_preferences_failure_stays_an_oserror(tmp_path, monkeypatch) -> None:

@@ -21,11 +21,18 @@ from lxml import etree
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
+from postingstudio.core.model import BlockOrigin
 from postingstudio.core.report import SectionState
 from postingstudio.ui.common.apply_fixes import applicable_replacements
 from tests.ui.conftest import wait_report
 
-EDITS = ("type_word_at_end", "apply_one_fix", "insert_section", "apply_all_safe_fixes")
+EDITS = (
+    "type_word_at_end",
+    "apply_one_fix",
+    "insert_section",
+    "apply_all_safe_fixes",
+    "type_line_after_enter",  # Enter at the end of the first body paragraph, then a new line
+)
 
 
 @dataclass
@@ -134,6 +141,21 @@ def perform(qtbot, ws, edit: str) -> bool:
         qtbot.mouseClick(
             ws.window.checklist.rows[missing[0].id].insert_button, Qt.MouseButton.LeftButton
         )
+    elif edit == "type_line_after_enter":
+        blocks = ws.session.snapshot().blocks
+        number = next(
+            (i for i, b in enumerate(blocks) if b.origin is BlockOrigin.BODY and b.text.strip()),
+            None,
+        )
+        if number is None:
+            return False
+        block = editor.document().findBlockByNumber(number)
+        cursor = editor.textCursor()
+        cursor.setPosition(block.position() + block.length() - 1)
+        editor.setTextCursor(cursor)
+        editor.setFocus()
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.keyClicks(editor, "Apply by Friday")
     else:
         if not ws.window.findings.apply_all.isEnabled():
             return False

@@ -8,10 +8,16 @@ import pytest
 from PySide6.QtCore import Qt
 
 from postingstudio.core.findings import Category, FindingSource
-from postingstudio.docio.settings_file import Preferences, save_preferences
+from postingstudio.core.preferences import GrammarPreferences, Preferences, UiPreferences
+from postingstudio.docio.settings_file import save_preferences
 from tests.grammar.fake_languagetool import FakeLanguageTool
 from tests.ui.conftest import ScriptedPrompts
-from tests.ui.grammar_support import GrammarAnswers, grammar_findings, posting
+from tests.ui.grammar_support import (
+    GrammarAnswers,
+    answer_grammar_questions,
+    grammar_findings,
+    posting,
+)
 
 from .conftest import assert_not_blank, screenshot
 
@@ -32,10 +38,13 @@ def live(qtbot, tmp_path, fake_lt, monkeypatch):
 
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "ltp-downloads"))
     paths = AppPaths(tmp_path / "config", tmp_path / "data", tmp_path / "logs")
-    prefs = Preferences(grammar_mode="server", grammar_server_url=fake_lt.url, sample_offered=True)
+    prefs = Preferences(
+        grammar=GrammarPreferences(mode="server", server_url=fake_lt.url),
+        ui=UiPreferences(sample_offered=True),
+    )
     save_preferences(prefs, paths.preferences)
+    answer_grammar_questions(monkeypatch, GrammarAnswers())
     ws = Workspace(paths, resources_dir(), prompts=ScriptedPrompts())
-    ws.grammar.set_prompts(GrammarAnswers())
     qtbot.addWidget(ws.window)
     ws.start()
     qtbot.waitExposed(ws.window)

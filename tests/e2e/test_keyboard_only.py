@@ -118,7 +118,10 @@ def test_findings_keys_enter_applies_delete_ignores_menu_opens(qtbot, live):
     _press(tree, Key.Key_Down)
     ignored = panel.findings[panel.current_index()]
     _press(tree, Key.Key_Delete)
-    assert (ignored.rule_id, ignored.text.strip().lower()) in ws.session.preferences.ignored
+    assert (
+        ignored.rule_id,
+        ignored.text.strip().lower(),
+    ) in ws.session.preferences.analysis.ignored
     assert _focused() is tree
     # The context-menu key opens the finding's menu.
     wait_report(qtbot, ws)

@@ -73,3 +73,111 @@ def _texts(path) -> str:
     from postingstudio.docio import load_posting
 
     return load_posting(path).text
+
+
+def test_a_deleted_source_explains_and_offers_save_as(qtbot, live, tmp_path):
+    ws, prompts = live
+    path = tmp_path / "posting.docx"
+    path.write_bytes(make_docx(para("We hire engineers.")))
+    _open_and_type(qtbot, ws, path)
+    path.unlink()
+    prompts.save_answer = None  # the writer cancels Save As first: nothing is lost
+    ws.window.actions.save.trigger()
+    assert ws.window.isWindowModified() and "typed" in ws.window.editor.toPlainText()
+    assert "moved or deleted" in prompts.errors[0][1]
+    prompts.save_answer = str(tmp_path / "rescued.docx")
+    ws.window.actions.save.trigger()
+    assert "We hire engineers. typed" in _texts(tmp_path / "rescued.docx")
+    assert not path.exists() and not ws.window.isWindowModified()
+
+
+def test_a_source_changed_on_disk_can_be_reloaded(qtbot, live, tmp_path):
+    ws, prompts = live
+    path = tmp_path / "posting.docx"
+    path.write_bytes(make_docx(para("We hire engineers.")))
+    _open_and_type(qtbot, ws, path)
+    elsewhere = make_docx(para("Saved by another program."))
+    path.write_bytes(elsewhere)
+    prompts.changed_answer = "reload"
+    ws.window.actions.save.trigger()
+    assert prompts.asked_changed == 1 and path.read_bytes() == elsewhere
+    assert ws.window.editor.toPlainText() == "Saved by another program."
+    assert not ws.window.isWindowModified()
+
+
+@pytest.mark.parametrize("locked", ["file", "folder"])
+def test_a_read_only_source_explains_in_one_sentence_and_offers_save_as(
+    qtbot, live, tmp_path, locked
+):
+    ws, prompts = live
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = folder / "posting.docx"
+    original = make_docx(para("We hire engineers."))
+    path.write_bytes(original)
+    _open_and_type(qtbot, ws, path)
+    (path if locked == "file" else folder).chmod(0o555 if locked == "folder" else 0o444)
+    try:
+        prompts.save_answer = str(tmp_path / "rescued.docx")
+        ws.window.actions.save.trigger()
+    finally:
+        folder.chmod(0o755)
+        path.chmod(0o644)
+    assert path.read_bytes() == original  # never replaced behind the lock
+    assert len(prompts.errors) == 1
+    message = prompts.errors[0][1]
+    assert f"{locked} is read-only" in message and message.count(". ") == 0
+    assert "choose where to save" in message
+    assert "We hire engineers. typed" in _texts(tmp_path / "rescued.docx")
+    assert ws.files.path == str(tmp_path / "rescued.docx") and not ws.window.isWindowModified()
+
+
+def test_a_strict_document_is_saved_as_a_standard_docx_beside_it(qtbot, live, tmp_path):
+    import io
+    import zipfile
+
+    import docx
+
+    from postingstudio.docio.package import to_strict
+
+    transitional = zipfile.ZipFile(io.BytesIO(make_docx(para("We hire engineers."))))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as strict:
+        for name in transitional.namelist():
+            strict.writestr(name, to_strict(transitional.read(name)))
+    path = tmp_path / "strict.docx"
+    path.write_bytes(buffer.getvalue())
+    _open_and_type(qtbot, ws := live[0], path)
+    ws.window.actions.save.trigger()
+    prompts = live[1]
+    assert path.read_bytes() == buffer.getvalue()
+    beside = tmp_path / "strict (edited).docx"
+    assert ws.files.path == str(beside)
+    assert len(prompts.notices) == 1 and "Strict Open XML" in prompts.notices[0][1]
+    assert [p.text for p in docx.Document(str(beside)).paragraphs] == ["We hire engineers. typed"]
+
+
+def test_a_source_locked_by_another_program_offers_save_as(qtbot, live, tmp_path, monkeypatch):
+    """Word holding the file open on Windows: replacing it fails although nothing is read-only."""
+    import os as os_module
+
+    ws, prompts = live
+    path = tmp_path / "posting.docx"
+    original = make_docx(para("We hire engineers."))
+    path.write_bytes(original)
+    _open_and_type(qtbot, ws, path)
+    replace = os_module.replace
+
+    def locked(source, target, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if os_module.fspath(target) == str(path):
+            raise PermissionError(13, "The process cannot access the file", str(path))
+        return replace(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os_module, "replace", locked)
+    prompts.save_answer = str(tmp_path / "rescued.docx")
+    ws.window.actions.save.trigger()
+    assert path.read_bytes() == original
+    assert len(prompts.errors) == 1 and "permission denied" in prompts.errors[0][1].lower()
+    assert "We hire engineers. typed" in _texts(tmp_path / "rescued.docx")
+    assert not ws.window.isWindowModified()
+    assert not list(tmp_path.glob(".posting.docx.*.tmp"))  # the attempt left nothing behind

@@ -20,6 +20,7 @@ from postingstudio.grammar import (
     StateKind,
     languagetool_rule_id,
 )
+from postingstudio.grammar.state import unavailable
 
 from .fake_languagetool import FakeLanguageTool
 
@@ -268,3 +269,9 @@ def test_reconfigure_switches_server_without_blocking(
         assert checker.state.kind is StateKind.OFF
     finally:
         other.stop()
+
+
+def test_unavailable_carries_fix() -> None:
+    error = unavailable("x", "y", Fix.RETRY)
+    assert isinstance(error, GrammarUnavailableError)
+    assert (error.reason, error.fix_hint, error.fix) == ("x", "y", Fix.RETRY)

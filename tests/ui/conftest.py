@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from postingstudio.core.model import Block, BlockKind, Posting, Run
+from tests.support.timings import quick_debounce
 
 
 class ScriptedPrompts:
@@ -23,12 +24,16 @@ class ScriptedPrompts:
         self.notices: list[tuple[str, str]] = []
         self.changed_answer = "cancel"  # the source changed on disk: "reload", "copy", "cancel"
         self.asked_changed = 0
+        self.contacts_answer: str | None = None
 
     def open_path(self, start: str) -> str | None:
         return self.open_answer
 
     def save_path(self, title, suggested, formats):  # noqa: ANN001, ANN201
         return self.save_answer
+
+    def open_contacts(self, start: str) -> str | None:
+        return self.contacts_answer
 
     def unsaved(self, name: str) -> str:
         self.asked_unsaved += 1
@@ -53,6 +58,16 @@ class ScriptedPrompts:
 
 
 @pytest.fixture
+def tasks(qtbot):
+    """The one background runner, made as the workspace makes it; shut down afterwards."""
+    from postingstudio.ui.common.tasks import TaskRunner
+
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
 def prompts() -> ScriptedPrompts:
     return ScriptedPrompts()
 
@@ -65,13 +80,12 @@ def app_paths(tmp_path: Path):
 
 
 @pytest.fixture
-def workspace(qtbot, app_paths, prompts):
+def workspace(qtbot, app_paths, prompts, monkeypatch):
     from postingstudio.paths import resources_dir
     from postingstudio.ui.shell.workspace import Workspace
 
-    ws = Workspace(
-        app_paths, resources_dir(), prompts=prompts, analysis_delay_ms=30, autosave_pause_ms=50
-    )
+    quick_debounce(monkeypatch)
+    ws = Workspace(app_paths, resources_dir(), prompts=prompts)
     qtbot.addWidget(ws.window)
     yield ws
     ws.shutdown()  # drains the analysis pool

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QTextCursor
 
 from postingstudio.core.findings import Finding, FindingSource
 from postingstudio.core.model import Block, BlockKind, Posting
-from postingstudio.docio.settings_file import Preferences, save_preferences
+from postingstudio.core.preferences import Preferences
+from postingstudio.docio.settings_file import save_preferences
+from tests.support.timings import quick_debounce
 
 TEXT = (
     "Senior Rockstar Developer",
@@ -49,7 +52,7 @@ class GrammarAnswers:
         self.asked.append("folder")
         return self.folder
 
-    def server_url(self, current: str, probe) -> str | None:  # noqa: ANN001
+    def server_url(self, current: str) -> str | None:
         self.asked.append("url")
         return self.url
 
@@ -60,20 +63,29 @@ class GrammarAnswers:
         self.errors.append((title, text))
 
 
+def answer_grammar_questions(monkeypatch: pytest.MonkeyPatch, answers: GrammarAnswers) -> None:
+    """Workspaces made from now on ask ``answers`` the grammar questions, not dialogs."""
+    from postingstudio.ui.shell import grammar_wiring
+
+    monkeypatch.setattr(grammar_wiring, "GrammarPrompts", lambda _window, _tasks: answers)
+
+
 def make_workspace(qtbot, app_paths, prompts, preferences: Preferences, timeout_s: float = 3.0):
-    """A started workspace with these preferences on disk and a short grammar debounce."""
+    """A started workspace with these preferences on disk, a short grammar debounce and a
+    short LanguageTool timeout (the controller reads both when it is made)."""
     from postingstudio.paths import resources_dir
+    from postingstudio.ui.grammar import lane
     from postingstudio.ui.shell.workspace import Workspace
 
-    save_preferences(preferences.with_changes(sample_offered=True), app_paths.preferences)
-    ws = Workspace(
-        app_paths, resources_dir(), prompts=prompts, analysis_delay_ms=30, autosave_pause_ms=50
-    )
-    qtbot.addWidget(ws.window)
+    save_preferences(preferences.with_ui(sample_offered=True), app_paths.preferences)
     answers = GrammarAnswers()
-    ws.grammar.set_prompts(answers)
-    ws.grammar.controller.set_delay(60)
-    ws.grammar.controller.set_timeout(timeout_s)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lane, "DEFAULT_DELAY_MS", 60)
+        patch.setattr(lane, "DEFAULT_TIMEOUT_S", timeout_s)
+        answer_grammar_questions(patch, answers)
+        quick_debounce(patch)
+        ws = Workspace(app_paths, resources_dir(), prompts=prompts)
+    qtbot.addWidget(ws.window)
     ws.start(show=False)
     wait_current(qtbot, ws)
     return ws, answers

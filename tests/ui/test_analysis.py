@@ -18,12 +18,18 @@ from postingstudio.ui.common.document_bridge import build_document, document_to_
 from .conftest import SAMPLE
 
 
+def _controller(monkeypatch, snapshot, loader, runner, delay_ms: int) -> AnalysisController:
+    """A controller on ``runner`` (made as the workspace makes it), with this debounce."""
+    monkeypatch.setattr(analysis_module, "DEFAULT_DELAY_MS", delay_ms)
+    return AnalysisController(snapshot, loader, runner)
+
+
 @pytest.fixture
-def lane(qtbot):
+def lane(qtbot, monkeypatch, tasks):
     document = QTextDocument()
     build_document(document, SAMPLE)
-    controller = AnalysisController(
-        lambda: document_to_posting(document), default_rulebook, delay_ms=20
+    controller = _controller(
+        monkeypatch, lambda: document_to_posting(document), default_rulebook, tasks, 20
     )
     document.contentsChanged.connect(controller.document_changed)
     yield document, controller
@@ -84,14 +90,14 @@ def test_result_for_an_older_generation_is_dropped(qtbot, lane, monkeypatch):
     assert shown[0].report.text.startswith("X")
 
 
-def test_worker_failure_is_reported_not_raised(qtbot):
+def test_worker_failure_is_reported_not_raised(qtbot, monkeypatch, tasks):
     document = QTextDocument()
 
     def broken_loader():
         raise RuntimeError("rules exploded")
 
-    controller = AnalysisController(
-        lambda: document_to_posting(document), broken_loader, delay_ms=10
+    controller = _controller(
+        monkeypatch, lambda: document_to_posting(document), broken_loader, tasks, 10
     )
     with qtbot.waitSignal(controller.analysisFailed, timeout=5_000) as blocker:
         controller.start()
@@ -119,8 +125,9 @@ def test_busy_is_true_exactly_while_an_analysis_is_pending_or_running(qtbot, mon
         release.wait(10)
 
     monkeypatch.setattr(tasks_module._Job, "run", run_then_linger)
-    controller = AnalysisController(
-        lambda: document_to_posting(document), default_rulebook, delay_ms=20
+    runner = tasks_module.TaskRunner(max_threads=1)  # the first analysis waits for the loader
+    controller = _controller(
+        monkeypatch, lambda: document_to_posting(document), default_rulebook, runner, 20
     )
     document.contentsChanged.connect(controller.document_changed)
     seen: list[bool] = []
@@ -145,9 +152,10 @@ def test_busy_is_true_exactly_while_an_analysis_is_pending_or_running(qtbot, mon
     finally:
         release.set()
         controller.shutdown()
+        runner.shutdown()
 
 
-def _timed_lane(qtbot, monkeypatch, costs_ms):
+def _timed_lane(qtbot, monkeypatch, tasks, costs_ms):
     """A lane on the sample posting whose analyses "take" ``costs_ms`` in turn (then the last
     one again), on a fake clock, so the debounce policy is tested without sleeping."""
     document = QTextDocument()
@@ -162,8 +170,8 @@ def _timed_lane(qtbot, monkeypatch, costs_ms):
 
     monkeypatch.setattr(analysis_module, "time", types.SimpleNamespace(perf_counter=lambda: now[0]))
     monkeypatch.setattr(analysis_module, "analyse", timed_analyse)
-    controller = AnalysisController(
-        lambda: document_to_posting(document), default_rulebook, delay_ms=300
+    controller = _controller(
+        monkeypatch, lambda: document_to_posting(document), default_rulebook, tasks, 300
     )
     with qtbot.waitSignal(controller.reportReady, timeout=10_000):
         controller.start()
@@ -176,26 +184,31 @@ def _analyse_again(qtbot, controller, times: int) -> None:
             controller.request_now()
 
 
-def test_a_normal_posting_keeps_the_full_debounce_after_a_cold_first_analysis(qtbot, monkeypatch):
+def test_a_normal_posting_keeps_the_full_debounce_after_a_cold_first_analysis(
+    qtbot, monkeypatch, tasks
+):
     # The first analysis pays one-off warm-up costs (about 230 ms for the sample here, then
     # about 3 ms); it must not shorten the debounce of a posting that analyses in 3 ms.
-    controller = _timed_lane(qtbot, monkeypatch, [230, 3])
+    controller = _timed_lane(qtbot, monkeypatch, tasks, [230, 3])
     try:
         _analyse_again(qtbot, controller, 2)
         assert controller.delay_ms() == 300
         # Up to the allowance, a longer but still quick analysis keeps the design's 300 ms too.
-        controller2 = _timed_lane(qtbot, monkeypatch, [230, analysis_module.QUICK_ANALYSIS_MS])
+        other = tasks_module.TaskRunner()  # a second window's runner: lanes are per runner
+        quick = analysis_module.QUICK_ANALYSIS_MS
+        controller2 = _timed_lane(qtbot, monkeypatch, other, [230, quick])
         try:
             _analyse_again(qtbot, controller2, 3)
             assert controller2.delay_ms() == 300
         finally:
             controller2.shutdown()
+            other.shutdown()
     finally:
         controller.shutdown()
 
 
-def test_a_slow_analysis_shortens_the_debounce_to_stay_inside_the_budget(qtbot, monkeypatch):
-    controller = _timed_lane(qtbot, monkeypatch, [400, 150])
+def test_a_slow_analysis_shortens_the_debounce_to_stay_inside_the_budget(qtbot, monkeypatch, tasks):
+    controller = _timed_lane(qtbot, monkeypatch, tasks, [400, 150])
     try:
         _analyse_again(qtbot, controller, 6)
         delay = controller.delay_ms()

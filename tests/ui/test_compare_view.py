@@ -19,7 +19,7 @@ from postingstudio.docio import load_posting
 from postingstudio.ui.common.apply_fixes import template_blocks
 from postingstudio.ui.common.document_bridge import selected_text
 from postingstudio.ui.compare.chart import SCORES, SERIES_COLOURS, chart_data
-from postingstudio.ui.compare.table import ARROW, VerdictRole
+from postingstudio.ui.compare.table import MARK, VerdictRole
 from tests.conftest import corpus_path
 
 from .compare_support import THEIRS_DOCX, dental_pair, dev_postings, pair, wait_comparison
@@ -46,30 +46,42 @@ def _cell(model, row_key: str, column: int):
     return model.index(row, column)
 
 
-def test_table_has_a_row_per_metric_and_arrows_for_worse_and_better(qtbot, compared):
+def test_table_has_a_row_per_metric_and_says_yours_is_worse_or_better(qtbot, compared):
     ws, latest, mine, theirs = compared
     comparison = latest.comparison
     model = ws.compare.view.table.model_
     assert model.rowCount() == len(comparison.metrics) >= 10
-    assert model.columnCount() == 3  # yours, theirs, vs best
+    assert model.columnCount() == 3  # yours, vs best (beside yours), theirs
+    assert model.best_column == 1 and model.column_of(1) == 2
     labels = [model.headerData(i, Qt.Orientation.Vertical) for i in range(model.rowCount())]
     assert labels == [row.label for row in comparison.metrics]
 
     # Known worse: they name benefits (dental), mine names none.
     benefits = comparison.metric("benefits_count")
     assert benefits.values[0] == 0 and benefits.values[1] >= 1
-    theirs_cell = _cell(model, "benefits_count", 1)
+    theirs_cell = _cell(model, "benefits_count", model.column_of(1))
     assert theirs_cell.data(VerdictRole) == Verdict.WORSE
-    assert theirs_cell.data().endswith(ARROW[Verdict.WORSE])
-    assert theirs_cell.data(Qt.ItemDataRole.ForegroundRole) == QColor("#D55E00")
+    # Their number stands alone (an arrow beside it read as if they were ahead); the verdict is
+    # in words, from the writer's side, in the tooltip and the accessible text.
+    assert theirs_cell.data() == f"★ {benefits.display[1]}"
+    assert "Yours is worse" in theirs_cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Higher is better" in theirs_cell.data(Qt.ItemDataRole.AccessibleTextRole)
     best_cell = _cell(model, "benefits_count", model.best_column)
-    assert best_cell.data().startswith("▼")
-    assert _cell(model, "benefits_count", 1).data().startswith("★")  # theirs is the best
+    assert best_cell.data() == f"{MARK[Verdict.WORSE]} yours is worse"
+    assert best_cell.data(Qt.ItemDataRole.ForegroundRole) == QColor("#D55E00")
+    assert (
+        _cell(model, "benefits_count", model.column_of(1)).data().startswith("★")
+    )  # theirs is the best
 
-    # Every arrow agrees with the core's verdict, and my column carries none.
+    # Every verdict agrees with the core's, and no number carries a symbol.
     for number, row in enumerate(comparison.metrics):
         assert model.index(number, 0).data(VerdictRole) is None
-        assert model.index(number, 1).data().endswith(ARROW[row.versus[0]])
+        tip = model.index(number, model.column_of(1)).data(Qt.ItemDataRole.ToolTipRole)
+        assert model.standing(row.versus[0]).capitalize() in tip
+        for column in (0, model.column_of(1)):
+            assert not set(model.index(number, column).data()) & {"▲", "▼", *MARK.values()}
+        best = model.index(number, model.best_column).data()
+        assert best == f"{MARK[row.versus_best]} {model.standing(row.versus_best)}"
 
     # Known better: swap the roles and the same line turns round.
     ws.session.load(parse_text(theirs["text"]))
@@ -77,9 +89,33 @@ def test_table_has_a_row_per_metric_and_arrows_for_worse_and_better(qtbot, compa
     ws.compare.controller.remove(key)
     ws.compare.add_competitor_text(mine["text"], name="The one without benefits")
     wait_comparison(qtbot, ws)
-    assert _cell(model, "benefits_count", 1).data(VerdictRole) == Verdict.BETTER
-    assert _cell(model, "benefits_count", 1).data().endswith("▲")
-    assert _cell(model, "benefits_count", model.best_column).data().startswith("▲")
+    assert _cell(model, "benefits_count", model.column_of(1)).data(VerdictRole) == Verdict.BETTER
+    assert "Yours is better" in _cell(model, "benefits_count", model.column_of(1)).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert _cell(model, "benefits_count", model.best_column).data() == "✓ yours is better"
+
+
+def test_the_verdict_follows_which_way_is_better(qtbot, compared):
+    """On a lower-is-better line, a smaller number of mine is "yours is better"."""
+    ws, latest, _mine, _theirs = compared
+    model = ws.compare.view.table.model_
+    checked = 0
+    for number, row in enumerate(latest.comparison.metrics):
+        if row.direction not in ("higher", "lower") or row.versus[0] not in (
+            Verdict.BETTER,
+            Verdict.WORSE,
+        ):
+            continue
+        mine, theirs = row.values[0], row.values[1]
+        mine_higher = mine > theirs
+        better = mine_higher == (row.direction == "higher")
+        assert row.versus[0] == (Verdict.BETTER if better else Verdict.WORSE)
+        tip = model.index(number, model.column_of(1)).data(Qt.ItemDataRole.ToolTipRole)
+        assert f"{row.direction.capitalize()} is better" in tip
+        assert ("Yours is better" if better else "Yours is worse") in tip
+        checked += 1
+    assert checked >= 3
 
 
 def test_chart_paints_every_postings_scores(qtbot, compared):
@@ -214,6 +250,30 @@ def test_export_html_and_pdf(qtbot, compared, prompts, tmp_path):
     assert (tmp_path / "comparison.pdf").read_bytes().startswith(b"%PDF")
     assert not prompts.errors
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_the_export_filter_and_writer_follow_the_report_rows(
+    qtbot, compared, prompts, tmp_path, monkeypatch
+):
+    from postingstudio.docio import formats
+
+    ws, _latest, _mine, _theirs = compared
+    row = formats.FileFormat("txt", "Plain text", (".txt",), writer=lambda c: b"compared\n")
+    monkeypatch.setattr(formats, "REPORT_FORMATS", (*formats.REPORT_FORMATS, row))
+    offered = []
+    monkeypatch.setattr(
+        prompts,
+        "save_path",
+        lambda title, suggested, choices: (
+            offered.append((suggested, choices)) or str(tmp_path / "comparison.txt")
+        ),
+    )
+    ws.compare.export_action.trigger()
+    suggested, choices = offered[0]
+    assert suggested.endswith("-comparison.html")  # the first row is the suggestion
+    assert [ext for ext, _label in choices] == ["html", "pdf", "txt"]
+    assert (tmp_path / "comparison.txt").read_bytes() == b"compared\n"
+    assert not prompts.errors
 
 
 def test_leaving_compare_mode_restores_the_panels(qtbot, compared):

@@ -97,3 +97,89 @@ def test_every_finding_maps_to_its_quoted_words(qapp, rulebook):
     mapping = PositionMap(report.text)
     for finding in spans:
         assert selected_text(mapping.cursor(document, finding.start, finding.end)) == finding.text
+
+
+def test_a_word_typed_and_another_made_bold_through_the_bridge_are_both_saved(qapp, tmp_path):
+    """Through QTextDocument as the editor edits it, then saved into the kept source."""
+    from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
+
+    from postingstudio.docio.docx_writer import build_docx
+    from postingstudio.docio.source import open_source
+    from tests.docio.conftest import make_docx
+
+    arial = '<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr>'
+    path = tmp_path / "source.docx"
+    path.write_bytes(
+        make_docx(
+            f"<w:p><w:r>{arial}"
+            '<w:t xml:space="preserve">Apply now and join us today.</w:t></w:r></w:p>'
+        )
+    )
+    source = open_source(path)
+    document = QTextDocument()
+    build_document(document, source.posting)
+    text = document.toPlainText()
+    cursor = QTextCursor(document)
+    cursor.setPosition(text.index("now"))
+    cursor.setPosition(text.index("now") + 3, QTextCursor.MoveMode.KeepAnchor)
+    bold = QTextCharFormat()
+    bold.setFontWeight(QFont.Weight.Bold)
+    cursor.mergeCharFormat(bold)
+    cursor = QTextCursor(document)
+    cursor.setPosition(text.index("today"))
+    cursor.insertText("really ")
+    posting = document_to_posting(document, source.posting)
+    saved_path = tmp_path / "saved.docx"
+    saved_path.write_bytes(build_docx(posting, source=source.reading))
+    saved = open_source(saved_path).posting.blocks[0]
+    assert saved.text == "Apply now and join us really today."
+    assert [(r.text, r.bold) for r in saved.runs] == [
+        ("Apply ", False),
+        ("now", True),
+        (" and join us really today.", False),
+    ]
+    assert "Arial" in _document_xml(saved_path)
+
+
+def _document_xml(path) -> str:
+    import zipfile
+
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode()
+    assert xml.count("Arial") == 6  # ascii and hAnsi in each of the three runs
+    return xml
+
+
+def test_typing_right_after_a_link_does_not_continue_it(qapp):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from postingstudio.ui.editor.editor import PostingEditor
+
+    editor = PostingEditor()
+    posting = Posting(
+        (
+            Block(
+                BlockKind.PARAGRAPH, (Run("Apply "), Run("here", link="https://x.org"), Run("."))
+            ),
+            Block(BlockKind.PARAGRAPH, (Run("site", link="https://y.org"),)),
+        )
+    )
+    build_document(editor.document(), posting)
+    for position, typed in ((10, " please"), (8, "r")):  # after the link; inside it
+        cursor = editor.textCursor()
+        cursor.setPosition(position)
+        editor.setTextCursor(cursor)
+        QTest.keyClicks(editor, typed)
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    QTest.keyClicks(editor, " now")
+    QTest.keyClick(editor, Qt.Key.Key_Home)
+    QTest.keyClicks(editor, "Our ")
+    blocks = document_to_posting(editor.document()).blocks
+    assert blocks[0].runs == (
+        Run("Apply "),
+        Run("herre", link="https://x.org"),
+        Run(" please."),
+    )
+    assert blocks[1].runs == (Run("Our "), Run("site", link="https://y.org"), Run(" now"))

@@ -160,7 +160,9 @@ def test_a_refusal_names_the_file_and_keeps_the_detail_behind_a_button(
     assert box.detailedText() == detail
 
 
-def test_a_large_file_is_read_off_the_ui_thread_with_progress(qtbot, workspace, tmp_path):
+def test_a_large_file_is_read_off_the_ui_thread_with_progress(
+    qtbot, workspace, tmp_path, monkeypatch
+):
     import threading
 
     from PySide6.QtCore import QTimer
@@ -188,9 +190,11 @@ def test_a_large_file_is_read_off_the_ui_thread_with_progress(qtbot, workspace, 
         event_loop_ran.set()
 
     QTimer.singleShot(50, tick)
-    posting = background_load.load_with_progress(workspace.window, str(big), slow_loader, 1)
+    monkeypatch.setattr(background_load, "LARGE_BYTES", 1)  # this small file counts as large
+    posting = background_load.load_with_progress(
+        workspace.window, str(big), slow_loader, workspace.tasks
+    )
     assert "We pack boxes" in posting.text
     assert seen  # the progress dialog was up while the file was read
-    workspace.files.large_bytes = 1
     assert workspace.files.open_file(str(big), ask=False)
     assert workspace.session.snapshot().text.startswith("Warehouse role")

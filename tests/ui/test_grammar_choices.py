@@ -8,7 +8,9 @@ import pytest
 from PySide6.QtWidgets import QMenu
 
 from postingstudio.core.findings import Category, Finding, FindingSource, Severity
-from postingstudio.docio.settings_file import Preferences, load_preferences
+from postingstudio.core.preferences import GrammarPreferences, Preferences
+from postingstudio.core.settings import AnalysisSettings
+from postingstudio.docio.settings_file import load_preferences
 from postingstudio.grammar import PersonalDictionary
 from postingstudio.ui.grammar.lane import DICTIONARY_FILE
 from postingstudio.ui.grammar.merge import remap, visible
@@ -28,7 +30,7 @@ pytestmark = pytest.mark.usefixtures("no_languagetool_install")
 
 @pytest.fixture
 def live(qtbot, app_paths, prompts, fake_lt):
-    prefs = Preferences(grammar_mode="server", grammar_server_url=fake_lt.url)
+    prefs = Preferences(grammar=GrammarPreferences(mode="server", server_url=fake_lt.url))
     ws, _answers = make_workspace(qtbot, app_paths, prompts, prefs)
     ws.session.load(posting())
     yield ws
@@ -80,7 +82,7 @@ def test_disable_rule_hides_it_saves_it_and_tells_the_server(qtbot, live, fake_l
         ),
         timeout=10_000,
     )
-    assert load_preferences(app_paths.preferences).grammar_disabled_rules == ("EN_A_VS_AN",)
+    assert load_preferences(app_paths.preferences).grammar.disabled_rules == ("EN_A_VS_AN",)
     sent = len(fake_lt.checks())
     ws.grammar.controller.check_now()
     qtbot.waitUntil(lambda: len(fake_lt.checks()) > sent, timeout=10_000)
@@ -126,10 +128,12 @@ def test_remap_keeps_only_findings_the_edit_did_not_touch(new, kept):
 
 def test_visible_honours_every_way_of_hiding():
     findings = (_finding(0, 3, "teh"), _finding(4, 7, "cat"), _finding(8, 11, "dog"))
-    prefs = Preferences(allow_terms=("Cat",), ignored=(("languagetool.X", "dog"),))
+    prefs = Preferences(
+        analysis=AnalysisSettings(allow_terms=("Cat",), ignored=(("languagetool.X", "dog"),))
+    )
     assert [f.text for f in visible(findings, prefs, {"teh"})] == []
     assert [f.text for f in visible(findings, Preferences(), set())] == ["teh", "cat", "dog"]
-    off = Preferences(disabled_categories=("spelling",))
+    off = Preferences(analysis=AnalysisSettings(disabled_categories=("spelling",)))
     assert visible(findings, off, set()) == ()
-    rule_off = Preferences(grammar_disabled_rules=("X",))
+    rule_off = Preferences(grammar=GrammarPreferences(disabled_rules=("X",)))
     assert visible(findings, rule_off, set()) == ()

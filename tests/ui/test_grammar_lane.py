@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from postingstudio.core.findings import Category, FindingSource
-from postingstudio.docio.settings_file import Preferences
+from postingstudio.core.preferences import GrammarPreferences, Preferences
 from postingstudio.grammar import Fix, StateKind
+from postingstudio.ui.grammar import lane
 
 from .grammar_support import (
     finish,
@@ -28,7 +29,7 @@ pytestmark = pytest.mark.usefixtures("no_languagetool_install")
 
 @pytest.fixture
 def live(qtbot, app_paths, prompts, fake_lt):
-    prefs = Preferences(grammar_mode="server", grammar_server_url=fake_lt.url)
+    prefs = Preferences(grammar=GrammarPreferences(mode="server", server_url=fake_lt.url))
     ws, answers = make_workspace(qtbot, app_paths, prompts, prefs, timeout_s=1.5)
     ws.session.load(posting())
     yield ws
@@ -66,10 +67,10 @@ def test_emoji_before_an_error_keeps_the_marker_on_the_words(qtbot, live):
         assert ws.session.markers.result.report.text[finding.start : finding.end] == words
 
 
-def test_a_style_result_never_erases_grammar_findings(qtbot, live):
+def test_a_style_result_never_erases_grammar_findings(qtbot, live, monkeypatch):
     ws = live
     wait_grammar(qtbot, ws, "teh")
-    ws.grammar.controller.set_delay(600_000)  # no new grammar answer while we look
+    monkeypatch.setattr(ws.grammar.controller, "check_soon", lambda: None)  # no new answer
     type_at_end(ws, " More text.")
     generation = ws.analysis.generation
     wait_current(qtbot, ws)
@@ -157,7 +158,7 @@ def test_stale_answers_are_dropped(qtbot, live, fake_lt):
 def test_turning_grammar_off_clears_its_findings_and_stops_requests(qtbot, live, fake_lt):
     ws = live
     wait_grammar(qtbot, ws, "teh")
-    ws.session.set_preferences(ws.session.preferences.with_changes(grammar_mode="off"))
+    ws.session.set_preferences(ws.session.preferences.with_grammar(mode="off"))
     wait_current(qtbot, ws)
     qtbot.waitUntil(lambda: not grammar_findings(ws))
     sent = len(fake_lt.checks())
@@ -170,7 +171,7 @@ def test_turning_grammar_off_clears_its_findings_and_stops_requests(qtbot, live,
     assert ws.grammar.status.text == "Grammar: off"
 
 
-def test_shutdown_waits_a_bounded_time_for_a_hung_server(qtbot, live, fake_lt):
+def test_shutdown_waits_a_bounded_time_for_a_hung_server(qtbot, live, fake_lt, monkeypatch):
     ws = live
     wait_grammar(qtbot, ws, "teh")
     fake_lt.release.clear()
@@ -178,5 +179,43 @@ def test_shutdown_waits_a_bounded_time_for_a_hung_server(qtbot, live, fake_lt):
     fake_lt.behaviour = "slow"
     type_at_end(ws, " Hang.")
     qtbot.waitUntil(fake_lt.slow_started.is_set, timeout=10_000)
-    assert ws.grammar.controller.shutdown(wait_s=0.05) is False  # gave up waiting, returned
+    monkeypatch.setattr(lane, "CLOSE_WAIT_S", 0.05)  # the product waits 3 s
+    assert ws.grammar.controller.shutdown() is False  # gave up waiting, returned
     fake_lt.release.set()
+
+
+def test_the_watchdog_reports_a_hung_request_then_takes_its_late_answer(qtbot, live, fake_lt):
+    ws = live
+    wait_grammar(qtbot, ws, "teh")
+    fake_lt.release.clear()
+    fake_lt.slow_started.clear()
+    fake_lt.behaviour = "slow"
+    type_at_end(ws, " Late teh.")
+    qtbot.waitUntil(fake_lt.slow_started.is_set, timeout=10_000)
+    controller = ws.grammar.controller
+    assert controller.busy
+    controller._overdue()  # what the watchdog timer calls when a request runs past its limit
+    state = controller.state
+    assert state.kind is StateKind.UNAVAILABLE and "did not answer" in state.reason
+    assert state.fix is Fix.RETRY
+    fake_lt.release.set()  # the late answer is still for the current text: it is taken
+    qtbot.waitUntil(lambda: sum(f.text == "teh" for f in grammar_findings(ws)) == 2, timeout=10_000)
+    assert state_kind(ws) == "ready"
+
+
+def test_a_checker_bug_is_reported_with_retry_and_checking_goes_on(qtbot, live, monkeypatch):
+    ws = live
+    wait_grammar(qtbot, ws, "teh")
+    controller = ws.grammar.controller
+    real_check = controller.checker.check
+
+    def broken(text: str):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(controller.checker, "check", broken)
+    type_at_end(ws, " Broken.")
+    qtbot.waitUntil(lambda: state_kind(ws) == "unavailable", timeout=10_000)
+    assert "bug" in controller.state.reason and controller.state.fix is Fix.RETRY
+    monkeypatch.setattr(controller.checker, "check", real_check)
+    type_at_end(ws, " Fixed teh.")
+    qtbot.waitUntil(lambda: sum(f.text == "teh" for f in grammar_findings(ws)) == 2, timeout=10_000)

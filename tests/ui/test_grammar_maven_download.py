@@ -11,7 +11,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from postingstudio.docio.settings_file import Preferences, load_preferences
+from postingstudio.core.preferences import GrammarPreferences, Preferences
+from postingstudio.docio.settings_file import load_preferences
 from postingstudio.grammar import install as install_module
 from postingstudio.grammar.install import JavaStatus, find_install
 from postingstudio.grammar.maven_jars import JarManifest, PinnedJar
@@ -55,7 +56,9 @@ def pinned(tmp_path, monkeypatch):
 def test_consented_download_of_the_pinned_jars_sets_up_local_mode(
     qtbot, app_paths, prompts, pinned
 ):
-    ws, answers = make_workspace(qtbot, app_paths, prompts, Preferences(grammar_mode="off"))
+    ws, answers = make_workspace(
+        qtbot, app_paths, prompts, Preferences(grammar=GrammarPreferences(mode="off"))
+    )
     try:
         answers.download = True
         assert ws.grammar.fixes.offer_download()
@@ -70,13 +73,15 @@ def test_consented_download_of_the_pinned_jars_sets_up_local_mode(
         ]
         install = find_install()
         assert install is not None and install.java_classpath == f"{lib}/*"
-        assert load_preferences(app_paths.preferences).grammar_mode == "local"
+        assert load_preferences(app_paths.preferences).grammar.mode == "local"
     finally:
         finish(qtbot, ws)
 
 
 def test_declined_consent_downloads_nothing(qtbot, app_paths, prompts, pinned):
-    ws, answers = make_workspace(qtbot, app_paths, prompts, Preferences(grammar_mode="off"))
+    ws, answers = make_workspace(
+        qtbot, app_paths, prompts, Preferences(grammar=GrammarPreferences(mode="off"))
+    )
     try:
         answers.download = False
         assert not ws.grammar.fixes.offer_download()

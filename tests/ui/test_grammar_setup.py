@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog, QPushButton
 
-from postingstudio.docio.settings_file import Preferences, load_preferences, save_preferences
+from postingstudio.core.preferences import GrammarPreferences, Preferences
+from postingstudio.docio.settings_file import load_preferences, save_preferences
 from postingstudio.grammar import DownloadCancelledError, Fix, GrammarState, StateKind
 from postingstudio.grammar import config as grammar_config_module
 from postingstudio.grammar import download as download_module
@@ -48,6 +49,13 @@ def no_download(monkeypatch):
     monkeypatch.setattr(download_module, "_fetch", forbidden)
 
 
+def use_download(monkeypatch, download) -> None:
+    """The download the fix runs is ``download(progress, cancel)``: patched in where both of
+    the product's downloads (the pinned Maven jars, else the release zip) are looked up."""
+    monkeypatch.setattr(grammar_fixes, "download_jars", lambda _jars, *args: download(*args))
+    monkeypatch.setattr(download_module, "download_languagetool", download)
+
+
 @pytest.fixture
 def java_ok(monkeypatch):
     monkeypatch.setattr(install_module, "java_status", lambda java=None: JavaStatus("java", 21))
@@ -56,7 +64,9 @@ def java_ok(monkeypatch):
 def test_public_api_without_consent_sends_nothing(qtbot, app_paths, prompts, fake_lt, monkeypatch):
     # The "public API" is the loopback fake, so a request that escaped would be recorded.
     monkeypatch.setattr(grammar_config_module, "PUBLIC_API_URL", fake_lt.url + "/")
-    ws, answers = make_workspace(qtbot, app_paths, prompts, Preferences(grammar_mode="public"))
+    ws, answers = make_workspace(
+        qtbot, app_paths, prompts, Preferences(grammar=GrammarPreferences(mode="public"))
+    )
     try:
         ws.session.load(posting())
         qtbot.waitUntil(lambda: ws.grammar.controller.state.fix is Fix.CONSENT_PUBLIC_API)
@@ -70,7 +80,7 @@ def test_public_api_without_consent_sends_nothing(qtbot, app_paths, prompts, fak
         assert answers.asked == ["public"] and fake_lt.requests == []
         answers.public = True
         ws.grammar.status.button.click()
-        assert load_preferences(app_paths.preferences).grammar_public_consent
+        assert load_preferences(app_paths.preferences).grammar.public_consent
         qtbot.waitUntil(lambda: len(fake_lt.checks()) > 0, timeout=10_000)
     finally:
         finish(qtbot, ws)
@@ -82,7 +92,9 @@ def test_ticking_public_consent_needs_the_notice_and_declining_sends_nothing(
     from postingstudio.ui.preferences.dialog import PreferencesDialog
 
     monkeypatch.setattr(grammar_config_module, "PUBLIC_API_URL", fake_lt.url + "/")
-    ws, answers = make_workspace(qtbot, app_paths, prompts, Preferences(grammar_mode="public"))
+    ws, answers = make_workspace(
+        qtbot, app_paths, prompts, Preferences(grammar=GrammarPreferences(mode="public"))
+    )
     try:
         ws.session.load(posting())
         qtbot.waitUntil(lambda: ws.grammar.controller.state.fix is Fix.CONSENT_PUBLIC_API)
@@ -97,7 +109,7 @@ def test_ticking_public_consent_needs_the_notice_and_declining_sends_nothing(
         ws.grammar.commit_page(page)
         type_at_end(ws, " More teh.")
         wait_current(qtbot, ws)
-        assert not load_preferences(app_paths.preferences).grammar_public_consent
+        assert not load_preferences(app_paths.preferences).grammar.public_consent
         assert ws.grammar.controller.state.fix is Fix.CONSENT_PUBLIC_API
         assert fake_lt.requests == []
         # Accepting the notice ticks it, and only then does text go (to the fake).
@@ -105,15 +117,15 @@ def test_ticking_public_consent_needs_the_notice_and_declining_sends_nothing(
         page.public_consent.click()
         assert answers.asked == ["public", "public"] and page.public_consent.isChecked()
         ws.session.set_preferences(page.apply(dialog.preferences()))
-        assert load_preferences(app_paths.preferences).grammar_public_consent
+        assert load_preferences(app_paths.preferences).grammar.public_consent
         qtbot.waitUntil(lambda: len(fake_lt.checks()) > 0, timeout=10_000)
     finally:
         finish(qtbot, ws)
 
 
-def test_choosing_public_mode_after_consent_was_ticked_does_not_ask_twice(qtbot):
+def test_choosing_public_mode_after_consent_was_ticked_does_not_ask_twice(qtbot, tasks):
     answers = GrammarAnswers()
-    page = GrammarPage(Preferences(), (), answers)
+    page = GrammarPage(Preferences(), (), answers, tasks)
     qtbot.addWidget(page)
     answers.public = True
     page.public_consent.click()
@@ -125,7 +137,9 @@ def test_choosing_public_mode_after_consent_was_ticked_does_not_ask_twice(qtbot)
 def test_local_mode_without_languagetool_offers_the_download_but_never_downloads(
     qtbot, app_paths, prompts, java_ok, no_download
 ):
-    ws, answers = make_workspace(qtbot, app_paths, prompts, Preferences(grammar_mode="local"))
+    ws, answers = make_workspace(
+        qtbot, app_paths, prompts, Preferences(grammar=GrammarPreferences(mode="local"))
+    )
     try:
         ws.session.load(posting())
         qtbot.waitUntil(
@@ -156,7 +170,7 @@ def test_automatic_mode_is_off_with_the_reason_when_languagetool_is_missing(
         assert state.kind is StateKind.OFF and state.fix is Fix.DOWNLOAD_LANGUAGETOOL
         assert ws.grammar.status.text == "Grammar: off — LanguageTool is not installed."
         assert ws.grammar.status.button.text() == "Download LanguageTool…"
-        assert ws.grammar.controller.lane.busy is False
+        assert ws.grammar.controller.busy is False
     finally:
         finish(qtbot, ws)
 
@@ -183,12 +197,14 @@ class SteppedDownload:
 
 
 def test_consented_download_shows_progress_and_can_be_cancelled(
-    qtbot, app_paths, prompts, java_ok, no_download, tmp_path
+    qtbot, app_paths, prompts, java_ok, no_download, tmp_path, monkeypatch
 ):
-    ws, answers = make_workspace(qtbot, app_paths, prompts, Preferences(grammar_mode="local"))
+    ws, answers = make_workspace(
+        qtbot, app_paths, prompts, Preferences(grammar=GrammarPreferences(mode="local"))
+    )
     try:
         fake = SteppedDownload(tmp_path / "LanguageTool-6.8")
-        ws.grammar.fixes.download_function = fake
+        use_download(monkeypatch, fake)
         answers.download = True
         assert ws.grammar.fixes.offer_download()
         runner = ws.grammar.fixes.download
@@ -200,29 +216,31 @@ def test_consented_download_shows_progress_and_can_be_cancelled(
             fake.step.set()
         assert isinstance(finished.args[0], DownloadCancelledError)
         assert ws.grammar.fixes.download is None and fake.calls == 1
-        assert load_preferences(app_paths.preferences).grammar_mode == "local"
+        assert load_preferences(app_paths.preferences).grammar.mode == "local"
     finally:
         finish(qtbot, ws)
 
 
 def test_finished_download_switches_to_local_mode(
-    qtbot, app_paths, prompts, java_ok, no_download, tmp_path
+    qtbot, app_paths, prompts, java_ok, no_download, tmp_path, monkeypatch
 ):
-    ws, answers = make_workspace(qtbot, app_paths, prompts, Preferences(grammar_mode="off"))
+    ws, answers = make_workspace(
+        qtbot, app_paths, prompts, Preferences(grammar=GrammarPreferences(mode="off"))
+    )
     try:
         fake = SteppedDownload(tmp_path / "LanguageTool-6.8")
         fake.step.set()
-        ws.grammar.fixes.download_function = lambda progress, cancel: fake.folder
+        use_download(monkeypatch, lambda progress, cancel: fake.folder)
         answers.download = True
         ws.grammar.fixes.run(Fix.DOWNLOAD_LANGUAGETOOL.value)
         qtbot.waitUntil(lambda: ws.grammar.fixes.download is None, timeout=10_000)
-        assert load_preferences(app_paths.preferences).grammar_mode == "local"
+        assert load_preferences(app_paths.preferences).grammar.mode == "local"
     finally:
         finish(qtbot, ws)
 
 
-def test_server_url_dialog_probes_before_saving(qtbot, fake_lt):
-    dialog = ServerUrlDialog("")
+def test_server_url_dialog_probes_before_saving(qtbot, fake_lt, tasks):
+    dialog = ServerUrlDialog("", tasks)
     qtbot.addWidget(dialog)
     dialog.url.setText(fake_lt.url)
     dialog.start_probe()
@@ -231,10 +249,10 @@ def test_server_url_dialog_probes_before_saving(qtbot, fake_lt):
     assert any(path.endswith("/check") for path, _ in fake_lt.requests)
 
 
-def test_server_url_dialog_reports_an_unreachable_server(qtbot, fake_lt):
+def test_server_url_dialog_reports_an_unreachable_server(qtbot, fake_lt, tasks):
     url = fake_lt.url
     fake_lt.stop()
-    dialog = ServerUrlDialog(url)
+    dialog = ServerUrlDialog(url, tasks)
     qtbot.addWidget(dialog)
     dialog.start_probe()
     qtbot.waitUntil(dialog.save_anyway.isEnabled, timeout=15_000)
@@ -243,14 +261,16 @@ def test_server_url_dialog_reports_an_unreachable_server(qtbot, fake_lt):
 
 
 def test_status_fix_sets_the_server_url(qtbot, app_paths, prompts, fake_lt):
-    ws, answers = make_workspace(qtbot, app_paths, prompts, Preferences(grammar_mode="server"))
+    ws, answers = make_workspace(
+        qtbot, app_paths, prompts, Preferences(grammar=GrammarPreferences(mode="server"))
+    )
     try:
         qtbot.waitUntil(lambda: ws.grammar.controller.state.fix is Fix.CHECK_SERVER_URL)
         ws.session.load(posting())
         qtbot.waitUntil(lambda: ws.grammar.controller.state.fix is Fix.CHECK_SERVER_URL)
         answers.url = fake_lt.url
         ws.grammar.status.button.click()
-        assert load_preferences(app_paths.preferences).grammar_server_url == fake_lt.url
+        assert load_preferences(app_paths.preferences).grammar.server_url == fake_lt.url
         qtbot.waitUntil(lambda: len(fake_lt.checks()) > 0, timeout=10_000)
         qtbot.waitUntil(lambda: ws.grammar.controller.state.usable, timeout=10_000)
     finally:
@@ -278,10 +298,10 @@ def test_status_widget_shows_each_state_and_its_fix(qtbot):
     assert asked == ["install_java", "retry"]
 
 
-def test_preferences_page_edits_every_grammar_choice(qtbot, tmp_path, fake_lt):
+def test_preferences_page_edits_every_grammar_choice(qtbot, tmp_path, fake_lt, tasks):
     answers = GrammarAnswers()
-    prefs = Preferences(grammar_disabled_rules=("EN_A_VS_AN", "VERY_UNIQUE"))
-    page = GrammarPage(prefs, ("Kubernetez", "teh"), answers)
+    prefs = Preferences(grammar=GrammarPreferences(disabled_rules=("EN_A_VS_AN", "VERY_UNIQUE")))
+    page = GrammarPage(prefs, ("Kubernetez", "teh"), answers, tasks)
     qtbot.addWidget(page)
     # Public API without consent: the notice is declined, the mode falls back.
     page.mode.setCurrentIndex(page.mode.findData("public"))
@@ -305,25 +325,27 @@ def test_preferences_page_edits_every_grammar_choice(qtbot, tmp_path, fake_lt):
         if button.text() == "Remove":
             button.click()
     chosen = page.apply(prefs)
-    assert chosen.grammar_mode == "server" and chosen.grammar_server_url == fake_lt.url
-    assert chosen.grammar_local_path == answers.folder and not chosen.grammar_public_consent
-    assert chosen.grammar_disabled_rules == ("EN_A_VS_AN",)
+    assert chosen.grammar.mode == "server" and chosen.grammar.server_url == fake_lt.url
+    assert chosen.grammar.local_path == answers.folder and not chosen.grammar.public_consent
+    assert chosen.grammar.disabled_rules == ("EN_A_VS_AN",)
     assert page.removed_words() == ["Kubernetez"]
 
 
 def test_grammar_preferences_round_trip_and_bad_values(tmp_path):
     path = tmp_path / "p.toml"
     prefs = Preferences(
-        grammar_mode="server",
-        grammar_server_url="http://lt.example:8010/",
-        grammar_local_path="/opt/LanguageTool-6.8",
-        grammar_public_consent=True,
-        grammar_disabled_rules=("EN_A_VS_AN",),
+        grammar=GrammarPreferences(
+            mode="server",
+            server_url="http://lt.example:8010/",
+            local_path="/opt/LanguageTool-6.8",
+            public_consent=True,
+            disabled_rules=("EN_A_VS_AN",),
+        )
     )
     save_preferences(prefs, path)
     assert load_preferences(path) == prefs
     path.write_text('[preferences]\ngrammar_mode = "cloud"\n', encoding="utf-8")
-    assert load_preferences(path).grammar_mode is None  # unknown mode: automatic
+    assert load_preferences(path).grammar.mode is None  # unknown mode: automatic
 
 
 def test_public_notice_needs_the_box_ticked(qtbot):
@@ -341,7 +363,9 @@ def test_grammar_page_in_the_preferences_dialog_updates_the_dictionary(
 
     from postingstudio.ui.preferences.dialog import PreferencesDialog
 
-    ws, _answers = make_workspace(qtbot, app_paths, prompts, Preferences(grammar_mode="off"))
+    ws, _answers = make_workspace(
+        qtbot, app_paths, prompts, Preferences(grammar=GrammarPreferences(mode="off"))
+    )
     try:
         ws.grammar.controller.dictionary.update(["Kubernetez", "Acme"], [])
         dialog = PreferencesDialog(ws.session.preferences, None, ws.window)
@@ -357,6 +381,6 @@ def test_grammar_page_in_the_preferences_dialog_updates_the_dictionary(
         ws.grammar.commit_page(page)
         words = (app_paths.config_dir / "personal_words.txt").read_text(encoding="utf-8")
         assert words.splitlines() == ["Acme"]
-        assert load_preferences(app_paths.preferences).grammar_mode == "off"
+        assert load_preferences(app_paths.preferences).grammar.mode == "off"
     finally:
         finish(qtbot, ws)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from postingstudio.core.rules.rulebook import default_rulebook
 from postingstudio.ui.shell.help_dialogs import ShortcutsDialog, TourDialog
 
 
@@ -41,10 +42,11 @@ def test_score_help_shows_the_text_and_the_weights_in_use(workspace) -> None:
     dialog = workspace.score_help()
     shown = dialog.browser.toPlainText()
     assert "How the score works" in shown
-    assert "thin one counts half" in shown
+    assert "thin one counts three quarters" in shown
     # the weights are the loaded formula's, not a copy in the help text
-    assert "0.35×completeness" in shown
-    assert "salary weighs 18" in shown
+    scoring = default_rulebook().scoring  # the same resources/scoring.toml the app loads
+    assert f"{float(scoring['overall']['completeness']):.2f}×completeness" in shown
+    assert f"salary weighs {scoring['completeness']['weights']['salary']}" in shown
 
 
 def test_tour_pages_go_forward_and_back_and_done_closes(qtbot, workspace) -> None:

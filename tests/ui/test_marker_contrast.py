@@ -8,8 +8,6 @@ Contrast is computed from resources/ui/markers.toml against the real palettes th
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -77,13 +75,13 @@ def test_editor_recolours_markers_when_the_theme_changes(qtbot, workspace):
     dark = {c.underline for k, c in marker_colours("dark").items() if c.underline}
     workspace.start(show=False)
     try:
-        workspace.session.set_preferences(replace(workspace.preferences, theme="light"))
+        workspace.session.set_preferences(workspace.preferences.with_ui(theme="light"))
         workspace.session.load(SAMPLE)
         wait_report(qtbot, workspace)
         editor = workspace.window.editor
         shown = _underlines(editor)
         assert shown and shown <= light, shown
-        workspace.session.set_preferences(replace(workspace.preferences, theme="dark"))
+        workspace.session.set_preferences(workspace.preferences.with_ui(theme="dark"))
         QApplication.processEvents()
         shown = _underlines(editor)
         assert shown and shown <= dark, shown

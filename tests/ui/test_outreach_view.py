@@ -45,23 +45,23 @@ def test_editing_the_sms_updates_counters_and_checks_live(qtbot, workspace):
     assert "outreach.limit" in view.rule_ids()
 
 
-def test_copy_and_exports(qtbot, workspace, tmp_path):
+def test_copy_and_exports(qtbot, workspace, prompts, tmp_path):
     view = _open(qtbot, workspace)
     view.select_channel("email")
     view.copy()
     assert QGuiApplication.clipboard().text().startswith("Subject: Customer Success Manager")
     target = tmp_path / "draft.eml"
-    view.export.ask_save = lambda *_a: str(target)
+    prompts.save_answer = str(target)
     view.eml_button.click()
     mail = email.message_from_bytes(target.read_bytes(), policy=policy.default)
     assert mail["Subject"] == view.current().subject
     text_target = tmp_path / "draft.txt"
-    view.export.ask_save = lambda *_a: str(text_target)
+    prompts.save_answer = str(text_target)
     view.txt_button.click()
     assert view.current().body in text_target.read_text(encoding="utf-8")
 
 
-def test_merge_reports_rows_missing_fields(qtbot, workspace, tmp_path):
+def test_merge_reports_rows_missing_fields(qtbot, workspace, prompts, tmp_path):
     view = _open(qtbot, workspace)
     view.select_channel("linkedin_note")
     contacts = tmp_path / "contacts.csv"
@@ -70,27 +70,26 @@ def test_merge_reports_rows_missing_fields(qtbot, workspace, tmp_path):
         encoding="utf-8",
     )
     merged = tmp_path / "merged.csv"
-    reports: list[str] = []
-    view.export.ask_contacts = lambda: str(contacts)
-    view.export.ask_save = lambda *_a: str(merged)
-    view.export.show_report = reports.append
+    prompts.contacts_answer = str(contacts)
+    prompts.save_answer = str(merged)
     view.merge_button.click()
     with merged.open(encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream))
     assert rows[0]["body"].startswith("Hi Ana, your SQL work") and rows[1]["ok"] == "no"
-    assert reports and "row 2: missing first_name" in reports[0]
+    assert prompts.notices and prompts.notices[0][0] == "Merge report"
+    assert "row 2: missing first_name" in prompts.notices[0][1]
 
 
-def test_merge_with_a_missing_column_shows_an_error_and_writes_nothing(qtbot, workspace, tmp_path):
+def test_merge_with_a_missing_column_shows_an_error_and_writes_nothing(
+    qtbot, workspace, prompts, tmp_path
+):
     view = _open(qtbot, workspace)
     view.select_channel("email")
     contacts = tmp_path / "contacts.csv"
     contacts.write_text("name\nAna\n", encoding="utf-8")
     merged = tmp_path / "merged.csv"
-    errors: list[tuple[str, str]] = []
-    view.export.ask_contacts = lambda: str(contacts)
-    view.export.ask_save = lambda *_a: str(merged)
-    view.export.show_error = lambda title, text: errors.append((title, text))
+    prompts.contacts_answer = str(contacts)
+    prompts.save_answer = str(merged)
     view.merge_button.click()
-    assert errors and "no column for" in errors[0][1]
+    assert prompts.errors and "no column for" in prompts.errors[0][1]
     assert not merged.exists()

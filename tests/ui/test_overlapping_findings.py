@@ -15,8 +15,8 @@ HARD_WITH_CLICHE = (
     "The successful applicant will coordinate the operational administration of departmental "
     "documentation in a fast-paced environment, ensuring regulatory compliance across "
     "multidisciplinary organisational functions and maintaining the institutional records that "
-    "the accreditation authorities review every single year."
-)
+    "the accreditation authorities review every single year with the board."
+)  # 40 words: hard sentences are 38 words or more
 
 
 def _load(ws, qtbot):
@@ -80,8 +80,8 @@ def test_findings_panel_shows_all_hard_sentences_on_request(qtbot, workspace, ap
     mild = (
         "You will pack the boxes{}, check the orders, answer the phone, help the drivers load "
         "the vans, keep the stock room tidy and clean, and tell the manager when we run low on "
-        "tape or labels."
-    )
+        "tape or labels or boxes."
+    )  # 38 words, so even the shortest variant is a hard sentence
     hard = " ".join(mild.format(" and parcels" * n) for n in range(6))
     easy = " You will help our customers every day in the shop." * 12
     workspace.session.load(Posting((Block.of(BlockKind.PARAGRAPH, hard + easy),)))
@@ -96,5 +96,5 @@ def test_findings_panel_shows_all_hard_sentences_on_request(qtbot, workspace, ap
         lambda: len(sentence_findings(workspace.session.markers.result.report)) == 6,
         timeout=10_000,
     )
-    assert workspace.session.preferences.show_all_hard_sentences
+    assert workspace.session.preferences.analysis.show_all_hard_sentences
     assert "show_all_hard_sentences" in app_paths.preferences.read_text(encoding="utf-8")

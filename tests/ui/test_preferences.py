@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton
 
-from postingstudio.docio.settings_file import Preferences, load_preferences, save_preferences
+from postingstudio.core.preferences import Preferences, UiPreferences
+from postingstudio.core.settings import AnalysisSettings
+from postingstudio.docio.settings_file import load_preferences, save_preferences
 from postingstudio.ui.preferences.dialog import PreferencesDialog
 
 from .conftest import SAMPLE, wait_report
@@ -12,13 +14,15 @@ from .conftest import SAMPLE, wait_report
 
 def test_file_round_trip_with_awkward_text(tmp_path):
     prefs = Preferences(
-        disabled_categories=("dry",),
-        disabled_rules=("generic.hype_titles",),
-        allow_terms=('Say "ninja" \\ 😀', "Ünïcode"),
-        ignored=(("dry.wordy", "in order to"),),
-        length_profile="linkedin",
-        reading_grade_target=8.5,
-        theme="dark",
+        analysis=AnalysisSettings(
+            disabled_categories=("dry",),
+            disabled_rules=("generic.hype_titles",),
+            allow_terms=('Say "ninja" \\ 😀', "Ünïcode"),
+            ignored=(("dry.wordy", "in order to"),),
+            length_profile="linkedin",
+            reading_grade_target=8.5,
+        ),
+        ui=UiPreferences(theme="dark"),
     )
     path = tmp_path / "cfg" / "preferences.toml"
     save_preferences(prefs, path)
@@ -41,14 +45,14 @@ def test_bad_values_fall_back_one_key_at_a_time(tmp_path):
         encoding="utf-8",
     )
     prefs = load_preferences(path)
-    assert prefs.theme == "system" and prefs.reading_grade_target is None
-    assert prefs.allow_terms == ("Acme",)
+    assert prefs.ui.theme == "system" and prefs.analysis.reading_grade_target is None
+    assert prefs.analysis.allow_terms == ("Acme",)
 
 
 def test_preferences_become_analysis_settings():
     settings = Preferences(
-        disabled_categories=("dry",), allow_terms=("Rockstar",)
-    ).analysis_settings()
+        analysis=AnalysisSettings(disabled_categories=("dry",), allow_terms=("Rockstar",))
+    ).analysis
     assert "dry" in settings.disabled_categories and settings.allows("rockstar")
 
 
@@ -65,18 +69,21 @@ def test_dialog_shows_profiles_from_the_rulebook_and_returns_choices(qtbot, rule
     dialog.allow.setPlainText("Acme\n\nBrightline\n")
     dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
     chosen = dialog.preferences()
-    assert chosen.disabled_categories == ("dry",)
-    assert chosen.length_profile == "linkedin" and chosen.reading_grade_target == 8
-    assert chosen.allow_terms == ("Acme", "Brightline") and chosen.theme == "dark"
+    assert chosen.analysis.disabled_categories == ("dry",)
+    assert chosen.analysis.length_profile == "linkedin"
+    assert chosen.analysis.reading_grade_target == 8
+    assert chosen.analysis.allow_terms == ("Acme", "Brightline") and chosen.ui.theme == "dark"
 
 
 def test_dialog_removes_ignored_rules(qtbot, rulebook):
-    dialog = PreferencesDialog(Preferences(disabled_rules=("a.b", "c.d")), rulebook)
+    dialog = PreferencesDialog(
+        Preferences(analysis=AnalysisSettings(disabled_rules=("a.b", "c.d"))), rulebook
+    )
     qtbot.addWidget(dialog)
     dialog.rules.item(0).setSelected(True)
     remove = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Remove")
     remove.click()
-    assert dialog.preferences().disabled_rules == ("c.d",)
+    assert dialog.preferences().analysis.disabled_rules == ("c.d",)
 
 
 def test_new_preferences_are_saved_and_reanalysed(qtbot, workspace, app_paths):
@@ -84,11 +91,11 @@ def test_new_preferences_are_saved_and_reanalysed(qtbot, workspace, app_paths):
     workspace.session.load(SAMPLE)
     result = wait_report(qtbot, workspace)
     assert any(f.category.value == "dry" for f in result.report.findings)
-    prefs = workspace.session.preferences.with_changes(
+    prefs = workspace.session.preferences.with_analysis(
         disabled_categories=("dry",), length_profile="linkedin"
     )
     workspace.session.set_preferences(prefs)
     result = wait_report(qtbot, workspace)
     assert not any(f.category.value == "dry" for f in result.report.findings)
     assert result.report.metrics["length_profile"] == "linkedin"
-    assert load_preferences(app_paths.preferences).length_profile == "linkedin"
+    assert load_preferences(app_paths.preferences).analysis.length_profile == "linkedin"

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from postingstudio.core.model import Block, BlockKind, Posting, Run
 from postingstudio.docio.journal import DOCUMENT, Entry, Journal, SessionDir, read_slots
+from tests.support.timings import quick_debounce
 
 from .conftest import SAMPLE
 
@@ -33,7 +35,9 @@ def _workspace(qtbot, app_paths, prompts):
     from postingstudio.paths import resources_dir
     from postingstudio.ui.shell.workspace import Workspace
 
-    ws = Workspace(app_paths, resources_dir(), prompts=prompts, analysis_delay_ms=30)
+    with pytest.MonkeyPatch.context() as patch:
+        quick_debounce(patch)
+        ws = Workspace(app_paths, resources_dir(), prompts=prompts)
     qtbot.addWidget(ws.window)
     start = ws.start
 

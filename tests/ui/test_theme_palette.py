@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from postingstudio.docio.settings_file import load_preferences, save_preferences
 from postingstudio.ui.common.theme import is_dark
+from tests.support.timings import quick_debounce
 
 
 def _luminance(widget) -> float:
@@ -38,30 +39,27 @@ def _restore_light():
 
 
 def test_choosing_dark_then_light_changes_the_window_at_once(qtbot, workspace):
-    from dataclasses import replace
-
     _show(qtbot, workspace)
-    workspace.session.set_preferences(replace(workspace.preferences, theme="dark"))
+    workspace.session.set_preferences(workspace.preferences.with_ui(theme="dark"))
     QApplication.processEvents()
     assert is_dark() and QApplication.style().name().lower() == "fusion"
     dark = _luminance(workspace.window)
     assert dark < 0.45, dark
-    workspace.session.set_preferences(replace(workspace.preferences, theme="light"))
+    workspace.session.set_preferences(workspace.preferences.with_ui(theme="light"))
     QApplication.processEvents()
     light = _luminance(workspace.window)
     assert not is_dark() and light > 0.6, light
 
 
-def test_dark_preference_applies_at_start_up(qtbot, app_paths, prompts):
-    from dataclasses import replace
-
+def test_dark_preference_applies_at_start_up(qtbot, app_paths, prompts, monkeypatch):
     from postingstudio.paths import resources_dir
     from postingstudio.ui.shell.workspace import Workspace
 
     app_paths.preferences.parent.mkdir(parents=True, exist_ok=True)
-    prefs = replace(load_preferences(app_paths.preferences), theme="dark")
+    prefs = load_preferences(app_paths.preferences).with_ui(theme="dark")
     save_preferences(prefs, app_paths.preferences)
-    ws = Workspace(app_paths, resources_dir(), prompts=prompts, analysis_delay_ms=30)
+    quick_debounce(monkeypatch)
+    ws = Workspace(app_paths, resources_dir(), prompts=prompts)
     qtbot.addWidget(ws.window)
     try:
         _show(qtbot, ws)

@@ -18,9 +18,11 @@ from typing import Any
 from postingstudio import __version__
 from postingstudio.cli.inputs import InputError, read_posting
 from postingstudio.cli.options import add_analysis_options, rulebook_from, settings_from
+from postingstudio.docio.formats import report_suffixes_text
 
 EXIT_OK, EXIT_UNREADABLE = 0, 2
-_ARROWS = {"better": "▲", "worse": "▼", "same": "=", "unknown": "?"}
+# Said from the writer's side: an arrow beside their number read as if they were ahead.
+_ARROWS = {"better": "(yours ✓)", "worse": "(yours ✗)", "same": "(same)", "unknown": "(?)"}
 
 
 def add_parser(sub: Any) -> None:
@@ -35,7 +37,9 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("mine", metavar="MINE", help="your posting (.txt, .md, .docx, .html)")
     parser.add_argument("theirs", nargs="+", metavar="THEIRS", help="competitors' postings")
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--report", metavar="FILE", help="also write a report (.html or .pdf)")
+    parser.add_argument(
+        "--report", metavar="FILE", help=f"also write a report ({report_suffixes_text()})"
+    )
     parser.add_argument(
         "--company", metavar="NAME", help="your company's name, left out of what sets you apart"
     )
@@ -105,7 +109,7 @@ def render_comparison(comparison: Any) -> str:
     heads = ["Yours", *(f"[{n}]" for n in range(1, len(names)))]
     label_width = max(len(row.label) for row in comparison.metrics) if comparison.metrics else 10
     cells = [[*row.display] for row in comparison.metrics]
-    width = max([len(h) for h in heads] + [len(c) + 2 for row in cells for c in row]) + 1
+    width = max([len(h) for h in heads] + [len(c) + 11 for row in cells for c in row]) + 1
     out.append(
         f"{'Metric':<{label_width}}  " + "".join(f"{h:>{width}}" for h in heads) + "   vs best"
     )
@@ -114,7 +118,7 @@ def render_comparison(comparison: Any) -> str:
         for value, verdict in zip(row.display[1:], row.versus, strict=True):
             parts.append(f"{value + ' ' + _ARROWS[str(verdict)]:>{width}}")
         out.append(f"{row.label:<{label_width}}  " + "".join(parts) + f"   {row.versus_best}")
-    out.append("  ▲ yours is better than theirs, ▼ worse, = about the same")
+    out.append("  (yours ✓): yours is better than theirs on that line, (yours ✗): worse")
     out.append("")
     out.append("What they offer that you don't:")
     if not comparison.they_offer:

@@ -13,7 +13,7 @@ def add_analysis_options(parser: argparse.ArgumentParser, *, full: bool = True) 
     """Profiles, grade target and rule folders; with ``full``, also allow/disable/picky."""
     parser.add_argument("--length-profile", metavar="NAME", help="textio, linkedin or appcast")
     parser.add_argument("--gender-profile", metavar="NAME", help="gaucher or castilla_rho")
-    parser.add_argument("--grade-target", type=float, metavar="GRADE")
+    parser.add_argument("--grade-target", type=_grade_target, metavar="GRADE")
     add_rule_folder_option(parser)
     if not full:
         return
@@ -32,13 +32,26 @@ def add_rule_folder_option(parser: argparse.ArgumentParser) -> None:
                         help="extra rule folder merged after the shipped rules")  # fmt: skip
 
 
+def _grade_target(text: str) -> float:
+    """A grade the preferences model accepts (its range is core's), else argparse's error."""
+    from postingstudio.core.settings import AnalysisSettings
+
+    try:
+        return AnalysisSettings(reading_grade_target=float(text)).reading_grade_target or 0.0
+    except (TypeError, ValueError) as error:
+        raise argparse.ArgumentTypeError(
+            str(error).removeprefix("reading_grade_target: ")
+        ) from None
+
+
 def settings_from(args: argparse.Namespace) -> Any:
-    """The analysis settings the shared options (--allow, --disable, profiles, --picky) ask for."""
+    """The ``analysis`` part of the preferences model that the shared options (--allow,
+    --disable, profiles, --picky) ask for."""
     from postingstudio.core.settings import AnalysisSettings
 
     return AnalysisSettings(
-        allow_terms=frozenset(getattr(args, "allow", ())),
-        disabled_rules=frozenset(getattr(args, "disable", ())),
+        allow_terms=tuple(getattr(args, "allow", ())),
+        disabled_rules=tuple(getattr(args, "disable", ())),
         length_profile=args.length_profile,
         gender_profile=args.gender_profile,
         reading_grade_target=args.grade_target,

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from types import MappingProxyType
 from typing import Any
 
-from .currency import load_currencies, posting_currency, prefer_currency
+from .currency import NEUTRAL, load_currencies, posting_currency, prefer_currency
 from .findings import Finding, FindingSource
 from .fixes import placeholder_findings, unfilled_sections
 from .gender import analyse_gender
@@ -88,9 +89,8 @@ def _sections(posting: Posting, index: TextIndex, book: RuleBook, salary: Salary
     if not book.sections:
         return (), []
 
-    results = tuple(
-        unfilled_sections(detect_sections(posting, index, book.sections, salary), index.text)
-    )
+    detected = detect_sections(posting, index, book.sections, salary, book.section_model)
+    results = tuple(unfilled_sections(detected, index.text))
     findings = section_findings(results, index.text, book.sections)
     # A missing or vague salary where a pay-transparency law applies is an error naming the law.
     laws = load_pay_laws(book.resources)
@@ -108,7 +108,6 @@ def analyse(
     posting: Posting | str,
     book: RuleBook,
     settings: AnalysisSettings | None = None,
-    generation: int = 0,
 ) -> Report:
     """Analyse a posting (or plain text) against ``book``:
     findings, metrics, sections and scores."""
@@ -126,6 +125,7 @@ def analyse(
     length_name, length = book.profile("length", settings.length_profile)
     gender_name, gender_profile = book.profile("gender", settings.gender_profile)
     reading = book.profiles.get("reading", {})
+    names = reading.get("names", {})  # a run of names or fields is not judged as a sentence
     readability = measure(index)
     words = index.word_count
     sentence_limits = SentenceLimits(
@@ -135,6 +135,9 @@ def analyse(
         int(reading.get("max_sentence_words", 35)),
         int(reading.get("shown_sentences", 3)),
         settings.show_all_hard_sentences,
+        float(names.get("capitalised_share", 1.1)),
+        float(names.get("function_share", 0.0)),
+        frozenset(str(word).lower() for word in names.get("function_words", ())),
     )
     marks, sentence_counts = sentence_marks(readability, index.text, sentence_limits)
     marks["passive"] = book.passive.find(index)
@@ -229,6 +232,11 @@ def analyse(
         currency = posting_currency(index.text, load_currencies(book.resources))
         all_rule_findings = prefer_currency(all_rule_findings, currency)
         section_found = prefer_currency(section_found, currency)
+        if currency is not None:  # "Strengthen" writes the posting's currency too
+            sections = tuple(
+                replace(r, additions=r.additions.replace(NEUTRAL, currency.symbol))
+                for r in sections
+            )
     metrics.update(finding_metrics(all_rule_findings, words, book.scoring))
     scores = score(book.scoring, metrics, sections)
     if "empty_state" in metrics:
@@ -254,7 +262,6 @@ def analyse(
         scores=scores,
         sections=tuple(sections),
         salary=salary,
-        generation=generation,
         profile=f"length={length_name}, gender={gender_name}",
     )
 

@@ -15,14 +15,15 @@ back in milliseconds afterwards.
 - **Checked for damage**: each file starts with the SHA-256 of its payload; a truncated or
   altered file is rebuilt, never trusted.
 
-Pickle is used only for objects marshal cannot hold (the rule book). A cache file is as
-trusted as the user's own cache folder, like Python's ``__pycache__``.
+Pickle is used only for objects marshal cannot hold (the rule book with its section matcher,
+TOML with dates). A cache file is as trusted as the user's own cache folder, like Python's
+``__pycache__``. ``check`` also keeps what it compiled between runs through these files:
+its regular expressions (``regex_cache``) and dataclass methods (``dataclass_cache``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
 import marshal
 import os
 import sys
@@ -30,11 +31,18 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-log = logging.getLogger(__name__)
+
+def _log() -> Any:
+    # logging is imported only to report a problem: the start-up seeds re's cache before the
+    # standard library's own patterns (logging's, textwrap's) are compiled.
+    import logging
+
+    return logging.getLogger(__name__)
+
 
 CACHE_ENV = "POSTINGSTUDIO_CACHE_DIR"
 NO_CACHE_ENV = "POSTINGSTUDIO_NO_CACHE"
-FORMAT = 1
+FORMAT = 2  # 2: the rule book carries its section matcher
 MAGIC = b"PSCACHE1"
 _DIGEST = 32
 
@@ -173,6 +181,36 @@ def write_cache_file(path: Path, value: Any, codec: str) -> None:
         raise
 
 
+def find_cache_file(file_name: str, codec: str) -> Any:
+    """The value of the first sound cache file called ``file_name``, or None (missing or
+    damaged: a damaged one is logged and ignored, and a later store replaces it)."""
+    readable, _writable = _search_dirs()
+    for folder in readable:
+        path = folder / file_name
+        if not path.is_file():
+            continue
+        try:
+            return read_cache_file(path, codec)
+        except (OSError, ValueError, EOFError) as error:
+            _log().warning("ignoring damaged cache %s: %s", path, error)
+        except Exception as error:  # an unpickled class changed shape: rebuild
+            _log().warning("ignoring unreadable cache %s: %s", path, error)
+    return None
+
+
+def store_cache_file(file_name: str, value: Any, codec: str) -> bool:
+    """Best effort: write ``value`` to the user's cache folder; False if that failed."""
+    _readable, writable = _search_dirs()
+    if writable is None:
+        return False
+    try:
+        write_cache_file(writable / file_name, value, codec)
+    except Exception as error:  # OSError, or a value pickle/marshal cannot hold
+        _log().info("cache %s not written: %s", file_name, error)
+        return False
+    return True
+
+
 def cached(name: str, source_stamp: str, build: Callable[[], T], codec: str = "marshal") -> T:
     """``build()``'s value, read from a cache file when a sound one exists for this key.
 
@@ -182,22 +220,21 @@ def cached(name: str, source_stamp: str, build: Callable[[], T], codec: str = "m
     if os.environ.get(NO_CACHE_ENV):
         return build()
     file_name = cache_file_name(name, source_stamp)
-    readable, writable = _search_dirs()
-    for folder in readable:
-        path = folder / file_name
-        if not path.is_file():
-            continue
-        try:
-            value: T = read_cache_file(path, codec)
-            return value
-        except (OSError, ValueError, EOFError) as error:
-            log.warning("ignoring damaged cache %s: %s", path, error)
-        except Exception as error:  # an unpickled class changed shape: rebuild
-            log.warning("ignoring unreadable cache %s: %s", path, error)
+    value: T | None = find_cache_file(file_name, codec)
+    if value is not None:
+        return value
     value = build()
-    if writable is not None:
-        try:
-            write_cache_file(writable / file_name, value, codec)
-        except Exception as error:  # OSError, or a value pickle/marshal cannot hold
-            log.info("cache %s not written: %s", name, error)
+    store_cache_file(file_name, value, codec)
     return value
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A data file read at analysis time (currencies, pay laws), parsed once per edit of it:
+    tomllib is pure Python, a few milliseconds a file. Pickle, since TOML has dates."""
+    import tomllib
+
+    def build() -> dict[str, Any]:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+
+    stamp = f"{path.resolve()}|{fingerprint([path])}"
+    return cached(f"toml-{path.stem}", stamp, build, "pickle")

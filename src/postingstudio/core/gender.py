@@ -18,7 +18,40 @@ from .gender_context import GenderContext
 from .rules.matcher import SpanSet
 from .rules.terms import TermTable
 from .structure import Mark
+from .syllables import cmu_syllables
 from .text import TextIndex
+
+_GLUE_LONGEST = 4  # "for", "to", "of": the short words a missing space glues on
+_GLUE_REST = 3  # letters left after the glued word ("for|mining")
+
+
+def _glued_exception(index: TextIndex, lexicon: GenderLexicon, first: int, end: int) -> bool:
+    """A two-word exception whose second word is glued to the next one ("responsible formining"):
+    the next token starts with it and is no dictionary word itself."""
+    tails = lexicon.glued.get(index.norms[first]) if end - first == 1 else None
+    if not tails or end >= len(index.norms):
+        return False
+    following = index.norms[end]
+    if index.text[index.ends[first] : index.starts[end]].strip():
+        return False  # punctuation between: not one phrase
+    return any(
+        following.startswith(tail)
+        and len(following) >= len(tail) + _GLUE_REST
+        and following not in cmu_syllables()
+        for tail in tails
+    )
+
+
+def _glued_head(index: TextIndex, first: int, end: int) -> str | None:
+    """The first word of a token two words were glued into ("analysisExperience": a lost line
+    break), lower-cased; None for an ordinary word."""
+    if end - first != 1:
+        return None
+    shown = index.text[index.starts[first] : index.ends[first]]
+    for position in range(1, len(shown) - 1):
+        if shown[position - 1].islower() and shown[position].isupper():
+            return shown[:position].lower()
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +82,13 @@ class GenderLexicon:
         for phrase in phrase_exceptions:
             self.phrases.add(phrase, True)
         self.phrases.freeze()
+        # "responsible for" also when the corpus glued it to the next word ("responsible
+        # formining data"): two-word exceptions that end in a short word.
+        self.glued: dict[str, frozenset[str]] = {}
+        for phrase in phrase_exceptions:
+            head, _, tail = phrase.lower().partition(" ")
+            if tail.isalpha() and 2 <= len(tail) <= _GLUE_LONGEST:
+                self.glued[head] = self.glued.get(head, frozenset()) | {tail}
         self.exceptions = exceptions
         self.alternatives = alternatives
         self.source = source
@@ -119,11 +159,14 @@ def analyse_gender(
             continue
         seen.update(range(first, end))
         norm, start = norms[first], starts[first]
-        if end - first == 1 and norm in lexicon.exceptions:
-            continue
+        head = _glued_head(index, first, end)
+        if end - first == 1 and (head or norm) in lexicon.exceptions:
+            continue  # "analysisExperience" is "analysis" glued to the next word
         if norm in allowed or exempt.covers(start):
             continue
         if lexicon.phrases.occurs_overlapping(norms, first, end):
+            continue
+        if _glued_exception(index, lexicon, first, end):
             continue
         context = lexicon.context
         if context.enabled and not context.describes_person_or_workplace(index, first, end):

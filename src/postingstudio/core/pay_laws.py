@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from .cache import read_toml
+from .currency import count_literal_hits
 from .findings import Finding, Severity
 
 PAY_LAWS_FILE = Path("locale") / "pay_laws.toml"
@@ -44,7 +45,7 @@ class PayLaw:
 
     def hits(self, text: str) -> int:
         """How many times ``text`` names one of this law's places."""
-        return sum(len(pattern.findall(text)) for pattern in self.patterns)
+        return count_literal_hits(self.places, self.patterns, text)
 
 
 @lru_cache(maxsize=64)
@@ -108,7 +109,7 @@ def load_scope(resources: Path | None) -> LocationScope:
 
 @lru_cache(maxsize=4)
 def _load_scope(path: Path, _mtime: int) -> LocationScope:
-    data = tomllib.loads(path.read_text(encoding="utf-8")).get("scope", {})
+    data = read_toml(path).get("scope", {})
     examples = data.get("examples", {})
     return LocationScope(
         tuple(re.compile(cue, re.IGNORECASE) for cue in data.get("cues", ())),
@@ -121,7 +122,7 @@ def _load_scope(path: Path, _mtime: int) -> LocationScope:
 
 @lru_cache(maxsize=4)
 def _load(path: Path, _mtime: int) -> tuple[PayLaw, ...]:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = read_toml(path)
     laws = []
     for entry in data.get("law", ()):
         examples = entry.get("examples", {})

@@ -131,22 +131,59 @@ class Readability:
         }
 
 
-# What the formulas count about one word: (syllables, polysyllabic, unfamiliar, complex), the
-# last three as 0/1. A word always counts the same, so one memo serves every posting, and each
-# token costs one lookup instead of a syllable lookup, a word-list test and three comparisons.
-_WORD_COUNTS: dict[str, tuple[int, int, int, int]] = {}
+# What the formulas count about one token: (words, syllables, polysyllabic, unfamiliar,
+# complex), the last three as counts of words. A token always counts the same, so one memo
+# serves every posting, and each token costs one lookup instead of a syllable lookup, a
+# word-list test and three comparisons.
+_WORD_COUNTS: dict[str, tuple[int, int, int, int, int]] = {}
 _PIECE = 1 << 16  # characters counted at a time by _non_space
 _MEMO_LIMIT = 20_000  # distinct words remembered before the memo starts afresh (a posting
 # has a few thousand; 200,000 numbered lines would otherwise keep 30 MB of counts for good)
+# Postings that lost the spaces between their words ("improveexistingprocessesandequipment")
+# would read as one word of 14 syllables and a grade of 80. A token this long that is no word
+# of the CMU dictionary is read as the dictionary words it is made of, when it splits wholly
+# into them. Real words this long are in the dictionary, and clean prose has no such tokens.
+_GLUED_LETTERS = 18
+_LONGEST_PIECE = 20
 
 
-def _word_counts(norm: str) -> tuple[int, int, int, int]:
+def _one_word(norm: str) -> tuple[int, int, int, int, int]:
     syllables = cmu_syllables().get(norm)
     if syllables is None:
         syllables = count_syllables(norm)
     poly = int(syllables >= 3)
     unfamiliar = int(norm not in easy_words())
-    counts = (syllables, poly, unfamiliar, poly & unfamiliar)
+    return 1, syllables, poly, unfamiliar, poly & unfamiliar
+
+
+def glued_pieces(norm: str) -> list[str] | None:
+    """The fewest dictionary words that make up ``norm`` exactly, or None."""
+    known = cmu_syllables()
+    best: list[list[str] | None] = [[]] + [None] * len(norm)
+    for end in range(1, len(norm) + 1):
+        for begin in range(max(0, end - _LONGEST_PIECE), end):
+            head, piece, current = best[begin], norm[begin:end], best[end]
+            if head is None or piece not in known or (len(piece) == 1 and piece not in "ai"):
+                continue
+            if current is None or len(head) + 1 < len(current):
+                best[end] = [*head, piece]
+    return best[-1]
+
+
+def _word_counts(norm: str) -> tuple[int, int, int, int, int]:
+    pieces = None
+    if len(norm) >= _GLUED_LETTERS and norm.isalpha() and norm not in cmu_syllables():
+        pieces = glued_pieces(norm)
+    counts = _one_word(norm)
+    if pieces:
+        parts = [_one_word(piece) for piece in pieces]
+        counts = (
+            len(parts),
+            sum(part[1] for part in parts),
+            sum(part[2] for part in parts),
+            sum(part[3] for part in parts),
+            sum(part[4] for part in parts),
+        )
     if len(_WORD_COUNTS) > _MEMO_LIMIT:
         _WORD_COUNTS.clear()
     _WORD_COUNTS[norm] = counts
@@ -188,11 +225,11 @@ def measure(index: TextIndex) -> Readability:
         words = syllables = poly = 0
         for norm in sentence_words(text[start:end]):
             counts = known(norm) or _word_counts(norm)
-            words += 1
-            syllables += counts[0]
-            poly += counts[1]
-            difficult += counts[2]
-            complex_words += counts[3]
+            words += counts[0]
+            syllables += counts[1]
+            poly += counts[2]
+            difficult += counts[3]
+            complex_words += counts[4]
         if words:
             stats.append(SentenceStats(start, end, words, syllables, poly))
             total_words += words

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
@@ -145,6 +144,8 @@ def find_replacements(text: str) -> list[Replacement]:
             continue
         # Only the characters that change: "¬†Requirements:‚Ä¢" -> "¬†" and "‚Ä¢" (a chunk
         # is a few dozen characters, so comparing it character by character is cheap).
+        from difflib import SequenceMatcher  # only for a text that needed repair
+
         matcher = SequenceMatcher(None, garbled, repaired, autojunk=False)
         for tag, low, high, new_low, new_high in matcher.get_opcodes():
             if tag != "equal":

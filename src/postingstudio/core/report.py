@@ -27,7 +27,8 @@ class SectionState(StrEnum):
 @dataclass(frozen=True, slots=True)
 class SectionResult:
     """One checklist line. ``start``/``end`` span the section (heading and body) or the cue
-    that revealed it; ``insert_at`` is where its template would go when it is missing."""
+    that revealed it; ``insert_at`` is where its template would go when it is missing, or where
+    a thin one's ``additions`` go."""
 
     id: str
     label: str
@@ -37,6 +38,8 @@ class SectionResult:
     end: int | None = None
     insert_at: int = 0
     template: str = ""
+    # What a thin section lacks, as lines to add at ``insert_at`` ("Strengthen"); "" for none.
+    additions: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "label": self.label, "state": str(self.state), "reason": self.reason}
@@ -113,7 +116,6 @@ class Report:
     scores: Scores
     sections: tuple[SectionResult, ...]
     salary: SalaryInfo
-    generation: int = 0
     profile: str = "balanced"
     findings: tuple[Finding, ...] = field(init=False)
 

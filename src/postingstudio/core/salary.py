@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .report import SalaryInfo, SalaryKind
+from .report import SalaryInfo, SalaryKind, SectionState
 from .text import TextIndex
 
 _CURRENCY = r"(?:[£$€¥₹]|pound;|\b(?:USD|GBP|EUR|CAD|AUD|NZD|CHF|SEK|DKK|NOK|INR|US\$|CA\$|A\$)\s?)"
@@ -295,3 +295,19 @@ def classify_salary(index: TextIndex, vague_terms: Sequence[str] | None = None) 
         if match:
             return SalaryInfo(SalaryKind.VAGUE, match.group(), match.start(), match.end())
     return SalaryInfo()
+
+
+def salary_section_state(salary: SalaryInfo) -> tuple[SectionState, str]:
+    """The pay section's checklist state and reason, from what the classifier found."""
+    quoted = f"‘{' '.join(salary.text.split())}’"
+    if salary.kind is SalaryKind.RANGE:
+        return SectionState.PRESENT, f"Pay range stated: {quoted}"
+    if salary.kind is SalaryKind.FIGURE:
+        if salary.period:
+            return SectionState.PRESENT, f"Pay stated: {quoted} per {salary.period}"
+        if salary.low is not None and salary.low >= 10000:
+            return SectionState.PRESENT, f"Pay stated: {quoted} (no period given; reads as yearly)"
+        return SectionState.THIN, f"Figure {quoted} without a period — say per hour, month or year"
+    if salary.kind is SalaryKind.VAGUE:
+        return SectionState.THIN, f"Only {quoted} — state a range"
+    return SectionState.MISSING, "No pay range, figure or pay wording found"

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 
 from .findings import Category, Finding, FindingSource
 from .model import BlockKind, Posting
-from .report import SalaryInfo, SalaryKind, SectionResult, SectionState
+from .report import SalaryInfo, SectionResult, SectionState
 from .rules.terms import TermTable
+from .salary import salary_section_state
+from .sections_learned import SectionModel, combine
 from .sections_spec import HEADING, START, CueMatcher, SectionSpec, load_section_specs
 from .text import TextIndex
 
@@ -38,6 +40,11 @@ def _matcher(specs: tuple[SectionSpec, ...]) -> CueMatcher:
         entry = (specs, CueMatcher(specs))  # keeping ``specs`` alive keeps the ids unique
         _COMPILED[key] = entry
     return entry[1]
+
+
+def keep_matcher(specs: tuple[SectionSpec, ...], matcher: CueMatcher) -> None:
+    """Use ``matcher``, built from ``specs`` earlier, for them (the rule book's cache holds it)."""
+    _COMPILED[tuple(id(spec) for spec in specs)] = (specs, matcher)  # _matcher bounds the size
 
 
 def section_cue_table(specs: tuple[SectionSpec, ...]) -> TermTable[tuple[int, int, int]]:
@@ -257,7 +264,9 @@ def _state(
         lacking = [labels[n] for n in spec.heading_requires if not satisfied[n]]
         if words >= spec.heading_min_words and not lacking:
             return SectionState.PRESENT, f"Heading “{title}” followed by {words} words", span
-        if not (spec.present_requires and all(satisfied[n] for n in spec.present_requires)):
+        if not any(satisfied[n] for n in spec.present_any) and not (
+            spec.present_requires and all(satisfied[n] for n in spec.present_requires)
+        ):
             if lacking:
                 return (
                     SectionState.THIN,
@@ -265,9 +274,11 @@ def _state(
                     span,
                 )
             return SectionState.THIN, f"Heading “{title}” has only {words} words{hint}", span
-    if spec.present_requires and all(satisfied[n] for n in spec.present_requires):
+    enough = [n for n in spec.present_any if satisfied[n]]
+    if enough or (spec.present_requires and all(satisfied[n] for n in spec.present_requires)):
         found = "; ".join(
-            f"{counts[n]} {labels[n]} (e.g. ‘{example(n)}’)" for n in spec.present_requires
+            f"{counts[n]} {labels[n]} (e.g. ‘{example(n)}’)"
+            for n in (enough or spec.present_requires)
         )
         prefix = "" if seen.headings else "No heading; found "
         return SectionState.PRESENT, f"{prefix}{found}".strip(), cue_span()
@@ -279,21 +290,6 @@ def _state(
         return SectionState.THIN, f"Only {said}{missing}{hint}", cue_span()
     wanted = [labels[n] for n in (spec.present_requires or spec.thin_groups)]
     return SectionState.MISSING, f"No heading and no {' or '.join(wanted) or 'cues'} found", None
-
-
-def _salary_state(salary: SalaryInfo) -> tuple[SectionState, str]:
-    quoted = f"‘{' '.join(salary.text.split())}’"
-    if salary.kind is SalaryKind.RANGE:
-        return SectionState.PRESENT, f"Pay range stated: {quoted}"
-    if salary.kind is SalaryKind.FIGURE:
-        if salary.period:
-            return SectionState.PRESENT, f"Pay stated: {quoted} per {salary.period}"
-        if salary.low is not None and salary.low >= 10000:
-            return SectionState.PRESENT, f"Pay stated: {quoted} (no period given; reads as yearly)"
-        return SectionState.THIN, f"Figure {quoted} without a period — say per hour, month or year"
-    if salary.kind is SalaryKind.VAGUE:
-        return SectionState.THIN, f"Only {quoted} — state a range"
-    return SectionState.MISSING, "No pay range, figure or pay wording found"
 
 
 def _block_end(posting: Posting, offset: int) -> int:
@@ -322,26 +318,43 @@ def _insert_at(
     return 0
 
 
+def _lacking(spec: SectionSpec, seen: _Found) -> tuple[str, ...]:
+    """The cue groups a present section needs that were not found (enough)."""
+    needed = dict.fromkeys((*spec.heading_requires, *spec.present_requires))
+    return tuple(
+        group.name
+        for group, hits in zip(spec.cues, seen.hits, strict=True)
+        if group.name in needed and len(hits) < group.min
+    )
+
+
 def detect_sections(
-    posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...], salary: SalaryInfo
+    posting: Posting,
+    index: TextIndex,
+    specs: tuple[SectionSpec, ...],
+    salary: SalaryInfo,
+    model: SectionModel | None = None,
 ) -> tuple[SectionResult, ...]:
-    """One :class:`SectionResult` per spec, in spec order."""
+    """One :class:`SectionResult` per spec, in spec order; ``model`` (the shipped learned
+    weights) has its say on the sections its data names."""
     text = index.text
     starts = index.starts
     found = _find(posting, index, specs, starts)
     states: list[tuple[SectionState, str, tuple[int, int] | None]] = []
     for spec, seen in zip(specs, found, strict=True):
         if spec.derived == "salary":
-            state, reason = _salary_state(salary)
+            state, reason = salary_section_state(salary)
             span = (salary.start, salary.end) if salary.start is not None else None
             states.append((state, reason, span))  # type: ignore[arg-type]
         else:
             states.append(_state(spec, seen, text, starts))
+    if model is not None:
+        states = combine(model, text, [(spec.id, spec.label) for spec in specs], states)
     spans = {
         spec.id: span for spec, (_, _, span) in zip(specs, states, strict=True) if span is not None
     }
     results = []
-    for spec, (state, reason, span) in zip(specs, states, strict=True):
+    for spec, seen, (state, reason, span) in zip(specs, found, states, strict=True):
         # A thin section's template goes after what is already there; a missing one's goes
         # after its neighbour (insert_after) or at the start/end of the posting.
         insert = (
@@ -349,10 +362,11 @@ def detect_sections(
             if span
             else _insert_at(spec, posting, spans, text)
         )
+        additions = spec.additions(_lacking(spec, seen)) if state is SectionState.THIN else ""
         results.append(
             SectionResult(
                 spec.id, spec.label, state, reason, span[0] if span else None,
-                span[1] if span else None, insert, spec.template,
+                span[1] if span else None, insert, spec.template, additions,
             )
         )  # fmt: skip
     return tuple(results)

@@ -23,8 +23,9 @@ from .text import TextIndex
 
 _TOP_KEYS = {
     "id", "label", "order", "headings", "heading_patterns", "heading_min_words",
-    "heading_requires", "present_requires", "thin_groups", "insert_after", "insert_default",
-    "template", "thin_hint", "derived", "vague_terms", "claims_sentences", "missing", "thin", "cue",
+    "heading_requires", "present_requires", "present_any", "thin_groups", "insert_after",
+    "insert_default", "template", "thin_hint", "derived", "vague_terms", "claims_sentences",
+    "missing", "thin", "cue", "strengthen",
 }  # fmt: skip
 _REQUIRED = {"id", "label", "order", "template", "missing", "thin"}
 _MESSAGE_KEYS = {"severity", "message", "why", "source"}
@@ -84,6 +85,7 @@ class SectionSpec:
     heading_min_words: int = 12
     heading_requires: tuple[str, ...] = ()
     present_requires: tuple[str, ...] = ()
+    present_any: tuple[str, ...] = ()  # any one of these groups satisfied is enough
     thin_groups: tuple[str, ...] = ()
     insert_after: tuple[str, ...] = ()
     insert_default: str = "end"
@@ -92,7 +94,17 @@ class SectionSpec:
     vague_terms: tuple[str, ...] = ()
     claims_sentences: bool = False  # sentences this section's cues hit count for no other section
     cues: tuple[CueGroup, ...] = ()
+    # (cue group or "default", lines to add when a thin section lacks that group), in file order.
+    strengthen: tuple[tuple[str, str], ...] = ()
     source_file: str = field(default="", compare=False)
+
+    def additions(self, lacking: tuple[str, ...]) -> str:
+        """The lines a thin section needs: one entry per cue group it lacks, else "default"."""
+        entries = dict(self.strengthen)
+        lines = [entries[name] for name in lacking if name in entries]
+        if not lines and "default" in entries:
+            lines = [entries["default"]]
+        return "\n".join(lines)
 
     def group(self, name: str) -> CueGroup | None:
         return next((g for g in self.cues if g.name == name), None)
@@ -196,7 +208,7 @@ def _spec(path: Path) -> SectionSpec:
     names = [c.name for c in cues]
     if len(names) != len(set(names)):
         raise _fail(path, "duplicate cue names")
-    for key in ("heading_requires", "present_requires", "thin_groups"):
+    for key in ("heading_requires", "present_requires", "present_any", "thin_groups"):
         for name in raw.get(key, []):
             if name not in names:
                 raise _fail(path, f"{key} names an unknown cue group {name!r}")
@@ -205,6 +217,9 @@ def _spec(path: Path) -> SectionSpec:
     if raw.get("derived") not in (None, "salary"):
         raise _fail(path, "derived may only be 'salary'")
     _regexes(path, "vague_terms", raw.get("vague_terms", []))  # validate; kept as strings
+    strengthen = raw.get("strengthen", {})
+    if not isinstance(strengthen, dict) or set(strengthen) - {*names, "default"}:
+        raise _fail(path, "strengthen maps cue group names (or 'default') to the lines to add")
     return SectionSpec(
         id=raw["id"], label=raw["label"], order=int(raw["order"]),
         template=raw["template"].strip("\n"),
@@ -214,11 +229,13 @@ def _spec(path: Path) -> SectionSpec:
         heading_min_words=int(raw.get("heading_min_words", 12)),
         heading_requires=tuple(raw.get("heading_requires", [])),
         present_requires=tuple(raw.get("present_requires", [])),
+        present_any=tuple(raw.get("present_any", [])),
         thin_groups=tuple(raw.get("thin_groups", [])),
         insert_after=tuple(raw.get("insert_after", [])),
         insert_default=raw.get("insert_default", "end"), thin_hint=raw.get("thin_hint", ""),
         derived=raw.get("derived"), vague_terms=tuple(raw.get("vague_terms", [])), cues=cues,
         claims_sentences=bool(raw.get("claims_sentences", False)),
+        strengthen=tuple((k, str(v).strip("\n")) for k, v in strengthen.items()),
         source_file=str(path),
     )  # fmt: skip
 

@@ -5,6 +5,12 @@ A writer acts on a handful of specific hints, not on forty tinted paragraphs tha
 "split this sentence". So each hard sentence gets one mark (the hardest reason wins), the
 marks are ranked by how far above the target they are, and only the few worst are shown
 unless the writer asks for all of them.
+
+Two kinds of "sentence" are not judged as prose (issue 13 round 2 raters called every such
+finding wrong): a run of names or form fields ("Posting Number ADJ_1847P Recruitment Type
+General Public ...", a list of brands), told by its capitalised words and missing function
+words; and e-mail or web addresses, which are not words a reader sounds out, so they count
+neither towards a sentence's grade nor as its long words.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ _SPLIT_POINTS = re.compile(
     re.IGNORECASE,
 )
 _EDGE_PUNCTUATION = ".,;:!?()[]{}\"'“”‘’*•"
+_ADDRESS = re.compile(r"\S*(?:@|://|www\.)\S*", re.IGNORECASE)
 _LONG_WORD_SYLLABLES = 4
 _SHORTEST_LONG_WORD = 7
 _MOST_LONG_WORDS = 3
@@ -39,6 +46,11 @@ class SentenceLimits:
     max_words: int
     shown: int  # at most this many sentences are marked, the hardest first
     show_all: bool = False
+    # A run of names or fields: at least this share of capitalised words (after the first) ...
+    names_share: float = 1.1
+    # ... and at most this share of function words ("the", "of", "you").
+    function_share: float = 0.0
+    function_words: frozenset[str] = frozenset()
 
 
 def _syllables(word: str) -> int:
@@ -46,11 +58,32 @@ def _syllables(word: str) -> int:
     return known if known is not None else count_syllables(word)
 
 
+def reads_as_names(sentence: str, limits: SentenceLimits) -> bool:
+    """A line of names or form fields rather than prose (see the module docstring)."""
+    words = [w for w in (chunk.strip(_EDGE_PUNCTUATION) for chunk in sentence.split()) if w]
+    if len(words) < 2:
+        return False
+    capitalised = sum(1 for word in words[1:] if word[:1].isupper()) / (len(words) - 1)
+    function = sum(1 for word in words if word.lower() in limits.function_words) / len(words)
+    return capitalised >= limits.names_share and function <= limits.function_share
+
+
+def without_addresses(sentence: str, stats: SentenceStats) -> SentenceStats:
+    """The sentence's counts with its e-mail and web addresses left out."""
+    if not _ADDRESS.search(sentence):
+        return stats
+    words = sentence_words(_ADDRESS.sub(" ", sentence))
+    syllables = [_syllables(word) for word in words]
+    return SentenceStats(
+        stats.start, stats.end, len(words), sum(syllables), sum(1 for n in syllables if n >= 3)
+    )
+
+
 def long_words(sentence: str) -> list[str]:
     """The sentence's longest words (by syllables, then letters), as written, at most three."""
     seen: dict[str, tuple[int, str]] = {}
     for chunk in sentence.split():
-        if len(chunk) < _SHORTEST_LONG_WORD:
+        if len(chunk) < _SHORTEST_LONG_WORD or _ADDRESS.fullmatch(chunk):
             continue  # four syllables take at least seven letters; skip the rest cheaply
         for word in sentence_words(chunk):  # one word, as the formulas count it
             shown = chunk.strip(_EDGE_PUNCTUATION)
@@ -95,7 +128,13 @@ def sentence_marks(
 ) -> tuple[dict[str, list[Mark]], dict[str, int]]:
     """Marks per kind (only the sentences to show) and counts per kind (all of them)."""
     kinds: list[tuple[float, str, SentenceStats]] = []
-    for stats in readability.per_sentence:
+    for counted in readability.per_sentence:
+        if counted.words < limits.min_words and counted.words <= limits.max_words:
+            continue  # short: nothing to judge (most sentences stop here)
+        sentence = text[counted.start : counted.end]
+        if reads_as_names(sentence, limits):
+            continue
+        stats = without_addresses(sentence, counted)
         grade = stats.grade
         if stats.words >= limits.min_words and grade >= limits.very_hard_grade:
             kinds.append((grade, "very_hard_sentences", stats))

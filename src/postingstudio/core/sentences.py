@@ -7,7 +7,8 @@ bullet ("you.¬†Job", "Excel‚Ä¢ Word"), at a bullet glued into the line, a
 item of an inline numbered or lettered list. Abbreviations ("e.g.", "Mr.", "U.S.", "p. 55")
 and decimals do not end a sentence. Checked against the English Golden Rules of
 pragmatic_segmenter (tests/data/golden_rules_en.json). Where items lost their line break
-("schematicsAbility to read"), a long lower-case run glued to a capital is a break too.
+("schematicsAbility to read"), a long lower-case run glued to a capital is a break too, and so
+are plain-text list markers inside a line (" * ", " -Item", two spaces before a capital).
 """
 
 from __future__ import annotations
@@ -36,7 +37,20 @@ _MARKER_ONLY = re.compile(r"(?:\d{1,3}|[a-z])(?:\.\)|\)|\.)")
 # capitalised word ("drawingsSoldering", "schematicsAbility"), or a capitalised one of nine
 # letters or more ("ExperienceAccounts"). Shorter capitalised words are product names
 # ("ServiceNow", "ElasticSearch", "MortgageBroker", "PowerPoint") and stay whole.
-_GLUED_ITEMS = re.compile(r"\b(?:[a-z]{6,}|[A-Z][a-z]{8,})(?=[A-Z][a-z]{2})")
+# Also a number glued to a capitalised word ("E2-175Review comments") and a lower-case word
+# glued to a two-letter sentence start ("or similarityIf required"); "LinkedIn", "loggedIn"
+# and "startUp" stay whole.
+_GLUED_ITEMS = re.compile(
+    r"\b(?:[a-z]{6,}|[A-Z][a-z]{8,})(?=[A-Z][a-z]{2})|\d(?=[A-Z][a-z]{3})"
+    r"|\b[a-z]{6,}(?=(?:If|We|As|At|To|It|An|Be|Do|No|My|Or)\b)"
+)
+# A list flattened into one line by its own plain-text markers: " * " between items, a hyphen
+# glued to the next item (" -Applies TDD"), or a run of two or more spaces before a capital
+# ("up to 2 million  Audit of SME businesses  Production of VAT returns"). Issue 13 round 3
+# readability findings on such lines quoted a whole list as one "very hard sentence".
+_INLINE_BULLET = re.compile(
+    r"(?<=\s)\*(?=\s)|(?<=\s)-(?=[A-Z][a-z])|(?<=[\w,;)])[ \t]{2,}(?=[A-Z])"
+)
 _MULTI_PERIOD = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
 
@@ -137,6 +151,11 @@ def _cuts_in_line(text: str, start: int, end: int) -> list[int]:
                 if text[start : found.start()].rstrip()[-1:] not in _BULLETS
             )
     cuts.extend(found.end() for found in _GLUED_ITEMS.finditer(text, start, end))
+    cuts.extend(
+        found.start()
+        for found in _INLINE_BULLET.finditer(text, start, end)
+        if text[start : found.start()].strip()
+    )
     structural = sorted(cuts)
     cursor, following = start, 0
     for match in _TERMINAL.finditer(text, start, end):

@@ -47,6 +47,29 @@ def check_target(
     )
 
 
+def write_blocker(path: str | os.PathLike[str]) -> str | None:
+    """Why ``path`` must not be replaced although it is there: the file, or its folder, is
+    read-only (locked). Checked before writing, since replacing a read-only file works on POSIX
+    (the folder allows it) and root may write anywhere, yet the writer marked it not to be
+    changed. A Windows folder's read-only flag means nothing for writes, so only its access
+    counts there."""
+    target = Path(path)
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        mode = None
+    if mode is not None and (not mode & 0o222 or not os.access(target, os.W_OK)):
+        return "the file is read-only"
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        folder_mode = folder.stat().st_mode
+    except OSError:
+        return None
+    if not os.access(folder, os.W_OK) or (os.name != "nt" and not folder_mode & 0o222):
+        return "its folder is read-only"
+    return None
+
+
 def _same(a: Path, b: str) -> bool:
     try:
         return os.path.samefile(a, b)

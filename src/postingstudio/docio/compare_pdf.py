@@ -1,10 +1,10 @@
 """Write a comparison (``core.compare.Comparison``) as a PDF report, with ReportLab.
 
 The same sections as the HTML report (``compare_report``): the metrics side by side with
-▲/▼ verdicts, what competitors offer that mine does not (with their sentence, cue in bold),
-shared clichés and what makes mine different. ReportLab is always installed and needs no
-other program, so the PDF looks the same everywhere; LibreOffice is not used here because
-converting the HTML through Writer loses the table layout and takes seconds to start.
+verdicts from the writer's side, what competitors offer that mine does not (with their sentence,
+cue in bold), shared clichés and what makes mine different. ReportLab is always installed and
+needs no other program, so the PDF looks the same everywhere; LibreOffice is not used here
+because converting the HTML through Writer loses the table layout and takes seconds to start.
 
 Characters the font cannot draw are replaced by "?" (see ``pdf_export._register_fonts``).
 """
@@ -16,7 +16,13 @@ from typing import Any
 
 from .pdf_export import _FAMILY, _register_fonts, page_numbers
 
-_ARROWS = {"better": "▲ better", "worse": "▼ worse", "same": "= same", "unknown": "?"}
+# Said from the writer's side: an arrow beside their number read as if they were ahead.
+_ARROWS = {
+    "better": "yours better",  # words only: the PDF fonts may lack ✓ and ✗
+    "worse": "yours worse",
+    "same": "= same",
+    "unknown": "?",
+}
 _VERDICT_COLOUR = {"better": "#116329", "worse": "#B42318", "same": "#555555", "unknown": "#555555"}
 
 
@@ -103,7 +109,7 @@ def write_comparison_pdf(comparison: Any, path: str, title: str = "Posting compa
     story.append(table(rows, [width / columns] * columns))
     story.append(
         p(
-            "In a competitor's column, ▲ means yours is better than theirs on that line, ▼ worse.",
+            'In a competitor\'s column, "yours better" means yours beats theirs on that line.',
             small,
         )
     )

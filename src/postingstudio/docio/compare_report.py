@@ -4,6 +4,7 @@ One file, inline CSS, no scripts and nothing fetched: it opens the same offline,
 or an e-mail. Every piece of posting text is escaped; the cue inside each quoted sentence is
 wrapped in ``<mark>``. Tables are semantic (caption, ``th`` with ``scope``) so screen readers
 can walk them. A ``.pdf`` path is laid out with ReportLab by :mod:`compare_pdf` instead.
+Which suffix gets which writer is a row of :data:`.formats.REPORT_FORMATS`.
 """
 
 from __future__ import annotations
@@ -14,11 +15,17 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from . import formats
 from .atomic import write_atomic
 from .errors import ExportError
 
-REPORT_FORMATS = (".html", ".htm", ".pdf")
-_ARROWS = {"better": "▲ better", "worse": "▼ worse", "same": "= same", "unknown": "?"}
+# Said from the writer's side: an arrow beside their number read as if they were ahead.
+_ARROWS = {
+    "better": "✓ yours better",
+    "worse": "✗ yours worse",
+    "same": "= same",
+    "unknown": "?",
+}
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;
@@ -71,8 +78,8 @@ def _metrics_table(comparison: Any, names: list[str]) -> list[str]:
         out.append(f'<td class="{best}">{escape(_ARROWS[best])}</td></tr>')
     out.append("</tbody></table>")
     out.append(
-        '<p class="muted">In a competitor\'s column, ▲ means yours is better than theirs on '
-        "that line, ▼ worse. Hover a metric for the evidence behind its direction.</p>"
+        '<p class="muted">In a competitor\'s column, "yours better" means yours is better than '
+        "theirs on that line. Hover a metric for the evidence behind its direction.</p>"
     )
     return out
 
@@ -150,31 +157,41 @@ def comparison_html(comparison: Any, title: str = "Posting comparison") -> str:
     return "\n".join(out)
 
 
+def html_report(comparison: Any) -> bytes:
+    """The ``html`` row's writer: the page as UTF-8."""
+    return comparison_html(comparison).encode("utf-8")
+
+
 def _pdf(comparison: Any, path: str) -> None:
-    from .compare_pdf import write_comparison_pdf
+    from .compare_pdf import write_comparison_pdf  # ReportLab is imported only for a PDF
 
     write_comparison_pdf(comparison, path)
+
+
+def pdf_report(comparison: Any) -> Callable[[str], None]:
+    """The ``pdf`` row's writer: ReportLab wants a file name, so it writes the temporary path."""
+
+    def write_pdf(temporary: str) -> None:
+        _pdf(comparison, temporary)
+
+    return write_pdf
 
 
 def write_comparison_report(comparison: Any, path: str | os.PathLike[str]) -> Path:
     """Write the report to ``path`` (format from its suffix), atomically; return the path."""
     target = Path(path)
     suffix = target.suffix.lower()
-    if suffix not in REPORT_FORMATS:
+    row = formats.report_format_for(suffix)
+    if row is None:
         raise ReportWriteError(
-            target, f"reports are written as .html or .pdf, not '{suffix or 'none'}'"
+            target,
+            f"reports are written as {formats.report_suffixes_text()}, not '{suffix or 'none'}'",
         )
-
-    def write_pdf(temporary: str) -> None:
-        _pdf(comparison, temporary)
-
-    data: bytes | Callable[[str], None] = write_pdf
-    if suffix != ".pdf":
-        data = comparison_html(comparison).encode("utf-8")
+    data: bytes | Callable[[str], None] = formats.resolve(row.writer)(comparison)
     try:
         write_atomic(target, data)  # 0644 under umask 022, like every other export
     except ExportError as error:  # the folder is missing or read-only, the disk is full
         raise ReportWriteError(target, error.reason) from None
     except Exception as error:  # noqa: BLE001 - ReportLab raises its own types on bad layout
-        raise ReportWriteError(target, f"the PDF could not be laid out ({error})") from None
+        raise ReportWriteError(target, f"the {row.label} could not be laid out ({error})") from None
     return target

@@ -51,6 +51,7 @@ _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 _DRAWINGS = (w("drawing"), w("pict"), w("object"))
 _TXBX = w("txbxContent")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+RPR_TAG = w("rPr")
 
 
 def insert_ordered(
@@ -64,6 +65,25 @@ def insert_ordered(
             return child
     parent.append(child)
     return child
+
+
+def restyle(run: etree._Element, before: tuple[object, ...], after: tuple[object, ...]) -> None:
+    """Set only the bold, italic and underline toggles whose look, ``(bold, italic, underline,
+    link)``, changed; explicit off values, since a style may be on."""
+    rpr = run.find(RPR_TAG)
+    if rpr is None:
+        rpr = run.makeelement(RPR_TAG, {})
+        run.insert(0, rpr)
+    for tag, was, now, on, off in (
+        ("b", before[0], after[0], {}, {w("val"): "0"}),
+        ("i", before[1], after[1], {}, {w("val"): "0"}),
+        ("u", before[2], after[2], {w("val"): "single"}, {w("val"): "none"}),
+    ):
+        if was == now:
+            continue
+        for existing in rpr.findall(w(tag)):
+            rpr.remove(existing)
+        insert_ordered(rpr, rpr.makeelement(w(tag), on if now else off), _RPR_ORDER)
 
 
 def clean_text(text: str) -> str:

@@ -1,5 +1,7 @@
 """Zip a finished .docx: the parts a writer rebuilt plus every other part of the source, byte
 for byte, with macros dropped from a macro-enabled source (Word refuses a .docx with them).
+A Strict Open XML source comes out as a standard (transitional) .docx: its namespaces are
+rewritten in every XML part, so Word, LibreOffice and python-docx all read the result.
 
 Both ways of writing a posting into a .docx end here: the rebuilt body (:mod:`.docx_writer`)
 and the save by identity into the source package (:mod:`.docx_save`), so neither imports the
@@ -104,11 +106,10 @@ class BodySpill:
         return b"".join([head, *pieces, tail])
 
 
-def _serialise(root: etree._Element, strict: bool, spill: BodySpill | None = None) -> bytes:
+def _serialise(root: etree._Element, spill: BodySpill | None = None) -> bytes:
+    # The package reader already turned Strict namespaces into transitional ones.
     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    if spill is not None:
-        data = spill.restore(data)
-    return pkg.to_strict(data) if strict else data
+    return spill.restore(data) if spill is not None else data
 
 
 def assemble(
@@ -122,9 +123,9 @@ def assemble(
     (``spill``: the body children of ``document`` serialised while it was built)."""
     package = reading.package
     strict = package.strict
-    replaced: dict[str, bytes] = {package.main: _serialise(document, strict, spill)}
+    replaced: dict[str, bytes] = {package.main: _serialise(document, spill)}
     for name, root in (other_parts or {}).items():
-        replaced[name] = _serialise(root, strict)
+        replaced[name] = _serialise(root)
     macro = package.macro_enabled
     dropped: set[str] = set()
     if macro:
@@ -139,11 +140,11 @@ def assemble(
                 parts.rels_root.remove(rel)
                 parts.changed.add("rels")
     if "rels" in parts.changed:
-        replaced[pkg.rels_name_for(package.main)] = _serialise(parts.rels_root, strict)
+        replaced[pkg.rels_name_for(package.main)] = _serialise(parts.rels_root)
     if "styles" in parts.changed and parts.styles_part and parts.styles_root is not None:
-        replaced[parts.styles_part] = _serialise(parts.styles_root, strict)
+        replaced[parts.styles_part] = _serialise(parts.styles_root)
     if "numbering" in parts.changed and parts.numbering_part and parts.numbering_root is not None:
-        replaced[parts.numbering_part] = _serialise(parts.numbering_root, strict)
+        replaced[parts.numbering_part] = _serialise(parts.numbering_root)
     if parts.new_numbering or macro or not package.has("[Content_Types].xml"):
         types = (
             copy.deepcopy(package.xml("[Content_Types].xml"))
@@ -172,6 +173,8 @@ def assemble(
                 data = replaced[name]
             elif package.has(name):
                 data = read_member(package.path, package.archive, name, limit=MAX_FILE_BYTES)
+                if strict and name.lower().endswith((".xml", ".rels")):
+                    data = pkg.to_transitional(data)
             else:
                 continue
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))

@@ -10,6 +10,7 @@ walk (the writer moved text upwards) is written as a new paragraph at its new pl
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 
 from lxml import etree
@@ -37,11 +38,12 @@ def save_into_source(posting: Posting, reading: DocxReading) -> bytes:
     if body is None:  # read_docx has already refused such a file
         raise AssertionError("document without body")
     _Body(writer, body).lay_out(stray_headers + body_blocks(posting) + stray_footers)
-    changed = {
-        part: story.root
+    changed = writer.drop_unused_links()  # the header and footer .rels that changed
+    changed.update(
+        (part, story.root)
         for part, story in writer.stories.items()
         if story.changed and part != reading.package.main
-    }
+    )
     return assemble(reading, parts, main.root, changed)
 
 
@@ -77,7 +79,7 @@ class _Body:
         current = -1
         previous: Block | None = None
         previous_para: etree._Element | None = None
-        keep = _kept(blocks, self.order)
+        keep = _kept(blocks, self.order, self.writer.originals)
         for number, block in enumerate(blocks):
             located = None
             if number in keep:
@@ -95,7 +97,7 @@ class _Body:
                 previous = block
                 continue
             story.changed = True
-            para = self.writer.new_paragraph(block, previous, previous_para)
+            para = self.writer.new_paragraph(block, previous, previous_para, story)
             nested = previous_para is not None and previous_para.getparent() is not self.body
             if nested and previous is not None and _same_place(previous, block):
                 previous_para.addnext(para)  # type: ignore[union-attr]
@@ -138,13 +140,27 @@ class _Body:
         self.cursor = max(self.cursor, end)
 
 
-def _kept(blocks: list[Block], order: dict[str, int]) -> set[int]:
+def _kept(blocks: list[Block], order: dict[str, int], originals: dict[str, Block]) -> set[int]:
     """Which blocks keep their source identity: the longest run of them still in source order.
 
     Text moved (cut and pasted elsewhere) or copied (its block format, and so its id, goes
     along) leaves the other blocks where they were; only the moved or copied blocks are new.
+    Of the blocks that share an id (Enter splits a block and Qt gives both halves its format),
+    the one closest to the paragraph's text keeps it: pressing Enter at the end of a paragraph
+    and typing leaves that paragraph as it was, and the typed line is the new one.
     """
-    positions = [(n, order[b.source_id]) for n, b in enumerate(blocks) if b.source_id in order]
+    claimant: dict[str, int] = {}
+    for number, block in enumerate(blocks):
+        source_id = block.source_id
+        if source_id not in order or source_id is None:
+            continue
+        held = claimant.get(source_id)
+        original = originals[source_id].text if source_id in originals else ""
+        if held is None or _likeness(block.text, original) > _likeness(blocks[held].text, original):
+            claimant[source_id] = number
+    positions = [
+        (n, order[b.source_id or ""]) for n, b in enumerate(blocks) if n in claimant.values()
+    ]
     tails: list[int] = []  # index into positions of the smallest tail of each chain length
     before: list[int] = [-1] * len(positions)
     for k, (_number, position) in enumerate(positions):
@@ -166,6 +182,12 @@ def _kept(blocks: list[Block], order: dict[str, int]) -> set[int]:
         kept.add(positions[k][0])
         k = before[k]
     return kept
+
+
+def _likeness(text: str, original: str) -> float:
+    if text == original:
+        return 2.0
+    return difflib.SequenceMatcher(None, text, original, autojunk=False).ratio()
 
 
 def _same_place(previous: Block, block: Block) -> bool:
@@ -195,7 +217,7 @@ def _headers_and_footers(
             previous = (block, para, located[0])
             continue
         if previous is not None and previous[0].origin is block.origin:
-            para = writer.new_paragraph(block, previous[0], previous[1])
+            para = writer.new_paragraph(block, previous[0], previous[1], previous[2])
             previous[1].addnext(para)
             previous[2].changed = True
             previous = (block, para, previous[2])

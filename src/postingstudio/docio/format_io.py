@@ -14,17 +14,15 @@ from postingstudio.core.model import Posting
 from postingstudio.core.plaintext import parse_text
 
 from .errors import DocumentError, TooLargeError
-from .styles import MAX_CHAIN
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the .docx modules (and lxml) are imported only when a Word file is read
     from .source import SourceDocument
-
-STYLE_CHAIN_LIMIT = MAX_CHAIN  # how far a basedOn chain is followed
 
 
 def read_docx(name: str, data: bytes) -> Posting:
     """A Word document's posting, with a note when a style chain was cut."""
     from .docx_reader import read_docx as read
+    from .styles import MAX_CHAIN  # how far a basedOn chain is followed
 
     try:
         reading = read(name, data)
@@ -40,7 +38,7 @@ def read_docx(name: str, data: bytes) -> Posting:
     if reading.styles.chain_cut:
         note = (
             "Some styles inherit from a chain of more than "
-            f"{STYLE_CHAIN_LIMIT} other styles; only the nearest {STYLE_CHAIN_LIMIT} were used."
+            f"{MAX_CHAIN} other styles; only the nearest {MAX_CHAIN} were used."
         )
         posting = Posting(
             posting.blocks, posting.title, posting.source_path, (*posting.notes, note)

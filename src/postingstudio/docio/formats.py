@@ -1,9 +1,11 @@
-"""The one table of file formats Posting Studio reads and writes.
+"""The one registry of file formats Posting Studio reads and writes: postings and reports.
 
 Every list of suffixes elsewhere (what ``load_posting`` accepts, what ``save_posting`` writes,
 the UI's open and save filters, the CLI's export choices, what the editor accepts when files are
 dropped) is built from :data:`FORMATS`, and each row names the function that reads or writes it,
-so a new format is one row here plus the module that does the work.
+so a new format is one row here plus the module that does the work. Comparison reports (the
+compare view's Export, ``compare --report``) are the second table, :data:`REPORT_FORMATS`, with
+the same rows: its save filter, the CLI's help and refusal, and the writer dispatch come from it.
 
 Readers and writers are named as ``"module:function"`` strings and imported only when used
 (:func:`resolve`), so importing this table stays cheap: the PDF and .docx writers pull in
@@ -89,6 +91,16 @@ FORMATS: tuple[FileFormat, ...] = (
 )
 
 
+_REPORTS = "postingstudio.docio.compare_report"
+
+# A report writer: ``writer(comparison)`` returns the bytes or a function of a temporary path,
+# as a posting writer does; :func:`.compare_report.write_comparison_report` writes it atomically.
+REPORT_FORMATS: tuple[FileFormat, ...] = (
+    FileFormat("html", "Web page", (".html", ".htm"), writer=f"{_REPORTS}:html_report"),
+    FileFormat("pdf", "PDF", (".pdf",), writer=f"{_REPORTS}:pdf_report"),
+)
+
+
 def resolve(codec: Codec | None) -> Callable[..., Any]:
     """The function a row names: a callable as is, or ``"module:function"`` imported now."""
     if codec is None:  # a row without a reader (or writer) was asked for one
@@ -147,4 +159,25 @@ def open_filter() -> str:
 
 def save_formats() -> tuple[tuple[str, str], ...]:
     """(extension, dialog label) for every exportable format; the first is the default."""
-    return tuple((f.key, f"{f.label} (*{f.suffixes[0]})") for f in FORMATS if f.can_export)
+    return _save_filters(FORMATS)
+
+
+def report_save_formats() -> tuple[tuple[str, str], ...]:
+    """(extension, dialog label) for every comparison report format; the first is the default."""
+    return _save_filters(REPORT_FORMATS)
+
+
+def _save_filters(table: tuple[FileFormat, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((f.key, f"{f.label} (*{f.suffixes[0]})") for f in table if f.can_export)
+
+
+def report_format_for(suffix: str) -> FileFormat | None:
+    """The report row that writes a file with ``suffix``, if any."""
+    suffix = suffix.lower()
+    return next((f for f in REPORT_FORMATS if f.can_export and suffix in f.suffixes), None)
+
+
+def report_suffixes_text() -> str:
+    """The report formats for a sentence: ``".html or .pdf"`` (each row's first suffix)."""
+    names = [f.suffixes[0] for f in REPORT_FORMATS if f.can_export]
+    return names[-1] if len(names) < 2 else f"{', '.join(names[:-1])} or {names[-1]}"

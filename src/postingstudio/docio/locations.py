@@ -52,7 +52,7 @@ def placer_for(path: str | os.PathLike[str], posting: Posting) -> Placer | None:
 
 # A block's place in a text file: the source offset of each of its characters (and one more, for
 # the position just after it).
-_Spots = list[list[int]]
+_Spots = list["_BlockSpots"]
 
 
 class _LinePlacer:
@@ -81,17 +81,41 @@ class _LinePlacer:
 
 def _spots(
     block_text: str, source: str, base: int, positions: list[int] | None = None
-) -> list[int]:
+) -> _BlockSpots:
     """Source offsets of each character of ``block_text`` (and of the end), aligned on
     ``source``, which starts at ``base`` (or whose characters sit at ``positions``)."""
-    aligned = Aligned(block_text, source)
-    if positions is None:
-        return [base + aligned(k) for k in range(len(block_text) + 1)]
-    last = positions[-1] + 1 if positions else base
-    return [
-        positions[at] if at < len(positions) else last
-        for at in (aligned(k) for k in range(len(block_text) + 1))
-    ]
+    return _BlockSpots(block_text, source, base, positions)
+
+
+class _BlockSpots:
+    """``_spots`` as a sequence computed when read: a posting has a few dozen findings, and
+    working out every character's offset up front was a fifth of ``check --format json``."""
+
+    __slots__ = ("_text", "_source", "_aligned", "_base", "_positions", "_size")
+
+    def __init__(self, text: str, source: str, base: int, positions: list[int] | None) -> None:
+        self._text, self._source = text, source
+        self._aligned: Aligned | None = None  # difflib only for a block that is asked about
+        self._base, self._positions = base, positions
+        self._size = len(text) + 1
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, k: int) -> int:
+        if k < 0:
+            k += self._size
+        if not 0 <= k < self._size:
+            raise IndexError(k)
+        if self._aligned is None:
+            self._aligned = Aligned(self._text, self._source)
+        at = self._aligned(k)
+        positions = self._positions
+        if positions is None:
+            return self._base + at
+        if at < len(positions):
+            return positions[at]
+        return positions[-1] + 1 if positions else self._base
 
 
 def _text_spots(text: str, posting: Posting) -> _Spots:

@@ -13,11 +13,13 @@ import functools
 import posixpath
 import zipfile
 from dataclasses import dataclass, field
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from . import safety
 from .errors import CorruptDocumentError, FileUnreadableError, NotADocxError
+
+if TYPE_CHECKING:  # only named in annotations: safety.parse_xml imports lxml when it parses
+    from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -29,6 +31,22 @@ MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 STRICT_TO_TRANSITIONAL = (
     (b"http://purl.oclc.org/ooxml/wordprocessingml/main", W_NS.encode()),
     (b"http://purl.oclc.org/ooxml/officeDocument/relationships", R_NS.encode()),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/main",
+        b"http://schemas.openxmlformats.org/drawingml/2006/main",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/picture",
+        b"http://schemas.openxmlformats.org/drawingml/2006/picture",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/math",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/math",
+    ),
 )
 
 REL_OFFICE_DOCUMENT = R_NS + "/officeDocument"

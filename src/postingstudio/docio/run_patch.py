@@ -9,8 +9,11 @@ one word in a bold heading leaves it bold, and a word typed at the end takes the
 the last word. Everything else in the paragraph (properties, bookmarks, fields, comments,
 pictures, hyperlinks) is not touched.
 
-``patch_paragraph`` returns False, changing nothing, when the atoms do not spell the text the
-reader read (a field spanning paragraphs, say); the caller then rebuilds the paragraph.
+``patch_paragraph`` returns, for each character of the new text, an old character now in the
+same atom (so the caller knows how each new character looks before it applies the editor's own
+formatting), or None, changing nothing, when the atoms do not spell the text the reader read (a
+field spanning paragraphs, say); the caller then rebuilds the paragraph. A hyperlink whose text
+was all deleted goes too, so no empty link is left pointing at its relationship.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from .package import w
 from .runs import _clean, _symbol
 from .styles import on_off
 
-_R, _T, _RPR = w("r"), w("t"), w("rPr")
+_R, _T, _RPR, _HYPERLINK = w("r"), w("t"), w("rPr"), w("hyperlink")
 _FIXED = {
     w("tab"): "\t",
     w("ptab"): "\t",
@@ -111,30 +114,57 @@ def _tokens(text: str) -> list[str]:
     return _TOKENS.findall(text)
 
 
-def patch_paragraph(para: etree._Element, old_text: str, new_text: str) -> bool:
-    """Rewrite ``para`` in place from ``old_text`` to ``new_text``; False if it cannot."""
+def patch_paragraph(para: etree._Element, old_text: str, new_text: str) -> list[int] | None:
+    """Rewrite ``para`` in place from ``old_text`` to ``new_text``: for each new character, the
+    index of an old character in the same atom (-1 in a paragraph that had none); None if it
+    cannot."""
     atoms = [a for a in text_atoms(para) if a.text]
     if "".join(a.text for a in atoms) != old_text:
-        return False
+        return None
     if not atoms:
-        return _append_run(para, new_text) or True
+        _append_run(para, new_text)
+        return [-1] * len(new_text)
     owner = [index for index, atom in enumerate(atoms) for _ in atom.text]
+    first = [0] * len(atoms)  # the index of each atom's first old character
+    for position in range(len(owner) - 1, -1, -1):
+        first[owner[position]] = position
+    linked = [h for h in para.iter(_HYPERLINK) if any(True for _ in h.iter(_R))]
     old_tokens, new_tokens = _tokens(old_text), _tokens(new_text)
     old_starts = _starts(old_tokens)
     new_starts = _starts(new_tokens)
     matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    # Characters are appended to their atoms in the new text's order, so each atom's ``out``
+    # is a contiguous slice of the new text; ``looks`` follows the same order.
+    looks: list[int] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         a, b = old_starts[i1], old_starts[i2]
         if tag == "equal":
             for k in range(a, b):
                 atoms[owner[k]].out.append(old_text[k])
+                looks.append(k)
             continue
         inserted = new_text[new_starts[j1] : new_starts[j2]]
         if inserted:
-            _host(atoms, owner, a, replacing=tag == "replace").out.append(inserted)
+            host = _host(atoms, owner, a, replacing=tag == "replace")
+            host.out.append(inserted)
+            looks.extend([first[atoms.index(host)]] * len(inserted))
     for atom in atoms:
         _rewrite(atom)
-    return True
+    for hyperlink in linked:
+        if not any(True for _ in hyperlink.iter(_R)):
+            unwrap(hyperlink)
+    return looks
+
+
+def unwrap(element: etree._Element) -> None:
+    """Replace ``element`` by its children (a bookmark inside an emptied link stays)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    position = parent.index(element)
+    for offset, child in enumerate(list(element)):
+        parent.insert(position + offset, child)
+    parent.remove(element)
 
 
 def _starts(tokens: list[str]) -> list[int]:
@@ -146,14 +176,16 @@ def _starts(tokens: list[str]) -> list[int]:
 
 
 def _host(atoms: list[_Atom], owner: list[int], at: int, *, replacing: bool) -> _Atom:
-    """The atom new text joins: the replaced text's, else the text before it (else after)."""
+    """The atom new text joins: the replaced text's, else the text just before it, else just
+    after it. Only those touch the insertion point: reaching further back (past a tab) would put
+    the new text on the wrong side of it. Between two tabs, the tab before takes the text."""
     order: list[int] = []
     if replacing and at < len(owner):
         order.append(owner[at])
     if at > 0:
-        order.extend(range(owner[at - 1], -1, -1))
+        order.append(owner[at - 1])
     if at < len(owner):
-        order.extend(range(owner[at], len(atoms)))
+        order.append(owner[at])
     for index in order:
         if atoms[index].editable:
             return atoms[index]

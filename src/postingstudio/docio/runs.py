@@ -113,14 +113,7 @@ class RunCollector:
                 self._revisions = True
 
     def _link_target(self, hyperlink: etree._Element) -> str | None:
-        rel_id = hyperlink.get(f"{{{R_NS}}}id")
-        anchor = hyperlink.get(w("anchor"))
-        if rel_id and rel_id in self.rels:
-            target = self.rels[rel_id].target
-            return f"{target}#{anchor}" if anchor and "#" not in target else target
-        if anchor:
-            return f"#{anchor}"
-        return None
+        return hyperlink_target(hyperlink, self.rels)
 
     def _run(self, run: etree._Element, link: str | None) -> None:
         rpr = run.find(_RPR)
@@ -212,6 +205,19 @@ def _field_link(instruction: str) -> str | None:
         return target
     if anchor:
         return f"#{anchor.group(1)}"
+    return None
+
+
+def hyperlink_target(hyperlink: etree._Element, rels: dict[str, Relationship]) -> str | None:
+    """The link a ``w:hyperlink`` points at, as a block's run carries it ("#name" for a
+    bookmark in the document)."""
+    rel_id = hyperlink.get(f"{{{R_NS}}}id")
+    anchor = hyperlink.get(w("anchor"))
+    if rel_id and rel_id in rels:
+        target = rels[rel_id].target
+        return f"{target}#{anchor}" if anchor and "#" not in target else target
+    if anchor:
+        return f"#{anchor}"
     return None
 
 

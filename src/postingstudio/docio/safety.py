@@ -17,8 +17,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from .errors import (
     CorruptArchiveError,
@@ -30,6 +29,9 @@ from .errors import (
     UnsafeXmlError,
     ZipBombError,
 )
+
+if TYPE_CHECKING:  # lxml is imported only to parse XML: reading a .txt never needs it
+    from lxml import etree
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # a posting with pictures is a few MB; 100 MB is not a posting
 MAX_MEMBERS = 5_000  # Word writes a few dozen parts; thousands means something else
@@ -200,6 +202,8 @@ _PARSER_OPTIONS = dict(
 
 
 def _parser() -> etree.XMLParser:
+    from lxml import etree
+
     # A parser per call: lxml parsers are not thread-safe and analysis runs on worker threads.
     return etree.XMLParser(**_PARSER_OPTIONS)
 
@@ -217,6 +221,8 @@ def check_no_dtd(path: str, name: str, data: bytes) -> None:
 
 def parse_xml(path: str, name: str, data: bytes) -> etree._Element:
     """Parse one XML part safely; damaged XML becomes :class:`CorruptDocumentError`."""
+    from lxml import etree
+
     check_no_dtd(path, name, data)
     try:
         root = etree.fromstring(data, _parser())

@@ -1,10 +1,13 @@
-"""The writer's preferences as a small TOML file: typed, validated on read, written atomically.
+"""The writer's preferences (core's one model) as a small TOML file: read forgivingly, written
+atomically. Both directions walk the model's ``dataclasses.fields()``: no list of names here.
 
 The file lives in the user's config directory, which ``app.py`` finds with ``QStandardPaths``
-and passes in (this module never imports Qt). Reading is forgiving: an unknown key is ignored,
-a value of the wrong type falls back to its default and is logged, and an unreadable file gives
-the defaults, so a hand-edited file never stops the app. Writing goes to a temporary file in
-the same folder followed by ``os.replace``, so a crash mid-write leaves the old file intact.
+and passes in (this module never imports Qt). Reading is forgiving: an unknown key is ignored
+(and logged), a value the model rejects (its types and checks are core's) falls back to its
+default and is logged, and an unreadable file gives the defaults, so a hand-edited file never
+stops the app. Files written before the model was split into parts (schema 1) are still read.
+Writing goes to a temporary file in the same folder followed by ``os.replace``, so a crash
+mid-write leaves the old file intact.
 """
 
 from __future__ import annotations
@@ -12,11 +15,11 @@ from __future__ import annotations
 import logging
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
-from postingstudio.core.settings import AnalysisSettings
+from postingstudio.core.preferences import THEMES, Preferences, parts
 
 from .atomic import write_atomic
 from .errors import ExportError
@@ -24,120 +27,10 @@ from .errors import ExportError
 log = logging.getLogger(__name__)
 
 FILE_NAME = "preferences.toml"
-SCHEMA = 1
-THEMES = ("system", "light", "dark")
-GRAMMAR_MODES = ("off", "local", "server", "public")  # postingstudio.grammar.GrammarMode values
-
-
-@dataclass(frozen=True)
-class Preferences:
-    """Everything the Preferences dialog sets; a ``None`` profile uses the rule book default."""
-
-    disabled_categories: tuple[str, ...] = ()
-    disabled_rules: tuple[str, ...] = ()
-    allow_terms: tuple[str, ...] = ()
-    ignored: tuple[tuple[str, str], ...] = ()  # (rule_id, matched text lower-cased)
-    length_profile: str | None = None
-    gender_profile: str | None = None
-    reading_grade_target: float | None = None
-    picky: bool = False
-    show_all_hard_sentences: bool = False
-    theme: str = "system"
-    sample_offered: bool = False  # the first-start offer of the sample posting was shown
-    # Grammar (LanguageTool). No mode means automatic: local when Java and LanguageTool are
-    # installed, else off. Nothing is downloaded or sent anywhere without the user's action.
-    grammar_mode: str | None = None
-    grammar_server_url: str | None = None
-    grammar_local_path: str | None = None  # a LanguageTool folder the user already has
-    grammar_public_consent: bool = False  # read the "text leaves the machine" notice, said yes
-    grammar_disabled_rules: tuple[str, ...] = ()  # LanguageTool rule ids, e.g. "EN_A_VS_AN"
-
-    def analysis_settings(self) -> AnalysisSettings:
-        return AnalysisSettings(
-            allow_terms=frozenset(self.allow_terms),
-            disabled_rules=frozenset(self.disabled_rules),
-            disabled_categories=frozenset(self.disabled_categories),
-            ignored=frozenset(self.ignored),
-            length_profile=self.length_profile,
-            gender_profile=self.gender_profile,
-            reading_grade_target=self.reading_grade_target,
-            picky=self.picky,
-            show_all_hard_sentences=self.show_all_hard_sentences,
-        )
-
-    def with_changes(self, **changes: Any) -> Preferences:
-        return replace(self, **changes)
-
-
-def _string_tuple(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise TypeError("expected a list of strings")
-    return tuple(dict.fromkeys(value))  # keep order, drop repeats
-
-
-def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
-    if not isinstance(value, list):
-        raise TypeError("expected a list of [rule, text] pairs")
-    pairs = []
-    for item in value:
-        if not (
-            isinstance(item, list) and len(item) == 2 and all(isinstance(v, str) for v in item)
-        ):
-            raise TypeError("expected a list of [rule, text] pairs")
-        pairs.append((item[0], item[1]))
-    return tuple(dict.fromkeys(pairs))
-
-
-def _optional_str(value: Any) -> str | None:
-    if not isinstance(value, str):
-        raise TypeError("expected a string")
-    return value or None
-
-
-def _optional_float(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError("expected a number")
-    if not 1 <= value <= 20:
-        raise ValueError("expected a grade between 1 and 20")
-    return float(value)
-
-
-def _bool(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError("expected true or false")
-    return value
-
-
-def _grammar_mode(value: Any) -> str | None:
-    if value not in GRAMMAR_MODES:
-        raise ValueError(f"expected one of {', '.join(GRAMMAR_MODES)}")
-    return str(value)
-
-
-def _theme(value: Any) -> str:
-    if value not in THEMES:
-        raise ValueError(f"expected one of {', '.join(THEMES)}")
-    return str(value)
-
-
-_READERS = {
-    "disabled_categories": _string_tuple,
-    "disabled_rules": _string_tuple,
-    "allow_terms": _string_tuple,
-    "ignored": _pairs,
-    "length_profile": _optional_str,
-    "gender_profile": _optional_str,
-    "reading_grade_target": _optional_float,
-    "picky": _bool,
-    "show_all_hard_sentences": _bool,
-    "theme": _theme,
-    "sample_offered": _bool,
-    "grammar_mode": _grammar_mode,
-    "grammar_server_url": _optional_str,
-    "grammar_local_path": _optional_str,
-    "grammar_public_consent": _bool,
-    "grammar_disabled_rules": _string_tuple,
-}
+# 2: one table per part of the model ([analysis], [grammar], [ui]). 1 (read, never written): one
+# flat [preferences] table, where a grammar field was prefixed ("grammar_mode" is grammar.mode).
+SCHEMA = 2
+_LEGACY_TABLE = "preferences"
 
 
 def load_preferences(path: str | os.PathLike[str]) -> Preferences:
@@ -151,17 +44,65 @@ def load_preferences(path: str | os.PathLike[str]) -> Preferences:
     except (OSError, tomllib.TOMLDecodeError) as error:
         log.warning("ignoring unreadable preferences %s: %s", path, error)
         return Preferences()
-    values: dict[str, Any] = {}
-    for key, raw in data.get("preferences", {}).items():
-        reader = _READERS.get(key)
-        if reader is None:
-            log.info("preferences %s: unknown key %r ignored", path, key)
+    tables = _legacy_tables(data, path) if _LEGACY_TABLE in data else data
+    built: dict[str, Any] = {}
+    for name, part in parts().items():
+        table = tables.get(name, {})
+        if not isinstance(table, dict):
+            log.warning("preferences %s: [%s] is not a table; using the defaults", path, name)
+            table = {}
+        built[name] = _read_part(part, table, f"{path}: {name}")
+    for key in tables.keys() - built.keys() - {"schema"}:
+        log.info("preferences %s: unknown key %r ignored", path, key)
+    return Preferences(**built)
+
+
+def _read_part(part: type, table: dict[str, Any], where: str) -> Any:
+    """One part, one key at a time: the model checks each value and a bad one keeps its
+    default, so one typo in a hand-edited file costs only that setting."""
+    value = part()
+    known = {item.name for item in fields(part)}
+    for key, raw in table.items():
+        if key not in known:
+            log.info("preferences %s: unknown key %r ignored", where, key)
             continue
         try:
-            values[key] = reader(raw)
+            value = replace(value, **{key: _from_toml(raw)})
         except (TypeError, ValueError) as error:
-            log.warning("preferences %s: %s: %s; using the default", path, key, error)
-    return Preferences(**values)
+            log.warning("preferences %s: %s; using the default", where, error)
+    return value
+
+
+def _legacy_tables(data: dict[str, Any], path: Path) -> dict[str, dict[str, Any]]:
+    """A schema-1 file's flat table split into the parts, by the model's own field names: a
+    key is ``<part>_<field>`` or, failing that, a field of the first part that has it."""
+    flat = data[_LEGACY_TABLE]
+    tables: dict[str, dict[str, Any]] = {name: {} for name in parts()}
+    if not isinstance(flat, dict):
+        log.warning("preferences %s: [%s] is not a table; using the defaults", path, _LEGACY_TABLE)
+        return tables
+    owners: dict[str, tuple[str, str]] = {}
+    for name, part in reversed(parts().items()):  # the first part to have a name wins
+        for item in fields(part):
+            owners[item.name] = (name, item.name)
+    for name, part in parts().items():
+        for item in fields(part):
+            owners[f"{name}_{item.name}"] = (name, item.name)
+    for key, raw in flat.items():
+        if key not in owners:
+            log.info("preferences %s: unknown key %r ignored", path, key)
+            continue
+        part_name, field_name = owners[key]
+        tables[part_name][field_name] = raw
+    return tables
+
+
+def _from_toml(raw: Any) -> Any:
+    # TOML arrays arrive as lists; the model takes any iterable and keeps tuples, so only
+    # nested arrays (the ignored [rule, text] pairs) need turning into tuples here.
+    if isinstance(raw, list):
+        return tuple(_from_toml(item) for item in raw)
+    return raw
 
 
 def _toml_value(value: Any) -> str:
@@ -190,14 +131,15 @@ def dumps(preferences: Preferences) -> str:
     lines = [
         "# Posting Studio preferences. Edit in Preferences; hand edits are read on next start.",
         f"schema = {SCHEMA}",
-        "",
-        "[preferences]",
     ]
-    for item in fields(preferences):
-        value = getattr(preferences, item.name)
-        if value is None:
-            continue  # TOML has no null: an absent key means "use the default"
-        lines.append(f"{item.name} = {_toml_value(value)}")
+    for name in parts():
+        part = getattr(preferences, name)
+        lines += ["", f"[{name}]"]
+        for item in fields(part):
+            value = getattr(part, item.name)
+            if value is None:
+                continue  # TOML has no null: an absent key means "use the default"
+            lines.append(f"{item.name} = {_toml_value(value)}")
     return "\n".join(lines) + "\n"
 
 
@@ -212,4 +154,5 @@ def save_preferences(preferences: Preferences, path: str | os.PathLike[str]) -> 
         raise OSError(f"{path}: {error.reason}") from error
 
 
-__all__ = ["FILE_NAME", "THEMES", "Preferences", "load_preferences", "save_preferences"]
+# Preferences and THEMES are core's; re-exported because callers have always found them here.
+__all__ = ["FILE_NAME", "SCHEMA", "THEMES", "Preferences", "load_preferences", "save_preferences"]

@@ -1,5 +1,5 @@
 """Grammar and spelling through LanguageTool: a layer beside ``docio`` (imports ``core`` only,
-never Qt). See :class:`GrammarChecker`, :class:`GrammarLane` and :func:`download_languagetool`.
+never Qt). See :class:`GrammarChecker` and :func:`download_languagetool`.
 
 Names are imported on first use (PEP 562), not with the package: language-tool-python and
 requests cost about 250 ms, and the GUI and ``check`` without ``--grammar`` must not pay that.
@@ -28,8 +28,6 @@ _EXPORTS = {
     "probe_server": "probe",
     "Preflight": "install",
     "preflight": "install",
-    "GrammarLane": "lane",
-    "LaneResult": "lane",
     "Fix": "state",
     "GrammarState": "state",
     "GrammarUnavailableError": "state",
@@ -44,11 +42,9 @@ __all__ = [
     "Fix",
     "GrammarChecker",
     "GrammarConfig",
-    "GrammarLane",
     "GrammarMode",
     "GrammarState",
     "GrammarUnavailableError",
-    "LaneResult",
     "PUBLIC_API_URL",
     "PersonalDictionary",
     "Preflight",
@@ -67,7 +63,6 @@ if TYPE_CHECKING:
     from .download import download_languagetool
     from .download_errors import DownloadCancelledError, DownloadFailedError
     from .install import Preflight, preflight
-    from .lane import GrammarLane, LaneResult
     from .probe import probe_server
     from .state import Fix, GrammarState, GrammarUnavailableError, StateKind
 

@@ -1,9 +1,9 @@
 """GrammarChecker: LanguageTool findings for a text, with a visible state, never a crash.
 
 The checker owns one engine (see :mod:`.lt_client`), started lazily by the first check, so merely
-opening the app costs nothing. ``check`` blocks — call it from a worker (the :mod:`.lane`), never
-from the UI thread. Everything else (``state``, ``reconfigure``, ``retry``) returns at once and
-may be called from any thread.
+opening the app costs nothing. ``check`` blocks — call it from a worker (the UI's task runner),
+never from the UI thread. Everything else (``state``, ``reconfigure``, ``retry``) returns at
+once and may be called from any thread.
 
 Failures become :class:`GrammarUnavailableError` and an ``unavailable`` state with a reason and
 a fix. Transient ones (timeout, HTTP 500, server gone) are retried by the next check, which is how

@@ -1,16 +1,22 @@
-"""What the user chose for grammar checking: engine mode, where LanguageTool lives, rules.
+"""The grammar checker's configuration: engine mode, where LanguageTool lives, rules, timeouts.
 
-A frozen value passed into the checker; the UI builds a new one from preferences whenever they
-change and hands it to :meth:`GrammarChecker.reconfigure`. Nothing here touches the network or
-the disk.
+A frozen value passed into the checker. The user's choices are core's
+:class:`~postingstudio.core.preferences.GrammarPreferences`; :meth:`GrammarConfig.from_preferences`
+is the one place they become a configuration (automatic mode resolved, the server URL checked),
+which the UI hands to :meth:`GrammarChecker.reconfigure` whenever preferences change. Nothing
+here touches the network or the disk.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from enum import StrEnum
+import logging
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from postingstudio.core.preferences import GrammarMode, GrammarPreferences
+
+log = logging.getLogger(__name__)
 
 # The free public LanguageTool API. Only used in PUBLIC mode with explicit consent, because the
 # posting then leaves the machine (and the free API is rate limited).
@@ -20,15 +26,6 @@ PUBLIC_API_URL = "https://api.languagetool.org/"
 DEFAULT_TIMEOUT_S = 30.0
 # Java start-up plus LanguageTool's rule loading takes a few seconds, more on a cold disk.
 DEFAULT_STARTUP_TIMEOUT_S = 60.0
-
-
-class GrammarMode(StrEnum):
-    """Where grammar checking runs, if anywhere; only PUBLIC sends text off the machine."""
-
-    OFF = "off"
-    LOCAL = "local"  # language-tool-python runs LanguageTool on Java on this machine
-    SERVER = "server"  # a self-hosted LanguageTool server (teams)
-    PUBLIC = "public"  # languagetool.org's public API: the text leaves the machine
 
 
 class ConfigError(ValueError):
@@ -72,6 +69,35 @@ class GrammarConfig:
             raise ConfigError("timeouts must be positive")
         if self.server_url is not None:
             object.__setattr__(self, "server_url", normalise_server_url(self.server_url))
+
+    @classmethod
+    def from_preferences(
+        cls,
+        preferences: GrammarPreferences,
+        *,
+        auto_local: bool,
+        personal_words_path: Path | None = None,
+        timeout_s: float = DEFAULT_TIMEOUT_S,
+    ) -> GrammarConfig:
+        """The configuration for the user's choices. Automatic mode (``mode`` is ``None``) is
+        local when ``auto_local`` (Java and LanguageTool were found), else off. A server URL
+        that can never work is logged and left out, so the rest of the choices still apply."""
+        mode = preferences.mode or (GrammarMode.LOCAL if auto_local else GrammarMode.OFF)
+        local = Path(preferences.local_path) if preferences.local_path else None
+        base = cls(
+            mode=mode,
+            local_path=local,
+            timeout_s=timeout_s,
+            startup_timeout_s=max(DEFAULT_STARTUP_TIMEOUT_S, timeout_s),
+            disabled_rules=frozenset(preferences.disabled_rules),
+            personal_words_path=personal_words_path,
+            consent_text_leaves_machine=preferences.public_consent,
+        )
+        try:
+            return replace(base, server_url=preferences.server_url)
+        except ConfigError as error:
+            log.warning("Ignoring the grammar server URL: %s", error)
+            return base
 
     @property
     def endpoint_url(self) -> str | None:

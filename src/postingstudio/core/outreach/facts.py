@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..compare_terms import stem
+from ..compare.phrases import stem
 from ..model import BlockKind, Posting
 from ..report import Report, SalaryKind
 from ..rules.rulebook import RuleBook

@@ -75,6 +75,25 @@ def _you_verb(words: list[Token], index: int, token: Token, previous: Token | No
     form = verb_form(verb.text)
     if form is not None and form[1] == "VBZ":
         return [f"“you {verb.text}”: the verb does not agree with “you”"]
+    if form is None or form[1] in ("VB", "VBP"):
+        return _joined_verbs(words, position)
+    return []
+
+
+def _joined_verbs(words: list[Token], position: int) -> list[str]:
+    """Verbs joined right after "you"'s verb must agree too: "You track, monitors and analyzing"
+    and "You develop and monitors procedures" do not."""
+    index = position + 1
+    while index + 1 < len(words) and words[index].lower in (",", "and", "or"):
+        while index + 1 < len(words) and words[index + 1].lower in (",", "and", "or"):
+            index += 1  # ", and"
+        joined = words[index + 1]
+        form = verb_form(joined.text)  # None for a base form ("monitor")
+        if "VERB" not in classes(joined.text):
+            return []
+        if form is not None and form[1] in ("VBZ", "VBG"):
+            return [f"“{joined.text}” is joined to the verb after “you” and does not agree"]
+        index += 2
     return []
 
 

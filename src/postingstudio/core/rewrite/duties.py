@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from .fit import Edit
-from .lexicon import inflect_verb, verb_form
+from .lexicon import classes, inflect_verb, verb_form
 
 _RESPONSIBLE = re.compile(
     r"\b(?P<be>is|are|am|was|were|be|been)\s+(?:(?:also|directly|primarily|mainly|fully)\s+)?"
@@ -20,6 +20,21 @@ _RESPONSIBLE = re.compile(
     r"(?P<verbs>[A-Za-z]+ing(?:(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)[A-Za-z]+ing)*)\b",
     re.IGNORECASE,
 )
+# A noun joined to the -ing words ("responsible for testing and QA of the system"): the -ing
+# word is a noun there too, and "will test and QA of" is broken.
+# "accountable for planning, development, optimization": a comma joins nouns to it as well.
+_JOINED_NOUN = re.compile(
+    r"(?:\s*,?\s+(?:and|or|&)|\s*,)\s+(?![A-Za-z]+ing\b)(?P<word>[A-Za-z]+)", re.IGNORECASE
+)
+# A noun-only item with "of" later in the list ("delivering reports, preparation of the accounts
+# and maintenance of ..."): the list is of duties as nouns, which the new verb would govern.
+_NOUN_ITEM = re.compile(
+    r"(?:,|\band\b|\bor\b)\s+(?P<word>[A-Za-z]+)\s+(?:(?:and|or)\s+[A-Za-z]+\s+)?of\b",
+    re.IGNORECASE,
+)
+# A list after the verb's object ("gathering requirements, design, creation and support"): the
+# items may be nouns joined to the -ing word, which a finite verb cannot take.
+_OBJECT_LIST = re.compile(r"\s+[A-Za-z-]+\s*,\s*[A-Za-z-]+\s*(?:,|\band\b|\bor\b)")
 _BE_TAG = {"is": "VBZ", "are": "VBP", "am": "VBP", "was": "VBD", "were": "VBD", "be": "VB"}
 _BE_TAG["been"] = "VBN"
 _GERUND = re.compile(r"[A-Za-z]+ing")
@@ -61,5 +76,23 @@ def duty_edits(text: str, begin: int, end: int, you: Sequence[Edit] = ()) -> lis
         after = "".join(pieces) + verbs[position:]
         if match.group("be")[:1].isupper():
             after = after[:1].upper() + after[1:]
-        edits.append(Edit(match.start(), match.end(), after))
+        joined = _JOINED_NOUN.match(text, match.end(), end)
+        reason = ""
+        if joined and verb_form(joined.group("word")) is None:
+            reason = f"“{joined.group('word')}” is joined to the -ing words as a noun"
+        elif _OBJECT_LIST.match(text, match.end(), end):
+            reason = "the list after it may join nouns to the -ing word"
+        elif noun := _noun_item(text, match.end(), clause_end):
+            reason = f"the list after it joins the noun “{noun}” to the -ing word"
+        edits.append(Edit(match.start(), match.end(), after, reason))
     return edits
+
+
+def _noun_item(text: str, start: int, end: int) -> str:
+    """The first list item after ``start`` that can only be a noun and takes "of", or ""."""
+    for item in _NOUN_ITEM.finditer(text, start, end):
+        word = item.group("word")
+        word_classes = classes(word)
+        if "NOUN" in word_classes and not word_classes & {"VERB", "ADJ"}:
+            return word
+    return ""

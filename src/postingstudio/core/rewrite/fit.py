@@ -19,6 +19,25 @@ from .lexicon import (
     plural,
     verb_form,
 )
+from .neighbours import (
+    another_person,
+    bare_modal_opening,
+    coordinated_object,
+    keep_of,
+    modal_dropped,
+    preposition_after_determiner,
+    purpose_clause,
+    repeated_verb,
+    shall_after_you,
+    that_clause_parallel,
+)
+from .placement import (
+    adverbial_position,
+    gerund_after_verb,
+    infinitive_to,
+    mass_noun_joined,
+    modal_after_coordinator,
+)
 from .tokens import starts_sentence, tokenize
 
 
@@ -37,9 +56,10 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
     """The replacement made to fit its place (number, verb form, pronoun case), or why it cannot."""
     matched = text[start:end]
     if _inside_compound(text, start, end):
-        return Edit(start, end, replacement, "the words are part of a hyphenated compound")
+        return Edit(start, end, replacement, "the words are part of a compound (“-” or “/”)")
     after = _keep_number(matched, replacement)
     after = keep_verb_form(matched, after)
+    after = keep_of(text, end, matched, after)
     reason = (
         _fixed_plural(text, start, end, matched, after)
         or _you_before_preposition(text, end, after)
@@ -51,6 +71,20 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
         or _pronoun_as_modifier(text, start, end, after)
         or _pronoun_after_of_or_as(text, start, after)
         or _infinitive(text, end, after)
+        or adverbial_position(text, start, end, matched, after)
+        or infinitive_to(text, end, matched, after)
+        or modal_after_coordinator(text, start, after)
+        or mass_noun_joined(text, end, after)
+        or gerund_after_verb(text, start, matched, after)
+        or preposition_after_determiner(text, start, after)
+        or purpose_clause(text, start, matched, after)
+        or bare_modal_opening(text, start, after)
+        or that_clause_parallel(text, end, matched, after)
+        or another_person(text, start, end, after)
+        or shall_after_you(text, end, after)
+        or repeated_verb(text, start, after)
+        or coordinated_object(text, end, matched, after)
+        or modal_dropped(matched, after)
     )
     after = _capitals(text, start, matched, after)
     start, after = _article_before(text, start, after)
@@ -160,6 +194,10 @@ def _inside_compound(text: str, start: int, end: int) -> bool:
         (len(before) == 2 and before[1] == "-" and before[0].isalpha())
         or (len(after) == 2 and after[0] == "-" and after[1].isalpha())
         or after[:1] == "("  # "incumbent(s)"
+        or after[:1].isalpha()  # "the candidates past career": the words end inside a word
+        # "SAN utilization/trending reports": a term inside a slash list is part of a name
+        or (len(before) == 2 and before[1] == "/" and before[0].isalnum())
+        or (len(after) == 2 and after[0] == "/" and after[1].isalnum())
     )
 
 
@@ -190,6 +228,11 @@ def keep_verb_form(matched: str, replacement: str) -> str:
         return replacement  # "is expected to" -> "will": a modal has no -s, -ed or -ing form
     form = verb_form(old[0].text)
     replacement_form = verb_form(new[0].text)
+    if old[0].lower in ("are", "were") and replacement_form and replacement_form[1] == "VBZ":
+        # "procedures are in compliance with" -> "follow", not "follows"
+        tag = "VBP" if old[0].lower == "are" else "VBD"
+        wanted = inflect_verb(replacement_form[0], tag, new[0].text)
+        return replacement[: new[0].start] + wanted + replacement[new[0].end :]
     if old[0].lower in ("are", "were") and replacement_form and replacement_form[0] == "be":
         wanted = old[0].lower
         return replacement[: new[0].start] + _cased(wanted, new[0].text) + replacement[new[0].end :]
@@ -319,7 +362,21 @@ def _capitals(text: str, start: int, matched: str, replacement: str) -> str:
     keeps_capital = first.isupper() or first == "I" or (first[:1].isupper() and not classes(first))
     if replacement[:1].isupper() and not matched[:1].isupper() and not keeps_capital:
         return replacement[:1].lower() + replacement[1:]
+    old = [t.text for t in tokenize(matched) if t.is_word]
+    if (
+        old
+        and all(w[:1].isupper() for w in old)
+        and (len(old) > 1 or _title_case_before(text, start))
+    ):
+        # A heading in title case ("Skills You Should Possess") keeps it: "Should Have".
+        return " ".join(w[:1].upper() + w[1:] for w in replacement.split(" "))
     return replacement
+
+
+def _title_case_before(text: str, start: int) -> bool:
+    """The two words before ``start`` are capitalised: a heading in title case."""
+    before = [t for t in tokenize(text[max(0, start - 40) : start]) if t.is_word][-2:]
+    return len(before) == 2 and all(t.text[:1].isupper() for t in before)
 
 
 def _article_before(text: str, start: int, replacement: str) -> tuple[int, str]:

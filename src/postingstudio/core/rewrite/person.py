@@ -11,20 +11,24 @@ who ...") is left alone, as are legal sentences (equal opportunity, background c
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from typing import Any
 
-from ...paths import resources_dir
 from .fit import Edit
 from .lexicon import classes, in_class, inflection, is_adverb, is_plural_noun, verb_form
-from .tokens import Token, starts_sentence, tokenize
-
-
-@cache
-def _spec() -> dict[str, Any]:
-    with (resources_dir() / "rewrite" / "en" / "person.toml").open("rb") as handle:
-        return tomllib.load(handle)
+from .reader import (
+    as_the_reader,
+    cased,
+    label,
+    left_over,
+    no_predicate,
+    not_the_reader,
+    person_between,
+    role_modifier,
+    spec,
+    verb_like,
+    word_before,
+)
+from .tokens import Token, tokenize
 
 
 def _alternatives(words: list[str]) -> str:
@@ -34,35 +38,43 @@ def _alternatives(words: list[str]) -> str:
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    spec = _spec()
-    adjectives = rf"(?:(?:{_alternatives(spec['adjectives'])})\s+)"
+    words = spec()
+    adjectives = rf"(?:(?:{_alternatives(words['adjectives'])})\s+)"
     noun_phrase = (
-        rf"(?:(?:the|this|our|a|an)\s+|^\s*)(?:{adjectives}*(?:{_alternatives(spec['heads'])})"
-        rf"|{adjectives}+(?:{_alternatives(spec['weak_heads'])}))"
+        rf"(?:(?:the|this|our|a|an)\s+|^\s*)(?:{adjectives}*(?:{_alternatives(words['heads'])})"
+        rf"|{adjectives}+(?:{_alternatives(words['weak_heads'])}))"
     )
     pronoun_kinds = [
-        (kind, spec[f"{kind}_pronouns"])
+        (kind, words[f"{kind}_pronouns"])
         for kind in ("subject", "object", "possessive", "reflexive")
     ]
-    pronouns = "|".join(f"(?P<{kind}>{_alternatives(words)})" for kind, words in pronoun_kinds)
+    pronouns = "|".join(f"(?P<{kind}>{_alternatives(names)})" for kind, names in pronoun_kinds)
     reader = re.compile(  # a bare head counts only at the start: "Candidate will work ..."
-        rf"(?<![\w/])(?:(?P<phrase>{noun_phrase})(?P<genitive>['’]s\b)?(?![\w(-])|(?:{pronouns})(?![\w/]))",
+        rf"(?<![\w/])(?:(?P<phrase>{noun_phrase})(?P<genitive>['’]s\b)?(?![\w(-])(?=[\s.,;:!?)\]\"”]|$)"
+        rf"|(?:{pronouns})(?![\w/]))",
         re.IGNORECASE | re.MULTILINE,
     )
-    refer = re.compile(rf"\b(?:{'|'.join(spec['refer_back'])})\b", re.IGNORECASE)
+    refer = re.compile(rf"\b(?:{'|'.join(words['refer_back'])})\b", re.IGNORECASE)
     return reader, refer
 
 
 def _is_legal(sentence: str) -> bool:
     lower = sentence.lower()
-    return any(cue in lower for cue in _spec()["legal_cues"])
+    return any(cue in lower for cue in spec()["legal_cues"])
 
 
-def you_edits(text: str, begin: int, end: int) -> list[Edit]:
-    """The edits that put the sentence ``text[begin:end]`` in the second person."""
+def you_edits(
+    text: str, begin: int, end: int, refused: list[tuple[int, int]] | None = None
+) -> list[Edit]:
+    """The edits that put the sentence ``text[begin:end]`` in the second person. ``refused``
+    collects the spans of mentions left as they are on purpose (someone other than the reader, a
+    heading), which no rule's bare "you" may then turn either."""
+    refused = [] if refused is None else refused
     sentence = text[begin:end]
     reader, refer = _patterns()
     if _is_legal(sentence):
+        # A legal party, not the reader: no rule's bare "you" may turn it either.
+        refused.extend((begin + m.start(), begin + m.end()) for m in reader.finditer(sentence))
         return []
     edits: list[Edit] = []
     first_subject: int | None = None
@@ -72,38 +84,75 @@ def you_edits(text: str, begin: int, end: int) -> list[Edit]:
         if match.group("possessive"):
             # "Help each child learn in his/her own way": only the reader rewritten as the
             # subject, with no other person between, owns the possessive.
-            if first_subject is not None and not _person_between(text, first_subject, start):
-                edits.append(Edit(start, stop, _cased(text, start, "your")))
+            if first_subject is not None and not person_between(text, first_subject, start):
+                edits.append(Edit(start, stop, cased(text, start, "your")))
         elif match.group("genitive"):
-            edits.append(Edit(start, stop, _cased(text, start, "your")))
+            edits.append(Edit(start, stop, cased(text, start, "your")))
         elif match.group("reflexive"):
-            edits.append(Edit(start, stop, "yourself"))
+            # "The junior analyst will familiarize himself/herself": only the reader as the
+            # subject owns the reflexive.
+            if first_subject is not None and not person_between(text, first_subject, start):
+                edits.append(Edit(start, stop, "yourself"))
         elif match.group("object"):
             edits.append(Edit(start, stop, "you"))
         else:
             subject = bool(match.group("subject")) or _is_subject(text, start, begin)
             phrase = match.group("phrase")
-            if phrase and in_class(_word_before(text, start, begin), "selection_verbs"):
+            if _joined_mention(sentence, match.start(), match.end(), reader):
+                refused.append((start, stop))
+                continue  # "the post holder and the post holder may": not "you, and you may"
+            if (
+                match.group("subject")
+                and first_subject is None
+                and person_between(text, begin, start, skip_first=False)
+            ):
+                continue  # "every customer will pay every time s/he transacts": the customer
+            if phrase and len(phrase.split()) == 2 and phrase.lower().startswith(("a ", "an ")):
+                refused.append((start, stop))  # "whether a candidate should be shortlisted"
+                continue
+            if phrase and not subject and _subject_after_opener(text, start, begin, rest):
+                subject = True  # "To fulfil ... of this position the successful candidate is"
+            if phrase and not subject and not_the_reader(text, begin, start, phrase, rest):
+                refused.append((start, stop))
+                continue
+            if phrase and subject and no_predicate(rest):
+                edits.extend(label(text, start, stop, begin, end, rest))  # -> "About you:"
+                refused.append((start, stop))
+                continue  # "The candidate would possess:": a heading, left as it is
+            if phrase and subject and role_modifier(text, stop, end):
+                # "The ideal candidate for this role will" -> "You will": the role is this one
+                stop = stop + role_modifier(text, stop, end)
+                rest = tokenize(text[stop:end], stop)
+            if phrase and word_before(text, start, begin) == "as":
+                edits.extend(as_the_reader(text, start, stop, begin))
+                continue
+            if phrase and in_class(word_before(text, start, begin), "selection_verbs"):
+                refused.append((start, stop))
                 continue  # "once we have found the right candidate": candidates in general
             if phrase and _predicate(text, start, begin):
                 continue  # "you may be just the right candidate": already about the reader
             if phrase and _modifier_or_relative(rest, subject):
                 continue
+            if phrase and subject and _bare_noun_after(phrase, rest):
+                refused.append((start, stop))
+                continue  # "and the ideal candidate profile": it modifies the noun
             if phrase and not subject and phrase.lower().startswith(("a ", "an ")):
                 continue  # "an opportunity for a strong candidate": not yet the reader
-            if phrase and _word_before(text, start, begin) in ("of", "as"):
+            if phrase and word_before(text, start, begin) in ("of", "as"):
                 # "the skills of the candidate" needs "your skills", and "As the ideal
                 # candidate, you ..." is already about the reader: "of you", "As you" are wrong.
                 continue
             if subject and _fixed_plural_next(rest):
                 continue  # "the candidate hands on ...": "hands on" keeps its number
-            edits.append(Edit(start, stop, _cased(text, start, "you")))
+            edits.append(Edit(start, stop, cased(text, start, "you"), _register(rest, subject)))
             if subject:
                 edits.extend(compound_comma(text, start, begin))
                 edits.extend(_agree(rest))
                 first_subject = start if first_subject is None else first_subject
     if first_subject is not None:
         edits.extend(_refer_back(text, first_subject, end, refer))
+    if edits:
+        edits.extend(left_over(text, edits, end, refer_back=first_subject is not None))
     return _without_overlaps(edits)
 
 
@@ -127,22 +176,10 @@ def compound_comma(text: str, start: int, begin: int) -> list[Edit]:
     return []
 
 
-def _cased(text: str, start: int, word: str) -> str:
-    capital = text[start : start + 1].isupper()
-    after_mark = capital and text[:start].rstrip()[-1:] in (":", ";")
-    # A capitalised determiner ("The candidate should ...") opens a sentence or a bullet even
-    # where the text before it lost its full stop; the new first word keeps that capital.
-    opens = capital and text[start : start + 4].lower() in ("the ", "this", "our ")
-    return word.capitalize() if starts_sentence(text, start) or after_mark or opens else word
-
-
-def _word_before(text: str, start: int, begin: int) -> str:
-    words = [t for t in tokenize(text[begin:start]) if t.is_word]
-    return words[-1].lower if words else ""
-
-
 def _is_subject(text: str, start: int, begin: int) -> bool:
     before = tokenize(text[begin:start])
+    if text[start : start + 4] in ("The ", "This", "Our "):
+        return True  # "Who we are looking for The successful candidate has": a lost full stop
     return not before or not before[-1].is_word or in_class(before[-1].lower, "clause_openers")
 
 
@@ -172,16 +209,12 @@ def _modifier_or_relative(rest: list[Token], subject: bool) -> bool:
         return True  # "the Candidate Coordinator", "Candidate Skills": part of a name
     if subject and in_class(word.lower, "prepositions"):
         return True  # "the ideal candidate for this position can": "you for this position" """
-    if in_class(word.lower, "adverbs_between") or _verb_like(word):
+    if in_class(word.lower, "adverbs_between") or verb_like(word):
         return False
     word_classes = classes(word.text)
     if subject:
         return "NOUN" in word_classes and not word_classes & {"VERB", "AUX", "ADV"}
     return "NOUN" in word_classes or "ADJ" in word_classes
-
-
-def _verb_like(word: Token) -> bool:
-    return word.lower in ("is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't")
 
 
 def _second_person(word: str) -> str | None:
@@ -216,12 +249,18 @@ def _agree(rest: list[Token]) -> list[Edit]:
     edits = [] if new is None or new == verb.text.lower() else [Edit(verb.start, verb.end, new)]
     if not edits and not in_class(verb.lower, "modals"):
         return []
+    in_list = False  # a coordinated verb was re-agreed: the list after it is of verbs too
+    chain = position  # the last verb joined directly to the first ("tracks, monitors and ...")
     for index in range(position + 1, len(words) - 1):
         joiner, candidate = words[index], words[index + 1]
+        if in_class(joiner.lower, "relative_openers"):
+            break  # "a fitter who has ... and is": those verbs agree with "fitter"
         if joiner.lower not in ("and", "or", ","):
             continue
         following = words[index + 2] if index + 2 < len(words) else None
         candidate_classes = classes(candidate.text)
+        # Joined right after the verb ("develops and monitors procedures"), it is a verb too.
+        direct = all(w.lower in ("and", "or", ",") for w in words[chain + 1 : index + 1])
         unambiguous = "NOUN" not in candidate_classes or (
             following is not None
             and (
@@ -230,10 +269,12 @@ def _agree(rest: list[Token]) -> list[Edit]:
             )
         )
         form = verb_form(candidate.text)
-        if form is not None and form[1] == "VBZ" and unambiguous:
+        if form is not None and form[1] == "VBZ" and (unambiguous or in_list or direct):
             replacement = _second_person(candidate.text)
             if replacement:
                 edits.append(Edit(candidate.start, candidate.end, replacement))
+                in_list = in_list or unambiguous
+                chain = index + 1 if direct else chain
     return edits
 
 
@@ -245,17 +286,17 @@ def refer_back_edits(text: str, after: int, end: int) -> list[Edit]:
 def _refer_back(text: str, after: int, end: int, refer: re.Pattern[str]) -> list[Edit]:
     """Singular "they" forms referring back to the rewritten subject, with no plural noun
     (another possible antecedent) between."""
-    replacements: dict[str, str] = _spec()["refer_back"]
+    replacements: dict[str, str] = spec()["refer_back"]
     edits = []
     for match in refer.finditer(text, after, end):
         between = [t for t in tokenize(text[after : match.start()]) if t.is_word]
-        if any(is_plural_noun(t.text) for t in between) or _person_between(
+        if any(is_plural_noun(t.text) for t in between) or person_between(
             text, after, match.start()
         ):
             break
         word = match.group()
         new = replacements[word.lower()]
-        edits.append(Edit(match.start(), match.end(), _cased(text, match.start(), new)))
+        edits.append(Edit(match.start(), match.end(), cased(text, match.start(), new)))
     return edits
 
 
@@ -266,19 +307,6 @@ def _fixed_plural_next(rest: list[Token]) -> bool:
     return bool(words) and in_class(words[0].lower, "fixed_plurals")
 
 
-def _person_between(text: str, start: int, end: int) -> bool:
-    """Another singular person ("each child", "the educator") between the rewritten subject
-    and a possessive may be what the possessive refers to."""
-    nouns = _spec()["other_persons"]
-    words = [t.lower for t in tokenize(text[start:end]) if t.is_word][1:]
-    owners = ("your", "his", "her", "their", "our", "my", "its")
-    return any(
-        word in nouns
-        and not (index and (words[index - 1] in owners or words[index - 1].endswith(("'s", "’s"))))
-        for index, word in enumerate(words)
-    )
-
-
 def _without_overlaps(edits: list[Edit]) -> list[Edit]:
     kept: list[Edit] = []
     for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
@@ -286,3 +314,58 @@ def _without_overlaps(edits: list[Edit]) -> list[Edit]:
             continue
         kept.append(edit)
     return kept
+
+
+def _subject_after_opener(text: str, start: int, begin: int, rest: list[Token]) -> bool:
+    """Whether "the candidate" after an opening phrase with no comma, before a modal or finite verb,
+    is the subject: the word before it is a noun or adverb, not a verb or preposition."""
+    if not text[start:].lower().startswith("the "):
+        return False
+    following = [t for t in rest if t.is_word][:1]
+    if not following or not (
+        in_class(following[0].lower, "modals")
+        or verb_like(following[0])
+        or (verb_form(following[0].text) or ("", ""))[1] == "VBZ"
+    ):
+        return False
+    before = word_before(text, start, begin)
+    if not before or in_class(before, "prepositions") or in_class(before, "determiners"):
+        return False
+    before_classes = classes(before)
+    return bool(before_classes & {"NOUN", "ADV"}) and not in_class(before, "selection_verbs")
+
+
+def _bare_noun_after(phrase: str, rest: list[Token]) -> bool:
+    """A noun in its base form after a singular phrase ("candidate profile"): as a verb it would
+    not agree with the phrase, so the phrase modifies it."""
+    if not rest or not rest[0].is_word or is_plural_noun(phrase.split()[-1]):
+        return False
+    word = rest[0]
+    if "NOUN" not in classes(word.text) or in_class(word.lower, "modals"):
+        return False
+    form = verb_form(word.text)
+    return form is None or (form[1] in ("VB", "VBP") and not word.lower.endswith("s"))
+
+
+def _register(rest: list[Token], subject: bool) -> str:
+    """Why not, when the subject's verb is "shall": "You shall possess" reads as a command."""
+    words = [t for t in rest if t.is_word]
+    if subject and words and words[0].lower == "shall":
+        return "“you shall” reads as a command; “you will” or “you have” may fit better"
+    return ""
+
+
+_JOINER = re.compile(r"\s*,?\s*\b(?:and|or)\s+", re.IGNORECASE)
+_JOINED_BEFORE = re.compile(r"\s*,?\s*\b(?:and|or)\s+$", re.IGNORECASE)
+
+
+def _joined_mention(sentence: str, start: int, stop: int, reader: re.Pattern[str]) -> bool:
+    """Whether the mention is joined by "and"/"or" to another mention of the reader."""
+    joiner = _JOINER.match(sentence, stop)
+    if joiner and reader.match(sentence, joiner.end()):
+        return True
+    before = sentence[max(0, start - 60) : start]
+    joined = _JOINED_BEFORE.search(before)
+    if not joined:
+        return False
+    return any(m.end() == joined.start() for m in reader.finditer(before))

@@ -19,6 +19,7 @@ from .agreement import new_problems
 from .duties import duty_edits
 from .fit import Edit, fit, keep_verb_form
 from .person import agree_after, compound_comma, refer_back_edits, you_edits
+from .placement import repeats
 from .tokens import sentences
 
 # The ``schema`` of ``postingstudio polish --format json`` (docs/json.md), whose ``changes`` and
@@ -89,7 +90,9 @@ class _Sentence:
     def attempt(self, rule_id: str, edits: Sequence[Edit], message: str = "") -> Change:
         before = self.current()
         after = self.current(edits)
-        problems = new_problems(before, after)
+        # An edit the clause rewrite itself marked (a verb it cannot tell from a noun, a
+        # pronoun that may name someone else) keeps the whole change for the writer.
+        problems = [e.reason for e in edits if e.reason] or new_problems(before, after)
         start, end = min(e.start for e in edits), max(e.end for e in edits)
         change = Change(
             rule_id,
@@ -98,13 +101,21 @@ class _Sentence:
             self.text[start:end],
             apply_edits(self.text[start:end], edits, start),
             safe=not problems,
-            reason=f"would break agreement: {problems[0]}" if problems else "",
+            reason=_reason(problems, edits),
             message=message,
             edits=tuple(edits),
         )
         if change.safe:
             self.edits.extend(edits)
         return change
+
+
+def _reason(problems: Sequence[str], edits: Sequence[Edit]) -> str:
+    if not problems:
+        return ""
+    if any(e.reason for e in edits):
+        return f"needs your judgement: {problems[0]}"
+    return f"would break agreement: {problems[0]}"
 
 
 def propose(text: str, findings: Sequence[Finding], screen: Screen) -> list[Change]:
@@ -130,7 +141,8 @@ def _sentence_changes(
 ) -> list[Change]:
     sentence = _Sentence(text, begin, end)
     out: list[Change] = []
-    person = you_edits(text, begin, end)
+    refused: list[tuple[int, int]] = []
+    person = you_edits(text, begin, end, refused)
     duties = duty_edits(text, begin, end, you=person)
     absorbed = [d for d in duties if any(d.start <= e.start < d.end for e in person)]
     if absorbed:
@@ -148,7 +160,7 @@ def _sentence_changes(
     for finding in sorted(findings, key=lambda f: (f.start, -f.end)):
         if any(finding.start < e and finding.end > s for s, e in taken):
             continue  # a clause rewrite already covers these words
-        change = _finding_change(text, sentence, finding, screen)
+        change = _finding_change(text, sentence, finding, screen, refused)
         if change is not None:
             out.append(change)
             taken.append((change.start, change.end))
@@ -163,14 +175,18 @@ def _with_plain_verbs(person: list[Edit], findings: list[Finding], screen: Scree
     for edit in person:
         finding = spans.get((edit.start, edit.end))
         safe = [r for r, why in screen(finding) if not why] if finding else []
-        if safe and " " not in safe[0]:
-            edit = Edit(edit.start, edit.end, keep_verb_form(edit.after, safe[0]))
+        if safe and " " not in safe[0] and " " not in edit.after:
+            edit = Edit(edit.start, edit.end, keep_verb_form(edit.after, safe[0]), edit.reason)
         out.append(edit)
     return out
 
 
 def _finding_change(
-    text: str, sentence: _Sentence, finding: Finding, screen: Screen
+    text: str,
+    sentence: _Sentence,
+    finding: Finding,
+    screen: Screen,
+    refused: Sequence[tuple[int, int]] = (),
 ) -> Change | None:
     options = screen(finding)
     if not options:
@@ -180,7 +196,19 @@ def _finding_change(
         edit = fit(text, finding.start, finding.end, replacement)
         if not sentence.free(edit.start, edit.end):
             return None
+        repeated = (
+            "" if reason or edit.reason else repeats(sentence.current(), finding.text, edit.after)
+        )
+        if repeated:
+            # The next option is a different word for the sentence's own ("provides support for
+            # applications" -> "helps applications"), not a plain equivalent: stop here.
+            return first_unsafe or _unsafe(text, finding, edit, repeated)
         why = reason or edit.reason
+        left = any(s < edit.end and edit.start < e for s, e in refused)
+        if not why and edit.after.lower().startswith("you") and left:
+            # The clause rewrite runs first and left these words as they are on purpose (a
+            # heading, someone other than the reader): a rule's bare "you" must not undo that.
+            why = "these words may not name the reader, or stand as a heading"
         if why:
             first_unsafe = first_unsafe or _unsafe(text, finding, edit, why)
             continue

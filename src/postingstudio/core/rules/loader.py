@@ -48,6 +48,7 @@ _KIND_KEYS = {
 }  # fmt: skip
 _ENTRY_KEYS = {
     "terms", "term", "explain", "replacements", "unless", "severity", "scope", "pos", "judgement",
+    "unless_after",
 }  # fmt: skip
 
 
@@ -132,6 +133,9 @@ def _entry(item: Any, path: Path, label: str) -> Entry:
     judgement = item.get("judgement", "")
     if not isinstance(judgement, str):
         raise RuleFileError(path, label, "'judgement' must be a sentence")
+    after = item.get("unless_after")
+    if after is not None and not isinstance(after, str):
+        raise RuleFileError(path, label, "'unless_after' must be a regular expression")
     return Entry(
         terms,
         item["explain"],
@@ -141,6 +145,7 @@ def _entry(item: Any, path: Path, label: str) -> Entry:
         _choice(item, "scope", SCOPES, path, label),
         _choice(item, "pos", PARTS_OF_SPEECH, path, label),
         judgement,
+        _regex(after, re.IGNORECASE, path, label, "unless_after") if after else None,
     )
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..findings import Finding, FindingSource, Severity
+from ..rewrite.lexicon import in_class
 from ..settings import AnalysisSettings
 from ..text import TextIndex
 from .schema import DensityRule, Entry, PatternRule, Rule, RuleBase, TermRule
@@ -111,9 +113,13 @@ class TextRules:
             if self._suppressed(rule, index, start, matched, settings, exempt):
                 continue
             unless = target.unless
-            if unless is not None and unless.occurs_overlapping(index.norms, first, end):
+            if unless is not None and _unless_holds(unless, index.norms, first, end):
                 continue
             entry = target.entry
+            if entry.unless_after and entry.unless_after.match(
+                text, stop, index.sentence_of(start)[1]
+            ):
+                continue  # the specifics follow ("key stakeholders, in particular Finance, …")
             if not in_scope(entry.scope or rule.scope, text, start, stop):
                 continue
             if not has_part_of_speech(entry.pos or rule.pos, text, start):
@@ -244,3 +250,15 @@ def _with_message(finding: Finding, message: str) -> Finding:
     from dataclasses import replace
 
     return replace(finding, message=message)
+
+
+def _unless_holds(unless: TermTable[bool], norms: Sequence[str], first: int, end: int) -> bool:
+    """Whether an exception covers the match, also with an adverb right after it: "this position
+    will include" excuses "this position will also include" too."""
+    if unless.occurs_overlapping(norms, first, end):
+        return True
+    if end >= len(norms) or not in_class(norms[end], "adverbs_between"):
+        return False
+    low = max(0, first - 8)
+    window = [*norms[low:end], *norms[end + 1 : end + 8]]
+    return unless.occurs_overlapping(window, first - low, end - low)

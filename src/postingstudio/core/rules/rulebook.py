@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..gender import GenderLexicon
+from ..sections_learned import load_section_model
 from ..sections_spec import load_section_specs
 from ..structure import PassiveDetector
 from .loader import load_rules, word_list
@@ -47,6 +48,7 @@ class RuleBook:
     benefit_labels: dict[str, str]
     passive: PassiveDetector
     sections: tuple[Any, ...] = ()
+    section_model: Any = None  # sections_learned.SectionModel, where the folder ships one
     problems: tuple[str, ...] = field(default_factory=tuple)
     resources: Path | None = None
     # Built from the fields above (so ``dataclasses.replace`` rebuilds it): all term tables in
@@ -105,10 +107,12 @@ def load_rulebook(
         frozenset(word_list(lexicons / "passive_exceptions.txt")),
     )
     sections: tuple[Any, ...] = ()
+    section_model = None
     sections_dir = resources / "sections" / language
     if sections_dir.is_dir():
         try:
             sections = tuple(load_section_specs(sections_dir))
+            section_model = load_section_model(sections_dir)
         except ValueError as error:
             raise RuleFileError(sections_dir, None, str(error)) from None
     return RuleBook(
@@ -123,6 +127,7 @@ def load_rulebook(
         benefit_labels=labels,
         passive=passive,
         sections=sections,
+        section_model=section_model,
         problems=tuple(problems),
         resources=resources,
     )
@@ -150,7 +155,15 @@ def cached_rulebook(resources: Path) -> RuleBook:
     sources = tree_files(
         resources, ("rules/en/*.toml", "lexicons/**/*", "sections/en/**/*", "*.toml")
     ) + tree_files(Path(__file__).parent.parent, ("**/*.py",))
-    book = cached("rulebook-en", fingerprint(sources), lambda: load_rulebook(resources), "pickle")
+    from ..sections import keep_matcher
+    from ..sections_spec import CueMatcher
+
+    def build() -> tuple[RuleBook, CueMatcher]:
+        book = load_rulebook(resources)
+        return book, CueMatcher(book.sections)  # the section cue table, built once with it
+
+    book, matcher = cached("rulebook-en", fingerprint(sources), build, "pickle")
+    keep_matcher(book.sections, matcher)
     if book.resources != resources:  # built elsewhere (a bundle's packaging-time cache)
         object.__setattr__(book, "resources", resources)
     return book

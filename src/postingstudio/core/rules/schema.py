@@ -52,6 +52,9 @@ class Entry:
     scope: str | None = None  # overrides the rule's scope
     pos: str | None = None  # overrides the rule's part of speech
     judgement: str = ""  # why this entry's replacements need the writer's judgement
+    # Silent when the words right after the match match this ("key stakeholders, in particular
+    # Finance, Audit and Risk"): the sentence already gives the specifics the message asks for.
+    unless_after: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

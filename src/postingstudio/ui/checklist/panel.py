@@ -2,8 +2,10 @@
 
 Each row has a drawn state mark (a tick, a half-filled circle, a cross: shape and colour), the
 section's label and the detector's reason. A missing section has "Insert", which asks the window
-to add the section's template at ``SectionResult.insert_at``; a present or thin one can be
-clicked to jump to it. Until section detection reports anything, the panel says so.
+to add the section's template at ``SectionResult.insert_at``; a thin one with something to add
+has "Strengthen", which asks to add what it lacks (``SectionResult.additions``) at its end. A
+present or thin one can be clicked to jump to it. Until section detection reports anything, the
+panel says so.
 """
 
 from __future__ import annotations
@@ -92,7 +94,20 @@ class SectionRow(QFrame):
                 self.tr("Add a {0} section with placeholders").format(section.label)
             )
             layout.addWidget(self.insert_button, 0, Qt.AlignmentFlag.AlignTop)
-        # Reachable from the keyboard (F6, then Tab): Enter shows the section or inserts it.
+        self.strengthen_button: QPushButton | None = None
+        if section.state is SectionState.THIN and section.additions:
+            self.strengthen_button = QPushButton(self.tr("Strengthen"), self)
+            self.strengthen_button.setObjectName(f"strengthen_{section.id}")
+            self.strengthen_button.setToolTip(
+                self.tr("Add what {0} lacks, with placeholders for your words:\n{1}").format(
+                    section.label, section.additions
+                )
+            )
+            self.strengthen_button.setAccessibleName(
+                self.tr("Strengthen {0}").format(section.label)
+            )
+            layout.addWidget(self.strengthen_button, 0, Qt.AlignmentFlag.AlignTop)
+        # Reachable from the keyboard (F6, then Tab): Enter inserts, strengthens or shows it.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(f"{section.label}: {state_words[section.state]}")
         self.setAccessibleDescription(section.reason)
@@ -107,8 +122,9 @@ class SectionRow(QFrame):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            if self.insert_button is not None:
-                self.insert_button.click()
+            button = self.insert_button or self.strengthen_button
+            if button is not None:
+                button.click()
             else:
                 self.clicked.emit(self.section.id)
             return
@@ -125,6 +141,7 @@ class ChecklistPanel(QWidget):
     ask to insert a missing section."""
 
     insertRequested = Signal(str)  # section id
+    strengthenRequested = Signal(str)  # section id
     sectionActivated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -151,7 +168,7 @@ class ChecklistPanel(QWidget):
         self.set_sections(())
 
     def set_sections(self, sections: Sequence[SectionResult]) -> None:
-        signature = [(s.id, s.label, s.state, s.reason) for s in sections]
+        signature = [(s.id, s.label, s.state, s.reason, s.additions) for s in sections]
         if signature == self._signature and self.rows:
             for section in sections:  # same checklist; keep rows, refresh their offsets
                 self.rows[section.id].section = section
@@ -180,6 +197,10 @@ class ChecklistPanel(QWidget):
             if row.insert_button is not None:
                 row.insert_button.clicked.connect(
                     lambda _=False, sid=section.id: self.insertRequested.emit(sid)
+                )
+            if row.strengthen_button is not None:
+                row.strengthen_button.clicked.connect(
+                    lambda _=False, sid=section.id: self.strengthenRequested.emit(sid)
                 )
             self._list.insertWidget(position, row)
             self.rows[section.id] = row

@@ -38,7 +38,7 @@ from postingstudio.ui.common.tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 # The debounce. The design asks for about 300 ms: long enough that a typist's words are not
-# analysed letter by letter, short enough to feel live.
+# analysed letter by letter, short enough to feel live. Read when a controller is made.
 DEFAULT_DELAY_MS = 300
 # Last keystroke → highlights drawn: the issue's target. That time is debounce + turnaround
 # (snapshot, worker, delivery) + drawing (anchoring the markers, ExtraSelections, repaint).
@@ -116,7 +116,7 @@ def rulebook_loader(resources: Path, user_rule_dirs: Iterable[Path] = ()) -> Cal
 
 
 class AnalysisController(QObject):
-    """Owns the debounce timer, the generation counter and the worker pool."""
+    """Owns the debounce timer and the analysis lane on the app's task runner."""
 
     reportReady = Signal(object)  # AnalysisResult, current generation only
     analysisFailed = Signal(str)
@@ -127,15 +127,12 @@ class AnalysisController(QObject):
         self,
         snapshot: Callable[[], Posting],
         loader: Callable[[], RuleBook],
+        runner: TaskRunner,
         settings: AnalysisSettings | None = None,
-        delay_ms: int = DEFAULT_DELAY_MS,
         parent: QObject | None = None,
-        runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
-        # The app's shared runner; a controller used on its own owns one (and shuts it down).
-        self._owns_runner = runner is None
-        self._runner = runner or TaskRunner(self, max_threads=1)  # one analysis at a time
+        self._runner = runner  # the app's one runner; its owner shuts it down
         self._closed = False
         self._snapshot = snapshot
         self._loader = loader
@@ -149,7 +146,7 @@ class AnalysisController(QObject):
         self._analysing = False
         self._busy_shown = False  # the last value sent through busyChanged
         self._changed_at = time.perf_counter()
-        self._max_delay = delay_ms
+        self._max_delay = DEFAULT_DELAY_MS
         # Recent analysis turnaround, which sets the debounce: a moving average of the time
         # from the debounce firing to the report arriving here. That is what the debounce
         # competes with for the budget: the snapshot on this thread, any wait for the worker
@@ -161,7 +158,7 @@ class AnalysisController(QObject):
         self._warmed_up = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
+        self._timer.setInterval(self._max_delay)
         self._timer.timeout.connect(self._run_now)
 
     # -- inputs --------------------------------------------------------------------------
@@ -214,14 +211,12 @@ class AnalysisController(QObject):
         self._timer.stop()
         self._run_now()
 
-    def shutdown(self, timeout_ms: int = 10_000) -> None:
-        """Stop the timer, skip queued work and wait for the running task (tests, quit)."""
+    def shutdown(self) -> None:
+        """Stop the timer and report nothing more; the runner's owner waits for its workers."""
         self._timer.stop()
         self._closed = True
         # The generation is left as it is (callers still compare with it); the runner, once shut
         # down by its owner, delivers nothing more.
-        if self._owns_runner:
-            self._runner.shutdown(timeout_ms)
 
     @property
     def busy(self) -> bool:

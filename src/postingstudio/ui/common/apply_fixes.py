@@ -180,6 +180,12 @@ def template_blocks(template: str, label: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def addition_blocks(additions: str) -> tuple[Block, ...]:
+    """What a thin section lacks (``SectionResult.additions``) as blocks; "- " lines become
+    bullets, so they join the section's own list."""
+    return parse_text(additions, markdown=True).blocks if additions.strip() else ()
+
+
 def insert_section(document: QTextDocument, position: int, blocks: Sequence[Block]) -> QTextCursor:
     """Insert ``blocks`` as whole blocks at document ``position`` (from ``insert_at``).
 

@@ -30,6 +30,19 @@ def elide_words(metrics: QFontMetrics, text: str, width: int) -> str:
     return (kept or fitted.rstrip(ELLIPSIS)) + ELLIPSIS
 
 
+def shorten_words(text: str, limit: int) -> str:
+    """``text`` (spaces collapsed) if it has at most ``limit`` characters, else its longest run
+    of whole words within ``limit`` plus "…" (for text shown where no font is measured, such as
+    a quote inside a list row)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    kept = text[: limit - 1]
+    if text[limit - 1] != " " and " " in kept:
+        kept = kept[: kept.rfind(" ")]
+    return kept.rstrip(" ,;:–—-(“\"'") + ELLIPSIS
+
+
 class ElidedButton(QPushButton):
     """A push button whose label is elided at a word to fit (at most ``max_chars`` average
     characters wide), with the full label as its tooltip when it is elided."""

@@ -8,8 +8,10 @@ by a fix or a section template get a yellow background until they are filled in.
 
 The colours the editor draws markers with are data: ``resources/ui/markers.toml`` holds an
 underline and a tint per category (and the placeholder tint) for the light and the dark theme,
-chosen so both keep WCAG 2.1 contrast (tests/ui/test_marker_contrast.py). ``STYLES.colour`` stays
-the Okabe–Ito hue for legends and lists.
+chosen so both keep WCAG 2.1 contrast (tests/ui/test_marker_contrast.py). Legends, lists and
+tooltips show a category in its marker's underline colour of the current theme
+(:func:`legend_colour`), so the key matches the marks in the text; ``STYLES.colour`` is only the
+fallback hue.
 """
 
 from __future__ import annotations
@@ -102,7 +104,6 @@ STYLES: dict[Category, CategoryStyle] = {
 
 PLACEHOLDER_COLOUR = OKABE_ITO["yellow"]
 SEVERITY_SYMBOL = {Severity.ERROR: "●", Severity.WARNING: "◐", Severity.SUGGESTION: "○"}
-THEMES = ("system", "light", "dark")
 
 
 def style_for(category: Category | str) -> CategoryStyle:
@@ -148,6 +149,23 @@ def _colours(category: Category | str, dark: bool) -> MarkerColours:
     colours = marker_colours("dark" if dark else "light")
     key = style_for(category).category.value
     return colours.get(key) or colours[Category.GENERIC.value]
+
+
+def legend_colour(category: Category | str, dark: bool) -> str:
+    """The colour a category is shown in outside the text (filter chips, list headings,
+    tooltips): its marker's underline in the light or dark theme."""
+    return _colours(category, dark).underline or style_for(category).colour
+
+
+def chip_style(colour: str) -> str:
+    """A category filter chip's style sheet: a bar of ``colour`` under it while it is on."""
+    return (
+        "QToolButton { border: 1px solid palette(mid);"
+        f" border-bottom: 3px solid {colour};"
+        " padding: 1px 3px; background: palette(base); color: palette(text); }"
+        "QToolButton:!checked { color: palette(mid); border-bottom-color: palette(mid);"
+        " background: palette(window); }"
+    )
 
 
 def tint(category: Category | str, dark: bool) -> QColor:

@@ -5,15 +5,16 @@ from __future__ import annotations
 import html
 
 from postingstudio.core.findings import Finding
-from postingstudio.ui.common.theme import SEVERITY_SYMBOL, style_for
+from postingstudio.ui.common.theme import SEVERITY_SYMBOL, is_dark, legend_colour, style_for
 
 
 def findings_tooltip(findings: list[Finding], labels: list[str]) -> str:
     """Every finding under the cursor: the first (most specific) in full, the rest briefly."""
     if len(findings) == 1:
         return finding_tooltip(findings[0], labels[0])
+    dark = is_dark()
     rest = "".join(
-        f"<p><b style='color:{style_for(f.category).colour}'>{style_for(f.category).symbol} "
+        f"<p><b style='color:{legend_colour(f.category, dark)}'>{style_for(f.category).symbol} "
         f"{html.escape(label)}</b> · {html.escape(f.message)}</p>"
         for f, label in zip(findings[1:], labels[1:], strict=True)
     )
@@ -25,7 +26,8 @@ def finding_tooltip(finding: Finding, category_label: str) -> str:
     """Rich text for hovering a finding: message, why, source and suggestions."""
     style = style_for(finding.category)
     parts = [
-        f"<p><b style='color:{style.colour}'>{style.symbol} {html.escape(category_label)}</b>"
+        f"<p><b style='color:{legend_colour(finding.category, is_dark())}'>{style.symbol} "
+        f"{html.escape(category_label)}</b>"
         f" · {SEVERITY_SYMBOL[finding.severity]} {html.escape(str(finding.severity))}</p>",
         f"<p><b>{html.escape(finding.message)}</b></p>",
     ]

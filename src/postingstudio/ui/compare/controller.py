@@ -244,7 +244,8 @@ class CompareController(QObject):
         self.comparisonFailed.emit(why.strip().splitlines()[-1] if why.strip() else "")
 
     def export(self, path: str) -> Path:
-        """Write the latest comparison as .html or .pdf (atomically); raises ReportWriteError."""
+        """Write the latest comparison in a report format (``formats.REPORT_FORMATS``, by the
+        path's suffix) atomically; raises ReportWriteError."""
         if self.latest is None:
             raise ReportWriteError(Path(path), self.tr("there is no comparison to export yet"))
         return write_comparison_report(self.latest.comparison, path)

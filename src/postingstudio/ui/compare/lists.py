@@ -68,6 +68,8 @@ def _tree(parent: QWidget, name: str, headers: list[str]) -> QTreeWidget:
     tree.setUniformRowHeights(True)
     tree.setHeaderLabels(headers)
     tree.setAlternatingRowColors(True)
+    # Names from job sites are long and alike at the start: keep both ends; the tooltip has all.
+    tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     return tree
 
 
@@ -128,7 +130,9 @@ class CompareLists(QTabWidget):
             return
         names = [p.name for p in comparison.postings]
         for offer in comparison.they_offer:
-            item = QTreeWidgetItem([offer.label, f"[{offer.competitor}] {names[offer.competitor]}"])
+            who = names[offer.competitor]
+            item = QTreeWidgetItem([offer.label, f"[{offer.competitor}] {who}"])
+            item.setToolTip(1, f"[{offer.competitor}] {who}")
             item.setIcon(0, kind_icon(offer.kind))
             kind = self.tr(_KIND_ICON[offer.kind][2])
             quote = _one_line(offer.evidence.text) if offer.evidence else ""
@@ -138,12 +142,13 @@ class CompareLists(QTabWidget):
         for cliche in comparison.shared_cliches:
             also = ", ".join(f"[{n}] {names[n]}" for n in cliche.competitors)
             item = QTreeWidgetItem([cliche.phrase, also])
-            item.setToolTip(0, f"{cliche.message}\n{_one_line(cliche.mine.text)}")
+            item.setToolTip(1, also)
+            item.setToolTip(0, f"{cliche.phrase}: {cliche.message}\n{_one_line(cliche.mine.text)}")
             item.setData(0, ItemRole, cliche)
             self.cliches.addTopLevelItem(item)
         for term in comparison.distinctive:
             item = QTreeWidgetItem([term.term, str(term.count)])
-            item.setToolTip(0, _one_line(term.evidence.text))
+            item.setToolTip(0, f"{term.term}\n{_one_line(term.evidence.text)}")
             item.setData(0, ItemRole, term)
             self.distinctive.addTopLevelItem(item)
         self.setTabText(

@@ -1,11 +1,13 @@
 """The comparison table: one row per metric, one column per posting, and my standing.
 
-``CompareTableModel`` turns ``Comparison.metrics`` into cells. My column shows my value; each
-competitor's column shows theirs with an arrow for how *mine* stands against it (▲ mine is
-better, ▼ mine is worse, = level within the metric's tolerance, ? unknown), and the last column
-is my standing against the best competitor on that line. The best posting on a row gets a ★.
-Verdicts are told by symbol *and* colour (Okabe–Ito green / vermillion), and every cell's
-tooltip says it in words; a row's tooltip cites the evidence for its direction.
+``CompareTableModel`` turns ``Comparison.metrics`` into cells. Every posting's column shows its
+number, with no symbol beside a competitor's: an arrow there read as if *they* were ahead (issue
+17). The verdict is told from the writer's side only: the column beside yours says "yours is
+better", "yours is worse", "about the same" or "cannot tell" against the best competitor, with a
+symbol (✓ ✗ = ?) *and* colour (Okabe–Ito green / vermillion); each competitor's cell says in its
+tooltip and accessible text how yours stands against it, and which way is better on that line
+(higher, lower, nearer a target). The best posting on a row gets a ★. A row's tooltip cites the
+evidence for its direction.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, Q
 from postingstudio.core.compare import Comparison, MetricRow, Verdict
 from postingstudio.ui.common.theme import OKABE_ITO
 
-ARROW = {
-    Verdict.BETTER: "▲",
-    Verdict.WORSE: "▼",
+MARK = {
+    Verdict.BETTER: "✓",
+    Verdict.WORSE: "✗",
     Verdict.SAME: "=",
     Verdict.UNKNOWN: "?",
 }
@@ -65,9 +67,17 @@ class CompareTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() or not self.names else len(self.names) + 1
 
-    @property
-    def best_column(self) -> int:
-        return len(self.names)
+    # Yours, then how yours stands (beside your number), then each competitor.
+    best_column = 1
+
+    def posting_at(self, column: int) -> int | None:
+        """The posting a column shows (0 is mine); None for the "Yours vs best" column."""
+        if column == self.best_column:
+            return None
+        return 0 if column == 0 else column - 1
+
+    def column_of(self, posting: int) -> int:
+        return 0 if posting == 0 else posting + 1
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -79,21 +89,25 @@ class CompareTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return row.label
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tr("Better is {0}. {1}").format(row.direction, row.source)
+                return self.tr("{0}\n{1}. {2}").format(
+                    row.label, self.better_is(row).capitalize(), row.source
+                )
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == 0:
                 return self.tr("Yours")
             if section == self.best_column:
-                return self.tr("vs best")
-            return f"[{section}] {short_name(self.names[section], 16)}"
+                return self.tr("Yours vs best")
+            number = self.posting_at(section) or 0
+            return f"[{number}] {short_name(self.names[number], 14)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if section == 0:
                 return self.names[0] if self.names else None
             if section == self.best_column:
                 return self.tr("How yours stands against the best competitor on each line")
-            return self.tr("{0}\n▲ yours is better than theirs, ▼ worse, = level").format(
-                self.names[section]
+            number = self.posting_at(section) or 0
+            return self.tr("[{0}] {1}\nTheir numbers; hover one to see how yours compares").format(
+                number, self.names[number]
             )
         return None
 
@@ -102,55 +116,75 @@ class CompareTableModel(QAbstractTableModel):
         metric = self.rows[row]
         if column == self.best_column:
             return metric.versus_best
-        if 1 <= column < self.best_column:
-            return metric.versus[column - 1]
-        return None
+        posting = self.posting_at(column)
+        return metric.versus[posting - 1] if posting else None
+
+    def standing(self, verdict: Verdict) -> str:
+        """The verdict in the writer's words."""
+        return {
+            Verdict.BETTER: self.tr("yours is better"),
+            Verdict.WORSE: self.tr("yours is worse"),
+            Verdict.SAME: self.tr("about the same"),
+            Verdict.UNKNOWN: self.tr("cannot tell"),
+        }[verdict]
+
+    def better_is(self, metric: MetricRow) -> str:
+        return {
+            "higher": self.tr("higher is better"),
+            "lower": self.tr("lower is better"),
+            "target": self.tr("nearer the target is better"),
+            "band": self.tr("inside the recommended range is better"),
+            "rank": self.tr("some values rank above others"),
+        }.get(metric.direction, metric.direction)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
             return None
         metric, column = self.rows[index.row()], index.column()
         verdict = self.verdict(index.row(), column)
-        is_best = column < self.best_column and metric.best == column
+        posting = self.posting_at(column)
+        is_best = posting is not None and metric.best == posting
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.best_column:
-                words = {
-                    Verdict.BETTER: self.tr("ahead"),
-                    Verdict.WORSE: self.tr("behind"),
-                    Verdict.SAME: self.tr("level"),
-                    Verdict.UNKNOWN: self.tr("unknown"),
-                }
-                return f"{ARROW[metric.versus_best]} {words[metric.versus_best]}"
-            text = metric.display[column]
-            if verdict is not None:
-                text = f"{text} {ARROW[verdict]}"
+            if posting is None:
+                return f"{MARK[metric.versus_best]} {self.standing(metric.versus_best)}"
+            text = metric.display[posting]
             return f"★ {text}" if is_best else text
-        if role == Qt.ItemDataRole.ForegroundRole and verdict is not None:
-            return VERDICT_COLOUR.get(verdict)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.best_column:
+            return VERDICT_COLOUR.get(metric.versus_best)
         if role == Qt.ItemDataRole.FontRole and is_best:
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._tooltip(metric, column, verdict, is_best)
         if role == VerdictRole:
             return str(verdict) if verdict is not None else None
-        if role == RawRole and column < self.best_column:
-            return metric.values[column]
+        if role == RawRole and posting is not None:
+            return metric.values[posting]
         return None
 
     def _tooltip(self, metric: MetricRow, column: int, verdict: Verdict | None, best: bool) -> str:
-        words = {
-            Verdict.BETTER: self.tr("Yours is better"),
-            Verdict.WORSE: self.tr("Yours is worse"),
-            Verdict.SAME: self.tr("About the same"),
-            Verdict.UNKNOWN: self.tr("Cannot tell (a value is missing)"),
-        }
-        parts = [metric.label]
-        if verdict is not None:
-            parts.append(words[verdict])
+        mine = metric.display[0]
+        if column == 0:
+            parts = [self.tr("{0}: yours {1}").format(metric.label, mine)]
+        elif column == self.best_column:
+            parts = [self.tr("{0}, against the best competitor: {1}").format(
+                metric.label, self.standing(metric.versus_best)
+            )]  # fmt: skip
+            if metric.best_competitor is not None:
+                number = metric.best_competitor
+                parts.append(self.tr("[{0}] {1}: theirs {2}, yours {3}").format(
+                    number, self.names[number], metric.display[number], mine
+                ))  # fmt: skip
+        else:
+            parts = [self.tr("{0}: theirs {1}, yours {2}").format(
+                metric.label, metric.display[self.posting_at(column) or 0], mine
+            )]  # fmt: skip
+            if verdict is not None:
+                parts.append(self.standing(verdict).capitalize())
+        parts.append(self.better_is(metric).capitalize())
         if best:
             parts.append(self.tr("★ best of all postings on this line"))
         return "\n".join(parts)
@@ -172,7 +206,8 @@ class CompareTable(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setMaximumSectionSize(220)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.verticalHeader().setMaximumWidth(230)  # long labels elide; the tooltip has them
+        self.verticalHeader().setMaximumWidth(260)  # longer labels elide; the tooltip has them
+        self.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verticalHeader().setAccessibleName(self.tr("Metrics"))
         self.horizontalHeader().setAccessibleName(self.tr("Postings"))
         for corner in self.findChildren(QAbstractButton):  # Qt's "select all" corner

@@ -25,13 +25,15 @@ from postingstudio.ui.compare.table import CompareTable
 
 
 def standing_summary(comparison: Comparison) -> str:
-    """One line: on how many metrics mine is ahead of, level with or behind the best."""
+    """One line, from the writer's side: on how many metrics mine is better than, about the same
+    as or worse than the best competitor."""
     counts = {verdict: 0 for verdict in Verdict}
     for row in comparison.metrics:
         counts[row.versus_best] += 1
     return (
-        f"▲ ahead on {counts[Verdict.BETTER]} · = level on {counts[Verdict.SAME]} · "
-        f"▼ behind on {counts[Verdict.WORSE]} of {len(comparison.metrics)} measures"
+        f"yours is better on {counts[Verdict.BETTER]} · about the same on "
+        f"{counts[Verdict.SAME]} · worse on {counts[Verdict.WORSE]} of "
+        f"{len(comparison.metrics)} measures"
     )
 
 

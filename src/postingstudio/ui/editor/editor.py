@@ -23,6 +23,7 @@ from postingstudio.ui.common.document_bridge import insert_blocks, plain_char_fo
 from postingstudio.ui.common.markers import Marker, MarkerSet
 from postingstudio.ui.common.theme import style_for
 from postingstudio.ui.common.tooltips import findings_tooltip
+from postingstudio.ui.editor.formatting import end_link_at_cursor
 
 OPENABLE = formats.read_suffixes()
 MAX_MENU_REPLACEMENTS = 6
@@ -61,6 +62,7 @@ class PostingEditor(QTextEdit):
         self.setTabChangesFocus(False)
         self.setMouseTracking(True)
         self.document().setDocumentMargin(16)
+        self.cursorPositionChanged.connect(lambda: end_link_at_cursor(self))
 
     # -- selections ------------------------------------------------------------------------
     def set_marker_selections(self, selections: list[QTextEdit.ExtraSelection]) -> None:

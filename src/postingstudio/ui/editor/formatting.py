@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtGui import QAction, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QInputDialog, QTextEdit
 
 from postingstudio.ui.common.document_bridge import (
@@ -60,6 +67,27 @@ def set_link(editor: QTextEdit, href: str) -> None:
     else:
         fmt.clearForeground()
     _merge(editor, fmt)
+
+
+def end_link_at_cursor(editor: QTextEdit) -> None:
+    """Text typed right after a link (or before one that opens its paragraph) is not part of it,
+    as in Word: Qt would carry the link on, and the saved link would then cover the new words."""
+    cursor = editor.textCursor()
+    fmt = cursor.charFormat()  # the character before the cursor (after it, at a block start)
+    if cursor.hasSelection() or not fmt.isAnchor():
+        return
+    if not cursor.atBlockStart() and not cursor.atBlockEnd():
+        following = QTextCursor(cursor)
+        following.movePosition(QTextCursor.MoveOperation.NextCharacter)
+        after = following.charFormat()
+        if after.isAnchor() and after.anchorHref() == fmt.anchorHref():
+            return  # inside the link: typing there edits its text
+    plain = QTextCharFormat(fmt)
+    plain.setAnchor(False)
+    plain.clearProperty(QTextFormat.Property.AnchorHref)
+    plain.clearForeground()
+    plain.setFontUnderline(False)
+    editor.setCurrentCharFormat(plain)
 
 
 def ask_link(editor: QTextEdit) -> None:

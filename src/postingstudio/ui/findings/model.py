@@ -15,9 +15,11 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from postingstudio.core.findings import Category, Finding
 from postingstudio.ui.common.apply_fixes import applicable_replacements, missing_section_id
-from postingstudio.ui.common.theme import SEVERITY_SYMBOL, style_for
+from postingstudio.ui.common.elide import shorten_words
+from postingstudio.ui.common.theme import SEVERITY_SYMBOL, is_dark, legend_colour, style_for
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
+QUOTE_LIMIT = 40  # characters of the finding's words quoted in its row, cut at a word
 FIX_COLOUR = QColor("#0072B2")
 _TOP = 0  # internal id of category rows; a finding row's id is its category row + 1
 
@@ -106,8 +108,8 @@ class FindingsModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 style = style_for(category)
                 return f"{style.symbol} {self.labels.get(category, style.label)} ({len(items)})"
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(style_for(category).colour))
+            if role == Qt.ItemDataRole.ForegroundRole:  # the marker's own colour in this theme
+                return QBrush(QColor(legend_colour(category, is_dark())))
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
             return None
@@ -117,10 +119,13 @@ class FindingsModel(QAbstractItemModel):
             return number
         if index.column() == 0:
             if role == Qt.ItemDataRole.DisplayRole:
-                quote = f" — “{finding.text.strip()[:40]}”" if finding.text.strip() else ""
+                words = finding.text.strip()
+                quote = f" — “{shorten_words(words, QUOTE_LIMIT)}”" if words else ""
                 return f"{SEVERITY_SYMBOL[finding.severity]} {finding.message}{quote}"
             if role == Qt.ItemDataRole.ToolTipRole:
-                return finding.message
+                # The row quotes at most QUOTE_LIMIT characters; the tooltip has all the words.
+                words = " ".join(finding.text.split())
+                return f"{finding.message}\n“{words}”" if words else finding.message
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.fix_text(finding)

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from postingstudio.core.findings import Category, Finding, Severity
 from postingstudio.ui.common.apply_fixes import applicable_replacements, missing_section_id
-from postingstudio.ui.common.elide import ElidedButton
-from postingstudio.ui.common.theme import STYLES, style_for
+from postingstudio.ui.common.elide import ElidedButton, shorten_words
+from postingstudio.ui.common.theme import STYLES, chip_style, is_dark, legend_colour, style_for
 from postingstudio.ui.findings.model import INDEX_ROLE, FindingsModel  # noqa: F401 - INDEX_ROLE re-exported
 
 MAX_DETAIL_BUTTONS = 3
@@ -63,23 +63,17 @@ class FindingsPanel(QWidget):
         self.filter_buttons: dict[Category, QToolButton] = {}
         chips = QGridLayout()
         chips.setSpacing(2)
-        for number, (category, style) in enumerate(STYLES.items()):
+        for number, category in enumerate(STYLES):
             button = QToolButton(self)
             button.setCheckable(True)
             button.setChecked(True)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setStyleSheet(
-                "QToolButton { border: 1px solid palette(mid);"
-                f" border-bottom: 3px solid {style.colour};"
-                " padding: 1px 3px; background: palette(base); color: palette(text); }"
-                "QToolButton:!checked { color: palette(mid); border-bottom-color: palette(mid);"
-                " background: palette(window); }"
-            )
             button.toggled.connect(self._filters_changed)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.filter_buttons[category] = button
             chips.addWidget(button, number // 4, number % 4)
         layout.addLayout(chips)
+        self._style_chips()
 
         self.severity = QComboBox(self)
         self.severity.addItem(self.tr("All severities"), Severity.SUGGESTION.rank)
@@ -153,6 +147,18 @@ class FindingsPanel(QWidget):
         self.all_hard.blockSignals(True)
         self.all_hard.setChecked(shown)
         self.all_hard.blockSignals(False)
+
+    def _style_chips(self) -> None:
+        """Each chip's bar in its markers' underline colour for the current theme."""
+        dark = is_dark(self.palette())
+        for category, button in self.filter_buttons.items():
+            button.setStyleSheet(chip_style(legend_colour(category, dark)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed: re-colour the key
+            self._style_chips()
+            self.tree.viewport().update()
 
     def category_label(self, category: Category) -> str:
         return self.tr(style_for(category).label)
@@ -304,7 +310,7 @@ class FindingsPanel(QWidget):
         menu = QMenu(self.tree)
         menu.setAccessibleName(self.tr("Finding actions"))
         for replacement in applicable_replacements(finding)[:MAX_DETAIL_BUTTONS]:
-            action = menu.addAction(self.tr("Apply “{0}”").format(elide(replacement, 50)))
+            action = menu.addAction(self.tr("Apply “{0}”").format(shorten_words(replacement, 50)))
             action.setToolTip(replacement)
             action.triggered.connect(
                 lambda _=False, r=replacement: (
@@ -372,17 +378,6 @@ class FindingsPanel(QWidget):
         rule.setToolTip(finding.rule_id)
         rule.clicked.connect(lambda _=False, r=finding.rule_id: self.ignoreRuleRequested.emit(r))
         self.detail_buttons.addWidget(rule)
-
-
-def elide(text: str, limit: int) -> str:
-    """``text`` cut at the last whole word before ``limit`` characters, with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut and not text[limit - 1].isspace():
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:") + "…"
 
 
 def _signature(findings: Sequence[Finding]) -> list[tuple[object, ...]]:

@@ -2,8 +2,8 @@
 public-API notice, Java help.
 
 :class:`GrammarPrompts` asks every question (tests swap in an object with the same methods and
-scripted answers). The two dialogs with behaviour run their blocking work on a
-:class:`BackgroundCall`, never on the UI thread: :class:`ServerUrlDialog` probes the URL before
+scripted answers). The two dialogs with behaviour run their blocking work on the app's
+:class:`TaskRunner`, never on the UI thread: :class:`ServerUrlDialog` probes the URL before
 it lets the writer save it, and :class:`DownloadProgress` drives a ``QProgressDialog`` from the
 download's progress callback, with Cancel setting the download's cancel event.
 """
@@ -11,6 +11,7 @@ download's progress callback, with Cancel setting the download's cancel event.
 from __future__ import annotations
 
 import html
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -31,9 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from postingstudio.grammar import DownloadCancelledError, GrammarState, StateKind, probe_server
-from postingstudio.ui.grammar.worker import BackgroundCall
+from postingstudio.ui.common.tasks import TaskRunner
 
-Probe = Callable[[str], GrammarState]
+log = logging.getLogger(__name__)
+PROBE_LANE = "grammar-probe"
+DOWNLOAD_LANE = "grammar-download"
 JAVA_HELP = (
     "LanguageTool runs on Java 17 or later.\n\n"
     "• Windows and macOS: install Eclipse Temurin 17 (or later) from adoptium.net.\n"
@@ -47,11 +50,11 @@ class ServerUrlDialog(QDialog):
     """Enter a LanguageTool server URL; "Check and save" probes it off the UI thread and
     accepts only when it answers like LanguageTool (or the writer chooses "Save anyway")."""
 
-    def __init__(self, current: str, probe: Probe = probe_server, parent: QWidget | None = None):
+    def __init__(self, current: str, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("grammarServerDialog")
         self.setWindowTitle(self.tr("LanguageTool server"))
-        self._probe = probe
+        self._tasks = tasks
         self.probe_state: GrammarState | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(
@@ -86,12 +89,12 @@ class ServerUrlDialog(QDialog):
         self.check.setEnabled(False)
         self.save_anyway.setEnabled(False)
         self.result_label.setText(self.tr("Checking {0}…").format(url))
-        call = BackgroundCall(self._probe, url, parent=self)
-        call.done.connect(self._probed)
-        call.start(name="grammar-probe")
+        self._tasks.task(probe_server, url, lane=PROBE_LANE).success(self._probed).failure(
+            self._probed
+        ).run()
 
-    @Slot(object)
     def _probed(self, state: object) -> None:
+        """A :class:`GrammarState`, or the exception the probe raised."""
         self.check.setEnabled(True)
         if isinstance(state, GrammarState) and state.kind is StateKind.READY:
             self.probe_state = state
@@ -152,8 +155,11 @@ class DownloadProgress(QObject):
 
     finished = Signal(object)
 
-    def __init__(self, download: Download, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, download: Download, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self._download, self._tasks = download, tasks
         self.cancel_event = threading.Event()
         self.dialog = QProgressDialog(
             self.tr("Downloading LanguageTool…"), self.tr("Cancel"), 0, 0, parent
@@ -165,24 +171,27 @@ class DownloadProgress(QObject):
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self.cancel)
-        self._call = BackgroundCall(self._run, download, parent=self)
-        self._call.progress.connect(self._progress)
-        self._call.done.connect(self._done)
         self.result: object = None
 
-    def _run(self, download: Download) -> Path:
-        return download(self._call.report, self.cancel_event)
+    def _report(self, done: int, total: int | None) -> None:
+        """The download's progress callback (called on the worker thread)."""
+        self._tasks.run_on_main(lambda: self._progress(done, total))
 
     def start(self) -> None:
         self.dialog.show()
-        self._call.start(name="grammar-download")
+        self._tasks.task(
+            self._download, self._report, self.cancel_event, lane=DOWNLOAD_LANE
+        ).success(self._done).failure(self._failed).run()
+
+    def _failed(self, error: BaseException) -> None:
+        log.debug("LanguageTool download failed", exc_info=error)
+        self._done(error)
 
     @Slot()
     def cancel(self) -> None:
         self.cancel_event.set()
         self.dialog.setLabelText(self.tr("Cancelling…"))
 
-    @Slot(object, object)
     def _progress(self, done: int, total: int | None) -> None:
         if total:
             self.dialog.setMaximum(max(1, total // 1024))
@@ -197,7 +206,6 @@ class DownloadProgress(QObject):
                 self.tr("Downloading LanguageTool… {0} MB").format(done // 1_000_000)
             )
 
-    @Slot(object)
     def _done(self, value: object) -> None:
         if self.cancel_event.is_set() and not isinstance(value, Path):
             value = DownloadCancelledError("The LanguageTool download was cancelled.")
@@ -210,8 +218,8 @@ class DownloadProgress(QObject):
 class GrammarPrompts:
     """Every grammar question, as real dialogs. Tests use an object with the same methods."""
 
-    def __init__(self, parent: QWidget) -> None:
-        self.parent = parent
+    def __init__(self, parent: QWidget, tasks: TaskRunner) -> None:
+        self.parent, self.tasks = parent, tasks
 
     def consent_download(self, size: str, folder: Path, source: str = "release") -> bool:
         """``source``: "release" (the zip language-tool-python uses) or "maven" (the jars
@@ -255,8 +263,8 @@ class GrammarPrompts:
         )
         return path or None
 
-    def server_url(self, current: str, probe: Probe = probe_server) -> str | None:
-        dialog = ServerUrlDialog(current, probe, self.parent)
+    def server_url(self, current: str) -> str | None:
+        dialog = ServerUrlDialog(current, self.tasks, self.parent)
         return dialog.value() if dialog.exec() else None
 
     def java_help(self) -> None:

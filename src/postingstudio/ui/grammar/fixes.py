@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Slot
 
-from postingstudio.grammar import DownloadCancelledError, Fix, probe_server
+from postingstudio.grammar import DownloadCancelledError, Fix
 from postingstudio.grammar.download_errors import DownloadFailedError
 from postingstudio.grammar.install import install_at, ltp_download_dir
 from postingstudio.grammar.maven_jars import JarManifest, cache_root, download_jars, load_manifest
@@ -43,13 +43,11 @@ class GrammarFixes(QObject):
         self.controller = controller
         self.prompts = prompts
         self.open_preferences = open_preferences
-        self.download_function = None  # tests inject a fake; None uses download_languagetool
-        self.probe = probe_server
         self.download: DownloadProgress | None = None
 
     def _save(self, **changes: object) -> None:
         session = self.controller.session
-        session.set_preferences(session.preferences.with_changes(**changes))
+        session.set_preferences(session.preferences.with_grammar(**changes))
 
     @Slot(str)
     def run(self, key: str) -> None:
@@ -61,7 +59,7 @@ class GrammarFixes(QObject):
             Fix.CHECK_SERVER_URL.value: self.ask_server_url,
             Fix.CONSENT_PUBLIC_API.value: self.enable_public_api,
             Fix.RETRY.value: self.controller.retry,
-            TURN_OFF: lambda: self._save(grammar_mode="off"),
+            TURN_OFF: lambda: self._save(mode="off"),
             PREFERENCES: self.open_preferences,
         }
         handler = handlers.get(key)
@@ -80,13 +78,13 @@ class GrammarFixes(QObject):
             # This build lists LanguageTool's Maven jars (server + English) with checksums:
             # smaller than the release zip, and needs Java only.
             size, folder = f"about {pinned.total_bytes / 1e6:.0f} MB", cache_root() / pinned.version
-            default: Callable[..., Path] = partial(download_jars, pinned)
+            function: Callable[..., Path] = partial(download_jars, pinned)
             source = "maven"
         else:
             # Loaded here, not at start-up: it brings requests and language-tool-python.
             from postingstudio.grammar.download import download_languagetool, download_size_hint
 
-            size, folder, default, source = (
+            size, folder, function, source = (
                 download_size_hint(),
                 ltp_download_dir(),
                 download_languagetool,
@@ -94,9 +92,8 @@ class GrammarFixes(QObject):
             )
         if not self.prompts.consent_download(size, folder, source=source):
             return False
-        function = self.download_function or default
         parent = self.controller.session.editor.window()
-        self.download = DownloadProgress(function, parent)
+        self.download = DownloadProgress(function, self.controller.tasks, parent)
         self.download.finished.connect(self._downloaded)
         self.download.start()
         return True
@@ -108,7 +105,7 @@ class GrammarFixes(QObject):
             self.controller.statusMessage.emit(
                 self.tr("LanguageTool is installed in {0}.").format(value)
             )
-            self._save(grammar_mode="local", grammar_local_path=None)
+            self._save(mode="local", local_path=None)
             self.controller.retry()
         elif isinstance(value, DownloadCancelledError):
             self.controller.statusMessage.emit(self.tr("The LanguageTool download was cancelled."))
@@ -117,7 +114,7 @@ class GrammarFixes(QObject):
             self.prompts.error(self.tr("LanguageTool was not downloaded"), str(value))
 
     def choose_folder(self) -> bool:
-        current = self.controller.preferences.grammar_local_path or str(Path.home())
+        current = self.controller.preferences.grammar.local_path or str(Path.home())
         chosen = self.prompts.choose_folder(current)
         if not chosen:
             return False
@@ -131,23 +128,23 @@ class GrammarFixes(QObject):
                 ).format(chosen),
             )
             return False
-        self._save(grammar_mode="local", grammar_local_path=chosen)
+        self._save(mode="local", local_path=chosen)
         self.controller.retry()
         return True
 
     def ask_server_url(self) -> bool:
-        current = self.controller.preferences.grammar_server_url or ""
-        url = self.prompts.server_url(current, self.probe)
+        current = self.controller.preferences.grammar.server_url or ""
+        url = self.prompts.server_url(current)
         if not url:
             return False
-        self._save(grammar_mode="server", grammar_server_url=url)
+        self._save(mode="server", server_url=url)
         self.controller.retry()
         return True
 
     def enable_public_api(self) -> bool:
         if not self.prompts.consent_public_api():
             return False
-        self._save(grammar_mode="public", grammar_public_consent=True)
+        self._save(mode="public", public_consent=True)
         self.controller.retry()
         return True
 

@@ -1,11 +1,13 @@
-"""The grammar lane in the UI: debounce, hand text to LanguageTool's worker, merge its answers.
+"""The grammar lane in the UI: debounce, hand text to LanguageTool on a worker, merge its answers.
 
-Every ``contentsChanged`` restarts a long single-shot timer (1.5 s; the style lane uses 300 ms).
-When it fires, the text of the current style report (so both lanes saw exactly the same
-characters and offsets) goes to a :class:`GrammarLane`: one request at a time on its own
-thread, latest wins, with a watchdog. Results and state changes come back from that thread
-through a relay object's signals, queued to the GUI thread; a result whose generation is no
-longer the editor's current one is dropped.
+Every ``contentsChanged`` makes the answer in flight stale and restarts a long single-shot
+timer (1.5 s; the style lane uses 300 ms). When it fires, the text of the current style report
+(so both lanes saw exactly the same characters and offsets) goes to the app's
+:class:`TaskRunner` on its serial "grammar" lane: one LanguageTool request at a time, the
+latest waiting text wins, a stale answer is dropped by the runner. A watchdog timer on the UI
+thread reports a request that runs too long (a local server that never finishes starting) while
+its late answer is still taken when it comes. The checker's state changes reach the UI thread
+through :meth:`TaskRunner.run_on_main`.
 
 Findings reach the screen through the session's merge hook: every report the session shows
 (style or grammar) gets the latest grammar findings, remapped to its text, as its ``grammar``
@@ -26,64 +28,33 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from postingstudio.core.findings import Finding, FindingSource
-from postingstudio.docio.settings_file import Preferences
+from postingstudio.core.preferences import Preferences
 from postingstudio.grammar import (
-    ConfigError,
+    Fix,
     GrammarChecker,
     GrammarConfig,
-    GrammarLane,
     GrammarMode,
     GrammarState,
-    LaneResult,
+    GrammarUnavailableError,
     PersonalDictionary,
     Preflight,
     StateKind,
     preflight,
 )
-from postingstudio.grammar.config import DEFAULT_STARTUP_TIMEOUT_S, DEFAULT_TIMEOUT_S
+from postingstudio.grammar.config import DEFAULT_TIMEOUT_S
 from postingstudio.ui.common.analysis import AnalysisController, AnalysisResult
 from postingstudio.ui.common.session_protocol import EditingSession
+from postingstudio.ui.common.tasks import TaskRunner
 from postingstudio.ui.grammar.merge import remap, visible
-from postingstudio.ui.grammar.worker import BackgroundCall
 
 log = logging.getLogger(__name__)
 
+# Read when a controller is made, so a test can shorten them with monkeypatch.
 DEFAULT_DELAY_MS = 1500
 DICTIONARY_FILE = "personal_words.txt"
 CLOSE_WAIT_S = 3.0  # at exit: how long to wait for LanguageTool to stop before giving up
-
-
-class _Relay(QObject):
-    """Lives on the GUI thread; the lane's thread emits through it (queued delivery)."""
-
-    result = Signal(object)  # LaneResult
-    state = Signal(object)  # GrammarState
-
-
-def grammar_config(
-    preferences: Preferences,
-    dictionary: Path | None,
-    auto_local: bool,
-    timeout_s: float = DEFAULT_TIMEOUT_S,
-) -> GrammarConfig:
-    """The checker's configuration for these preferences (automatic mode resolved)."""
-    mode_name = preferences.grammar_mode or ("local" if auto_local else "off")
-    mode = GrammarMode(mode_name)
-    local = Path(preferences.grammar_local_path) if preferences.grammar_local_path else None
-    base = GrammarConfig(
-        mode=mode,
-        local_path=local,
-        timeout_s=timeout_s,
-        startup_timeout_s=max(DEFAULT_STARTUP_TIMEOUT_S, timeout_s),
-        disabled_rules=frozenset(preferences.grammar_disabled_rules),
-        personal_words_path=dictionary,
-        consent_text_leaves_machine=preferences.grammar_public_consent,
-    )
-    try:
-        return replace(base, server_url=preferences.grammar_server_url)
-    except ConfigError as error:
-        log.warning("Ignoring the grammar server URL: %s", error)
-        return base
+GRAMMAR_LANE = "grammar"
+PREFLIGHT_LANE = "grammar-preflight"
 
 
 class GrammarController(QObject):
@@ -91,7 +62,7 @@ class GrammarController(QObject):
     report's text, and merges the answers."""
 
     stateChanged = Signal(object)  # GrammarState, as the status bar should show it
-    checked = Signal(int)  # a grammar answer for this generation was merged (tests, e2e)
+    checked = Signal()  # a grammar answer for the current text was merged
     statusMessage = Signal(str)
 
     def __init__(
@@ -99,34 +70,33 @@ class GrammarController(QObject):
         session: EditingSession,
         analysis: AnalysisController,
         dictionary_path: Path | None,
-        delay_ms: int = DEFAULT_DELAY_MS,
+        tasks: TaskRunner,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session, self.analysis = session, analysis
+        self.session, self.analysis, self.tasks = session, analysis, tasks
+        tasks.serialise(GRAMMAR_LANE)  # LanguageTool answers one request at a time anyway
         self.preferences = session.preferences
         self.dictionary = PersonalDictionary(dictionary_path)
         self.timeout_s = DEFAULT_TIMEOUT_S
-        self.dropped = 0  # stale answers thrown away
         self.preflight: Preflight | None = None  # automatic mode's answer, once known
         self._auto_local = False
-        self._relay = _Relay(self)
-        self._relay.result.connect(self._on_result)
-        self._relay.state.connect(self._on_checker_state)
         self.checker = GrammarChecker(
-            self._config(), dictionary=self.dictionary, on_state=self._relay.state.emit
+            self._config(), dictionary=self.dictionary, on_state=self._state_from_worker
         )
-        self.lane = self._make_lane()
         self._grammar_text = ""  # the text the kept findings' offsets refer to
         self._grammar: tuple[Finding, ...] = ()
-        self._sent: dict[int, str] = {}  # generation -> text handed to the lane
         self._waiting = False  # a check is due once the current style report is shown
         self._closed = False  # after shutdown, answers still queued for us are ignored
         self._state = self._display_state(self.checker.state)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
+        self._timer.setInterval(DEFAULT_DELAY_MS)
         self._timer.timeout.connect(self.check_now)
+        # Long enough for a local server to start and answer once; reset by every request.
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.timeout.connect(self._overdue)
         session.document.contentsChanged.connect(self._document_changed)
         session.add_contributor(self.merge)
         session.preferencesChanged.connect(self.set_preferences)
@@ -134,7 +104,7 @@ class GrammarController(QObject):
     # -- configuration -------------------------------------------------------------------------
     @property
     def automatic(self) -> bool:
-        return self.preferences.grammar_mode is None
+        return self.preferences.grammar.mode is None
 
     @property
     def mode(self) -> GrammarMode:
@@ -145,46 +115,34 @@ class GrammarController(QObject):
         return self._state
 
     def _config(self) -> GrammarConfig:
-        return grammar_config(
-            self.preferences, self.dictionary.path, self._auto_local, self.timeout_s
+        return GrammarConfig.from_preferences(
+            self.preferences.grammar,
+            auto_local=self._auto_local,
+            personal_words_path=self.dictionary.path,
+            timeout_s=self.timeout_s,
         )
 
-    def _make_lane(self) -> GrammarLane:
-        config = self._config()
-        watchdog = config.startup_timeout_s + 2 * config.timeout_s
-        return GrammarLane(
-            self.checker.check,
-            self._relay.result.emit,
-            timeout_s=watchdog,
-            state_of=lambda: self.checker.state,
-        )
+    @property
+    def dropped(self) -> int:
+        """Stale answers thrown away."""
+        return self.tasks.dropped(GRAMMAR_LANE)
 
-    def set_delay(self, milliseconds: int) -> None:
-        """The debounce after the last edit (tests use a short one)."""
-        self._timer.setInterval(milliseconds)
-
-    def set_timeout(self, seconds: float) -> None:
-        """Per-request timeout (tests use a short one; the default is 15 s)."""
-        self.timeout_s = seconds
-        self.lane.close()
-        self.lane = self._make_lane()
-        self._reconfigure(force=True)
+    @property
+    def busy(self) -> bool:
+        """A LanguageTool request is running or waiting."""
+        return self.tasks.busy(GRAMMAR_LANE)
 
     def start(self) -> None:
         """Automatic mode: look for Java and LanguageTool off the UI thread (no download)."""
         if not self.automatic:
             self.check_soon()
             return
-        call = BackgroundCall(preflight, None, parent=self)
-        call.done.connect(self._on_preflight)
-        call.start(name="grammar-preflight")
+        self.tasks.task(preflight, None, lane=PREFLIGHT_LANE).success(self._on_preflight).failure(
+            lambda error: log.warning("grammar preflight failed: %s", error)
+        ).run()
 
-    @Slot(object)
-    def _on_preflight(self, answer: object) -> None:
+    def _on_preflight(self, answer: Preflight) -> None:
         if self._closed:
-            return
-        if not isinstance(answer, Preflight):
-            log.warning("grammar preflight failed: %s", answer)
             return
         self.preflight = answer
         self._auto_local = answer.ok
@@ -197,9 +155,9 @@ class GrammarController(QObject):
         self._reconfigure()
         self._reshow()
 
-    def _reconfigure(self, force: bool = False) -> None:
+    def _reconfigure(self) -> None:
         config = self._config()
-        if config == self.checker.config and not force:
+        if config == self.checker.config:
             self._publish()
             return
         new_engine = config.engine_key() != self.checker.config.engine_key()
@@ -207,10 +165,11 @@ class GrammarController(QObject):
         self.checker.retry()
         if config.mode is GrammarMode.OFF:
             self._timer.stop()
-            self.lane.cancel_pending()
+            self._watchdog.stop()
+            self.tasks.invalidate(GRAMMAR_LANE)  # a request still waiting or running: dropped
             self._grammar_text, self._grammar = "", ()
         self._publish()
-        if config.mode is not GrammarMode.OFF and (new_engine or force):
+        if config.mode is not GrammarMode.OFF and new_engine:
             self.check_now()  # rule changes need no new check: visible() hides them at once
 
     def retry(self) -> None:
@@ -234,7 +193,10 @@ class GrammarController(QObject):
             self._state = shown
             self.stateChanged.emit(shown)
 
-    @Slot(object)
+    def _state_from_worker(self, state: GrammarState) -> None:
+        """The checker's listener: called on whichever thread changed the state."""
+        self.tasks.run_on_main(lambda: self._on_checker_state(state))
+
     def _on_checker_state(self, state: GrammarState) -> None:
         if not self._closed:
             self._publish(state)
@@ -242,6 +204,7 @@ class GrammarController(QObject):
     # -- checking --------------------------------------------------------------------------
     @Slot()
     def _document_changed(self) -> None:
+        self.tasks.invalidate(GRAMMAR_LANE)  # the answer in flight is for the old text
         self.check_soon()
 
     def check_soon(self) -> None:
@@ -263,25 +226,47 @@ class GrammarController(QObject):
     def _submit(self, result: AnalysisResult) -> None:
         self._waiting = False
         text = result.report.text
-        self._sent = {g: t for g, t in self._sent.items() if g >= result.generation - 50}
-        self._sent[result.generation] = text
-        self.lane.submit(text, result.generation)
+        self.tasks.task(self.checker.check, text, lane=GRAMMAR_LANE).success(
+            lambda findings: self._on_checked(text, findings)
+        ).failure(self._on_check_failed).run()
+        config = self.checker.config
+        self._watchdog.start(round(1000 * (config.startup_timeout_s + 2 * config.timeout_s)))
 
-    @Slot(object)
-    def _on_result(self, result: LaneResult) -> None:
+    def _on_checked(self, text: str, findings: tuple[Finding, ...]) -> None:
+        """The runner's success callback: only ever for the newest request."""
+        self._watchdog.stop()
+        if self._closed or self.mode is GrammarMode.OFF:
+            return
+        self._grammar_text, self._grammar = text, tuple(findings)
+        self._reshow()
+        self.checked.emit()
+
+    def _on_check_failed(self, error: BaseException) -> None:
+        self._watchdog.stop()
         if self._closed:
             return
-        if result.timed_out or not result.ok:
-            self._publish(result.state)
-        text = self._sent.get(result.generation)
-        stale = result.generation != self.analysis.generation or self.mode is GrammarMode.OFF
-        if stale or text is None:
-            self.dropped += 1
+        if isinstance(error, GrammarUnavailableError):
+            # The checker's own report of this state came first (run_on_main, same relay);
+            # publishing the same state again changes nothing.
+            self._publish(error.state)
             return
-        if result.ok:
-            self._grammar_text, self._grammar = text, result.findings
-            self._reshow()
-        self.checked.emit(result.generation)
+        log.error("grammar check failed", exc_info=error)  # a checker bug: say so, retry later
+        self._publish(GrammarState.unavailable(f"Grammar check failed: {error}", "", Fix.RETRY))
+
+    @Slot()
+    def _overdue(self) -> None:
+        """The watchdog: a request has run too long; its late answer is still taken."""
+        if self._closed or not self.busy:
+            return
+        config = self.checker.config
+        seconds = config.startup_timeout_s + 2 * config.timeout_s
+        self._publish(
+            GrammarState.unavailable(
+                self.tr("LanguageTool did not answer within {0:g} s.").format(seconds),
+                self.tr("The next change retries."),
+                Fix.RETRY,
+            )
+        )
 
     def _reshow(self) -> None:
         """Show the current report again with the grammar findings merged (only when it is
@@ -332,23 +317,33 @@ class GrammarController(QObject):
 
     def disable_rule(self, rule_id: str) -> None:
         """Stop reporting a LanguageTool rule (saved in preferences; undo in Preferences)."""
-        rules = tuple(dict.fromkeys((*self.preferences.grammar_disabled_rules, rule_id)))
-        self.session.set_preferences(self.preferences.with_changes(grammar_disabled_rules=rules))
+        rules = (*self.preferences.grammar.disabled_rules, rule_id)  # repeats are dropped
+        self.session.set_preferences(self.preferences.with_grammar(disabled_rules=rules))
         self.statusMessage.emit(
             self.tr("Grammar rule {0} is off (Preferences to undo).").format(rule_id)
         )
 
     # -- shutdown ------------------------------------------------------------------------------
-    def shutdown(self, wait_s: float = CLOSE_WAIT_S) -> bool:
-        """Stop the timer and the lane, and close LanguageTool on a helper thread, waiting at
-        most ``wait_s`` so a hung server never hangs the exit. True if it closed in time."""
+    def shutdown(self) -> bool:
+        """Stop the timers, drop the request in flight, and close LanguageTool on a worker,
+        waiting at most ``CLOSE_WAIT_S`` so a hung server never hangs the exit. True if it
+        closed in time (or was closed already)."""
+        if self._closed:
+            return True
         self._closed = True
         self._timer.stop()
-        self.lane.close()
-        closer = threading.Thread(target=self.checker.close, name="grammar-close", daemon=True)
-        closer.start()
-        closer.join(wait_s)
-        if closer.is_alive():
-            log.warning("LanguageTool did not stop within %.1f s; leaving it behind", wait_s)
+        self._watchdog.stop()
+        self.tasks.invalidate(GRAMMAR_LANE)
+        closed = threading.Event()  # set on the worker; waited for here, bounded
+
+        def close() -> None:
+            try:
+                self.checker.close()
+            finally:
+                closed.set()
+
+        self.tasks.task(close).run()
+        if not closed.wait(CLOSE_WAIT_S):
+            log.warning("LanguageTool did not stop within %.1f s; leaving it behind", CLOSE_WAIT_S)
             return False
         return True

@@ -16,7 +16,7 @@ from collections.abc import Container, Iterable
 from dataclasses import replace
 
 from postingstudio.core.findings import Category, Finding
-from postingstudio.docio.settings_file import Preferences
+from postingstudio.core.preferences import Preferences
 from postingstudio.grammar import languagetool_rule_id
 from postingstudio.grammar.dictionary import normalise_word
 
@@ -84,11 +84,12 @@ def visible(
 ) -> tuple[Finding, ...]:
     """The grammar findings the writer did not switch off, ignore, allow or add to the
     personal dictionary (the checker filters too; this also covers answers already shown)."""
-    disabled_categories = set(preferences.disabled_categories)
-    disabled = set(preferences.disabled_rules)
-    grammar_disabled = set(preferences.grammar_disabled_rules)
-    ignored = set(preferences.ignored)
-    allowed = {normalise_word(term) for term in preferences.allow_terms}
+    analysis = preferences.analysis
+    disabled_categories = set(analysis.disabled_categories)
+    disabled = set(analysis.disabled_rules)
+    grammar_disabled = set(preferences.grammar.disabled_rules)
+    ignored = set(analysis.ignored)
+    allowed = {normalise_word(term) for term in analysis.allow_terms}
     kept = []
     for finding in findings:
         words = finding.text.strip()

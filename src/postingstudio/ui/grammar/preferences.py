@@ -12,7 +12,6 @@ URL on a worker, never on the UI thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Slot
@@ -30,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postingstudio.docio.settings_file import Preferences
+from postingstudio.core.preferences import Preferences
 from postingstudio.grammar import GrammarState, StateKind, probe_server
-from postingstudio.ui.grammar.worker import BackgroundCall
+from postingstudio.ui.common.tasks import TaskRunner
+from postingstudio.ui.grammar.dialogs import PROBE_LANE
 
 
 class GrammarPage(QWidget):
@@ -43,12 +43,12 @@ class GrammarPage(QWidget):
         preferences: Preferences,
         words: tuple[str, ...],
         prompts: Any,
-        probe: Callable[[str], GrammarState] = probe_server,
+        tasks: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("grammarPage")
-        self._prompts, self._probe = prompts, probe
+        self._prompts, self._tasks = prompts, tasks
         self._words = words
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -61,13 +61,14 @@ class GrammarPage(QWidget):
             ("public", self.tr("Public API (text leaves this machine)")),
         ):
             self.mode.addItem(label, value)
-        self.mode.setCurrentIndex(max(0, self.mode.findData(preferences.grammar_mode)))
+        mode = preferences.grammar.mode  # the combo's data are plain strings, not the enum
+        self.mode.setCurrentIndex(max(0, self.mode.findData(mode.value if mode else None)))
         self._last_mode = self.mode.currentIndex()
         self.mode.currentIndexChanged.connect(self._mode_changed)
         form.addRow(self.tr("Grammar and spelling:"), self.mode)
 
         url_row = QHBoxLayout()
-        self.server_url = QLineEdit(preferences.grammar_server_url or "", self)
+        self.server_url = QLineEdit(preferences.grammar.server_url or "", self)
         self.server_url.setPlaceholderText("http://languagetool.example.org:8010")
         url_row.addWidget(self.server_url, 1)
         self.check_url = QPushButton(self.tr("Check"), self)
@@ -82,7 +83,7 @@ class GrammarPage(QWidget):
         form.addRow("", self.url_result)
 
         path_row = QHBoxLayout()
-        self.local_path = QLineEdit(preferences.grammar_local_path or "", self)
+        self.local_path = QLineEdit(preferences.grammar.local_path or "", self)
         self.local_path.setPlaceholderText(self.tr("Where language-tool-python keeps it"))
         path_row.addWidget(self.local_path, 1)
         choose = QPushButton(self.tr("Choose…"), self)
@@ -92,7 +93,7 @@ class GrammarPage(QWidget):
         self.public_consent = QCheckBox(
             self.tr("I agree that the public API receives my postings' text"), self
         )
-        self.public_consent.setChecked(preferences.grammar_public_consent)
+        self.public_consent.setChecked(preferences.grammar.public_consent)
         self._setting_consent = False  # we tick or untick it ourselves: do not ask again
         self.public_consent.toggled.connect(self._consent_toggled)
         form.addRow("", self.public_consent)
@@ -100,7 +101,7 @@ class GrammarPage(QWidget):
 
         self.words = self._list(layout, self.tr("Personal dictionary"), list(words))
         self.rules = self._list(
-            layout, self.tr("Disabled grammar rules"), list(preferences.grammar_disabled_rules)
+            layout, self.tr("Disabled grammar rules"), list(preferences.grammar.disabled_rules)
         )
 
     def _list(self, layout: QVBoxLayout, title: str, items: list[str]) -> QListWidget:
@@ -169,12 +170,12 @@ class GrammarPage(QWidget):
         self._probed_url = url
         self.check_url.setEnabled(False)
         self.url_result.setText(self.tr("Checking {0}…").format(url))
-        call = BackgroundCall(self._probe, url, parent=self)
-        call.done.connect(self._probed)
-        call.start(name="grammar-probe")
+        self._tasks.task(probe_server, url, lane=PROBE_LANE).success(self._probed).failure(
+            self._probed
+        ).run()
 
-    @Slot(object)
     def _probed(self, state: object) -> None:
+        """A :class:`GrammarState`, or the exception the probe raised."""
         self.check_url.setEnabled(True)
         if isinstance(state, GrammarState) and state.kind is StateKind.READY:
             self.url_result.setText(self.tr("✓ LanguageTool answers at this URL."))
@@ -189,10 +190,10 @@ class GrammarPage(QWidget):
 
     def apply(self, preferences: Preferences) -> Preferences:
         rules = tuple(self.rules.item(row).text() for row in range(self.rules.count()))
-        return preferences.with_changes(
-            grammar_mode=self.mode.currentData(),
-            grammar_server_url=self.server_url.text().strip() or None,
-            grammar_local_path=self.local_path.text().strip() or None,
-            grammar_public_consent=self.public_consent.isChecked(),
-            grammar_disabled_rules=rules,
+        return preferences.with_grammar(
+            mode=self.mode.currentData(),
+            server_url=self.server_url.text().strip() or None,
+            local_path=self.local_path.text().strip() or None,
+            public_consent=self.public_consent.isChecked(),
+            disabled_rules=rules,
         )

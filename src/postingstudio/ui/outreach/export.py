@@ -1,12 +1,13 @@
 """The Outreach view's exports: .txt, .eml (email drafts), and a CSV merge with a contacts file
 shown with a progress bar and followed by a report of the rows missing fields or too long.
 
-The file choosers are attributes (``ask_save``, ``ask_contacts``) so tests can answer them;
-failures go to ``show_error`` and the merge report to ``show_report``, both overridable."""
+Every question goes through the app's prompts object (``ui/shell/prompts.py``, handed down by the
+workspace as a :class:`Questions`): the file to save, the contacts file, an error, the merge
+report. That is the one place the app asks the writer anything, and the one a test answers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -15,8 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
-    QFileDialog,
-    QMessageBox,
     QProgressDialog,
     QWidget,
 )
@@ -25,6 +24,17 @@ from postingstudio.core.outreach import MergeReport, Message, OutreachKit
 from postingstudio.docio.atomic import write_atomic
 from postingstudio.docio.errors import DocumentError
 from postingstudio.docio.outreach_export import export_eml, export_txt, merge_csv
+
+
+class Questions(Protocol):
+    """What the exports ask the writer (the app's ``Prompts`` has these methods)."""
+
+    def save_path(
+        self, title: str, suggested: str, formats: Sequence[tuple[str, str]]
+    ) -> str | None: ...
+    def open_contacts(self, start: str) -> str | None: ...
+    def error(self, title: str, text: str, detail: str = "") -> None: ...
+    def notice(self, title: str, text: str) -> None: ...
 
 
 class DraftsView(Protocol):
@@ -50,13 +60,9 @@ def _parent(view: DraftsView) -> QWidget:
 class ExportActions:
     """The Outreach view's export buttons: .txt, .eml and the CSV mail merge."""
 
-    def __init__(self, view: DraftsView, kit: OutreachKit) -> None:
-        self.view, self.kit = view, kit
+    def __init__(self, view: DraftsView, kit: OutreachKit, questions: Questions) -> None:
+        self.view, self.kit, self.questions = view, kit, questions
         self.last_report: MergeReport | None = None
-        self.ask_save: Callable[[str, str, str], str | None] = self._ask_save
-        self.ask_contacts: Callable[[], str | None] = self._ask_contacts
-        self.show_error: Callable[[str, str], None] = self._show_error
-        self.show_report: Callable[[str], None] = self._show_report
         view.txt_button.clicked.connect(self.export_txt)
         view.eml_button.clicked.connect(self.export_eml)
         view.merge_button.clicked.connect(self.merge)
@@ -68,48 +74,42 @@ class ExportActions:
             return
         self.view.eml_button.setEnabled(self.view.current().subject is not None)
 
-    # -- dialogs (replaced in tests) ----------------------------------------------------------
-    def _ask_save(self, title: str, suggested: str, pattern: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(_parent(self.view), title, suggested, pattern)
-        return path or None
+    # -- questions ---------------------------------------------------------------------------
+    def _save_path(self, title: str, suggested: str, ext: str, label: str) -> str | None:
+        return self.questions.save_path(title, suggested, [(ext, label)])
 
-    def _ask_contacts(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(
-            _parent(self.view),
-            self.view.tr("Contacts file"),
-            str(Path.home()),
-            self.view.tr("CSV files (*.csv)"),
-        )
-        return path or None
-
-    def _show_error(self, title: str, text: str) -> None:
-        QMessageBox.warning(_parent(self.view), title, text)
-
-    def _show_report(self, text: str) -> None:
-        QMessageBox.information(_parent(self.view), self.view.tr("Merge report"), text)
+    def show_error(self, title: str, text: str) -> None:
+        self.questions.error(title, text)
 
     # -- actions ------------------------------------------------------------------------------
     def export_txt(self) -> None:
-        path = self.ask_save(
-            self.view.tr("Export draft as text"), self.view.suggested_name(".txt"), "Text (*.txt)"
+        path = self._save_path(
+            self.view.tr("Export draft as text"),
+            self.view.suggested_name(".txt"),
+            "txt",
+            "Text (*.txt)",
         )
         if path:
             self._guard(lambda: export_txt([self.view.current()], path))
 
     def export_eml(self) -> None:
-        path = self.ask_save(
-            self.view.tr("Export email draft"), self.view.suggested_name(".eml"), "Email (*.eml)"
+        path = self._save_path(
+            self.view.tr("Export email draft"),
+            self.view.suggested_name(".eml"),
+            "eml",
+            "Email (*.eml)",
         )
         if path:
             self._guard(lambda: export_eml(self.view.current(), path))
 
     def merge(self) -> None:
-        contacts = self.ask_contacts()
+        contacts = self.questions.open_contacts(str(Path.home()))
         if not contacts:
             return
-        target = self.ask_save(
+        target = self._save_path(
             self.view.tr("Save merged drafts"),
             self.view.suggested_name("-merge.csv"),
+            "csv",
             "CSV (*.csv)",
         )
         if not target:
@@ -140,7 +140,7 @@ class ExportActions:
         report_path = Path(target).with_suffix(".report.txt")
         summary = (report.summary() + "\n").encode("utf-8")
         self._guard(lambda: write_atomic(report_path, summary))
-        self.show_report(report.summary())
+        self.questions.notice(self.view.tr("Merge report"), report.summary())
 
     def _guard(self, action: Callable[[], object]) -> None:
         try:

@@ -12,15 +12,22 @@ from PySide6.QtWidgets import QMainWindow
 from postingstudio.core.outreach import DraftOptions, OutreachDrafts, draft_outreach, kit_for
 from postingstudio.paths import resources_dir
 
+from .export import Questions
 from .view import OutreachView
 
 
 class OutreachMode(QObject):
     """The Outreach Kit action and the view it opens on the latest analysis."""
 
-    def __init__(self, window: QMainWindow, analysis: Any, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        analysis: Any,
+        questions: Questions,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.window, self.analysis = window, analysis
+        self.window, self.analysis, self.questions = window, analysis, questions
         self.view: OutreachView | None = None
         self.action = QAction(self.tr("&Outreach Kit…"), window)
         self.action.setObjectName("outreach")
@@ -54,7 +61,11 @@ class OutreachMode(QObject):
             return None
         if self.view is None:
             self.view = OutreachView(
-                self._draft, self.analysis.book, kit_for(resources_dir()), self.window
+                self._draft,
+                self.analysis.book,
+                kit_for(resources_dir()),
+                self.questions,
+                self.window,
             )
         else:
             self.view.redraft()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from postingstudio.core.outreach import DraftOptions, Message, OutreachDrafts, OutreachKit, recheck
 from postingstudio.core.rules.rulebook import RuleBook
 
-from .export import ExportActions
+from .export import ExportActions, Questions
 
 Drafter = Callable[[DraftOptions], OutreachDrafts]
 
@@ -65,7 +65,12 @@ class OutreachView(QDialog):
     messageChanged = Signal(object)  # Message, after each edit's recheck
 
     def __init__(
-        self, drafter: Drafter, book: RuleBook, kit: OutreachKit, parent: QWidget | None = None
+        self,
+        drafter: Drafter,
+        book: RuleBook,
+        kit: OutreachKit,
+        questions: Questions,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("outreachView")
@@ -75,7 +80,7 @@ class OutreachView(QDialog):
         self.messages: list[Message] = []
         self._updating = False
         self._build()
-        self.export = ExportActions(self, kit)
+        self.export = ExportActions(self, kit, questions)
         self.redraft()
 
     # -- layout ------------------------------------------------------------------------------

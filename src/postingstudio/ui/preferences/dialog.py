@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from postingstudio.core.findings import Category
+from postingstudio.core.preferences import THEMES, Preferences
 from postingstudio.core.rules.rulebook import RuleBook
-from postingstudio.docio.settings_file import THEMES, Preferences
+from postingstudio.core.settings import GRADE_RANGE
 from postingstudio.ui.common.theme import style_for
 
 
@@ -45,6 +46,7 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle(self.tr("Preferences"))
         self.resize(520, 480)
         self._original = preferences
+        analysis = preferences.analysis
         profiles: dict[str, Any] = dict(book.profiles) if book is not None else {}
         tabs = QTabWidget(self)
 
@@ -56,33 +58,33 @@ class PreferencesDialog(QDialog):
         for category in Category:
             style = style_for(category)
             check = QCheckBox(f"{style.symbol} {self.tr(style.label)}", box)
-            check.setChecked(category.value not in preferences.disabled_categories)
+            check.setChecked(category.value not in analysis.disabled_categories)
             box_layout.addWidget(check)
             self.categories[category.value] = check
         checks_layout.addWidget(box)
         self.picky = QCheckBox(self.tr("Also show minor suggestions (picky mode)"), checks)
-        self.picky.setChecked(preferences.picky)
+        self.picky.setChecked(analysis.picky)
         checks_layout.addWidget(self.picky)
         self.all_hard = QCheckBox(
             self.tr("Show all hard sentences (not only the hardest few)"), checks
         )
-        self.all_hard.setChecked(preferences.show_all_hard_sentences)
+        self.all_hard.setChecked(analysis.show_all_hard_sentences)
         checks_layout.addWidget(self.all_hard)
         checks_layout.addStretch(1)
         tabs.addTab(checks, self.tr("Checks"))
 
         evidence = QWidget(tabs)
         form = QFormLayout(evidence)
-        self.length = self._profile_combo(profiles, "length", preferences.length_profile)
-        self.gender = self._profile_combo(profiles, "gender", preferences.gender_profile)
+        self.length = self._profile_combo(profiles, "length", analysis.length_profile)
+        self.gender = self._profile_combo(profiles, "gender", analysis.gender_profile)
         form.addRow(self.tr("Length profile:"), self.length)
         form.addRow(self.tr("Gendered wording:"), self.gender)
         self.grade = QDoubleSpinBox(evidence)
-        self.grade.setRange(0, 20)
+        self.grade.setRange(0, GRADE_RANGE[1])  # 0 shows as the profile default
         self.grade.setSingleStep(0.5)
         self.grade.setDecimals(1)
         self.grade.setSpecialValueText(self.tr("Profile default"))
-        self.grade.setValue(preferences.reading_grade_target or 0)
+        self.grade.setValue(analysis.reading_grade_target or 0)
         form.addRow(self.tr("Reading grade target:"), self.grade)
         tabs.addTab(evidence, self.tr("Evidence"))
 
@@ -91,18 +93,18 @@ class PreferencesDialog(QDialog):
         allow_box = QGroupBox(self.tr("Allow-list (one word or phrase per line)"), lists)
         allow_layout = QVBoxLayout(allow_box)
         self.allow = QPlainTextEdit(allow_box)
-        self.allow.setPlainText("\n".join(preferences.allow_terms))
+        self.allow.setPlainText("\n".join(analysis.allow_terms))
         allow_layout.addWidget(self.allow)
         lists_layout.addWidget(allow_box)
         self.rules = self._list_with_remove(
-            lists_layout, self.tr("Ignored rules"), list(preferences.disabled_rules)
+            lists_layout, self.tr("Ignored rules"), list(analysis.disabled_rules)
         )
         self.ignored = self._list_with_remove(
             lists_layout,
             self.tr("Ignored findings"),
-            [f"{rule}: {text}" for rule, text in preferences.ignored],
+            [f"{rule}: {text}" for rule, text in analysis.ignored],
         )
-        self._ignored_pairs = list(preferences.ignored)
+        self._ignored_pairs = list(analysis.ignored)
         tabs.addTab(lists, self.tr("Allow and ignore"))
 
         look = QWidget(tabs)
@@ -115,7 +117,7 @@ class PreferencesDialog(QDialog):
         }
         for name in THEMES:
             self.theme.addItem(labels[name], name)
-        self.theme.setCurrentIndex(max(0, THEMES.index(preferences.theme)))
+        self.theme.setCurrentIndex(max(0, THEMES.index(preferences.ui.theme)))
         look_form.addRow(self.tr("Colour theme:"), self.theme)
         tabs.addTab(look, self.tr("Appearance"))
 
@@ -168,15 +170,16 @@ class PreferencesDialog(QDialog):
         allow = tuple(
             line.strip() for line in self.allow.toPlainText().splitlines() if line.strip()
         )
-        return self._original.with_changes(
+        grade = self.grade.value()  # below the range's floor is the spin box's "default"
+        chosen = self._original.with_analysis(
             disabled_categories=disabled,
             disabled_rules=rules,
             ignored=ignored,
             allow_terms=allow,
             length_profile=self.length.currentData(),
             gender_profile=self.gender.currentData(),
-            reading_grade_target=self.grade.value() or None,
+            reading_grade_target=grade if grade >= GRADE_RANGE[0] else None,
             picky=self.picky.isChecked(),
             show_all_hard_sentences=self.all_hard.isChecked(),
-            theme=str(self.theme.currentData()),
         )
+        return chosen.with_ui(theme=str(self.theme.currentData()))

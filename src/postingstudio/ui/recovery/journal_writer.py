@@ -60,7 +60,6 @@ class JournalWriter(QObject):
         snapshot: Callable[[], Posting],
         describe: Callable[[], tuple[str, str | None]],
         session: SessionDir,
-        delay_ms: int = DELAY_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -69,8 +68,8 @@ class JournalWriter(QObject):
         self._document, self._snapshot, self._describe = document, snapshot, describe
         self.source_sha256: str | None = None
         self._document_written = False
-        self._delay_ms = delay_ms
-        self._spacing_ms = delay_ms  # the least time between two writes (grows after slow ones)
+        self._delay_ms = DELAY_MS
+        self._spacing_ms = DELAY_MS  # the least time between two writes (grows after slow ones)
         self._last_write = 0.0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

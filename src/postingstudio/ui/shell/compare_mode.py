@@ -24,6 +24,7 @@ from postingstudio.core.compare import DistinctiveTerm, Offer, OfferKind, Shared
 from postingstudio.core.model import Block, BlockKind
 from postingstudio.core.report import SectionState
 from postingstudio.docio.compare_report import ReportWriteError
+from postingstudio.docio.formats import report_save_formats
 from postingstudio.ui.common.analysis import AnalysisController, AnalysisResult
 from postingstudio.ui.common.apply_fixes import insert_section
 from postingstudio.ui.common.document_bridge import PositionMap
@@ -51,7 +52,6 @@ FACT_SECTION = {
     "visa": "requirements",
     "interview_process": "how_to_apply",
 }
-REPORT_FORMATS = (("html", "Web page (*.html)"), ("pdf", "PDF (*.pdf)"))
 
 
 def target_section(offer: Offer) -> str | None:
@@ -330,8 +330,10 @@ class CompareMode(QObject):
             return
         stem = Path(self.files.path).stem if self.files.path else "posting"
         folder = Path(self.files.path).parent if self.files.path else Path.home()
+        choices = report_save_formats()  # the first row is the suggested format
+        suggested = folder / f"{stem}-comparison.{choices[0][0]}"
         path = self.prompts.save_path(  # type: ignore[attr-defined]
-            self.tr("Export comparison"), str(folder / f"{stem}-comparison.html"), REPORT_FORMATS
+            self.tr("Export comparison"), str(suggested), choices
         )
         if not path:
             return

@@ -6,8 +6,9 @@ document's modified flag, remembers recent files, and asks before unsaved work i
 A .docx is always written into the .docx it came from, as it was when opened (the session's
 ``source``), so every paragraph the writer did not touch survives; the source is only
 overwritten by an explicit Save, and not at all when another program changed it meanwhile
-(reload or save a copy), when it is gone (Save As), or when it cannot hold a plain .docx (a
-macro document: a new .docx beside it).
+(reload or save a copy), when it is gone or locked (a read-only file or folder: Save As), or
+when it cannot hold a plain .docx (a macro or Strict document: a new .docx beside it). Every
+Save that cannot write says why in one sentence and opens Save As, so nothing typed is lost.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from postingstudio.core.model import Posting
 from postingstudio.docio import DocumentError, load_posting, save_posting
+from postingstudio.docio.atomic import write_blocker
 from postingstudio.docio.source import SourceDocument, beside_as_docx, open_source
-from postingstudio.ui.shell.background_load import LARGE_BYTES, load_with_progress
+from postingstudio.ui.common.tasks import TaskRunner
+from postingstudio.ui.shell.background_load import load_with_progress
 from postingstudio.ui.shell.prompts import SAVE_FORMATS, Prompts
 from postingstudio.ui.shell.refusal_dialog import refusal_text
 from postingstudio.ui.shell.session import EditorSession
@@ -48,15 +51,16 @@ class FileController(QObject):
         prompts: Prompts,
         settings: QSettings,
         recent_menu: QMenu,
+        tasks: TaskRunner,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.window, self.session, self.prompts, self.settings = window, session, prompts, settings
+        self.tasks = tasks  # large files are read on it
         self.recent_menu = recent_menu
         self.path: str | None = None  # where Save writes
         self.template: str | None = None  # the .docx whose styles an exported .docx reuses
         self.display_name = self.tr("Untitled")
-        self.large_bytes = LARGE_BYTES  # files this big are read on a worker, with progress
         document = session.document
         document.modificationChanged.connect(window.setWindowModified)
         self.update_title()
@@ -82,9 +86,7 @@ class FileController(QObject):
         if ask and not self.maybe_save():
             return False
         try:
-            source, posting = load_with_progress(
-                self.window, path, _source_and_posting, self.large_bytes
-            )
+            source, posting = load_with_progress(self.window, path, _source_and_posting, self.tasks)
         except DocumentError as error:
             self.refuse(self.tr("Cannot open file"), error.path or path, error)
             self._forget_recent(path)
@@ -118,7 +120,7 @@ class FileController(QObject):
             if reason:  # never overwrite a macro document or the like: a new .docx beside it
                 target = beside_as_docx(self.path)
                 if not self._save_to(target):
-                    return False
+                    return self.save_as()  # its folder refused it: the error said why
                 self.prompts.notice(
                     self.tr("Saved as a new document"),
                     self.tr(
@@ -144,15 +146,31 @@ class FileController(QObject):
                     return self.save_as() if answer == "copy" else False
         if not self.path or Path(self.path).suffix.lower().lstrip(".") not in _EXTENSIONS:
             return self.save_as()
+        locked = write_blocker(self.path)
+        if locked:
+            self.prompts.error(
+                self.tr("Cannot save"),
+                self.tr(
+                    "“{0}” cannot be saved because {1}; choose where to save your posting."
+                ).format(Path(self.path).name, locked),
+            )
+            return self.save_as()
         if self._save_to(self.path):
             return True
-        if source is not None and os.path.exists(self.path) and not os.access(self.path, os.W_OK):
-            return self.save_as()  # locked or read-only: the error said why; nothing typed is lost
-        return False
+        return self.save_as()  # the error said why; Save As keeps what was typed
 
     def save_as(self) -> bool:
         path = self.prompts.save_path(self.tr("Save As"), self._suggested("docx"), SAVE_FORMATS)
-        return self._save_to(path) if path else False
+        if not path:
+            return False
+        locked = write_blocker(path)
+        if locked:  # not offered again: the writer just chose this place
+            self.prompts.error(
+                self.tr("Cannot save"),
+                self.tr("“{0}” cannot be saved because {1}.").format(Path(path).name, locked),
+            )
+            return False
+        return self._save_to(path)
 
     def _save_to(self, path: str) -> bool:
         if not self.write(path):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from postingstudio.ui.common.analysis import AnalysisController
 from postingstudio.ui.common.session_protocol import EditingSession
+from postingstudio.ui.common.tasks import TaskRunner
 from postingstudio.ui.grammar.dialogs import GrammarPrompts
 from postingstudio.ui.grammar.fixes import GrammarFixes
 from postingstudio.ui.grammar.lane import DICTIONARY_FILE, GrammarController
@@ -36,16 +37,17 @@ class GrammarUi(QObject):
         session: EditingSession,
         analysis: AnalysisController,
         config_dir: Path,
+        tasks: TaskRunner,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.window = window
         self.controller = GrammarController(
-            session, analysis, config_dir / DICTIONARY_FILE, parent=self
+            session, analysis, config_dir / DICTIONARY_FILE, tasks, parent=self
         )
         self.status = GrammarStatus(window)
         window.statusBar().addPermanentWidget(self.status)
-        self.prompts: Any = GrammarPrompts(window)
+        self.prompts: Any = GrammarPrompts(window, tasks)
         self.fixes = GrammarFixes(self.controller, self.prompts, self._open_preferences, self)
         self._focus_page = False
         self.controller.stateChanged.connect(self.status.set_state)
@@ -57,11 +59,6 @@ class GrammarUi(QObject):
 
     def _show_message(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
-
-    def set_prompts(self, prompts: Any) -> None:
-        """Tests answer grammar questions through a scripted object."""
-        self.prompts = prompts
-        self.fixes.prompts = prompts
 
     def start(self) -> None:
         self.controller.start()
@@ -78,7 +75,7 @@ class GrammarUi(QObject):
         """Add the Grammar page to the Preferences dialog's tabs."""
         controller = self.controller
         page = GrammarPage(
-            controller.preferences, controller.dictionary.words(), self.prompts, self.fixes.probe
+            controller.preferences, controller.dictionary.words(), self.prompts, controller.tasks
         )
         tabs = dialog.findChild(QTabWidget)
         if tabs is not None:

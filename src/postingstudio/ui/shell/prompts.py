@@ -51,6 +51,16 @@ class Prompts:
         )
         return list(paths)
 
+    def open_contacts(self, start: str) -> str | None:
+        """The CSV of contacts the Outreach view merges its draft with."""
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent,
+            self.parent.tr("Contacts file"),
+            start,
+            self.parent.tr("CSV files (*.csv)"),
+        )
+        return path or None
+
     def paste_text(self, title: str, label: str) -> str | None:
         text, ok = QInputDialog.getMultiLineText(self.parent, title, label)
         return text if ok else None

@@ -19,7 +19,6 @@ from PySide6.QtCore import QObject
 from postingstudio.docio import atomic
 from postingstudio.docio.journal import DOCUMENT, Entry, SessionDir
 from postingstudio.ui.recovery.journal_writer import (
-    DELAY_MS,
     JournalWriter,
     Recoveries,
     restore_source,
@@ -54,7 +53,6 @@ class RecoveryFlow(QObject):
         self,
         workspace: Workspace,
         root: Path,
-        delay_ms: int = DELAY_MS,
         open_window: Callable[[], Workspace] | None = None,
     ) -> None:
         super().__init__(workspace)
@@ -69,7 +67,6 @@ class RecoveryFlow(QObject):
             workspace.session.snapshot,
             lambda: (files.display_name, files.template or files.path),
             self.session,
-            delay_ms,
             self,
         )
         self.recoveries: Recoveries | None = None

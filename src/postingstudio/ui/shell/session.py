@@ -16,12 +16,13 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from postingstudio.core.model import Posting
-from postingstudio.docio.settings_file import Preferences
+from postingstudio.core.preferences import Preferences
 from postingstudio.docio.source import SourceDocument
 from postingstudio.ui.checklist.panel import ChecklistPanel
 from postingstudio.ui.common.analysis import AnalysisController, AnalysisResult
 from postingstudio.ui.common.apply_fixes import (
     ProposedFix,
+    addition_blocks,
     apply_many,
     apply_replacement,
     insert_section,
@@ -104,6 +105,7 @@ class EditorSession(QObject):
         findings.insertSectionRequested.connect(self.insert_section)
         findings.hiddenCategoriesChanged.connect(self._hide_categories)
         checklist.insertRequested.connect(self.insert_section)
+        checklist.strengthenRequested.connect(self.strengthen_section)
         checklist.sectionActivated.connect(self.select_section)
 
     # -- document ------------------------------------------------------------------------------
@@ -204,6 +206,25 @@ class EditorSession(QObject):
         self.editor.setFocus()
         return True
 
+    def strengthen_section(self, section_id: str) -> bool:
+        """Add what a thin section lacks at its end, as one undo step, and select the first
+        placeholder for the writer to type over."""
+        result = self.markers.result
+        section = result.report.section(section_id) if result else None
+        anchor = self.markers.section_anchors.get(section_id)
+        if section is None or anchor is None or not section.additions:
+            return False
+        cursor = insert_section(
+            self.document, anchor.position(), addition_blocks(section.additions)
+        )
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        self.editor.setFocus()
+        self.statusMessage.emit(
+            self.tr("Added what “{0}” lacked: fill in the placeholders.").format(section.label)
+        )
+        return True
+
     def select_section(self, section_id: str) -> None:
         span = self.markers.section_spans.get(section_id)
         if span is not None:
@@ -217,8 +238,8 @@ class EditorSession(QObject):
             self._save_preferences(preferences)
         except OSError as error:
             self.statusMessage.emit(self.tr("Could not save preferences: {0}").format(error))
-        apply_theme(preferences.theme)
-        self.analysis.set_settings(preferences.analysis_settings())
+        apply_theme(preferences.ui.theme)
+        self.analysis.set_settings(preferences.analysis)
         self.preferencesChanged.emit(preferences)
 
     def ignore(self, index: int) -> None:
@@ -229,7 +250,7 @@ class EditorSession(QObject):
         self.markers.hide(index)
         self.redraw()
         self.set_preferences(
-            self.preferences.with_changes(ignored=(*self.preferences.ignored, pair))
+            self.preferences.with_analysis(ignored=(*self.preferences.analysis.ignored, pair))
         )
 
     def ignore_rule(self, rule_id: str) -> None:
@@ -237,8 +258,8 @@ class EditorSession(QObject):
             if marker.finding.rule_id == rule_id:
                 self.markers.hide(marker.index)
         self.redraw()
-        rules = tuple(dict.fromkeys((*self.preferences.disabled_rules, rule_id)))
-        self.set_preferences(self.preferences.with_changes(disabled_rules=rules))
+        rules = (*self.preferences.analysis.disabled_rules, rule_id)  # repeats are dropped
+        self.set_preferences(self.preferences.with_analysis(disabled_rules=rules))
         self.statusMessage.emit(self.tr("Rule {0} is off (Preferences to undo).").format(rule_id))
 
     def allow(self, term: str) -> None:
@@ -249,5 +270,5 @@ class EditorSession(QObject):
             if marker.finding.text.strip().lower() == term.lower():
                 self.markers.hide(marker.index)
         self.redraw()
-        terms = tuple(dict.fromkeys((*self.preferences.allow_terms, term)))
-        self.set_preferences(self.preferences.with_changes(allow_terms=terms))
+        terms = (*self.preferences.analysis.allow_terms, term)  # repeats are dropped
+        self.set_preferences(self.preferences.with_analysis(allow_terms=terms))

@@ -81,15 +81,13 @@ class Workspace(QObject):
         paths: AppPaths,
         resources: Path,
         prompts: Prompts | None = None,
-        analysis_delay_ms: int = 300,
-        autosave_pause_ms: int = 50,
         claim_orphans: bool = True,
     ) -> None:
         super().__init__()
         self.paths, self.resources = paths, resources
         self._first_shown = False
         self.preferences = load_preferences(paths.preferences)
-        apply_theme(self.preferences.theme)
+        apply_theme(self.preferences.ui.theme)
         icon_path = resources / "icons" / "postingstudio.svg"
         self.window = MainWindow(QIcon(str(icon_path)) if icon_path.is_file() else None)
         self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
@@ -100,10 +98,9 @@ class Workspace(QObject):
         self.analysis = AnalysisController(
             lambda: self.session.snapshot(),
             rulebook_loader(resources, user_rules),
-            self.preferences.analysis_settings(),
-            analysis_delay_ms,
+            self.tasks,
+            self.preferences.analysis,
             self,
-            runner=self.tasks,
         )
         w = self.window
         self.session = EditorSession(
@@ -118,7 +115,7 @@ class Workspace(QObject):
             self,
         )
         self.files = FileController(
-            w, self.session, self.prompts, self.settings, w.menus["recent"], self
+            w, self.session, self.prompts, self.settings, w.menus["recent"], self.tasks, self
         )
         self.finder = FindReplace(w.editor, w)
         self.focus_cycle = FocusCycle(w)  # F6 / Ctrl+Tab between editor and panels, Esc back
@@ -126,11 +123,13 @@ class Workspace(QObject):
             w, self.session, self.analysis, self.files, self.prompts, self.tasks, self
         )
         # LanguageTool lane, status and fixes
-        self.grammar = GrammarUi(self.window, self.session, self.analysis, paths.config_dir, self)
+        self.grammar = GrammarUi(
+            self.window, self.session, self.analysis, paths.config_dir, self.tasks, self
+        )
         self.grammar.preferencesRequested.connect(self.edit_preferences)
         self.claim_orphans = claim_orphans
-        self.recovery = RecoveryFlow(self, paths.recovery, autosave_pause_ms, self._new_window)
-        self.outreach = OutreachMode(w, self.analysis, self)  # issue 18: the Outreach view
+        self.recovery = RecoveryFlow(self, paths.recovery, self._new_window)
+        self.outreach = OutreachMode(w, self.analysis, self.prompts, self)  # the Outreach view
         self._wire()
         w.close_guard = self.can_close
         self._restore_window()
@@ -139,14 +138,14 @@ class Workspace(QObject):
     def _wire_hard_sentences(self) -> None:
         """The findings panel's "Show all hard sentences" is the saved preference."""
         panel, session = self.window.findings, self.session
-        panel.set_show_all_hard_sentences(session.preferences.show_all_hard_sentences)
+        panel.set_show_all_hard_sentences(session.preferences.analysis.show_all_hard_sentences)
         panel.showAllHardSentencesChanged.connect(
             lambda shown: session.set_preferences(
-                session.preferences.with_changes(show_all_hard_sentences=shown)
+                session.preferences.with_analysis(show_all_hard_sentences=shown)
             )
         )
         session.preferencesChanged.connect(
-            lambda prefs: panel.set_show_all_hard_sentences(prefs.show_all_hard_sentences)
+            lambda prefs: panel.set_show_all_hard_sentences(prefs.analysis.show_all_hard_sentences)
         )
 
     def _wire(self) -> None:
@@ -242,7 +241,7 @@ class Workspace(QObject):
         else:
             self.session.load(Posting(()))
         offered = self.claim_orphans and self.recovery.offer()  # the banner is the offer's
-        if not offered and not file and not self.preferences.sample_offered:
+        if not offered and not file and not self.preferences.ui.sample_offered:
             self.offer_sample()
         if show:
             self.window.show()
@@ -254,7 +253,7 @@ class Workspace(QObject):
         return other
 
     def offer_sample(self) -> None:
-        self.session.set_preferences(self.preferences.with_changes(sample_offered=True))
+        self.session.set_preferences(self.preferences.with_ui(sample_offered=True))
         self.preferences = self.session.preferences
         self.window.banner.show_message(
             "sample",

@@ -7,6 +7,7 @@ closed set of direction kinds (higher, lower, target, band, rank) lives here.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .rules.schema import RuleFileError
+from ..rules.schema import RuleFileError
 
 DIRECTIONS = ("higher", "lower", "target", "band", "rank")
 _METRIC_KEYS = {
@@ -24,9 +25,10 @@ _METRIC_KEYS = {
 _VALUE_PREFIXES = ("metrics.", "scores.")
 _SPECIAL_VALUES = ("salary.kind", "sections.present")
 _DISTINCTIVE_KEYS = {
-    "max_competitor_share", "bigram_weight", "top_terms", "top_sentences",
-    "min_sentence_words", "name_min_count", "stop_words", "min_bigram_count",
-    "common_words",
+    "max_competitor_share", "phrase_weight", "top_terms", "top_sentences",
+    "min_sentence_words", "name_min_count", "stop_words", "common_words", "generic_words",
+    "place_codes", "max_phrase_words", "min_phrase_sentences", "min_word_sentences",
+    "min_word_letters", "corpus_frequencies", "min_corpus_documents",
 }  # fmt: skip
 _FACT_KEYS = {"label", "patterns", "benefit", "source"}
 
@@ -65,14 +67,21 @@ class DistinctiveSpec:
     """Thresholds for the terms and sentences that set one posting apart from its competitors."""
 
     max_competitor_share: float = 0.5
-    bigram_weight: float = 1.5
-    min_bigram_count: int = 2
+    phrase_weight: float = 1.5
+    max_phrase_words: int = 3
+    min_phrase_sentences: int = 1
+    min_word_sentences: int = 2
+    min_word_letters: int = 4
     top_terms: int = 12
     top_sentences: int = 3
     min_sentence_words: int = 5
     name_min_count: int = 2
     stop_words: frozenset[str] = field(default_factory=frozenset)
     common_words: frozenset[str] = field(default_factory=frozenset)  # matched after stemming
+    generic_words: frozenset[str] = field(default_factory=frozenset)
+    place_codes: frozenset[str] = field(default_factory=frozenset)
+    # Stemmed words found in at least ``min_corpus_documents`` corpus postings; None: no list.
+    corpus_words: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -155,6 +164,18 @@ def _fact(path: Path, fact_id: str, raw: dict[str, Any]) -> FactSpec:
     )
 
 
+def _corpus_words(resources: Path, name: str, minimum: int) -> frozenset[str] | None:
+    """The stems of ``name``'s ``document_frequency`` table seen in ``minimum`` postings."""
+    path = resources / name
+    if not name or not path.is_file():
+        return None  # a resources folder without the table (tests) trusts every word
+    try:
+        table = json.loads(path.read_text(encoding="utf-8"))["document_frequency"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise RuleFileError(path, None, f"cannot be loaded: {error}") from None
+    return frozenset(word for word, count in table.items() if count >= minimum)
+
+
 def load_compare_config(resources: Path) -> CompareConfig:
     """Read ``compare.toml`` and ``lexicons/facts.toml`` under ``resources``."""
     path = resources / "compare.toml"
@@ -168,10 +189,26 @@ def load_compare_config(resources: Path) -> CompareConfig:
     unknown = set(raw_distinctive) - _DISTINCTIVE_KEYS
     if unknown:
         raise RuleFileError(path, "distinctive", f"unknown keys {sorted(unknown)}")
-    stop = frozenset(str(raw_distinctive.pop("stop_words", "")).lower().split())
-    common = frozenset(str(raw_distinctive.pop("common_words", "")).lower().split())
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(str(raw_distinctive.pop(name, "")).lower().split())
+
+    stop, common = words("stop_words"), words("common_words")
+    generic, places = words("generic_words"), words("place_codes")
+    corpus_words = _corpus_words(
+        resources,
+        str(raw_distinctive.pop("corpus_frequencies", "")),
+        int(raw_distinctive.pop("min_corpus_documents", 1)),
+    )
     try:
-        distinctive = DistinctiveSpec(stop_words=stop, common_words=common, **raw_distinctive)
+        distinctive = DistinctiveSpec(
+            stop_words=stop,
+            common_words=common,
+            generic_words=generic,
+            place_codes=places,
+            corpus_words=corpus_words,
+            **raw_distinctive,
+        )
     except TypeError as error:
         raise RuleFileError(path, "distinctive", str(error)) from None
     facts_path = resources / "lexicons" / "facts.toml"

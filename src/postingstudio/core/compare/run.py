@@ -1,4 +1,4 @@
-"""Compare my posting with competitors' (issue 6): ``compare(mine, competitors, book)``.
+"""The comparison's entry points (issue 6): ``compare(mine, competitors, book)``.
 
 Pure and thread-safe like ``analyse``: it takes already-analysed reports (so the UI can reuse
 the report it has) and returns a frozen :class:`Comparison`. ``compare_postings`` analyses raw
@@ -15,11 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .analyse import analyse
-from .compare_config import CompareConfig, MetricSpec, compare_config_for, load_compare_config
-from .compare_offer import prepare, shared_cliches, they_offer
-from .compare_terms import distinctive
-from .compare_types import (
+from ..analyse import analyse
+from ..model import Posting
+from ..report import Report, SectionState
+from ..rules.rulebook import RuleBook
+from ..settings import AnalysisSettings
+from .config import CompareConfig, MetricSpec, compare_config_for, load_compare_config
+from .offer import prepare, shared_cliches, they_offer
+from .terms import distinctive
+from .types import (
     COMPARE_SCHEMA_VERSION,
     ComparedPosting,
     Comparison,
@@ -33,10 +37,6 @@ from .compare_types import (
     SharedCliche,
     Verdict,
 )
-from .model import Posting
-from .report import Report, SectionState
-from .rules.rulebook import RuleBook
-from .settings import AnalysisSettings
 
 __all__ = [
     "COMPARE_SCHEMA_VERSION",

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from .report import Report
-from .text import TextIndex
+from ..report import Report
+from ..text import TextIndex
 
 COMPARE_SCHEMA_VERSION = 1
 

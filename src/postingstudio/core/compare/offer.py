@@ -12,14 +12,14 @@ import threading
 import weakref
 from dataclasses import dataclass, field
 
-from .compare_config import CompareConfig, FactSpec
-from .compare_types import Evidence, Offer, OfferKind, SharedCliche, evidence_at
-from .findings import Category, Finding
-from .model import BlockOrigin, Posting
-from .report import Report, SalaryKind, SectionState
-from .rules.rulebook import RuleBook
-from .structure import benefits_mentioned
-from .text import TextIndex, normalise_phrase
+from ..findings import Category, Finding
+from ..model import BlockOrigin, Posting
+from ..report import Report, SalaryKind, SectionState
+from ..rules.rulebook import RuleBook
+from ..structure import benefits_mentioned
+from ..text import TextIndex, normalise_phrase
+from .config import CompareConfig, FactSpec
+from .types import Evidence, Offer, OfferKind, SharedCliche, evidence_at
 
 
 @dataclass(frozen=True)

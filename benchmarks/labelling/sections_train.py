@@ -1,0 +1,305 @@
+"""Train the learned section detector on two raters' labels, measure it on postings it never saw,
+and write the weights the product ships (``resources/sections/en/learned.json``).
+
+The model is a logistic regression per section over the features of
+``postingstudio.core.sections_learned.unit_features`` (a sentence's words, word pairs, the heading
+above it, its place), trained by plain stochastic gradient descent: no training dependency. A
+sentence is a positive for a section where either rater marked it for that section.
+
+Measurement is honest about what was tuned where:
+
+1. A fixed 30% of the labelled postings (by a hash of the id) is held out from everything.
+2. On the other 70%, 5-fold cross-validation gives out-of-fold sentence probabilities. From them
+   each section gets its threshold, its ``present_min`` (carrier sentences for "present") and its
+   mode (``rules``, ``either`` or ``model``; see ``core/sections_learned.py``), each the best for
+   found/missing F1 or exact state on those folds.
+3. Weights trained on the whole 70% with those choices are measured on the 30% through the
+   product's own path (the rules, then ``sections_learned.combine``), against the postings where
+   both raters agree (F1) and against the adjudicated states (exact state).
+4. The shipped weights are then trained on all labelled postings with the same choices.
+
+    python benchmarks/labelling/sections_train.py              # train, measure, write the model
+    python benchmarks/labelling/sections_train.py --no-write   # measure only
+
+A company retrains on its own labels by putting rater files of the same form in
+``benchmarks/ratings/sections/`` (see ``docs/sections.md``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _markers import write_section  # noqa: E402
+from section_quality import DOC, SPECS, parse_text  # noqa: E402
+from sections_agreement import (  # noqa: E402
+    SECTIONS,
+    corpus_records,
+    f1,
+    found,
+    load_gold,
+    load_rater,
+)
+
+from postingstudio.core.salary import classify_salary  # noqa: E402
+from postingstudio.core.sections import detect_sections, load_section_specs  # noqa: E402
+from postingstudio.core.sections_learned import (  # noqa: E402
+    SectionModel,
+    combine,
+    sentence_units,
+    unit_features,
+)
+from postingstudio.core.sections_spec import salary_vague_terms  # noqa: E402
+from postingstudio.core.text import TextIndex  # noqa: E402
+
+MODEL_OUT = ROOT / "resources" / "sections" / "en" / "learned.json"
+RESULTS = ROOT / "benchmarks" / "results" / "sections_learned.json"
+TUNE_MODEL = ROOT / "benchmarks" / "results" / "sections_learned_tune.json"  # never shipped
+LEARNED = tuple(s for s in SECTIONS if s != "salary")  # pay is read by the salary classifier
+FOLDS = 5
+HOLDOUT_SHARE = 0.30
+KEEP = 3000  # features kept per section, the largest weights: 150 KB a section, not 10 MB
+MARGIN = 0.02  # the model takes part only where it beats the rules' F1 by this much
+
+
+def held_out(posting_id: str) -> bool:
+    digest = hashlib.sha256(f"sections-holdout:{posting_id}".encode()).digest()
+    return digest[0] < 256 * HOLDOUT_SHARE
+
+
+def train(rows: list[tuple[frozenset[str], bool]], epochs: int = 6) -> dict[str, float]:
+    """Logistic-regression weights by SGD, cut to the ``KEEP`` largest (so what is measured is
+    what ships)."""
+    rate, l2 = 0.2, 1e-4
+    weights: dict[str, float] = {}
+    positives = sum(label for _, label in rows) or 1
+    boost = min(10.0, (len(rows) - positives) / positives)  # rare sections weigh their positives
+    order = list(range(len(rows)))
+    rng = random.Random(12)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for i in order:
+            feats, label = rows[i]
+            z = sum(weights.get(f, 0.0) for f in feats)
+            p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+            g = ((1.0 if label else 0.0) - p) * (boost if label else 1.0) * rate
+            for f in feats:
+                w = weights.get(f, 0.0)
+                weights[f] = w + g - l2 * w
+    kept = sorted(weights, key=lambda f: -abs(weights[f]))[:KEEP]
+    return {f: round(weights[f], 4) for f in sorted(kept)}
+
+
+class Corpus:
+    """The labelled postings with what every fit and measurement needs, computed once."""
+
+    def __init__(self) -> None:
+        self.a, _ = load_rater("a")
+        self.b, _ = load_rater("b")
+        self.gold = load_gold(self.a, self.b)
+        self.ids = sorted(set(self.a) & set(self.b) & set(self.gold))
+        self.records = corpus_records(set(self.ids))
+        specs = load_section_specs(SPECS)
+        self.labels = [(spec.id, spec.label) for spec in specs]
+        self.units, self.feats, self.rules, self.text = {}, {}, {}, {}
+        for posting_id in self.ids:
+            posting = parse_text(self.records[posting_id]["text"])
+            index = TextIndex(posting.text)
+            salary = classify_salary(index, salary_vague_terms(specs))
+            results = detect_sections(posting, index, specs, salary)
+            self.rules[posting_id] = [
+                (r.state, r.reason, (r.start, r.end) if r.start is not None else None)
+                for r in results
+            ]
+            self.text[posting_id] = posting.text
+            self.units[posting_id] = sentence_units(posting.text)
+            self.feats[posting_id] = unit_features(posting.text, self.units[posting_id])
+
+    def rows(self, ids: list[str], section: str) -> list[tuple[frozenset[str], bool]]:
+        out = []
+        for posting_id in ids:
+            marked = set(self.a[posting_id].get("sentences", {}).get(section, [])) | set(
+                self.b[posting_id].get("sentences", {}).get(section, [])
+            )
+            for unit, feats in zip(self.units[posting_id], self.feats[posting_id], strict=True):
+                out.append((feats, f"{unit.block}.{unit.number}" in marked))
+        return out
+
+    def agreed(self, posting_id: str, section: str) -> bool:
+        return found(self.a[posting_id], section) == found(self.b[posting_id], section)
+
+
+def model_of(sections: dict[str, dict]) -> SectionModel:
+    return SectionModel({"format": 1, "trained_on": "", "sections": sections})
+
+
+def verdicts(corpus: Corpus, model: SectionModel, ids: list[str]) -> dict[str, list]:
+    return {i: combine(model, corpus.text[i], corpus.labels, corpus.rules[i]) for i in ids}
+
+
+def scores(corpus: Corpus, ids: list[str], got: dict[str, list]) -> dict[str, dict]:
+    """Per section: F1 found/missing on postings where A = B, exact state against the gold."""
+    out = {}
+    for k, section in enumerate(SECTIONS):
+        agreed = [i for i in ids if corpus.agreed(i, section)]
+        truth = [found(corpus.a[i], section) for i in agreed]
+        guess = [str(got[i][k][0]) != "missing" for i in agreed]
+        exact = sum(str(got[i][k][0]) == corpus.gold[i]["state"][section] for i in ids)
+        thin = f1(
+            [corpus.gold[i]["state"][section] == "thin" for i in ids],
+            [str(got[i][k][0]) == "thin" for i in ids],
+        )
+        out[section] = {
+            "f1": f1(truth, guess), "exact": exact / len(ids), "thin_f1": thin, "n": len(agreed),
+            "raters_f1": f1([found(corpus.a[i], section) for i in ids],
+                            [found(corpus.b[i], section) for i in ids]),
+        }  # fmt: skip
+    return out
+
+
+def choose(corpus: Corpus, ids: list[str]) -> dict[str, dict]:
+    """Threshold, present_min and mode per section from out-of-fold probabilities on ``ids``."""
+    fold = {i: k % FOLDS for k, i in enumerate(ids)}
+    choices: dict[str, dict] = {}
+    for section in LEARNED:
+        oof: dict[str, list[float]] = {}
+        for held in range(FOLDS):
+            weights = train(corpus.rows([i for i in ids if fold[i] != held], section))
+            probe = model_of({section: {"mode": "model", "threshold": 0.5, "weights": weights}})
+            for i in ids:
+                if fold[i] == held:
+                    oof[i] = probe.probabilities(section, corpus.feats[i])
+        # Found/missing first: the mode and threshold with the best F1 ...
+        best = None
+        for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95):
+            for mode in ("rules", "either", "model"):
+                s = _score(corpus, ids, section, oof, mode, threshold, 1, "rules")
+                f1_here = s["f1"] - (0 if mode == "rules" else MARGIN)
+                key = (round(f1_here, 3), mode == "rules")  # ties go to the rules
+                if best is None or key > best[0]:
+                    best = (key, mode, threshold)
+        _, mode, threshold = best
+        # ... then present or thin: rules or the model's count of carrier sentences.
+        state, present_min, exact = "rules", 1, -1.0
+        for option in [("rules", 1)] + [("model", n) for n in (1, 2, 3, 4)]:
+            s = _score(corpus, ids, section, oof, mode, threshold, option[1], option[0])
+            if s["exact"] > exact + 0.005:
+                (state, present_min), exact = option, s["exact"]
+        choices[section] = {"mode": mode, "threshold": threshold, "present_min": present_min,
+                            "state": state}  # fmt: skip
+        print(f"  {section}: {choices[section]}", flush=True)
+    return choices
+
+
+def _score(corpus, ids, section, oof, mode, threshold, present_min, state) -> dict:
+    fake = _oof_model(section, mode, threshold, present_min, state, oof)
+    got = {i: combine(fake(i), corpus.text[i], corpus.labels, corpus.rules[i],
+                      corpus.units[i], corpus.feats[i]) for i in ids}  # fmt: skip
+    return scores(corpus, ids, got)[section]
+
+
+def _oof_model(section, mode, threshold, present_min, state, oof):
+    """A stand-in model whose probabilities for ``section`` are the out-of-fold ones."""
+
+    class _Fixed(SectionModel):
+        def __init__(self, posting_id: str) -> None:
+            super().__init__({"format": 1, "sections": {section: {
+                "mode": mode, "threshold": threshold, "present_min": present_min,
+                "state": state}}})  # fmt: skip
+            self._p = oof[posting_id]
+
+        def probabilities(self, name, feats):
+            return self._p if name == section else []
+
+    return _Fixed
+
+
+def fit(corpus: Corpus, ids: list[str], choices: dict[str, dict]) -> dict[str, dict]:
+    out = {}
+    for section, choice in choices.items():
+        weights = {} if choice["mode"] == "rules" else train(corpus.rows(ids, section))
+        out[section] = {**choice, "weights": weights}
+    return out
+
+
+def report(corpus: Corpus, test: list[str], choices, rules, learned) -> str:
+    """The held-out table for docs/benchmarks.md."""
+    lines = [
+        f"Command: `python benchmarks/labelling/sections_train.py`. {len(corpus.ids)} dev-split "
+        f"postings labelled by two raters; a fixed {len(test)} ({HOLDOUT_SHARE:.0%}, by a hash of "
+        "the id) held out from all tuning. Mode, threshold and state rule per section were chosen "
+        "by 5-fold cross-validation on the rest (a model mode must beat the rules' F1 by "
+        f"{MARGIN}); weights trained on the rest are measured here on the held-out postings. "
+        "F1 is found/missing on postings where both raters agree; exact state and thin F1 are "
+        "against the adjudicated states; the raters' F1 (B against A, all held-out postings) is "
+        "the ceiling.",
+        "",
+        "| section | mode / state | raters' F1 | rules F1 | rules + model F1 | rules exact "
+        "| rules + model exact | thin F1 rules → model |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for section in SECTIONS:
+        r, m = rules[section], learned[section]
+        choice = choices.get(section, {"mode": "rules", "state": "rules"})
+        lines.append(
+            f"| {section} | {choice['mode']} / {choice['state']} | {m['raters_f1']:.3f} "
+            f"| {r['f1']:.3f} | {m['f1']:.3f} | {r['exact']:.3f} | {m['exact']:.3f} "
+            f"| {r['thin_f1']:.2f} → {m['thin_f1']:.2f} |"
+        )
+    mean = {n: sum(t[s]["exact"] for s in SECTIONS) / len(SECTIONS) for n, t in
+            (("rules", rules), ("learned", learned))}  # fmt: skip
+    lines += [
+        "",
+        f"Exact state over all sections: rules {mean['rules']:.3f}, rules + model "
+        f"{mean['learned']:.3f} (target 0.85). The shipped weights are then trained on all "
+        f"{len(corpus.ids)} postings with the same choices.",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args(argv)
+    corpus = Corpus()
+    test = [i for i in corpus.ids if held_out(i)]
+    tune = [i for i in corpus.ids if not held_out(i)]
+    print(f"{len(corpus.ids)} labelled postings: {len(tune)} to tune on, {len(test)} held out")
+    choices = choose(corpus, tune)
+    tuned = fit(corpus, tune, choices)
+    model = model_of(tuned)
+    TUNE_MODEL.parent.mkdir(parents=True, exist_ok=True)
+    TUNE_MODEL.write_text(json.dumps(model.to_json()), encoding="utf-8")
+    rules_only = model_of({})
+    learned = scores(corpus, test, verdicts(corpus, model, test))
+    rules = scores(corpus, test, verdicts(corpus, rules_only, test))
+    table = report(corpus, test, choices, rules, learned)
+    print(table)
+    if not args.no_write:
+        write_section(DOC, "sections-learned", "Learned section detector (issue 12)", table)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps({"choices": choices, "held_out": len(test), "rules": rules,
+                                   "learned": learned}, indent=1), encoding="utf-8")  # fmt: skip
+    if not args.no_write:
+        shipped = fit(corpus, corpus.ids, choices)
+        MODEL_OUT.write_text(json.dumps({
+            "format": 1,
+            "trained_on": f"{len(corpus.ids)} dev-split postings labelled by two raters "
+                          "(benchmarks/ratings/sections), benchmarks/labelling/sections_train.py",
+            "sections": shipped}, separators=(",", ":"), sort_keys=True) + "\n",
+            encoding="utf-8")  # fmt: skip
+        print(f"wrote {MODEL_OUT} ({MODEL_OUT.stat().st_size // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

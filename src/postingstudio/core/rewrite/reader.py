@@ -1,0 +1,159 @@
+"""Which mentions of the reader the "you" rewrite may turn, and the words around them it takes
+along: the person.toml word lists, the checks that a phrase is someone other than the reader
+("a job for the right person", "every customer ... s/he"), labels ("The ideal candidate:" ->
+"About you:"), a role already implied by "you" ("the candidate for this role"), "As the ideal
+candidate, you" and pronouns left over that would mix persons.
+
+Split from person.py, which rewrites the clause; these are the decisions about its subject.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from typing import Any
+
+from ...paths import resources_dir
+from .fit import Edit
+from .lexicon import classes, in_class, is_plural_noun, verb_form
+from .tokens import Token, starts_sentence, tokenize
+
+
+@cache
+def spec() -> dict[str, Any]:
+    """The word lists of person.toml (heads, adjectives, pronouns, cues), read once."""
+    with (resources_dir() / "rewrite" / "en" / "person.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def cased(text: str, start: int, word: str) -> str:
+    """``word`` with a capital where the words it replaces open a sentence, line or bullet."""
+    capital = text[start : start + 1].isupper()
+    after_mark = capital and text[:start].rstrip()[-1:] in (":", ";")
+    # A capitalised determiner ("The candidate should ...") opens a sentence or a bullet even
+    # where the text before it lost its full stop; the new first word keeps that capital.
+    opens = capital and text[start : start + 4].lower() in ("the ", "this", "our ")
+    return word.capitalize() if starts_sentence(text, start) or after_mark or opens else word
+
+
+def word_before(text: str, start: int, begin: int) -> str:
+    """The lower-cased word before ``start`` in the sentence from ``begin`` ("" at its start)."""
+    words = [t for t in tokenize(text[begin:start]) if t.is_word]
+    return words[-1].lower if words else ""
+
+
+def verb_like(word: Token) -> bool:
+    """``word`` is a third-person form of "be", "have" or "do"."""
+    return word.lower in ("is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't")
+
+
+def person_between(text: str, start: int, end: int, skip_first: bool = True) -> bool:
+    """Another singular person ("each child", "the educator") between the rewritten subject
+    and a possessive may be what the possessive refers to."""
+    nouns = spec()["other_persons"]
+    words = [t.lower for t in tokenize(text[start:end]) if t.is_word][1 if skip_first else 0 :]
+    owners = ("your", "his", "her", "their", "our", "my", "its")
+    return any(
+        word in nouns
+        and not (index and (words[index - 1] in owners or words[index - 1].endswith(("'s", "’s"))))
+        for index, word in enumerate(words)
+    )
+
+
+# Left-over forms that can only be the reader's when no one else is named before them.
+_OWN = {"their": "your", "his": "your", "himself": "yourself", "themselves": "yourself"}
+_LEFT_OVER = ("their", "theirs", "themselves", "his", "her", "hers", "himself", "herself")
+
+
+def not_the_reader(text: str, begin: int, start: int, phrase: str, rest: list[Token]) -> bool:
+    """An object "the right person"/"the candidate" that is not the reader: a weak head ("a
+    permanent job for the right person": only if suitable), after "for" (the same), in an
+    instruction to the reader ("Improve the candidate ... experience": someone else), or before a
+    finite verb (a subject the sentence bounds did not show)."""
+    words = [t for t in tokenize(phrase) if t.is_word]
+    if words and words[-1].lower in spec()["weak_heads"]:
+        return True
+    next_words = [t.lower for t in rest if t.is_word][:1]
+    if word_before(text, start, begin) == "for" and next_words != ["to"]:
+        return True  # but "an opportunity for the right candidate to join" is the reader
+    first = [t for t in tokenize(text[begin:start]) if t.is_word][:1]
+    first_classes = classes(first[0].text) if first else frozenset()
+    if first and first[0].text[:1].isupper() and "VERB" in first_classes - {"NOUN"}:
+        if verb_form(first[0].text) is None and not in_class(first[0].lower, "determiners"):
+            return True
+    following = [t for t in rest if t.is_word][:1]
+    return bool(following) and (
+        verb_like(following[0]) or (verb_form(following[0].text) or ("", ""))[1] == "VBZ"
+    )
+
+
+def no_predicate(rest: list[Token]) -> bool:
+    """A subject with no verb after it ("The ideal candidate:") or only a conditional "would" (a
+    heading: "The Ideal Candidate would possess:") is a label, not a clause about the reader."""
+    words = [t for t in rest if t.is_word or t.text in ":;"]
+    return not words or not words[0].is_word or words[0].lower == "would"
+
+
+def left_over(text: str, edits: list[Edit], end: int, refer_back: bool) -> list[Edit]:
+    """A pronoun that may still name the reader after the rewrite ("You will use your passion
+    ... and their expert ability", "requires you to ... use their own initiative") would mix
+    persons: the rewrite then needs the writer. Edits that change nothing carry the reason."""
+    first = min(e.end for e in edits)
+    covered = [(e.start, e.end) for e in edits]
+    mixed = refer_back and any(e.after.lower() == "your" for e in edits)
+    for token in tokenize(text[first:end], first):
+        if token.lower not in _LEFT_OVER or any(s <= token.start < e for s, e in covered):
+            continue
+        between = [t for t in tokenize(text[first : token.start]) if t.is_word]
+        alone = not any(is_plural_noun(t.text) for t in between) and not person_between(
+            text, first, token.start, skip_first=False
+        )
+        if alone and not mixed and token.lower in _OWN:
+            # "The candidate should ... show his ability": the only person there is the reader
+            return [Edit(token.start, token.end, cased(text, token.start, _OWN[token.lower]))]
+        if (mixed and token.lower.startswith("the")) or alone:
+            reason = f"“{token.text}” later in the sentence may still mean the reader"
+            return [Edit(token.start, token.end, token.text, reason)]
+    return []
+
+
+def role_modifier(text: str, stop: int, end: int) -> int:
+    """The length of "for this role" (or "in the position", ...) after a reader phrase, which
+    "you" already implies; 0 when the words after are anything else ("for the role of ...")."""
+    match = re.match(
+        rf"\s+(?:for|in)\s+(?:this|the|our)\s+(?:[A-Z][\w&/-]*\s+){{0,4}}"
+        rf"(?:{'|'.join(spec()['role_nouns'])})\b",
+        text[stop:end],
+        re.IGNORECASE,
+    )
+    if match is None:
+        return 0
+    after = [t for t in tokenize(text[stop + match.end() : end]) if t.is_word][:1]
+    if not after or in_class(after[0].lower, "prepositions") or after[0].text[:1].isupper():
+        return 0
+    return match.end()
+
+
+def as_the_reader(text: str, start: int, stop: int, begin: int) -> list[Edit]:
+    """The edit that drops "As the ideal candidate," before "you": "As the ideal candidate, you will
+    ..." -> "You will ...": the phrase says again who "you" is. Only at the start of the sentence
+    and only before ", you"."""
+    match = re.match(r"\s*,\s*(you)\b", text[stop:])
+    opener = [t for t in tokenize(text[begin:start], begin) if t.is_word]
+    if match is None or len(opener) != 1 or opener[0].lower != "as":
+        return []
+    you = stop + match.start(1)
+    return [Edit(opener[0].start, you + 3, cased(text, opener[0].start, "you"))]
+
+
+def label(text: str, start: int, stop: int, begin: int, end: int, rest: list[Token]) -> list[Edit]:
+    """The label edit: "The ideal candidate:" as a whole line, the heading of what the reader
+    brings, is "About you:"; a phrase with a verb after it ("would possess:") is not a label."""
+    if [t for t in tokenize(text[begin:start]) if t.is_word] or (rest and rest[0].text != ":"):
+        return []
+    if any(t.is_word for t in rest):
+        return []
+    words = [t.text for t in tokenize(text[start:stop]) if t.is_word]
+    title = all(w[:1].isupper() for w in words)
+    return [Edit(start, stop, "About You" if title else "About you")]

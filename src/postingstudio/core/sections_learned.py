@@ -1,0 +1,272 @@
+"""The learned half of the section checklist: a linear model per section over each sentence's
+words, word pairs, the heading above it and its place in the posting.
+
+The weights are data (``resources/sections/<lang>/learned.json``), trained on two raters' labels
+by ``benchmarks/labelling/sections_train.py``; this module only reads them and scores sentences,
+with no dependency beyond the standard library. :func:`sentence_units` is the one sentence cut
+both training and scoring use, so the sentence ids a rater saw are the ones the model scores.
+
+How a section's verdict combines the model with the heading and cue rules is data too: each
+section names a ``mode``:
+
+- ``rules``: the model is not asked (the rules were better on held-out postings);
+- ``either``: the section is there when the rules or the model find it;
+- ``model``: the model decides whether the section is there; the rules still say how (thin or
+  present) when they found it too.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from itertools import repeat
+from pathlib import Path
+from typing import Any
+
+from .report import SectionState
+from .text import sentence_spans
+
+__all__ = ["SectionModel", "SentenceUnit", "load_section_model", "sentence_units", "unit_features"]
+
+MODEL_FILE = "learned.json"
+FORMAT = 1
+_WORD = re.compile(r"[a-z][a-z'&-]*")
+_MODES = frozenset({"rules", "either", "model"})
+# A line of at most this many words, not ending in a full stop, heads what follows.
+_HEADING_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceUnit:
+    """One sentence of a posting: ``block.number`` as the raters' ids name it, and its span in the
+    whole text (a blank line is one empty unit so that later ids do not shift)."""
+
+    block: int
+    number: int
+    start: int
+    end: int
+    heading: bool
+
+
+def sentence_units(text: str) -> list[SentenceUnit]:
+    """Every line's sentences (the product's own sentence splitter), in order."""
+    units: list[SentenceUnit] = []
+    offset = 0
+    for block, line in enumerate(text.split("\n")):
+        spans = [(s, e) for s, e in sentence_spans(line) if line[s:e].strip()] or [(0, len(line))]
+        for number, (start, end) in enumerate(spans):
+            piece = line[start:end].strip()
+            short = len(piece.split()) <= _HEADING_WORDS
+            heading = bool(piece) and short and not piece.endswith(".")
+            units.append(SentenceUnit(block, number, offset + start, offset + end, heading))
+        offset += len(line) + 1
+    return units
+
+
+def unit_features(text: str, units: list[SentenceUnit]) -> list[frozenset[str]]:
+    """The features of each unit: its words (``w:``), word pairs (``b:``), the words of the
+    latest heading-like line (``h:``), whether it is one, and which fifth of the posting holds
+    it."""
+    out: list[frozenset[str]] = []
+    heading_words: frozenset[str] = frozenset()
+    count = max(1, len(units))
+    for k, unit in enumerate(units):
+        words = _WORD.findall(text[unit.start : unit.end].lower())
+        feats = {"bias", f"pos:{min(4, 5 * k // count)}"}
+        feats.update("w:" + w for w in words)
+        feats.update(f"b:{x}_{y}" for x, y in zip(words, words[1:], strict=False))
+        if unit.heading:
+            feats.add("is_heading")
+            heading_words = frozenset("h:" + w for w in words)
+        feats |= heading_words
+        out.append(frozenset(feats))
+    return out
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True)
+class _SectionWeights:
+    mode: str
+    threshold: float  # the posting has the section where a sentence's probability reaches this
+    weights: dict[str, float]
+    present_min: int = 1  # carrier sentences (headings aside) that make the section present
+    state: str = "rules"  # who says present or thin once the section is found: rules or model
+
+
+class SectionModel:
+    """The shipped weights: per section a mode, a threshold and a feature → weight table."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        if data.get("format") != FORMAT:
+            raise ValueError(f"section model format {data.get('format')!r}, expected {FORMAT}")
+        self.trained_on: str = str(data.get("trained_on", ""))
+        self._sections: dict[str, _SectionWeights] = {}
+        for section, spec in data.get("sections", {}).items():
+            mode = spec.get("mode", "rules")
+            if mode not in _MODES:
+                raise ValueError(f"section model: {section} has unknown mode {mode!r}")
+            weights = {str(k): float(v) for k, v in spec.get("weights", {}).items()}
+            self._sections[section] = _SectionWeights(
+                mode,
+                float(spec["threshold"]),
+                weights,
+                int(spec.get("present_min", 1)),
+                str(spec.get("state", "rules")),
+            )
+
+    def mode(self, section: str) -> str:
+        """How this section's verdict uses the model (``rules`` where it has no weights)."""
+        entry = self._sections.get(section)
+        return entry.mode if entry else "rules"
+
+    def present_min(self, section: str) -> int:
+        """How many carrier sentences make the section present when only the model found it."""
+        entry = self._sections.get(section)
+        return entry.present_min if entry else 1
+
+    def judges(self, section: str) -> bool:
+        """Does the model, not the rules, say whether a found section is present or thin?"""
+        entry = self._sections.get(section)
+        return entry is not None and entry.state == "model"
+
+    def asked(self) -> tuple[str, ...]:
+        """The sections whose verdict the model takes part in."""
+        return tuple(
+            s for s, e in self._sections.items() if e.mode != "rules" or e.state == "model"
+        )
+
+    def probabilities(self, section: str, feats: list[frozenset[str]]) -> list[float]:
+        """Each unit's probability of carrying ``section`` (empty when the section has none)."""
+        entry = self._sections.get(section)
+        if entry is None:
+            return []
+        get = entry.weights.get
+        return [_sigmoid(sum(map(get, fs, repeat(0.0)))) for fs in feats]
+
+    def carriers(
+        self, section: str, units: list[SentenceUnit], feats: list[frozenset[str]]
+    ) -> list[tuple[float, SentenceUnit]]:
+        """The units at or above the section's threshold, most probable first."""
+        entry = self._sections.get(section)
+        if entry is None:
+            return []
+        scored = [
+            (p, unit)
+            for p, unit in zip(self.probabilities(section, feats), units, strict=True)
+            if p >= entry.threshold and unit.end > unit.start
+        ]
+        return sorted(scored, key=lambda pair: (-pair[0], pair[1].start))
+
+    def to_json(self) -> dict[str, Any]:
+        """The data form :func:`load_section_model` reads (the trainer writes it)."""
+        return {
+            "format": FORMAT,
+            "trained_on": self.trained_on,
+            "sections": {
+                s: {
+                    "mode": e.mode,
+                    "threshold": e.threshold,
+                    "present_min": e.present_min,
+                    "state": e.state,
+                    "weights": e.weights,
+                }
+                for s, e in self._sections.items()
+            },
+        }
+
+
+Verdict = tuple[SectionState, str, "tuple[int, int] | None"]
+
+
+def _quote(text: str, unit: SentenceUnit) -> str:
+    snippet = " ".join(text[unit.start : unit.end].split())
+    return snippet if len(snippet) <= 60 else snippet[:57].rsplit(" ", 1)[0] + "…"
+
+
+def combine(
+    model: SectionModel,
+    text: str,
+    sections: list[tuple[str, str]],
+    verdicts: list[Verdict],
+    units: list[SentenceUnit] | None = None,
+    feats: list[frozenset[str]] | None = None,
+) -> list[Verdict]:
+    """The rules' verdicts (one per ``(id, label)`` in ``sections``) with the model's say added
+    where its mode asks for it. A verdict the model makes names the sentences that carry it.
+    ``units`` and ``feats`` are the text's, where the caller has them already."""
+    asked = set(model.asked())
+    if not asked.intersection(section for section, _ in sections):
+        return verdicts
+    if units is None or feats is None:
+        units = sentence_units(text)
+        feats = unit_features(text, units)
+    out = []
+    for (section, label), verdict in zip(sections, verdicts, strict=True):
+        mode, state = model.mode(section), verdict[0]
+        rules_found = state is not SectionState.MISSING
+        judges = model.judges(section)
+        if (mode == "rules" and not judges) or (mode == "either" and rules_found and not judges):
+            out.append(verdict)
+            continue
+        carriers = model.carriers(section, units, feats)
+        found = {"model": bool(carriers), "either": rules_found or bool(carriers)}.get(
+            mode, rules_found
+        )
+        if not found:
+            if rules_found:  # only in "model" mode: the rules' cue alone does not make it
+                reason = f"No sentence reads as {label.lower()} (the rules saw: {verdict[1]})"
+                verdict = (SectionState.MISSING, reason, None)
+            out.append(verdict)
+            continue
+        if rules_found and not judges:
+            out.append(verdict)  # both found it: the rules say how well
+            continue
+        # A heading shows where the section is, not that it says enough: only sentences count.
+        enough = sum(not unit.heading for _, unit in carriers) >= model.present_min(section)
+        new_state = SectionState.PRESENT if enough else SectionState.THIN
+        if new_state is state and carriers:  # the rules' reason stands, with the sentences
+            quoted = _reason(text, label, carriers, True).replace("Read as", "read as", 1)
+            out.append((state, f"{verdict[1]}; {quoted}", _span(carriers, verdict)))
+            continue
+        if new_state is state:
+            out.append(verdict)
+            continue
+        reason = _reason(text, label, carriers, rules_found)
+        out.append((new_state, reason, _span(carriers, verdict)))
+    return out
+
+
+def _reason(
+    text: str, label: str, carriers: list[tuple[float, SentenceUnit]], rules_found: bool
+) -> str:
+    if not carriers:
+        return f"Only a mention; no sentence reads as {label.lower()}"
+    quoted = "; ".join(f"‘{_quote(text, unit)}’" for _, unit in carriers[:2])
+    more = f" and {len(carriers) - 2} more" if len(carriers) > 2 else ""
+    lead = "Read as" if rules_found else "No heading; read as"
+    return f"{lead} {label.lower()}: {quoted}{more}"
+
+
+def _span(carriers: list[tuple[float, SentenceUnit]], verdict: Verdict) -> tuple[int, int] | None:
+    """Where the section is: the rules' span where they found one (a heading and its body, which
+    the compare view and the template placement rely on), else the sentences that carry it."""
+    if verdict[2] is not None:
+        return verdict[2]
+    spans = [(unit.start, unit.end) for _, unit in carriers]
+    return (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
+
+
+def load_section_model(folder: Path) -> SectionModel | None:
+    """The model in a sections folder, or None where the folder ships none (rules only)."""
+    path = folder / MODEL_FILE
+    if not path.is_file():
+        return None
+    try:
+        return SectionModel(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ValueError(f"{path.name}: {error}") from None

@@ -1,0 +1,123 @@
+"""The learned section model: its sentence cut, its data checks, how its verdict combines with the
+rules', and that the shipped weights take part in the real analysis."""
+
+from __future__ import annotations
+
+import pytest
+
+from postingstudio.core.analyse import analyse
+from postingstudio.core.report import SectionState
+from postingstudio.core.rules.rulebook import default_rulebook
+from postingstudio.core.sections_learned import (
+    SectionModel,
+    combine,
+    sentence_units,
+    unit_features,
+)
+
+LABELS = [("mission", "Mission"), ("culture", "Culture")]
+MISSING = (SectionState.MISSING, "No heading and no purpose found", None)
+
+
+def model(**sections: dict) -> SectionModel:
+    return SectionModel({"format": 1, "sections": sections})
+
+
+MISSION = {"w:purpose": 4.0, "w:exist": 3.0, "bias": -3.0}
+
+
+def test_units_keep_the_raters_ids_and_spans() -> None:
+    text = "About us\n\nWe exist to help. We hire well.\nApply now"
+    units = sentence_units(text)
+    assert [(u.block, u.number) for u in units] == [(0, 0), (1, 0), (2, 0), (2, 1), (3, 0)]
+    assert [text[u.start : u.end].strip() for u in units] == [
+        "About us", "", "We exist to help.", "We hire well.", "Apply now",
+    ]  # fmt: skip
+    assert [u.heading for u in units] == [True, False, False, False, True]
+
+
+def test_features_carry_the_heading_above_and_word_pairs() -> None:
+    text = "Our purpose\nWe exist to help people."
+    feats = unit_features(text, sentence_units(text))
+    assert "is_heading" in feats[0] and "is_heading" not in feats[1]
+    assert {"h:our", "h:purpose", "w:exist", "b:exist_to"} <= feats[1]
+
+
+def test_bad_data_is_refused() -> None:
+    with pytest.raises(ValueError, match="format"):
+        SectionModel({"format": 99, "sections": {}})
+    with pytest.raises(ValueError, match="unknown mode"):
+        model(mission={"mode": "sometimes", "threshold": 0.5})
+
+
+def test_either_mode_finds_what_the_rules_missed_and_names_the_sentence() -> None:
+    text = "We build bridges.\nOur purpose is to exist for our town."
+    got = combine(
+        model(mission={"mode": "either", "threshold": 0.9, "weights": MISSION}),
+        text, LABELS, [MISSING, MISSING],
+    )  # fmt: skip
+    state, reason, span = got[0]
+    assert state is SectionState.PRESENT
+    assert "Our purpose is to exist" in reason
+    assert text[span[0] : span[1]] == "Our purpose is to exist for our town."
+    assert got[1] == MISSING  # no weights for culture: the rules' verdict stands
+
+
+def test_too_few_carriers_make_the_section_thin_and_rules_mode_is_untouched() -> None:
+    text = "Our purpose is to exist."
+    thin = combine(
+        model(mission={"mode": "either", "threshold": 0.9, "present_min": 2, "weights": MISSION}),
+        text, LABELS, [MISSING, MISSING],
+    )  # fmt: skip
+    assert thin[0][0] is SectionState.THIN
+    untouched = combine(
+        model(mission={"mode": "rules", "threshold": 0.9, "weights": MISSION}),
+        text, LABELS, [MISSING, MISSING],
+    )  # fmt: skip
+    assert untouched[0] == MISSING
+
+
+def test_model_mode_overrules_a_cue_no_sentence_bears_out() -> None:
+    found = (SectionState.THIN, "Only ‘mission-critical’", (0, 10))
+    got = combine(
+        model(mission={"mode": "model", "threshold": 0.9, "weights": MISSION}),
+        "Mission-critical systems need care.", LABELS, [found, MISSING],
+    )  # fmt: skip
+    assert got[0][0] is SectionState.MISSING
+    assert "No sentence reads as mission" in got[0][1]
+
+
+def test_rules_mode_with_a_model_state_grades_only_what_the_rules_found() -> None:
+    weights = {"mode": "rules", "threshold": 0.9, "state": "model", "weights": MISSION}
+    rules_thin = (SectionState.THIN, "Only ‘purpose’", (0, 3))
+    text = "Our purpose is to exist."
+    got = combine(model(mission=weights), text, LABELS, [rules_thin, MISSING])
+    assert got[0][0] is SectionState.PRESENT
+    assert combine(model(mission=weights), text, LABELS, [MISSING, MISSING])[0] == MISSING
+
+
+def test_model_judges_present_or_thin_when_its_data_says_so() -> None:
+    rules_thin = (SectionState.THIN, "Only ‘purpose’", (0, 3))
+    text = "Our purpose is to exist. We exist for purpose."
+    got = combine(
+        model(mission={"mode": "either", "threshold": 0.9, "state": "model", "weights": MISSION}),
+        text, LABELS, [rules_thin, MISSING],
+    )  # fmt: skip
+    assert got[0][0] is SectionState.PRESENT
+    assert got[0][1].startswith("Read as mission")
+
+
+def test_the_shipped_model_takes_part_in_the_analysis() -> None:
+    book = default_rulebook()
+    assert book.section_model is not None and book.section_model.asked()
+    # A company paragraph with no heading and none of the rules' cue phrases.
+    text = (
+        "Northwind Logistics is a family-owned freight company founded in 1962, with 400 "
+        "employees across six depots in the Midlands.\n"
+        "You will plan routes for our drivers and keep the depots supplied."
+    )
+    sections = {s.id: s for s in analyse(text, book).sections}
+    about = sections["about_company"]
+    assert about.state is not SectionState.MISSING
+    assert about.start is not None and about.start < text.index("employees")
+    assert "Northwind Logistics is a family-owned" in about.reason  # it names the sentence
