@@ -197,17 +197,27 @@ def _html_spots(text: str, posting: Posting) -> _Spots:
 
 
 def _docx_placer(name: str, posting: Posting) -> Placer | None:
+    from .lossless import _Story
     from .package import open_package
 
     package = open_package(name, read_bytes(name))
     places: list[tuple[dict[str, object], Aligned]] = []
+    # Each part's children indexed once: ``root.find("{ns}body/{ns}p[5001]")`` and a list
+    # ``index`` per block walk all the siblings every time, which made 100,000 empty paragraphs
+    # take twenty minutes.
+    stories: dict[str, _Story] = {}
+    numbers: dict[object, dict[object, int]] = {}
     for block in posting.blocks:
         where: dict[str, object] = {"paragraph": None}
         own_text = block.text
         part, _, path = (block.source_id or "").partition(":")[2].partition("#")
-        element = package.xml(part).find(path) if part and package.has(part) else None
+        element = None
+        if part and package.has(part):
+            if part not in stories:
+                stories[part] = _Story(package.xml(part))
+            element = stories[part].find(path)
         if element is not None:
-            where = _address(element, part == package.main)
+            where = _address(element, part == package.main, numbers)
             own_text = python_docx_text(element)
         if block.origin.value != "body":
             where["story"] = block.origin.value
@@ -221,14 +231,18 @@ def _docx_placer(name: str, posting: Posting) -> Placer | None:
     return place
 
 
-def _address(para: object, in_main: bool) -> dict[str, object]:
+def _address(
+    para: object, in_main: bool, numbers: dict[object, dict[object, int]]
+) -> dict[str, object]:
     """python-docx's address of a paragraph: its place in ``Document.paragraphs`` or in a
     top-level table's cell; ``paragraph: None`` for what python-docx does not list."""
     parent = para.getparent()  # type: ignore[attr-defined]
     if not in_main or parent is None:
         return {"paragraph": None}
     if parent.tag == w("body"):
-        return {"paragraph": parent.findall(w("p")).index(para) + 1}
+        if parent not in numbers:  # paragraph → its place among the body's, once per body
+            numbers[parent] = {p: n for n, p in enumerate(parent.findall(w("p")), 1)}
+        return {"paragraph": numbers[parent][para]}
     row = parent.getparent() if parent.tag == w("tc") else None
     table = row.getparent() if row is not None and row.tag == w("tr") else None
     body = table.getparent() if table is not None and table.tag == w("tbl") else None
