@@ -73,7 +73,9 @@ def test_strengthen_a_thin_section_then_fill_it_in(qtbot, live, tmp_path, artifa
     rows = ws.window.checklist.rows
     assert rows["responsibilities"].strengthen_button is None
     button = rows["how_to_apply"].strengthen_button
-    assert button is not None and button.isVisible()
+    assert button is not None
+    # The raised tab lays its rows out on the next turns of the event loop.
+    qtbot.waitUntil(button.isVisible, timeout=2_000)
     assert "What happens next" in button.toolTip()
 
     original = ws.session.snapshot().text
