@@ -136,3 +136,22 @@ def test_json_is_compact_by_default_and_indented_with_pretty():
     assert pretty.stdout.startswith('{\n  "schema": 2')
     assert json.loads(compact.stdout) == json.loads(pretty.stdout)
     assert len(compact.stdout) < 0.8 * len(pretty.stdout)
+
+
+def test_a_data_files_cache_still_matches_after_the_folder_moves(cache_dir, tmp_path):
+    # A .deb unpacks the bundle (and its built caches) under /opt: same files, same mtimes, a
+    # new absolute path. The cache must still be found, not rebuilt in the user's folder.
+    import shutil
+
+    first = tmp_path / "built" / "resources" / "pay_laws.toml"
+    first.parent.mkdir(parents=True)
+    first.write_text('[law]\nname = "x"\n', encoding="utf-8")
+    assert cache.read_toml(first) == {"law": {"name": "x"}}
+    written = sorted(p.name for p in cache_dir.iterdir())
+    moved = tmp_path / "opt" / "resources" / "pay_laws.toml"
+    moved.parent.mkdir(parents=True)
+    shutil.copy2(first, moved)  # keeps the modification time, as dpkg does
+    assert cache.read_toml(moved) == {"law": {"name": "x"}}
+    assert sorted(p.name for p in cache_dir.iterdir()) == written
+    moved.write_text('[law]\nname = "an edit"\n', encoding="utf-8")
+    assert cache.read_toml(moved) == {"law": {"name": "an edit"}}  # an edit is still seen

@@ -236,5 +236,7 @@ def read_toml(path: Path) -> dict[str, Any]:
     def build() -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
 
-    stamp = f"{path.resolve()}|{fingerprint([path])}"
+    # Not the absolute path: the caches built into a bundle must still match once the bundle is
+    # installed elsewhere (a .deb unpacks it under /opt); name, size and mtime tell edits apart.
+    stamp = f"{path.parent.name}/{path.name}|{fingerprint([path])}"
     return cached(f"toml-{path.stem}", stamp, build, "pickle")
