@@ -26,13 +26,19 @@ def _open_and_type(qtbot, ws, path) -> None:
     qtbot.keyClicks(editor, " typed")
 
 
-def test_a_source_changed_on_disk_is_not_overwritten_without_asking(qtbot, live, tmp_path):
-    ws, prompts = live
+def _opened_then_saved_elsewhere(qtbot, ws, tmp_path):
+    """A posting opened and typed into, then rewritten on disk by another program."""
     path = tmp_path / "posting.docx"
     path.write_bytes(make_docx(para("We hire engineers.")))
     _open_and_type(qtbot, ws, path)
     elsewhere = make_docx(para("Saved by another program."))
     path.write_bytes(elsewhere)
+    return path, elsewhere
+
+
+def test_a_source_changed_on_disk_is_not_overwritten_without_asking(qtbot, live, tmp_path):
+    ws, prompts = live
+    path, elsewhere = _opened_then_saved_elsewhere(qtbot, ws, tmp_path)
     prompts.changed_answer = "cancel"
     ws.window.actions.save.trigger()
     assert prompts.asked_changed == 1
@@ -93,11 +99,7 @@ def test_a_deleted_source_explains_and_offers_save_as(qtbot, live, tmp_path):
 
 def test_a_source_changed_on_disk_can_be_reloaded(qtbot, live, tmp_path):
     ws, prompts = live
-    path = tmp_path / "posting.docx"
-    path.write_bytes(make_docx(para("We hire engineers.")))
-    _open_and_type(qtbot, ws, path)
-    elsewhere = make_docx(para("Saved by another program."))
-    path.write_bytes(elsewhere)
+    path, elsewhere = _opened_then_saved_elsewhere(qtbot, ws, tmp_path)
     prompts.changed_answer = "reload"
     ws.window.actions.save.trigger()
     assert prompts.asked_changed == 1 and path.read_bytes() == elsewhere
