@@ -20,7 +20,7 @@ from postingstudio.core.model import Block, BlockKind, BlockOrigin, Posting
 from .docx_package_out import assemble, template_styles
 from .docx_parts import OutputParts
 from .docx_reader import DocxReading
-from .lossless import LosslessWriter, _Story, body_blocks
+from .lossless import LosslessWriter, Story, body_blocks
 from .package import w
 
 _BODY, _SECT = w("body"), w("sectPr")
@@ -205,7 +205,7 @@ def _headers_and_footers(
     stray_headers: list[Block] = []
     stray_footers: list[Block] = []
     seen: set[str] = set()
-    previous: tuple[Block, etree._Element, _Story] | None = None
+    previous: tuple[Block, etree._Element, Story] | None = None
     for block in posting.blocks:
         if block.origin not in (BlockOrigin.HEADER, BlockOrigin.FOOTER):
             previous = None

@@ -197,7 +197,7 @@ def _html_spots(text: str, posting: Posting) -> _Spots:
 
 
 def _docx_placer(name: str, posting: Posting) -> Placer | None:
-    from .lossless import _Story
+    from .lossless import Story
     from .package import open_package
 
     package = open_package(name, read_bytes(name))
@@ -205,7 +205,7 @@ def _docx_placer(name: str, posting: Posting) -> Placer | None:
     # Each part's children indexed once: ``root.find("{ns}body/{ns}p[5001]")`` and a list
     # ``index`` per block walk all the siblings every time, which made 100,000 empty paragraphs
     # take twenty minutes.
-    stories: dict[str, _Story] = {}
+    stories: dict[str, Story] = {}
     numbers: dict[object, dict[object, int]] = {}
     for block in posting.blocks:
         where: dict[str, object] = {"paragraph": None}
@@ -214,7 +214,7 @@ def _docx_placer(name: str, posting: Posting) -> Placer | None:
         element = None
         if part and package.has(part):
             if part not in stories:
-                stories[part] = _Story(package.xml(part))
+                stories[part] = Story(package.xml(part))
             element = stories[part].find(path)
         if element is not None:
             where = _address(element, part == package.main, numbers)

@@ -61,7 +61,7 @@ _REVISION_MARKS = (w("ins"), w("del"), w("rPrChange"), w("moveFrom"), w("moveTo"
 
 
 @dataclass
-class _Story:
+class Story:
     """An editable copy of one part (the main document, a header, a footer)."""
 
     root: etree._Element
@@ -97,18 +97,18 @@ class LosslessWriter:
         self.reading = reading
         self.parts = parts
         self.builder = Builder(parts, exact=True)
-        self.stories: dict[str, _Story] = {}
+        self.stories: dict[str, Story] = {}
         self.originals = {b.source_id: b for b in reading.posting.blocks if b.source_id}
         self._list_nums: dict[tuple[bool, int], str] = {}
         self.part_rels: dict[str, PartRels] = {}
-        self._sources: dict[str, _Story] = {}  # the parts as opened, for split paragraphs
+        self._sources: dict[str, Story] = {}  # the parts as opened, for split paragraphs
 
-    def story(self, part: str) -> _Story:
+    def story(self, part: str) -> Story:
         if part not in self.stories:
-            self.stories[part] = _Story(copy.deepcopy(self.reading.package.xml(part)))
+            self.stories[part] = Story(copy.deepcopy(self.reading.package.xml(part)))
         return self.stories[part]
 
-    def locate(self, source_id: str | None) -> tuple[_Story, etree._Element] | None:
+    def locate(self, source_id: str | None) -> tuple[Story, etree._Element] | None:
         if not source_id or source_id not in self.originals or "#" not in source_id:
             return None
         part, path = source_id.split(":", 1)[1].split("#", 1)
@@ -120,7 +120,7 @@ class LosslessWriter:
 
     # ---- one paragraph ---------------------------------------------------------------------
 
-    def update(self, story: _Story, para: etree._Element, block: Block) -> etree._Element:
+    def update(self, story: Story, para: etree._Element, block: Block) -> etree._Element:
         """Bring a source paragraph in line with its block; the (possibly new) element."""
         original = self.originals[block.source_id or ""]
         if _shape(original) != _shape(block):
@@ -140,10 +140,10 @@ class LosslessWriter:
             return para
         return self._replace(para, self.rebuilt(block, para, story))
 
-    def part_of(self, story: _Story) -> str:
+    def part_of(self, story: Story) -> str:
         return next(name for name, known in self.stories.items() if known is story)
 
-    def links(self, story: _Story) -> _PartLinks:
+    def links(self, story: Story) -> _PartLinks:
         part = self.part_of(story)
         maker: OutputParts | PartRels = self.parts
         if part != self.reading.package.main:
@@ -173,7 +173,7 @@ class LosslessWriter:
                     self.part_rels[part].changed = True
         return {rels.name: rels.root for rels in self.part_rels.values() if rels.changed}
 
-    def erase(self, story: _Story, para: etree._Element) -> None:
+    def erase(self, story: Story, para: etree._Element) -> None:
         """A source paragraph the writer deleted, where it has to stay (cell, section break)."""
         story.changed = True
         for child in list(para):
@@ -181,7 +181,7 @@ class LosslessWriter:
                 para.remove(child)
 
     def rebuilt(
-        self, block: Block, prototype: etree._Element | None, story: _Story | None = None
+        self, block: Block, prototype: etree._Element | None, story: Story | None = None
     ) -> etree._Element:
         holder = etree.Element("holder")
         num_id = None
@@ -203,7 +203,7 @@ class LosslessWriter:
         block: Block,
         previous: Block | None,
         previous_para: etree._Element | None,
-        story: _Story,
+        story: Story,
     ) -> etree._Element:
         """A block typed or inserted in the editor: shaped like its neighbour when it can be,
         then given the editor's bold, italic, underline and links."""
@@ -235,7 +235,7 @@ class LosslessWriter:
                 return self.rebuilt(block, previous_para, story)
         return para
 
-    def split_off(self, block: Block, story: _Story) -> etree._Element | None:
+    def split_off(self, block: Block, story: Story) -> etree._Element | None:
         """A new block that carries a source paragraph's id (the other half of a paragraph split
         with Enter, or a copy): that paragraph as it was opened, without what must stay unique
         (bookmarks, comment anchors, notes, pictures), patched to the block's text and looks."""
@@ -248,7 +248,7 @@ class LosslessWriter:
             return None
         part, path = (block.source_id or "").split(":", 1)[1].split("#", 1)
         if part not in self._sources:
-            self._sources[part] = _Story(self.reading.package.xml(part))
+            self._sources[part] = Story(self.reading.package.xml(part))
         found = self._sources[part].find(path)
         if found is None or found.tag != _P:
             return None
