@@ -5,42 +5,6 @@ from ``resources/``), ``offer`` (what competitors state that mine does not, shar
 ``terms`` (what makes mine different) and ``types`` (the frozen result and its JSON).
 """
 
-from .run import (
-    COMPARE_SCHEMA_VERSION,
-    CompareConfig,
-    ComparedPosting,
-    CompareInput,
-    Comparison,
-    DistinctiveSentence,
-    DistinctiveTerm,
-    Evidence,
-    MetricRow,
-    Offer,
-    OfferKind,
-    Role,
-    SharedCliche,
-    Verdict,
-    compare,
-    compare_postings,
-    load_compare_config,
-)
-
-__all__ = [
-    "COMPARE_SCHEMA_VERSION",
-    "CompareConfig",
-    "CompareInput",
-    "ComparedPosting",
-    "Comparison",
-    "DistinctiveSentence",
-    "DistinctiveTerm",
-    "Evidence",
-    "MetricRow",
-    "Offer",
-    "OfferKind",
-    "Role",
-    "SharedCliche",
-    "Verdict",
-    "compare",
-    "compare_postings",
-    "load_compare_config",
-]
+# The entry module names the public surface once; the package re-exports exactly that.
+from .run import *  # noqa: F403
+from .run import __all__ as __all__
