@@ -18,6 +18,7 @@ from .lexicon import classes, in_class, inflection, is_adverb, is_plural_noun, v
 from .reader import (
     as_the_reader,
     cased,
+    in_general,
     label,
     left_over,
     no_predicate,
@@ -88,6 +89,9 @@ def you_edits(
                 edits.append(Edit(start, stop, cased(text, start, "your")))
         elif match.group("genitive"):
             edits.append(Edit(start, stop, cased(text, start, "your")))
+        elif match.group("phrase") and (lost := _LOST_APOSTROPHE.match(text, stop, end)):
+            # "The Job Holder s direct impact": a genitive whose apostrophe was lost
+            edits.append(Edit(start, lost.end(), cased(text, start, "your")))
         elif match.group("reflexive"):
             # "The junior analyst will familiarize himself/herself": only the reader as the
             # subject owns the reflexive.
@@ -109,6 +113,9 @@ def you_edits(
                 continue  # "every customer will pay every time s/he transacts": the customer
             if phrase and len(phrase.split()) == 2 and phrase.lower().startswith(("a ", "an ")):
                 refused.append((start, stop))  # "whether a candidate should be shortlisted"
+                continue
+            if phrase and in_general(text, begin, start, phrase, rest):
+                refused.append((start, stop))
                 continue
             if phrase and not subject and _subject_after_opener(text, start, begin, rest):
                 subject = True  # "To fulfil ... of this position the successful candidate is"
@@ -252,12 +259,15 @@ def _agree(rest: list[Token]) -> list[Edit]:
     in_list = False  # a coordinated verb was re-agreed: the list after it is of verbs too
     chain = position  # the last verb joined directly to the first ("tracks, monitors and ...")
     for index in range(position + 1, len(words) - 1):
-        joiner, candidate = words[index], words[index + 1]
+        joiner, skip = words[index], 1
+        while index + skip < len(words) - 1 and is_adverb(words[index + skip].text):
+            skip += 1  # ", ideally has been through": the verb is past the adverb
+        candidate = words[index + skip]
         if in_class(joiner.lower, "relative_openers"):
             break  # "a fitter who has ... and is": those verbs agree with "fitter"
         if joiner.lower not in ("and", "or", ","):
             continue
-        following = words[index + 2] if index + 2 < len(words) else None
+        following = words[index + skip + 1] if index + skip + 1 < len(words) else None
         candidate_classes = classes(candidate.text)
         # Joined right after the verb ("develops and monitors procedures"), it is a verb too.
         direct = all(w.lower in ("and", "or", ",") for w in words[chain + 1 : index + 1])
@@ -274,7 +284,7 @@ def _agree(rest: list[Token]) -> list[Edit]:
             if replacement:
                 edits.append(Edit(candidate.start, candidate.end, replacement))
                 in_list = in_list or unambiguous
-                chain = index + 1 if direct else chain
+                chain = index + skip if direct else chain
     return edits
 
 
@@ -355,6 +365,7 @@ def _register(rest: list[Token], subject: bool) -> str:
     return ""
 
 
+_LOST_APOSTROPHE = re.compile(r"\s+s(?=\s+[a-z])")
 _JOINER = re.compile(r"\s*,?\s*\b(?:and|or)\s+", re.IGNORECASE)
 _JOINED_BEFORE = re.compile(r"\s*,?\s*\b(?:and|or)\s+$", re.IGNORECASE)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from ...paths import resources_dir
 from .fit import Edit
-from .lexicon import classes, in_class, is_plural_noun, verb_form
+from .lexicon import classes, in_class, is_adverb, is_plural_noun, verb_form
 from .tokens import Token, starts_sentence, tokenize
 
 
@@ -86,6 +86,33 @@ def not_the_reader(text: str, begin: int, start: int, phrase: str, rest: list[To
     return bool(following) and (
         verb_like(following[0]) or (verb_form(following[0].text) or ("", ""))[1] == "VBZ"
     )
+
+
+def in_general(text: str, begin: int, start: int, phrase: str, rest: list[Token]) -> str:
+    """Why a mention names candidates in general or modifies a noun, not the reader ("" when it
+    is the reader): "until a suitable candidate is selected" (an indefinite candidate after a
+    conjunction of time or condition), "until the right candidate is found" (the object of
+    selection, unless the phrase already says the reader was chosen: "the successful candidate
+    will be hired"), "the candidate filing process" / "supports the candidate onboarding" (a
+    modifier of an -ing noun: "you filing process" is no clause)."""
+    words = [t.lower for t in tokenize(phrase) if t.is_word]
+    following = [t for t in rest if t.is_word or t.text in ",;:"][:4]
+    if following and following[0].is_word and re.fullmatch(r"[a-z]{3,}ing", following[0].lower):
+        return f"“{phrase}” describes “{following[0].text}” after it"  # -ing verb or noun
+    if words[:1] in (["a"], ["an"]) and in_class(word_before(text, start, begin), "subordinators"):
+        return f"“{phrase}” after “{word_before(text, start, begin)}” means any candidate"
+    if set(words) & set(spec()["chosen_adjectives"]):
+        return ""
+    verbs = [t.lower for t in following if t.is_word]
+    while verbs and (in_class(verbs[0], "modals") or verbs[0] in _BE or is_adverb(verbs[0])):
+        verbs = verbs[1:]
+    if len(verbs) < len([t for t in following if t.is_word]) and verbs[:1]:
+        if in_class(verbs[0], "selection_verbs") and verbs[0].endswith(("ed", "en", "ound", "ht")):
+            return f"“{phrase}” is the one to be {verbs[0]}, not yet the reader"
+    return ""
+
+
+_BE = ("is", "are", "be", "been", "being", "was", "were", "gets", "get")
 
 
 def no_predicate(rest: list[Token]) -> bool:
