@@ -17,8 +17,10 @@ from .fit import Edit
 from .lexicon import classes, in_class, inflection, is_adverb, is_plural_noun, verb_form
 from .reader import (
     as_the_reader,
+    before_legal,
     cased,
     in_general,
+    is_legal,
     label,
     left_over,
     no_predicate,
@@ -59,11 +61,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return reader, refer
 
 
-def _is_legal(sentence: str) -> bool:
-    lower = sentence.lower()
-    return any(cue in lower for cue in spec()["legal_cues"])
-
-
 def you_edits(
     text: str, begin: int, end: int, refused: list[tuple[int, int]] | None = None
 ) -> list[Edit]:
@@ -73,10 +70,16 @@ def you_edits(
     refused = [] if refused is None else refused
     sentence = text[begin:end]
     reader, refer = _patterns()
-    if _is_legal(sentence):
+    if is_legal(sentence):
         # A legal party, not the reader: no rule's bare "you" may turn it either.
-        refused.extend((begin + m.start(), begin + m.end()) for m in reader.finditer(sentence))
-        return []
+        clean = before_legal(sentence)
+        refused.extend(
+            (begin + m.start(), begin + m.end()) for m in reader.finditer(sentence, clean)
+        )
+        if not clean:
+            return []
+        end = begin + clean
+        sentence = text[begin:end]
     edits: list[Edit] = []
     first_subject: int | None = None
     for match in reader.finditer(sentence):

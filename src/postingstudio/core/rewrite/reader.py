@@ -27,6 +27,27 @@ def spec() -> dict[str, Any]:
         return tomllib.load(handle)
 
 
+def is_legal(sentence: str) -> bool:
+    """Whether the sentence is legal text (equal opportunity, background checks)."""
+    lower = sentence.lower()
+    return any(cue in lower for cue in spec()["legal_cues"])
+
+
+# A full stop the sentence bounds missed ("skills.¬† The candidate must be ..."), so an equal
+# opportunity statement glued after the requirements does not make them legal text too.
+_GLUED_STOP = re.compile(r"[.!?][^\w\s]+\s*(?=[A-Z])|[.!?]\s+(?=[A-Z])")
+
+
+def before_legal(sentence: str) -> int:
+    """The length of the sentence's leading stretch, up to a glued full stop, with no legal cue."""
+    position = 0
+    for stop in _GLUED_STOP.finditer(sentence):
+        if is_legal(sentence[position : stop.end()]):
+            return position
+        position = stop.end()
+    return position
+
+
 def cased(text: str, start: int, word: str) -> str:
     """``word`` with a capital where the words it replaces open a sentence, line or bullet."""
     capital = text[start : start + 1].isupper()
@@ -104,15 +125,19 @@ def in_general(text: str, begin: int, start: int, phrase: str, rest: list[Token]
     if set(words) & set(spec()["chosen_adjectives"]):
         return ""
     verbs = [t.lower for t in following if t.is_word]
-    while verbs and (in_class(verbs[0], "modals") or verbs[0] in _BE or is_adverb(verbs[0])):
+    passive = False  # "is selected", "has been found": a form of "be" before the participle
+    while verbs and (
+        in_class(verbs[0], "modals") or verbs[0] in _AUXILIARIES or is_adverb(verbs[0])
+    ):
+        passive = passive or verbs[0] in _AUXILIARIES[:8]
         verbs = verbs[1:]
-    if len(verbs) < len([t for t in following if t.is_word]) and verbs[:1]:
-        if in_class(verbs[0], "selection_verbs") and verbs[0].endswith(("ed", "en", "ound", "ht")):
+    if passive and verbs and in_class(verbs[0], "selection_verbs"):
+        if verbs[0].endswith(("ed", "en", "ound", "ht")):
             return f"“{phrase}” is the one to be {verbs[0]}, not yet the reader"
     return ""
 
 
-_BE = ("is", "are", "be", "been", "being", "was", "were", "gets", "get")
+_AUXILIARIES = ("is", "are", "be", "been", "being", "was", "were", "gets", "has", "have", "had")
 
 
 def no_predicate(rest: list[Token]) -> bool:
