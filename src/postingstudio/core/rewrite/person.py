@@ -92,8 +92,9 @@ def you_edits(
                 edits.append(Edit(start, stop, cased(text, start, "your")))
         elif match.group("genitive"):
             edits.append(Edit(start, stop, cased(text, start, "your")))
-        elif match.group("phrase") and (lost := _LOST_APOSTROPHE.match(text, stop, end)):
-            # "The Job Holder s direct impact": a genitive whose apostrophe was lost
+        elif _definite(match.group("phrase")) and (lost := _LOST_APOSTROPHE.match(text, stop, end)):
+            # "The Job Holder s direct impact": a genitive whose apostrophe was lost ("an
+            # applicant s ability" is anyone's)
             edits.append(Edit(start, lost.end(), cased(text, start, "your")))
         elif match.group("reflexive"):
             # "The junior analyst will familiarize himself/herself": only the reader as the
@@ -366,6 +367,10 @@ def _register(rest: list[Token], subject: bool) -> str:
     if subject and words and words[0].lower == "shall":
         return "“you shall” reads as a command; “you will” or “you have” may fit better"
     return ""
+
+
+def _definite(phrase: str | None) -> bool:
+    return bool(phrase) and not re.match(r"\s*an?\s", phrase or "", re.IGNORECASE)
 
 
 _LOST_APOSTROPHE = re.compile(r"\s+s(?=\s+[a-z])")
