@@ -174,3 +174,31 @@ def _contraction(token: Token, previous: Token | None, following: Token) -> list
     if in_class(following.lower, "determiners") and following.lower not in ("no", "any", "that"):
         return [f"“{token.text} {following.text}”: a verb is missing after “{token.text}”"]
     return []
+
+
+def joined_reading(words: list[Token], joiner: int, index: int, verbs: set[int]) -> str:
+    """How a word that can be a noun or a verb reads when "and"/"or"/"," joins it after the
+    subject's verb: "noun" when the word before the joiner is a plural noun (not a verb already
+    re-agreed) and nothing takes it as a verb ("boards and commissions", "recounts, and audits
+    of"); "verb" after a word that is no noun ("is skilled in and champions"), or before a
+    determiner ("reports and presents the findings"); "unsure" when it could be either
+    ("budgets and reports to"); "" when the list gives no evidence."""
+    word = words[index]
+    back = joiner
+    while back >= 0 and words[back].lower in ("and", "or", ","):
+        back -= 1
+    if "NOUN" not in classes(word.text) or back < 0 or back in verbs:
+        return ""
+    previous = words[back]
+    if previous.text.islower() and not classes(previous.text) & {"NOUN", "PROPN", "DET"}:
+        return "verb"  # "is detail-oriented and champions", "is skilled in and champions"
+    if not is_plural_noun(previous.text):
+        return ""
+    following = words[index + 1] if index + 1 < len(words) else None
+    if following is None or not following.is_word or in_class(following.lower, "list_closers"):
+        return "noun"
+    if in_class(following.lower, "determiners") and following.lower not in ("that", "whose"):
+        return "verb"
+    if len(verbs) > 1 and not in_class(following.lower, "prepositions"):
+        return "verb"  # "leverages tools, interprets outputs, and presents findings"
+    return "unsure"

@@ -114,10 +114,12 @@ def mass_noun_joined(text: str, end: int, replacement: str) -> str:
 def repeats(sentence: str, matched: str, replacement: str) -> str:
     """A replacement whose word the sentence already has elsewhere ("Support environments &
     provide support to teams" -> "Support ... & support teams") reads as a stutter."""
+    # A preposition the matched words had is kept, not added: "in compliance with" -> "comply with"
+    kept = {t.lower for t in _words(tokenize(matched)) if in_class(t.lower, "prepositions")}
     added = [
         t
         for t in _words(tokenize(replacement))
-        if len(t.text) >= _MIN_REPEAT and not in_class(t.lower, "modals")
+        if len(t.text) >= _MIN_REPEAT and not in_class(t.lower, "modals") and t.lower not in kept
     ]
     if not added:
         return ""

@@ -170,6 +170,17 @@ def left_over(text: str, edits: list[Edit], end: int, refer_back: bool) -> list[
     return []
 
 
+def in_job_title(text: str, stop: int, end: int) -> bool:
+    """Whether the mention begins a job title: "the Candidate and Canvass Program Specialist",
+    "Candidate/Voter Services Coordinator" go on in Title Case to a role noun (person.toml)."""
+    match = re.match(
+        rf"\s*(?:and/or|and|or|&|/)\s*(?:[A-Z][\w&'’-]*\s+){{0,5}}"
+        rf"(?:{'|'.join(spec()['title_nouns'])})\b",
+        text[stop:end],
+    )
+    return match is not None
+
+
 def role_modifier(text: str, stop: int, end: int) -> int:
     """The length of "for this role" (or "in the position", ...) after a reader phrase, which
     "you" already implies; 0 when the words after are anything else ("for the role of ...")."""
@@ -209,3 +220,22 @@ def label(text: str, start: int, stop: int, begin: int, end: int, rest: list[Tok
     words = [t.text for t in tokenize(text[start:stop]) if t.is_word]
     title = all(w[:1].isupper() for w in words)
     return [Edit(start, stop, "About You" if title else "About you")]
+
+
+_JOINER = re.compile(r"\s*,?\s*\b(?:and|or)\s+", re.IGNORECASE)
+_JOINED_BEFORE = re.compile(r"\s*,?\s*\b(?:and|or)\s+$", re.IGNORECASE)
+
+
+def joined_mention(sentence: str, start: int, stop: int, reader: re.Pattern[str]) -> bool:
+    """Whether the mention is joined by "and"/"or" to another mention of the reader, or begins a
+    job title ("the Candidate and Canvass Program Specialist")."""
+    joiner = _JOINER.match(sentence, stop)
+    if (joiner and reader.match(sentence, joiner.end())) or in_job_title(
+        sentence, stop, len(sentence)
+    ):
+        return True
+    before = sentence[max(0, start - 60) : start]
+    joined = _JOINED_BEFORE.search(before)
+    if not joined:
+        return False
+    return any(m.end() == joined.start() for m in reader.finditer(before))
