@@ -201,4 +201,6 @@ def joined_reading(words: list[Token], joiner: int, index: int, verbs: set[int])
         return "verb"
     if len(verbs) > 1 and not in_class(following.lower, "prepositions"):
         return "verb"  # "leverages tools, interprets outputs, and presents findings"
+    if is_plural_noun(following.text):
+        return "verb"  # "designs tests and runs experiments": the plural noun is its object
     return "unsure"

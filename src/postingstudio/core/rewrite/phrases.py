@@ -18,7 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ...paths import resources_dir
-from .lexicon import classes, in_class, is_adverb, is_plural_noun, lemmas, verb_form
+from .lexicon import classes, in_class, is_adverb, lemmas, verb_form
 from .tokens import Token, tokenize
 
 if TYPE_CHECKING:
@@ -79,8 +79,8 @@ def _modal_before_adverb(text: str, start: int, matched: str, after: str) -> tup
     adverb, subject = before[-1].group(), before[-2].group()
     if not in_class(adverb.lower(), "adverbs_between") or adverb.lower() == "not":
         return start, after
-    if not in_class(subject.lower(), "subject_pronouns"):
-        return start, after
+    if not in_class(subject.lower(), "subject_pronouns") and "NOUN" not in classes(subject):
+        return start, after  # "The team also is able to" -> "The team can also", too
     return start - len(adverb) - 1, f"{after} {adverb}"
 
 
@@ -120,17 +120,19 @@ def _refusal(text: str, start: int, end: int, matched: str, after: str) -> str:
 def _noun_before(text: str, start: int) -> bool:
     """Whether the word before ``start`` is a noun, not a verb the phrase could attach to
     ("assistant in conjunction with" is; "We work in conjunction with" is not)."""
-    before = _words(text[max(0, start - 60) : start])
+    begin = max(text.rfind(c, 0, start) for c in ".;!?\n") + 1
+    before = _words(text[max(begin, start - 60) : start])
     if not before or "NOUN" not in classes(before[-1].text):
         return False
-    if "VERB" not in classes(before[-1].text) or is_plural_noun(before[-1].text):
-        return True
-    if len(before) < 2:
-        return False
-    ahead = before[-2].lower
-    return not (
-        in_class(ahead, "subject_pronouns") or in_class(ahead, "modals") or ahead == "to"
-    ) and not is_adverb(before[-2].text)
+    if "VERB" in classes(before[-1].text):
+        if len(before) == 1:
+            return False  # "Works in conjunction with the team": the sentence's verb
+        ahead = before[-2]
+        if in_class(ahead.lower, "subject_pronouns") or in_class(ahead.lower, "modals"):
+            return False
+        if ahead.lower == "to" or is_adverb(ahead.text):
+            return False
+    return True
 
 
 def _person(word: str) -> bool:
@@ -178,7 +180,9 @@ def _noun_joined(text: str, end: int, matched: str, after: str) -> str:
         return ""
     if "VERB" not in classes(new[-1].text) or old[-1].lower == new[-1].lower:
         return ""
-    joined = re.match(r"\s*(?:,\s*)?(?:and/or|and|or|&|/)\s+([A-Za-z][\w-]*)", text[end : end + 40])
+    joined = re.match(
+        r"\s*(?:,\s*(?:and/or|and|or)?|and/or|and|or|&|/)\s*([A-Za-z][\w-]*)", text[end : end + 40]
+    )
     if joined is None:
         return ""
     word = joined.group(1)

@@ -64,8 +64,8 @@ def infinitive_to(text: str, end: int, matched: str, replacement: str) -> str:
     new = _words(tokenize(replacement))
     if not old or old[-1].lower != "to" or not new:
         return ""
-    if new[-1].lower == "to" or in_class(new[-1].lower, "modals"):
-        return ""  # "have the ability to" -> "can": the verb after was the phrase's own
+    if new[-1].lower == "to" or any(in_class(w.lower, "modals") for w in new):
+        return ""  # "have the ability to" -> "can" (or "can also"): the verb after is its own
     following = _words(tokenize(text[end : end + 30]))
     if not following or in_class(following[0].lower, "determiners"):
         return ""
