@@ -16,7 +16,6 @@ from functools import cache
 from .agreement import joined_reading
 from .fit import Edit
 from .lexicon import classes, in_class, inflection, is_adverb, is_plural_noun, verb_form
-from .phrases import one_who
 from .reader import (
     as_the_reader,
     before_legal,
@@ -28,6 +27,7 @@ from .reader import (
     left_over,
     no_predicate,
     not_the_reader,
+    one_who,
     person_between,
     role_modifier,
     spec,

@@ -13,16 +13,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ...paths import resources_dir
 from .lexicon import classes, in_class, is_adverb, lemmas, verb_form
 from .tokens import Token, tokenize
-
-if TYPE_CHECKING:
-    from .fit import Edit
 
 _YOU = ("you", "you'll", "you're", "you've", "you'd")
 
@@ -31,6 +27,14 @@ _YOU = ("you", "you'll", "you're", "you've", "you'd")
 def spec() -> dict[str, Any]:
     """The tables of phrases.toml, read once."""
     with (resources_dir() / "rewrite" / "en" / "phrases.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def _person_words() -> dict[str, Any]:
+    """person.toml's word lists (role nouns, person nouns), read here too so that this module,
+    which fit.py imports, does not import the reader module that imports fit.py."""
+    with (resources_dir() / "rewrite" / "en" / "person.toml").open("rb") as handle:
         return tomllib.load(handle)
 
 
@@ -136,9 +140,7 @@ def _noun_before(text: str, start: int) -> bool:
 
 
 def _person(word: str) -> bool:
-    from .reader import spec as person_spec
-
-    words = person_spec()
+    words = _person_words()
     singular = word[:-1] if word.endswith("s") else word
     return any(singular in words[name] for name in ("heads", "other_persons", "weak_heads"))
 
@@ -153,11 +155,9 @@ def _sentence(text: str, start: int, end: int) -> str:
 def _role_as_employer(text: str, end: int, matched: str, after: str) -> str:
     """Why not, when the job is the subject of what the employer does: "The role will accept
     applications" -> "You'll accept applications" makes the reader accept them."""
-    from .reader import spec as person_spec
-
     if not any(w.lower in _YOU for w in _words(after)):
         return ""
-    if not any(w.lower in person_spec()["role_nouns"] for w in _words(matched)):
+    if not any(w.lower in _person_words()["role_nouns"] for w in _words(matched)):
         return ""
     following = [w for w in _words(text[end : end + 60]) if not is_adverb(w.text)]
     if not following:
@@ -205,37 +205,3 @@ def _parallel_preposition(text: str, end: int, matched: str, after: str) -> str:
     if re.search(rf"(?:,|\band|\bor)\s+{re.escape(old[-1].lower)}\b", rest, re.IGNORECASE):
         return f"a later “and {old[-1].lower}” needs the “{old[-1].lower}” the change removes"
     return ""
-
-
-_ONE_WHO = (("one",), ("someone",), ("somebody",), ("a", "person"), ("an", "individual"))
-
-
-def one_who(rest: list[Token], agree: Callable[[list[Token]], list[Edit]]) -> list[Edit] | None:
-    """The edits for "Our ideal candidate is one who loves to learn, enjoys ..." -> "You love to
-    learn, enjoy ...": "You are one who" is clumsy, so "is one who" goes and the verbs after it
-    agree. A second "who" ("..., and who can") cannot lose its head: then the usual "You are
-    one who ..." is offered, unticked. None when the subject's words are not "is one who"."""
-    from .fit import Edit
-
-    words = [t for t in rest if t.is_word or t.text == ","]
-    if len(words) < 4 or words[0].lower not in ("is", "was"):
-        return None
-    for phrase in _ONE_WHO:
-        after = words[1 : 1 + len(phrase)]
-        if tuple(w.lower for w in after) == phrase and len(words) > len(phrase) + 2:
-            break
-    else:
-        return None
-    who = words[1 + len(phrase)]
-    if who.lower not in ("who", "that"):
-        return None
-    later = [w for w in words[2 + len(phrase) :] if w.lower in ("who", "that", "which")]
-    if later or words[0].lower == "was":
-        edits = agree(rest)
-        reason = f"“{later[0].text if later else 'was'}” after “one who” leaves the sentence clumsy"
-        return [Edit(e.start, e.end, e.after, reason) for e in edits] or None
-    following = [t for t in rest if t.start > who.start]
-    verbs = agree(following)
-    if not verbs or verbs[0].start != following[0].start:
-        return None  # "one who can": no verb to agree, keep "You are one who can"
-    return [Edit(words[0].start, following[0].start, ""), *verbs]

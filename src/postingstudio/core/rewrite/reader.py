@@ -2,7 +2,8 @@
 along: the person.toml word lists, the checks that a phrase is someone other than the reader
 ("a job for the right person", "every customer ... s/he"), labels ("The ideal candidate:" ->
 "About you:"), a role already implied by "you" ("the candidate for this role"), "As the ideal
-candidate, you" and pronouns left over that would mix persons.
+candidate, you", "is one who" after the subject ("You love to learn") and pronouns left over
+that would mix persons.
 
 Split from person.py, which rewrites the clause; these are the decisions about its subject.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -239,3 +241,35 @@ def joined_mention(sentence: str, start: int, stop: int, reader: re.Pattern[str]
     if not joined:
         return False
     return any(m.end() == joined.start() for m in reader.finditer(before))
+
+
+_ONE_WHO = (("one",), ("someone",), ("somebody",), ("a", "person"), ("an", "individual"))
+
+
+def one_who(rest: list[Token], agree: Callable[[list[Token]], list[Edit]]) -> list[Edit] | None:
+    """The edits for "Our ideal candidate is one who loves to learn, enjoys ..." -> "You love to
+    learn, enjoy ...": "You are one who" is clumsy, so "is one who" goes and the verbs after it
+    agree. A second "who" ("..., and who can") cannot lose its head: then the usual "You are
+    one who ..." is offered, unticked. None when the subject's words are not "is one who"."""
+    words = [t for t in rest if t.is_word or t.text == ","]
+    if len(words) < 4 or words[0].lower not in ("is", "was"):
+        return None
+    for phrase in _ONE_WHO:
+        after = words[1 : 1 + len(phrase)]
+        if tuple(w.lower for w in after) == phrase and len(words) > len(phrase) + 2:
+            break
+    else:
+        return None
+    who = words[1 + len(phrase)]
+    if who.lower not in ("who", "that"):
+        return None
+    later = [w for w in words[2 + len(phrase) :] if w.lower in ("who", "that", "which")]
+    if later or words[0].lower == "was":
+        edits = agree(rest)
+        reason = f"“{later[0].text if later else 'was'}” after “one who” leaves the sentence clumsy"
+        return [Edit(e.start, e.end, e.after, reason) for e in edits] or None
+    following = [t for t in rest if t.start > who.start]
+    verbs = agree(following)
+    if not verbs or verbs[0].start != following[0].start:
+        return None  # "one who can": no verb to agree, keep "You are one who can"
+    return [Edit(words[0].start, following[0].start, ""), *verbs]
