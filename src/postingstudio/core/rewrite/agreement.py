@@ -190,7 +190,8 @@ def joined_reading(words: list[Token], joiner: int, index: int, verbs: set[int])
     if "NOUN" not in classes(word.text) or back < 0 or back in verbs:
         return ""
     previous = words[back]
-    if previous.text.islower() and not classes(previous.text) & {"NOUN", "PROPN", "DET"}:
+    gerund = (verb_form(previous.text) or ("", ""))[1] == "VBG"  # "canvassing, recounts"
+    if previous.text.islower() and not gerund and not classes(previous.text) & {"NOUN", "PROPN"}:
         return "verb"  # "is detail-oriented and champions", "is skilled in and champions"
     if not is_plural_noun(previous.text):
         return ""
