@@ -187,7 +187,12 @@ def joined_reading(words: list[Token], joiner: int, index: int, verbs: set[int])
     back = joiner
     while back >= 0 and words[back].lower in ("and", "or", ","):
         back -= 1
-    if "NOUN" not in classes(word.text) or back < 0 or back in verbs:
+    lexical_noun = "NOUN" in classes(word.text)
+    lemma = (verb_form(word.text) or ("", ""))[0]
+    # lemminflect lists some plural nouns as verbs only ("logs"): an -s word may be one too
+    if not (lexical_noun or word.lower.endswith("s")) or lemma in ("be", "have", "do"):
+        return ""
+    if back < 0 or back in verbs:
         return ""
     previous = words[back]
     gerund = (verb_form(previous.text) or ("", ""))[1] == "VBG"  # "canvassing, recounts"
@@ -204,4 +209,6 @@ def joined_reading(words: list[Token], joiner: int, index: int, verbs: set[int])
         return "verb"  # "leverages tools, interprets outputs, and presents findings"
     if is_plural_noun(following.text):
         return "verb"  # "designs tests and runs experiments": the plural noun is its object
+    if not lexical_noun and not in_class(following.lower, "prepositions"):
+        return "verb"  # "supports clients and ensures quality"
     return "unsure"

@@ -248,23 +248,29 @@ _ONE_WHO = (("one",), ("someone",), ("somebody",), ("a", "person"), ("an", "indi
 
 def one_who(rest: list[Token], agree: Callable[[list[Token]], list[Edit]]) -> list[Edit] | None:
     """The edits for "Our ideal candidate is one who loves to learn, enjoys ..." -> "You love to
-    learn, enjoy ...": "You are one who" is clumsy, so "is one who" goes and the verbs after it
-    agree. A second "who" ("..., and who can") cannot lose its head: then the usual "You are
-    one who ..." is offered, unticked. None when the subject's words are not "is one who"."""
+    learn, enjoy ..." (and "will be someone who thrives" -> "will thrive"): "You are one who" is
+    clumsy, so "is one who" goes and the verbs after it agree. A second "who" ("..., and who
+    can") cannot lose its head: then the usual "You are one who ..." is offered, unticked. None
+    when the subject's words are not "is one who"."""
     words = [t for t in rest if t.is_word or t.text == ","]
-    if len(words) < 4 or words[0].lower not in ("is", "was"):
+    modal = int(len(words) > 1 and in_class(words[0].lower, "modals") and words[1].lower == "be")
+    if len(words) < 4 + modal or (not modal and words[0].lower not in ("is", "was")):
         return None
     for phrase in _ONE_WHO:
-        after = words[1 : 1 + len(phrase)]
-        if tuple(w.lower for w in after) == phrase and len(words) > len(phrase) + 2:
+        after = words[1 + modal : 1 + modal + len(phrase)]
+        if tuple(w.lower for w in after) == phrase and len(words) > len(phrase) + 2 + modal:
             break
     else:
         return None
-    who = words[1 + len(phrase)]
+    at = 1 + modal + len(phrase)
+    who = words[at]
     if who.lower not in ("who", "that"):
         return None
-    later = [w for w in words[2 + len(phrase) :] if w.lower in ("who", "that", "which")]
+    later = [w for i, w in enumerate(words) if i > at and w.lower == who.lower]
+    later = [w for w in later if words[words.index(w) - 1].lower in ("and", "or", ",")]
     if later or words[0].lower == "was":
+        if modal:
+            return None
         edits = agree(rest)
         reason = f"“{later[0].text if later else 'was'}” after “one who” leaves the sentence clumsy"
         return [Edit(e.start, e.end, e.after, reason) for e in edits] or None
@@ -272,4 +278,7 @@ def one_who(rest: list[Token], agree: Callable[[list[Token]], list[Edit]]) -> li
     verbs = agree(following)
     if not verbs or verbs[0].start != following[0].start:
         return None  # "one who can": no verb to agree, keep "You are one who can"
+    if modal:  # after "will" the verbs take their base form: "is" -> "be", not "are"
+        verbs = [Edit(e.start, e.end, "be" if e.after == "are" else e.after) for e in verbs]
+        return [Edit(words[1].start, following[0].start, ""), *verbs]
     return [Edit(words[0].start, following[0].start, ""), *verbs]
