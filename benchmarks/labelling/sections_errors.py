@@ -67,7 +67,9 @@ def section_scores(section: str, a, b, gold, detected) -> dict:
     agreed = [i for i in ids if found(a[i], section) == found(b[i], section)]
     truth = [found(a[i], section) for i in agreed]
     guess = [str(detected[i]["results"][section].state) != "missing" for i in agreed]
-    exact = sum(str(detected[i]["results"][section].state) == gold[i]["state"][section] for i in ids)
+    exact = sum(
+        str(detected[i]["results"][section].state) == gold[i]["state"][section] for i in ids
+    )
     return {"f1": f1(truth, guess), "exact": exact / len(ids), "n": len(agreed)}
 
 

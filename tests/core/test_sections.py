@@ -196,6 +196,9 @@ def test_salary_state_follows_salary_info(specs) -> None:
     assert check("Salary: £30,000 - £35,000 per annum", specs)["salary"] is SectionState.PRESENT
     assert check("Salary: £**** per annum", specs)["salary"] is SectionState.PRESENT
     assert check("basic salary of ****", specs)["salary"] is SectionState.THIN
+    # An anonymised copy replaced the whole pay statement; "****k" is thousands, so yearly.
+    assert check("Salary: <SALARY>", specs)["salary"] is SectionState.PRESENT
+    assert check("Sales Executive Up to ****k", specs)["salary"] is SectionState.PRESENT
     assert check("We pay a competitive salary.", specs)["salary"] is SectionState.THIN
     assert check("You will write code.", specs)["salary"] is SectionState.MISSING
 
