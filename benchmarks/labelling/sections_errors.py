@@ -55,6 +55,7 @@ def tune_part() -> tuple[dict, dict, dict, dict[str, dict]]:
         salary = classify_salary(index, salary_vague_terms(specs))
         results = detect_sections(posting, index, specs, salary)
         detected[posting_id] = {
+            "raw": record["text"],  # the raters' sentence ids number this text's lines
             "text": posting.text,
             "kind": str(salary.kind),
             "results": {r.id: r for r in results},
@@ -95,11 +96,12 @@ def show(posting_id: str, section: str, a, b, gold, detected) -> None:
           f"det={d['kind']}")  # fmt: skip
     print(f"  reason: {result.reason}")
     ma, mb = _marked(a[posting_id], section), _marked(b[posting_id], section)
-    for unit in sentence_units(text):
+    raw = d["raw"]
+    for unit in sentence_units(raw):
         key = f"{unit.block}.{unit.number}"
         if key in ma | mb:
             who = "AB" if key in ma & mb else ("A " if key in ma else " B")
-            print(f"  [{who}] {' '.join(text[unit.start : unit.end].split())[:240]}")
+            print(f"  [{who}] {' '.join(raw[unit.start : unit.end].split())[:240]}")
     if result.start is not None:
         used = " ".join(text[result.start : result.end].split())
         print(f"  [detector span] {used[:400]}")

@@ -25,12 +25,15 @@ _TOP_KEYS = {
     "id", "label", "order", "headings", "heading_patterns", "heading_min_words",
     "heading_requires", "present_requires", "present_any", "thin_groups", "insert_after",
     "insert_default", "template", "thin_hint", "derived", "vague_terms", "claims_sentences",
-    "missing", "thin", "cue", "strengthen",
+    "missing", "thin", "cue", "strengthen", "examples",
 }  # fmt: skip
 _REQUIRED = {"id", "label", "order", "template", "missing", "thin"}
 _MESSAGE_KEYS = {"severity", "message", "why", "source"}
 _CUE_KEYS = {"name", "label", "min", "count", "phrases", "starts", "patterns", "unless_patterns"}
 _COUNTS = {"sentences", "distinct", "occurrences"}
+# [examples]: pass = reads as present, thin = found but thin, flag = thin or missing. They are
+# checked by tests/core/test_section_examples.py, not read by the product.
+_EXAMPLE_KEYS = {"flag", "pass", "thin"}
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,11 @@ def _spec(path: Path) -> SectionSpec:
     if raw.get("derived") not in (None, "salary"):
         raise _fail(path, "derived may only be 'salary'")
     _regexes(path, "vague_terms", raw.get("vague_terms", []))  # validate; kept as strings
+    examples = raw.get("examples", {})
+    if not isinstance(examples, dict) or set(examples) - _EXAMPLE_KEYS:
+        raise _fail(path, f"[examples] may only hold {sorted(_EXAMPLE_KEYS)}")
+    for key, value in examples.items():
+        _strings(path, f"examples.{key}", value)
     strengthen = raw.get("strengthen", {})
     if not isinstance(strengthen, dict) or set(strengthen) - {*names, "default"}:
         raise _fail(path, "strengthen maps cue group names (or 'default') to the lines to add")
