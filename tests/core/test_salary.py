@@ -72,6 +72,7 @@ def test_figures(text: str) -> None:
         "Salary and other terms are set in accordance with the collective agreement.",
         "Hiring Range Salary is commensurate with education and experience.",
         "Excellent basic salary and uncapped commission.",
+        "Salary available on request.",
     ],
 )
 def test_vague(text: str) -> None:

@@ -199,6 +199,7 @@ def test_salary_state_follows_salary_info(specs) -> None:
     # An anonymised copy replaced the whole pay statement; "****k" is thousands, so yearly.
     assert check("Salary: <SALARY>", specs)["salary"] is SectionState.PRESENT
     assert check("Sales Executive Up to ****k", specs)["salary"] is SectionState.PRESENT
+    assert check("**** basic up to 20% bonus", specs)["salary"] is SectionState.PRESENT
     assert check("We pay a competitive salary.", specs)["salary"] is SectionState.THIN
     assert check("You will write code.", specs)["salary"] is SectionState.MISSING
 

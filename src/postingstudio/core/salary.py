@@ -77,6 +77,7 @@ _CODE_AFTER = re.compile(r"[A-Za-z]{1,3}\d")  # "298A0000", "3M2": a code, not a
 _CODE_CURRENCY_AFTER = re.compile(r"\s?(?P<c>USD|GBP|EUR|CAD|AUD)\b")  # "160,000 USD"
 # A masked amount (Adzuna drops the currency sign) is pay when a pay word follows it.
 _PAY_AFTER = re.compile(r"\s*(?:basic|base|ote|salary|bonus)\b", re.IGNORECASE)
+_MASKED_YEARLY = re.compile(r"(?:[kK]|\b(?:basic|base|ote|salary))\s*$", re.IGNORECASE)
 # A pay heading on the line above the amount ("Salary Range" then "$82,000-$129,000").
 _PAY_HEADING = re.compile(
     r"\b(?:salary|pay|compensation|remuneration|wages?|hiring range)\b[^\n]{0,25}\n\s*$",
@@ -102,6 +103,7 @@ DEFAULT_VAGUE_TERMS: tuple[str, ...] = (
     r"uncapped (?:commission|earnings|bonus)",
     r"\bpay (?:that reflects|worthy of|reflecting)\b",
     r"\bsalary on offer\b",
+    r"(?:salary|pay|compensation)[^.!?]{0,40}(?:up)?on request",
     r"fixed hourly wage",
     r"(?:salary|compensation|pay)\s*:\s*(?:open|tbd|tbc|doe|negotiable|standard|per)\b",
     r"\b(?:salary|compensation|pay)\s*:\s*[a-z][^.\n]{0,60}\brate\b",
@@ -249,7 +251,10 @@ def _judge(text: str, index: TextIndex, first: _Amount, last: _Amount) -> _Candi
     masked = first.masked or last.masked
     if masked and not labelled and period is None:
         # "****k", "**** basic", "****K ****K OTE": Adzuna's masked pay, currency sign dropped
-        labelled = text[last.end - 1] in "kK" or bool(_PAY_AFTER.match(text, end))
+        after = _PAY_AFTER.match(text, end)
+        labelled = text[last.end - 1] in "kK" or bool(after)
+        if after:  # "**** basic": the pay word is quoted, so the state can read it as yearly
+            end = after.end()
     if currency:
         if not period and not labelled:
             window = text[max(sentence_start, first.start - 120) : min(sentence_end, end + 60)]
@@ -348,7 +353,8 @@ def salary_section_state(salary: SalaryInfo) -> tuple[SectionState, str]:
             return SectionState.PRESENT, "Pay stated (anonymised in this copy: ‘<SALARY>’)"
         if salary.period:
             return SectionState.PRESENT, f"Pay stated: {quoted} per {salary.period}"
-        thousands = salary.low is None and salary.text.rstrip()[-1:] in ("k", "K")  # "****k"
+        # "****k", "**** basic", "**** OTE": masked, but thousands or a yearly pay word
+        thousands = salary.low is None and bool(_MASKED_YEARLY.search(salary.text))
         if thousands or (salary.low is not None and salary.low >= 10000):
             return SectionState.PRESENT, f"Pay stated: {quoted} (no period given; reads as yearly)"
         return SectionState.THIN, f"Figure {quoted} without a period — say per hour, month or year"
