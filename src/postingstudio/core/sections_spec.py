@@ -25,7 +25,7 @@ _TOP_KEYS = {
     "id", "label", "order", "headings", "heading_patterns", "heading_min_words",
     "heading_requires", "present_requires", "present_any", "thin_groups", "insert_after",
     "insert_default", "template", "thin_hint", "derived", "vague_terms", "claims_sentences",
-    "missing", "thin", "cue", "strengthen", "examples",
+    "missing", "thin", "cue", "strengthen", "examples", "ignores_claims",
 }  # fmt: skip
 _REQUIRED = {"id", "label", "order", "template", "missing", "thin"}
 _MESSAGE_KEYS = {"severity", "message", "why", "source"}
@@ -96,6 +96,7 @@ class SectionSpec:
     derived: str | None = None  # "salary": state comes from SalaryInfo, not from cues
     vague_terms: tuple[str, ...] = ()
     claims_sentences: bool = False  # sentences this section's cues hit count for no other section
+    ignores_claims: bool = False  # its cues count in claimed sentences too
     cues: tuple[CueGroup, ...] = ()
     # (cue group or "default", lines to add when a thin section lacks that group), in file order.
     strengthen: tuple[tuple[str, str], ...] = ()
@@ -243,6 +244,7 @@ def _spec(path: Path) -> SectionSpec:
         insert_default=raw.get("insert_default", "end"), thin_hint=raw.get("thin_hint", ""),
         derived=raw.get("derived"), vague_terms=tuple(raw.get("vague_terms", [])), cues=cues,
         claims_sentences=bool(raw.get("claims_sentences", False)),
+        ignores_claims=bool(raw.get("ignores_claims", False)),
         strengthen=tuple((k, str(v).strip("\n")) for k, v in strengthen.items()),
         source_file=str(path),
     )  # fmt: skip
