@@ -275,9 +275,11 @@ def one_who(rest: list[Token], agree: Callable[[list[Token]], list[Edit]]) -> li
         reason = f"“{later[0].text if later else 'was'}” after “one who” leaves the sentence clumsy"
         return [Edit(e.start, e.end, e.after, reason) for e in edits] or None
     following = [t for t in rest if t.start > who.start]
+    if following and in_class(following[0].lower, "modals") and not modal:
+        return [Edit(words[0].start, following[0].start, "")]  # "is someone who can" -> "can"
     verbs = agree(following)
     if not verbs or verbs[0].start != following[0].start:
-        return None  # "one who can": no verb to agree, keep "You are one who can"
+        return None  # no verb to agree: keep "You are one who ..."
     if modal:  # after "will" the verbs take their base form: "is" -> "be", not "are"
         verbs = [Edit(e.start, e.end, "be" if e.after == "are" else e.after) for e in verbs]
         return [Edit(words[1].start, following[0].start, ""), *verbs]
