@@ -288,6 +288,8 @@ def _agree(rest: list[Token]) -> list[Edit]:
         )
         form = verb_form(candidate.text)
         reading = joined_reading(words, index, index + skip, verbs)
+        if reading == "unsure" and any(in_class(w.lower, "modals") for w in words[:index]):
+            reading = "noun"  # "will develop reports and products for": no -s verb after a modal
         if form is None or form[1] != "VBZ" or reading == "noun":
             continue  # "boards and commissions", "recounts, and audits of": a noun list
         if reading or unambiguous or in_list or direct:
