@@ -187,7 +187,9 @@ def _noun_joined(text: str, end: int, matched: str, after: str) -> str:
         return ""
     word = joined.group(1)
     form = verb_form(word)
-    if "NOUN" in classes(word) and not (form and form[1] in ("VBG", "VBZ", "VBD")):
+    gerund = bool(form) and form[1] == "VBG" and not new[-1].lower.endswith("ing")
+    if gerund or ("NOUN" in classes(word) and not (form and form[1] in ("VBG", "VBZ", "VBD"))):
+        # "conduct analysis and reporting" -> "analyse and reporting": the gerund is a noun
         return f"“{word}” is joined to “{old[-1].text}” and would lose its verb"
     if in_class(word.lower(), "determiners"):
         return f"the noun after “{joined.group(0).strip()}” would lose its verb"
@@ -202,6 +204,6 @@ def _parallel_preposition(text: str, end: int, matched: str, after: str) -> str:
         return ""
     stops = [i for i in (text.find(c, end) for c in ".;!?\n") if i >= 0]
     rest = text[end : min(stops, default=len(text))]
-    if re.search(rf"(?:,|\band|\bor)\s+{re.escape(old[-1].lower)}\b", rest, re.IGNORECASE):
+    if re.search(rf"\b(?:and|or)\s+{re.escape(old[-1].lower)}\b", rest, re.IGNORECASE):
         return f"a later “and {old[-1].lower}” needs the “{old[-1].lower}” the change removes"
     return ""
