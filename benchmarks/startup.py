@@ -269,6 +269,12 @@ def main() -> int:
         lines += compare_with_proselint("one", forms, venv_cli, options.repeat, warm_env)
         lines.append("")
         lines += compare_with_proselint("batch", forms, venv_cli, options.repeat, warm_env)
+        lines.append("")
+        lines.append(
+            "The default runs one worker per core (forked once the rule book and the first "
+            "file's data are loaded); `--jobs 1` beside it shows what the second core buys, "
+            "which is little while other jobs hold both cores (see the load average)."
+        )
     lines.append("")
     lines.append("| start-up (median s) | cold: empty start-up cache | warm |")
     lines.append("|---|---|---|")
