@@ -154,11 +154,17 @@ def dev_postings(count: int, folder: Path) -> list[str]:
     return paths
 
 
+def batch_runs(repeat: int) -> int:
+    """Timed runs of each batch command: half of ``repeat`` (a batch takes seconds), but at least
+    three, so the median is one run's time, not the mean of two noisy ones."""
+    return max(3, repeat // 2)
+
+
 def compare_with_proselint(
     which: str, forms: dict[str, list[str]], venv_cli: list[str], repeat: int, env: dict[str, str]
 ) -> list[str]:
     """The table rows of one comparison, interleaved with proselint: ``one`` (the sample, every
-    form) or ``batch`` (500 dev postings, the venv, median of ``repeat // 2``)."""
+    form) or ``batch`` (500 dev postings, the venv, median of :func:`batch_runs`)."""
     header = "| median s wall | vs proselint | median s CPU | vs proselint |"
     if which == "one":
         one = interleaved(
@@ -182,7 +188,7 @@ def compare_with_proselint(
                 "proselint check -o json": [
                     str(BIN / "proselint"), "check", "-o", "json", *paths],
             },
-            max(1, repeat // 2), env,
+            batch_runs(repeat), env,
         )  # fmt: skip
     return [f"| batch check of {len(paths)} dev postings " + header, "|---|---|---|---|---|",
             *ratio_rows(batch, "proselint check -o json")]  # fmt: skip
@@ -309,7 +315,7 @@ def main() -> int:
         f"{platform.python_version()}, {os.cpu_count()} cores (load average {load} at the end: "
         "other jobs shared the cores, so absolute times are inflated; the interleaved ratios "
         "are the figures to compare); whole processes, wall clock, "
-        f"median of {options.repeat} (batch: {max(1, options.repeat // 2)}), peers interleaved "
+        f"median of {options.repeat} (batch: {batch_runs(options.repeat)}), peers interleaved "
         "in the same run.\n\n" + "\n".join(lines) + "\n\nReproduce: "
         "`xvfb-run -a .venv/bin/python benchmarks/startup.py --time-builds`"
     )
