@@ -187,7 +187,7 @@ def _noun_joined(text: str, end: int, matched: str, after: str) -> str:
         return ""
     word = joined.group(1)
     form = verb_form(word)
-    gerund = bool(form) and form[1] == "VBG" and not new[-1].lower.endswith("ing")
+    gerund = form is not None and form[1] == "VBG" and not new[-1].lower.endswith("ing")
     if gerund or ("NOUN" in classes(word) and not (form and form[1] in ("VBG", "VBZ", "VBD"))):
         # "conduct analysis and reporting" -> "analyse and reporting": the gerund is a noun
         return f"“{word}” is joined to “{old[-1].text}” and would lose its verb"
