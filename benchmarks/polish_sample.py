@@ -39,24 +39,26 @@ ROUNDS: dict[int, tuple[int, str, tuple[int, ...]]] = {
     3: (13, "polish_r3", (1, 2)),
     4: (16, "polish_r4", (1, 2, 3)),
     5: (20, "polish_r5", (1, 2, 3, 4)),
+    6: (21, "polish_r6", (1, 2, 3, 4, 5)),
 }
 # Review samples drawn for tuning, not rated (seed -> rounds they were drawn apart from). A later
 # round leaves out their postings too, with and without those exclusions, so that none it
 # draws was read while tuning.
 REVIEWS: dict[int, tuple[int, ...]] = {14: (1, 2, 3), 17: (1, 2, 3)}
 # round -> the review samples whose postings it must not reuse
-AFTER_REVIEWS: dict[int, tuple[int, ...]] = {4: (14, 17), 5: (14, 17)}
+AFTER_REVIEWS: dict[int, tuple[int, ...]] = {4: (14, 17), 5: (14, 17), 6: (14, 17)}
 # The judge benchmark's postings (benchmarks/polish_judge.py: seed 3, the first 1,000 of the dev
 # split shuffled): the "you" rewrites left undone there were read while tuning before round 5,
 # so rounds from 5 on leave them out too.
 JUDGE_SEED, JUDGE_N = 3, 1000
-AFTER_JUDGE: frozenset[int] = frozenset({5})
+AFTER_JUDGE: frozenset[int] = frozenset({5, 6})
 DOC = ROOT / "docs" / "benchmarks.md"
 # round -> the engine its items were drawn from, for its row in the doc
 ENGINES = {
     3: "after the round-2 refusals and the kinds of round 1 and 2 (issue 10 polish)",
     4: "after the kinds of round 3 were fixed or refused (issue 10 polish)",
     5: "after the kinds of round 4 were fixed or refused (issue 10 polish)",
+    6: "after the kinds of round 5 were fixed or refused (issue 10 polish)",
 }
 
 
