@@ -42,10 +42,11 @@ _MARKER_ONLY = re.compile(r"(?:\d{1,3}|[a-z])(?:\.\)|\)|\.)")
 # Also a number glued to a capitalised word ("E2-175Review comments") and a lower-case word
 # glued to a two-letter sentence start ("or similarityIf required"); "LinkedIn", "loggedIn"
 # and "startUp" stay whole.
-# (Possessive runs: what follows a run is a capital, so a shorter run can never match.)
+# (Possessive runs: what follows a run is a capital, so a shorter run can never match; and a
+# lower-case run is read once for both the glued item and the glued sentence start.)
 _GLUED_ITEMS = re.compile(
-    r"\b(?:[a-z]{6,}+|[A-Z][a-z]{8,}+)(?=[A-Z][a-z]{2})|\d(?=[A-Z][a-z]{3})"
-    r"|\b[a-z]{6,}+(?=(?:If|We|As|At|To|It|An|Be|Do|No|My|Or)\b)"
+    r"\b(?:[a-z]{6,}+(?=[A-Z][a-z]{2}|(?:If|We|As|At|To|It|An|Be|Do|No|My|Or)\b)"
+    r"|[A-Z][a-z]{8,}+(?=[A-Z][a-z]{2}))|\d(?=[A-Z][a-z]{3})"
 )
 # A list flattened into one line by its own plain-text markers: " * " between items, a hyphen
 # glued to the next item (" -Applies TDD"), or a run of two or more spaces before a capital
