@@ -187,13 +187,14 @@ class SectionModel:
     ) -> dict[str, array[float]]:
         """:meth:`probabilities` of several sections in one pass over ``feats`` (which may be
         a generator), each kept as an array of doubles."""
-        gets = [(s, self._sections[s].weights.get) for s in sections if s in self._sections]
+        gets = [(s, self._sections[s].weights) for s in sections if s in self._sections]
         out = {section: array("d") for section, _ in gets}
-        columns = [(out[section].append, get) for section, get in gets]
-        half = _sigmoid(0.0)  # a section without weights: every sentence scores 0
+        # A section without weights scores 0 for every sentence: no look-ups for it.
+        columns = [(out[s].append, weights.get if weights else None) for s, weights in gets]
+        half = _sigmoid(0.0)
         for fs in feats:
             for append, get in columns:
-                append(_sigmoid(sum(map(get, fs, repeat(0.0)))) if get.__self__ else half)
+                append(half if get is None else _sigmoid(sum(map(get, fs, repeat(0.0)))))
         return out
 
     def carriers(
