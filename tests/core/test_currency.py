@@ -34,6 +34,14 @@ def test_signs_beat_places_and_a_bare_dollar_is_us():
     assert posting_currency("CADENCE and Reading skills", CURRENCIES) is None
 
 
+def test_currency_words_match_in_any_case_also_where_lower_casing_would_miss_them():
+    euro = next(c for c in CURRENCIES if c.code == "EUR")
+    assert euro.sign_hits("Paid in EUROS or Euro") == 2
+    # re's IGNORECASE reads "ſ" (long s) as "s" though str.lower() keeps it: still found.
+    assert euro.sign_hits("Paid in euroſ") == 1
+    assert euro.sign_hits("Paid in Europe") == 0
+
+
 def _pay_fix(text: str) -> tuple[str, ...]:
     report = analyse(parse_text(text), default_rulebook())
     pay = [f for f in report.findings if "competitive salary" in f.text.lower()]

@@ -14,6 +14,7 @@ from postingstudio.core.sections_learned import (
     sentence_units,
     unit_features,
 )
+from postingstudio.core.text import TextIndex
 
 LABELS = [("mission", "Mission"), ("culture", "Culture")]
 MISSING = (SectionState.MISSING, "No heading and no purpose found", None)
@@ -34,6 +35,15 @@ def test_units_keep_the_raters_ids_and_spans() -> None:
         "About us", "", "We exist to help.", "We hire well.", "Apply now",
     ]  # fmt: skip
     assert [u.heading for u in units] == [True, False, False, False, True]
+
+
+def test_units_from_the_index_sentences_are_the_units_of_the_text() -> None:
+    text = "About us\n\nWe exist to help. We hire well.\n¬†\nApply now\nİstanbul office. Σ"
+    assert sentence_units(text, TextIndex(text).sentences) == sentence_units(text)
+    units = sentence_units(text)
+    assert [text[u.start : u.end] for u in units][-3:] == ["Apply now", "İstanbul office.", "Σ"]
+    # A character that grows when lower-cased ("İ") does not shift the words of later units.
+    assert "w:office" in unit_features(text, units)[-2]
 
 
 def test_features_carry_the_heading_above_and_word_pairs() -> None:

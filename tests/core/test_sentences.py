@@ -109,3 +109,18 @@ def test_month_and_number_abbreviations_before_a_number() -> None:
         "Salary: $40,000.",
     ]
     assert split("Start in Aug. We will call you.") == ["Start in Aug.", "We will call you."]
+
+
+def test_the_whole_text_is_cut_as_its_lines_are() -> None:
+    # The section model takes each line's sentences from the whole text's cut (TextIndex), which
+    # holds only while no rule looks across a line break: markers, glued items and bullets at a
+    # line's edges included.
+    sample = Path(__file__).resolve().parents[2] / "resources" / "samples" / "sample_posting.md"
+    text = sample.read_text("utf-8") + "\n* Item one *\n -Applies TDD  Next item\n1. First\n"
+    text += "drawingsSoldering\nyou.Job Description\n\n¬†Pay¬†\n"
+    per_line, offset = [], 0
+    for line in text.split("\n"):
+        per_line += [(offset + start, offset + end) for start, end in sentence_spans(line)]
+        offset += len(line) + 1
+    assert sentence_spans(text) == per_line
+    assert len(per_line) > 20

@@ -10,7 +10,7 @@ dollars. Replacements that write the posting's currency come first, neutral ones
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -33,16 +33,14 @@ class Currency:
     words: tuple[str, ...]
     places: tuple[str, ...]
 
-    def _count(self, patterns: Iterable[re.Pattern[str]], text: str) -> int:
-        return sum(len(pattern.findall(text)) for pattern in patterns)
-
     @property
     def _sign_patterns(self) -> tuple[re.Pattern[str], ...]:
         return _compiled(self.signs, False)
 
     def sign_hits(self, text: str) -> int:
         words = _compiled(self.words, True)
-        return count_literal_hits(self.signs, self._sign_patterns, text) + self._count(words, text)
+        signs = count_literal_hits(self.signs, self._sign_patterns, text)
+        return signs + count_folded_hits(self.words, words, text)
 
     def place_hits(self, text: str) -> int:
         return count_literal_hits(self.places, _compiled(self.places, False), text)
@@ -57,6 +55,27 @@ def count_literal_hits(terms: Sequence[str], patterns: Sequence[re.Pattern[str]]
         for term, pattern in zip(terms, patterns, strict=True)
         if term in text
     )
+
+
+def count_folded_hits(terms: Sequence[str], patterns: Sequence[re.Pattern[str]], text: str) -> int:
+    """Matches of case-insensitive ``patterns``, each a term: an ASCII term absent from the
+    lower-cased text cannot match, which a substring test says for a fraction of a search."""
+    lower = _lowered(text)
+    return sum(
+        len(pattern.findall(text))
+        for term, pattern in zip(terms, patterns, strict=True)
+        if lower is None or not term.isascii() or term.lower() in lower
+    )
+
+
+# The non-ASCII letters that re's IGNORECASE matches with ASCII ones; str.lower() does not turn
+# the first three into them, so with any of these in the text every pattern is searched.
+_FOLD_TRAPS = ("ſ", "ı", "İ", "\u212a")
+
+
+@lru_cache(maxsize=1)  # the currencies are asked one after another about the same text
+def _lowered(text: str) -> str | None:
+    return None if any(trap in text for trap in _FOLD_TRAPS) else text.lower()
 
 
 @lru_cache(maxsize=256)

@@ -349,7 +349,8 @@ def detect_sections(
         else:
             states.append(_state(spec, seen, text, starts))
     if model is not None:
-        states = combine(model, text, [(spec.id, spec.label) for spec in specs], states)
+        labels = [(spec.id, spec.label) for spec in specs]
+        states = combine(model, text, labels, states, sentences=index.sentences)
     spans = {
         spec.id: span for spec, (_, _, span) in zip(specs, states, strict=True) if span is not None
     }

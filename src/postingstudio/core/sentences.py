@@ -19,6 +19,8 @@ import re
 # and the bullet characters themselves. Each is a gap between sentences, never part of one.
 _GARBLED_GAPS = ("¬†", "¬∑", "‚Ä¢", "ÔÇ∑", "ÔÄ≠", "„ÄÄ", "â€¢", "Â\xa0")
 _BULLETS = "•⁃▪●◦‣\uf0b7"
+_GAP_FIRST = frozenset(gap[0] for gap in _GARBLED_GAPS)  # a cheap test before each startswith
+_GAP_LAST = frozenset(gap[-1] for gap in _GARBLED_GAPS)
 _GAP = re.compile(
     r"(?:\s|" + "|".join(map(re.escape, _GARBLED_GAPS)) + r"|[" + _BULLETS + r"]|·(?=\s))*+"
 )
@@ -40,16 +42,20 @@ _MARKER_ONLY = re.compile(r"(?:\d{1,3}|[a-z])(?:\.\)|\)|\.)")
 # Also a number glued to a capitalised word ("E2-175Review comments") and a lower-case word
 # glued to a two-letter sentence start ("or similarityIf required"); "LinkedIn", "loggedIn"
 # and "startUp" stay whole.
+# (Possessive runs: what follows a run is a capital, so a shorter run can never match; and a
+# lower-case run is read once for both the glued item and the glued sentence start.)
 _GLUED_ITEMS = re.compile(
-    r"\b(?:[a-z]{6,}|[A-Z][a-z]{8,})(?=[A-Z][a-z]{2})|\d(?=[A-Z][a-z]{3})"
-    r"|\b[a-z]{6,}(?=(?:If|We|As|At|To|It|An|Be|Do|No|My|Or)\b)"
+    r"\b(?:[a-z]{6,}+(?=[A-Z][a-z]{2}|(?:If|We|As|At|To|It|An|Be|Do|No|My|Or)\b)"
+    r"|[A-Z][a-z]{8,}+(?=[A-Z][a-z]{2}))|\d(?=[A-Z][a-z]{3})"
 )
 # A list flattened into one line by its own plain-text markers: " * " between items, a hyphen
 # glued to the next item (" -Applies TDD"), or a run of two or more spaces before a capital
 # ("up to 2 million  Audit of SME businesses  Production of VAT returns"). Issue 13 round 3
 # readability findings on such lines quoted a whole list as one "very hard sentence".
+# (Written as the marker's own character first, then what must stand before it: the search
+# then skips to those four characters instead of trying three look-behinds at every one.)
 _INLINE_BULLET = re.compile(
-    r"(?<=\s)\*(?=\s)|(?<=\s)-(?=[A-Z][a-z])|(?<=[\w,;)])[ \t]{2,}(?=[A-Z])"
+    r"[*\- \t](?:(?<=\s\*)(?=\s)|(?<=\s-)(?=[A-Z][a-z])|(?<=[\w,;)][ \t])[ \t]+(?=[A-Z]))"
 )
 _MULTI_PERIOD = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
@@ -175,6 +181,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         if text[start].isspace():
             start += 1
             continue
+        if text[start] not in _GAP_FIRST:
+            break
         garbled = next((g for g in _GARBLED_GAPS if text.startswith(g, start, end)), "")
         if not garbled:
             break
@@ -183,6 +191,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         if text[end - 1].isspace():
             end -= 1
             continue
+        if text[end - 1] not in _GAP_LAST:
+            break
         garbled = next((g for g in _GARBLED_GAPS if text.endswith(g, start, end)), "")
         if not garbled:
             break
