@@ -69,6 +69,7 @@ FOLDS = 5
 HOLDOUT_SHARE = 0.30
 KEEP = 3000  # features kept per section, the largest weights: 150 KB a section, not 10 MB
 MARGIN = 0.02  # the model takes part only where it beats the rules' F1 by this much
+THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 
 
 def held_out(posting_id: str) -> bool:
@@ -180,7 +181,7 @@ def choose(corpus: Corpus, ids: list[str]) -> dict[str, dict]:
                     oof[i] = probe.probabilities(section, corpus.feats[i])
         # Found/missing first: the mode and threshold with the best F1 ...
         best = None
-        for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95):
+        for threshold in THRESHOLDS:
             for mode in ("rules", "either", "model"):
                 s = _score(corpus, ids, section, oof, mode, threshold, 1, "rules")
                 f1_here = s["f1"] - (0 if mode == "rules" else MARGIN)
