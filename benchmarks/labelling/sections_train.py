@@ -227,7 +227,10 @@ def _oof_model(section, mode, threshold, present_min, state, oof):
 def fit(corpus: Corpus, ids: list[str], choices: dict[str, dict]) -> dict[str, dict]:
     out = {}
     for section, choice in choices.items():
-        weights = {} if choice["mode"] == "rules" else train(corpus.rows(ids, section))
+        # A section whose state the model judges needs its weights even in "rules" mode: without
+        # them every sentence scored 0.5 and every found section read as present.
+        idle = choice["mode"] == "rules" and choice["state"] == "rules"
+        weights = {} if idle else train(corpus.rows(ids, section))
         out[section] = {**choice, "weights": weights}
     return out
 
