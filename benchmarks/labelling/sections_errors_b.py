@@ -21,7 +21,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sections_train import (  # noqa: E402
-    FOLDS,
     LEARNED,
     MARGIN,
     THRESHOLDS,
@@ -29,42 +28,33 @@ from sections_train import (  # noqa: E402
     _score,
     held_out,
     model_of,
+    out_of_fold,
     scores,
-    train,
     verdicts,
 )
 
 
-def out_of_fold(corpus: Corpus, ids: list[str], section: str) -> dict[str, list[float]]:
-    """Each tune posting's sentence probabilities from a model that did not see it."""
-    fold = {i: k % FOLDS for k, i in enumerate(ids)}
-    oof: dict[str, list[float]] = {}
-    for held in range(FOLDS):
-        weights = train(corpus.rows([i for i in ids if fold[i] != held], section))
-        probe = model_of({section: {"mode": "model", "threshold": 0.5, "weights": weights}})
-        for i in ids:
-            if fold[i] == held:
-                oof[i] = probe.probabilities(section, corpus.feats[i])
-    return oof
-
-
-def choose_one(corpus: Corpus, ids: list[str], section: str, oof) -> tuple[dict, dict]:
-    """The trainer's own choice of mode, threshold and state rule, and its CV figures."""
+def choose_one(corpus: Corpus, ids: list[str], section: str) -> tuple[dict, dict, dict]:
+    """The trainer's own choice of features, mode, threshold and state rule, its CV figures and
+    its out-of-fold probabilities."""
     best = None
-    for threshold in THRESHOLDS:
-        for mode in ("rules", "either", "model"):
-            s = _score(corpus, ids, section, oof, mode, threshold, 1, "rules")
-            key = (round(s["f1"] - (0 if mode == "rules" else MARGIN), 3), mode == "rules")
-            if best is None or key > best[0]:
-                best = (key, mode, threshold)
-    _, mode, threshold = best
+    for context in (False, True):
+        oof = out_of_fold(corpus, ids, section, context)
+        for threshold in THRESHOLDS:
+            for mode in ("rules", "either", "model"):
+                s = _score(corpus, ids, section, oof, mode, threshold, 1, "rules")
+                key = (round(s["f1"] - (0 if mode == "rules" else MARGIN), 3), mode == "rules",
+                       not context)  # fmt: skip
+                if best is None or key > best[0]:
+                    best = (key, mode, threshold, context, oof)
+    _, mode, threshold, context, oof = best
     state, present_min, exact, figures = "rules", 1, -1.0, {}
     for option in [("rules", 1)] + [("model", n) for n in (1, 2, 3, 4)]:
         s = _score(corpus, ids, section, oof, mode, threshold, option[1], option[0])
         if s["exact"] > exact + 0.005:
             (state, present_min), exact, figures = option, s["exact"], s
-    return {"mode": mode, "threshold": threshold, "present_min": present_min,
-            "state": state}, figures  # fmt: skip
+    return {"mode": mode, "threshold": threshold, "present_min": present_min, "state": state,
+            "context": context}, figures, oof  # fmt: skip
 
 
 def listing(corpus: Corpus, ids: list[str], section: str, choice: dict, oof, kind: str) -> None:
@@ -120,8 +110,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{section}: rules F1 {r['f1']:.3f} exact {r['exact']:.3f} "
                   f"thin F1 {r['thin_f1']:.2f}")  # fmt: skip
             continue
-        oof = out_of_fold(corpus, tune, section)
-        choice, cv = choose_one(corpus, tune, section, oof)
+        choice, cv, oof = choose_one(corpus, tune, section)
         r = rules[section]
         print(f"{section}: {choice}\n  rules    F1 {r['f1']:.3f} exact {r['exact']:.3f} "
               f"thin F1 {r['thin_f1']:.2f}\n  CV model F1 {cv['f1']:.3f} exact {cv['exact']:.3f} "

@@ -67,10 +67,13 @@ def sentence_units(text: str) -> list[SentenceUnit]:
 
 def unit_features(text: str, units: list[SentenceUnit]) -> list[frozenset[str]]:
     """The features of each unit: its words (``w:``), word pairs (``b:``), the words of the
-    latest heading-like line (``h:``), whether it is one, and which fifth of the posting holds
-    it."""
+    latest heading-like line (``h:``) and of the sentence before (``p:``), whether it is a
+    heading, and which fifth of the posting holds it."""
     out: list[frozenset[str]] = []
     heading_words: frozenset[str] = frozenset()
+    # A mission or culture paragraph goes on past its cue sentence: the sentence before tells
+    # (cross-validated F1 on the tuning postings +0.025 for culture and mission).
+    previous: frozenset[str] = frozenset()
     count = max(1, len(units))
     for k, unit in enumerate(units):
         words = _WORD.findall(text[unit.start : unit.end].lower())
@@ -81,7 +84,10 @@ def unit_features(text: str, units: list[SentenceUnit]) -> list[frozenset[str]]:
             feats.add("is_heading")
             heading_words = frozenset("h:" + w for w in words)
         feats |= heading_words
+        feats |= previous
         out.append(frozenset(feats))
+        if text[unit.start : unit.end].strip():
+            previous = frozenset("p:" + w for w in words)
     return out
 
 
