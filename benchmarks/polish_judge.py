@@ -30,6 +30,41 @@ THIRD_PERSON = re.compile(
     re.IGNORECASE,
 )
 SEPARATOR = "\n\n"
+# Mentions the measure leaves out because they do not speak of the reader (a mention is still
+# counted when the engine rewrites it anyway). Each is a kind, not a sentence:
+# - part of a job title or name: "the Candidate Coordinator" (capitalised head and next word);
+# - applicants in general: "the applicant(s)", the object of finding or selecting ("once we
+#   have found the right candidate"), a candidate still to be selected ("until the right
+#   candidate is selected");
+# - legal and administrative text about applicants as a party (offers contingent upon a check,
+#   pay commensurate with experience, equal-opportunity and accommodation statements);
+# - already said of the reader: "you may be just the right candidate".
+TITLE = re.compile(
+    r"(?:Candidate|Applicant)\s+(?!(?:Will|Should|Must|Is|Has|Can|May)\b)[A-Z]\w*(?=\s*[a-z,.;:]|$)"
+)
+# A full stop the segmenter missed ("skills.¬† The candidate must ..."): the legal cue must be in
+# the mention's own sentence, not in one glued after it.
+FULL_STOP = re.compile(r"[.!?][^\w\s]*\s+(?=[A-Z])")
+IN_GENERAL_BEFORE = re.compile(
+    r"\b(?:find|found|finding|select|selected|selecting|hire|hired|hiring|choose|chosen|identify|"
+    r"identified|appoint|appointed|recruit|recruited)\s+$",
+    re.IGNORECASE,
+)
+IN_GENERAL_AFTER = re.compile(
+    r"\s*\(s\s*\)"
+    r"|\s+(?:is|has been|will be|gets|are)\s+(?:selected|found|identified|hired|chosen)\b",
+    re.IGNORECASE,
+)
+LEGAL = re.compile(
+    r"contingent (?:up)?on|commensurate with|without regard to|regardless of|equal opportunity|"
+    r"background check|accommodation|consideration for employment|assessment of the applicant|"
+    r"discriminat|protected (?:veteran|characteristic)",
+    re.IGNORECASE,
+)
+ALREADY_YOU = re.compile(
+    r"\byou(?:'re|’re| are| may be| might be| could be| will be)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def changed_sentences(text: str, changes: list[object]) -> list[tuple[str, str, list[str]]]:
@@ -92,6 +127,24 @@ def _check_with_retries(check: object, text: str, url: str) -> list[object]:
     return []
 
 
+def about_the_reader(text: str, start: int, end: int) -> bool:
+    """Whether the mention ``text[start:end]`` speaks of the reader (see the kinds above)."""
+    from postingstudio.core.rewrite.tokens import sentence_bounds
+
+    begin, stop = sentence_bounds(text, start, end)
+    stops = [m.end() for m in FULL_STOP.finditer(text, begin, start)]
+    begin = max(stops, default=begin)
+    glued = FULL_STOP.search(text, end, stop)
+    stop = glued.start() + 1 if glued else stop
+    before, after = text[begin:start], text[end:stop]
+    head = re.search(r"(?:candidate|applicant)$", text[start:end], re.IGNORECASE)
+    if head and TITLE.match(text, start + head.start()):
+        return False
+    if IN_GENERAL_BEFORE.search(before) or IN_GENERAL_AFTER.match(after):
+        return False
+    return not (LEGAL.search(text[begin:stop]) or ALREADY_YOU.search(before))
+
+
 def judge_posting(text: str, book: object, url: str) -> dict[str, object]:
     from postingstudio.core.analyse import analyse
     from postingstudio.core.fixes import polish_text
@@ -108,15 +161,20 @@ def judge_posting(text: str, book: object, url: str) -> dict[str, object]:
             extra = has - had
             if extra:
                 added.append({"before": old, "after": new, "rules": rules, "lt": sorted(extra)})
-    third = [m.start() for m in THIRD_PERSON.finditer(text)]
     you_rules = ("rewrite.you", "dry.third_person")
-    rewritten = [
+    mentions = [(m.start(), m.end()) for m in THIRD_PERSON.finditer(text)]
+    done = [
         any(
             c.rule_id in you_rules and c.start <= start < c.end + 40  # type: ignore[attr-defined]
             for c in polished.safe
         )
-        for start in third
+        for start, _ in mentions
     ]
+    # a mention not about the reader is left out unless the engine rewrote it anyway
+    kept = [ok or about_the_reader(text, a, b) for (a, b), ok in zip(mentions, done, strict=True)]
+    third = [start for (start, _), keep in zip(mentions, kept, strict=True) if keep]
+    rewritten = [ok for ok, keep in zip(done, kept, strict=True) if keep]
+    left_out = len(mentions) - len(third)
     return {
         "changes": len(polished.safe),
         "sentences": len(pairs),
@@ -124,6 +182,9 @@ def judge_posting(text: str, book: object, url: str) -> dict[str, object]:
         "third_person": bool(third),
         "third_person_all_rewritten": bool(third) and all(rewritten),
         "third_person_any_rewritten": any(rewritten),
+        "third_person_left_out": left_out,
+        "third_person_any_mention": bool(mentions),
+        "third_person_all_rewritten_unfiltered": bool(mentions) and all(done),
     }
 
 
@@ -158,6 +219,12 @@ def main() -> int:
         "third_person_postings": len(third),
         "third_person_all_rewritten": sum(1 for r in third if r["third_person_all_rewritten"]),
         "third_person_any_rewritten": sum(1 for r in third if r["third_person_any_rewritten"]),
+        # the measure before mentions not about the reader were left out, for comparison
+        "unfiltered_postings": sum(1 for r in results if r["third_person_any_mention"]),
+        "unfiltered_all_rewritten": sum(
+            1 for r in results if r["third_person_all_rewritten_unfiltered"]
+        ),
+        "mentions_left_out": sum(int(r["third_person_left_out"]) for r in results),  # type: ignore[call-overload]
     }
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,8 @@ Rounds (``--round`` sets seed and folder): 1 = seed 11, benchmarks/ratings/polis
 polish_r2; 3 = seed 13, polish_r3, drawn only from dev postings that rounds 1 and 2 did not
 draw from (each round draws from the first 600 postings of its seeded shuffle); 4 = seed 16,
 polish_r4, from dev postings that none of rounds 1-3 nor the seed-14 review sample (read while
-tuning after round 2) drew from.
+tuning after round 2) drew from; 5 = seed 20, polish_r5, also apart from round 4's pool and the
+judge benchmark's 1,000 postings (read while tuning the "you" rewrite after round 4).
 """
 
 from __future__ import annotations
@@ -37,18 +38,25 @@ ROUNDS: dict[int, tuple[int, str, tuple[int, ...]]] = {
     2: (12, "polish_r2", ()),
     3: (13, "polish_r3", (1, 2)),
     4: (16, "polish_r4", (1, 2, 3)),
+    5: (20, "polish_r5", (1, 2, 3, 4)),
 }
 # Review samples drawn for tuning, not rated (seed -> rounds they were drawn apart from). A later
 # round leaves out their postings too, with and without those exclusions, so that none it
 # draws was read while tuning.
 REVIEWS: dict[int, tuple[int, ...]] = {14: (1, 2, 3), 17: (1, 2, 3)}
 # round -> the review samples whose postings it must not reuse
-AFTER_REVIEWS: dict[int, tuple[int, ...]] = {4: (14, 17)}
+AFTER_REVIEWS: dict[int, tuple[int, ...]] = {4: (14, 17), 5: (14, 17)}
+# The judge benchmark's postings (benchmarks/polish_judge.py: seed 3, the first 1,000 of the dev
+# split shuffled): the "you" rewrites left undone there were read while tuning before round 5,
+# so rounds from 5 on leave them out too.
+JUDGE_SEED, JUDGE_N = 3, 1000
+AFTER_JUDGE: frozenset[int] = frozenset({5})
 DOC = ROOT / "docs" / "benchmarks.md"
 # round -> the engine its items were drawn from, for its row in the doc
 ENGINES = {
     3: "after the round-2 refusals and the kinds of round 1 and 2 (issue 10 polish)",
     4: "after the kinds of round 3 were fixed or refused (issue 10 polish)",
+    5: "after the kinds of round 4 were fixed or refused (issue 10 polish)",
 }
 
 
@@ -81,25 +89,39 @@ def _key(posting: dict[str, str]) -> str:
 
 
 def round_postings(
-    seed: int, exclude: tuple[int, ...] = (), reviews: tuple[int, ...] = ()
+    seed: int, exclude: tuple[int, ...] = (), reviews: tuple[int, ...] = (), judge: bool = False
 ) -> list[dict[str, str]]:
     """The postings a round draws from: the first POOL of the dev split shuffled with its seed,
     after removing every posting an earlier round in ``exclude`` drew from (that round's own
-    pool, with its own exclusions) and every posting of the review samples in ``reviews``."""
+    pool, with its own exclusions), every posting of the review samples in ``reviews`` and,
+    with ``judge``, the judge benchmark's postings."""
     used: set[str] = set()
     for earlier in exclude:
         earlier_seed, _, earlier_exclude = ROUNDS[earlier]
+        earlier_reviews = AFTER_REVIEWS.get(earlier, ())
+        used |= {_key(p) for p in round_postings(earlier_seed, earlier_exclude, earlier_reviews)}
+        # a round's pool as it was drawn, and as drawn without its review exclusions (the pool
+        # rounds 3 and 4 were drawn apart from, before round 4's exclusions were passed on)
         used |= {_key(p) for p in round_postings(earlier_seed, earlier_exclude)}
     for review in reviews:
         used |= {_key(p) for p in round_postings(review)}
         used |= {_key(p) for p in round_postings(review, REVIEWS[review])}
+    if judge:
+        judged = dev_postings()
+        random.Random(JUDGE_SEED).shuffle(judged)
+        used |= {_key(p) for p in judged[:JUDGE_N]}
     postings = dev_postings()
     random.Random(seed).shuffle(postings)
     return [p for p in postings if _key(p) not in used][:POOL]
 
 
 def draw(
-    n: int, seed: int, out: Path = OUT, exclude: tuple[int, ...] = (), reviews: tuple[int, ...] = ()
+    n: int,
+    seed: int,
+    out: Path = OUT,
+    exclude: tuple[int, ...] = (),
+    reviews: tuple[int, ...] = (),
+    judge: bool = False,
 ) -> None:
     from postingstudio.core.rules.rulebook import default_rulebook
 
@@ -107,8 +129,8 @@ def draw(
     postings = dev_postings()
     rng = random.Random(seed)
     rng.shuffle(postings)
-    if exclude or reviews:
-        postings = round_postings(seed, exclude, reviews)
+    if exclude or reviews or judge:
+        postings = round_postings(seed, exclude, reviews, judge)
     pool: list[tuple[str, str, str]] = []
     for posting in postings[:POOL]:
         pool.extend(p for p in applied_pairs(posting["text"], book) if len(p[1]) <= 400)
@@ -202,6 +224,7 @@ def main() -> int:
     # showed. Round 2 (seed 12, its own folder) was drawn after those changes. Round 3 (seed 13)
     # after the fixes of both rounds' kinds, from postings neither drew from. Round 4 (seed 16)
     # after the fixes of round 3's kinds, from postings no earlier round or review drew from.
+    # Round 5 (seed 20) after the fixes of round 4's kinds, also apart from the judge's postings.
     parser.add_argument("--round", type=int, choices=sorted(ROUNDS))
     parser.add_argument("--out", type=Path, default=OUT)
     # 11: the rated sample, redrawn after the last engine fix
@@ -215,7 +238,7 @@ def main() -> int:
         reviews = AFTER_REVIEWS.get(args.round, ())
         args.out = ROOT / "benchmarks" / "ratings" / folder
     if args.command == "draw":
-        draw(args.n, args.seed, args.out, exclude, reviews)
+        draw(args.n, args.seed, args.out, exclude, reviews, args.round in AFTER_JUDGE)
         return 0
     if args.write_doc and args.round is None:
         parser.error("--write-doc needs --round")

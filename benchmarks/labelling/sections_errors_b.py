@@ -26,6 +26,7 @@ from sections_train import (  # noqa: E402
     THRESHOLDS,
     Corpus,
     _score,
+    _words,
     held_out,
     model_of,
     out_of_fold,
@@ -83,12 +84,14 @@ def listing(corpus: Corpus, ids: list[str], section: str, choice: dict, oof, kin
             corpus.b[i].get("sentences", {}).get(section, [])
         )
         text = corpus.text[i]
+        positive = corpus.positives(i, marked)  # the raters' ids name the raw text's lines
         for unit, p in zip(corpus.units[i], oof.get(i, []) or [0.0] * len(corpus.units[i]),
                            strict=True):  # fmt: skip
             uid = f"{unit.block}.{unit.number}"
+            rated = _words(text[unit.start : unit.end]) in positive
             carrier = p >= choice["threshold"] and choice["mode"] != "rules"
-            if uid in marked or carrier:
-                tag = ("R" if uid in marked else "-") + ("M" if carrier else "-")
+            if rated or carrier:
+                tag = ("R" if rated else "-") + ("M" if carrier else "-")
                 piece = " ".join(text[unit.start : unit.end].split())[:220]
                 print(f"  [{uid}] {tag} p={p:.2f} {piece}")
     print(f"\n{shown} disagreements shown")

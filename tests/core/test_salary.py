@@ -27,6 +27,11 @@ def kind(text: str) -> SalaryKind:
         "£**** - £**** per annum",  # Adzuna masks every digit run
         "Salary: **** **** per annum",  # … and drops the dash
         "Remuneration package: ****k****k DOE",
+        "****K ****K OTE",  # masked, currency dropped: the k and the OTE say pay
+        "The base salary range is 160,000 USD - 304,750 USD.",  # currency after the number
+        "Salary Range\n$82,000-$129,000+/negotiable",  # the pay heading is on the line above
+        "Atlanta, GA\n$100,000- $75,000\nOur client is",  # a line of its own, ends reversed
+        "Most candidates will earn between $196.26 and $254.91 per drill weekend.",
     ],
 )
 def test_ranges(text: str) -> None:
@@ -41,6 +46,10 @@ def test_ranges(text: str) -> None:
         "Part Time Book Keeper **** p/h",
         "**** per hour",
         "Pay rate up to $25/hour",
+        "Salary: $14.00 per hourShift: 3rd Shift",  # the period glued to the next field
+        "Earn up to $2500 and more per week",
+        "Salary Range: $1,395 per credit hour",
+        "Internal Sales Representative London Up to ****k",
     ],
 )
 def test_figures(text: str) -> None:
@@ -57,6 +66,13 @@ def test_figures(text: str) -> None:
         "An attractive package awaits.",
         "Competitive compensation package including base and benefits.",
         "Salary: Open",
+        "Top Reasons to Work with Us 3. Competitive CompensationWhat You Need",
+        "Their compensation program, made up of salary and bonus, is highly competitive.",
+        "Description: d Job Title: Contract Manager Location: Norwich Salary: Very Competitive",
+        "Salary and other terms are set in accordance with the collective agreement.",
+        "Hiring Range Salary is commensurate with education and experience.",
+        "Excellent basic salary and uncapped commission.",
+        "Salary available on request.",
     ],
 )
 def test_vague(text: str) -> None:
@@ -78,6 +94,10 @@ def test_vague(text: str) -> None:
         "Driving ****k miles per year is part of the job.",
         "Prepare the **** monthly closes per annum.",
         "You will work 4 hours per day.",
+        "Pay Band UG Position Number 298A0000 Agency",  # a code, not an amount
+        "Statistical Package NA Required 2 SPSS NA Required 3",
+        "The Department of Energy (DOE) prohibits DOE employees from taking part.",
+        "Experience in design of experiments (DOE).",
     ],
 )
 def test_false_figures_are_not_salaries(text: str) -> None:

@@ -196,6 +196,10 @@ def test_salary_state_follows_salary_info(specs) -> None:
     assert check("Salary: £30,000 - £35,000 per annum", specs)["salary"] is SectionState.PRESENT
     assert check("Salary: £**** per annum", specs)["salary"] is SectionState.PRESENT
     assert check("basic salary of ****", specs)["salary"] is SectionState.THIN
+    # An anonymised copy replaced the whole pay statement; "****k" is thousands, so yearly.
+    assert check("Salary: <SALARY>", specs)["salary"] is SectionState.PRESENT
+    assert check("Sales Executive Up to ****k", specs)["salary"] is SectionState.PRESENT
+    assert check("**** basic up to 20% bonus", specs)["salary"] is SectionState.PRESENT
     assert check("We pay a competitive salary.", specs)["salary"] is SectionState.THIN
     assert check("You will write code.", specs)["salary"] is SectionState.MISSING
 
@@ -260,7 +264,11 @@ def test_bad_spec_files_are_rejected_with_the_file_name(tmp_path: Path) -> None:
 @pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not found at ../shared/corpus")
 def test_agreement_with_dev_labels_stays_above_the_measured_floor(specs) -> None:
     """Measured on all 130 labels: mean found/missing F1 0.92, mean exact state 0.86, salary kind
-    0.98 (see docs/benchmarks.md). The floors leave a margin for vocabulary changes."""
+    0.98 (see docs/benchmarks.md). The floors leave a margin for vocabulary changes.
+
+    These are the old one-annotator labels, which called one explicit application instruction
+    ("send your CV to …") thin; the two raters' guide calls it present and the checklist now
+    follows the raters (issue 12), so exact state here fell from 0.82 to 0.80: the floor is 0.78."""
     labels = {
         json.loads(line)["id"]: json.loads(line) for line in LABELS.read_text().splitlines() if line
     }
@@ -280,5 +288,5 @@ def test_agreement_with_dev_labels_stays_above_the_measured_floor(specs) -> None
                 total += 1
             salary_ok += str(salary.kind) == label["salary_kind"]
     assert total == 10 * len(labels)
-    assert exact / total >= 0.80
+    assert exact / total >= 0.78
     assert salary_ok / len(labels) >= 0.92

@@ -32,10 +32,12 @@ _PERIODS = {
     "pa": "year", "p.a": "year", "p.a.": "year", "annual": "year",
     "month": "month", "mo": "month", "monthly": "month", "pcm": "month",
     "week": "week", "wk": "week", "weekly": "week", "pw": "week",
-    "day": "day", "daily": "day", "diem": "day",
+    "day": "day", "daily": "day", "diem": "day", "credit": "credit hour",
 }  # fmt: skip
 _PERIOD_AFTER = re.compile(
-    r"\s*(?:\(\s*)?(?:(?:per|an?|/|each)\s*(?P<a>hour|hr|h|annum|year|yr|month|mo|week|wk|day)\b"
+    r"\s*(?:(?:and|or) (?:more|above)\s+)?(?:\(\s*)?"
+    r"(?:(?:per|an?|/|each)\s*(?:credit\s+)?(?P<a>hour|hr|h|annum|year|yr|month|mo|week|wk|day|credit)"
+    r"(?:\b|(?-i:(?=[A-Z])))"
     r"|(?P<b>p/h|ph|p\.a\.?|pa|pcm|pw)(?![a-z])"
     r"|(?P<c>hourly|annually|yearly|monthly|weekly|daily)\b(?!\s+[a-z]))",
     re.IGNORECASE,
@@ -51,8 +53,8 @@ _PAY_WORD = re.compile(
     re.IGNORECASE,
 )
 _PAY_LABEL = re.compile(
-    r"\b(?:salary|salaries|pay|compensation|remuneration|wages?|rate|ote|earnings|stipend|"
-    r"hiring range|package)\b[^.!?\d*<]{0,40}$",
+    r"(?:\b(?:salary|salaries|pay|compensation|remuneration|wages?|rate|ote|earnings|stipend|"
+    r"hiring range)\b[^.!?\d*<]{0,40}|\bpackage\b\s*(?::|of|up to|circa)?\s*[£$€]?\s*)$",
     re.IGNORECASE,
 )
 # A number followed by one of these is a count, a size or a duration, not pay.
@@ -71,20 +73,37 @@ _NOT_PAY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RETIREMENT_PLAN = re.compile(r"^(?:401|403|457)$")
+_CODE_AFTER = re.compile(r"[A-Za-z]{1,3}\d")  # "298A0000", "3M2": a code, not an amount
+_CODE_CURRENCY_AFTER = re.compile(r"\s?(?P<c>USD|GBP|EUR|CAD|AUD)\b")  # "160,000 USD"
+# A masked amount (Adzuna drops the currency sign) is pay when a pay word follows it.
+_PAY_AFTER = re.compile(r"\s*(?:basic|base|ote|salary|bonus)\b", re.IGNORECASE)
+_MASKED_YEARLY = re.compile(r"(?:[kK]|\b(?:basic|base|ote|salary))\s*$", re.IGNORECASE)
+# A pay heading on the line above the amount ("Salary Range" then "$82,000-$129,000").
+_PAY_HEADING = re.compile(
+    r"\b(?:salary|pay|compensation|remuneration|wages?|hiring range)\b[^\n]{0,25}\n\s*$",
+    re.IGNORECASE,
+)
 
 DEFAULT_VAGUE_TERMS: tuple[str, ...] = (
     r"competitive\W+(?:\w+\W+){0,3}?(?:salary|salaries|pay|compensation|remuneration|wages?|"
-    r"rates?|earnings|ote)\b",
-    r"(?:salary|compensation|pay|remuneration)\W+(?:\w+\W+){0,3}?competitive\b",
-    r"\b(?:doe|d\.o\.e\.?)\b",
+    r"rates?|earnings|ote)(?:\b|(?-i:(?=[A-Z])))",
+    r"(?:salary|compensation|pay|remuneration)\W+(?:\w+\W+){0,5}?competitive\b",
+    r"(?<![(\w])(?:doe|d\.o\.e\.?)\b(?!\s*\)|\s+(?:employees|contractors))",
     r"depend(?:ent|ant|ing|s)? (?:up)?on (?:your )?(?:skills and )?(?:experience|qualifications)",
-    r"commensurate with (?:your )?(?:experience|qualifications|skills)",
+    r"commensurate with (?:your )?(?:\w+ (?:and|&) )?"
+    r"(?:experience|qualifications|skills|education)",
     r"\bnegotiable\b",
     r"attractive (?:salary|package|remuneration|compensation|pay)",
-    r"(?:great|excellent|good|generous|top|market) (?:salary|pay|rates?|compensation|wages?)\b",
+    r"(?:great|excellent|good|generous|top|market|awesome|amazing) (?:basic |base )?"
+    r"(?:salary|pay|rates?|compensation|wages?)\b",
     r"(?:salary|compensation|pay) (?:is |will be )?(?:to be determined|tbd|tbc)",
-    r"(?:salary|compensation|pay)[^.!?]{0,40}(?:depends on|based on|predetermined|determined by|"
-    r"according to|in line with)",
+    r"(?:salary|compensation|pay|remuneration|rate)[^.!?]{0,60}(?:depends on|based on|"
+    r"predetermined|determined by|according to|in line with|in accordance with|"
+    r"collective agreement|will vary|varies)",
+    r"uncapped (?:commission|earnings|bonus)",
+    r"\bpay (?:that reflects|worthy of|reflecting)\b",
+    r"\bsalary on offer\b",
+    r"(?:salary|pay|compensation)[^.!?]{0,40}(?:up)?on request",
     r"fixed hourly wage",
     r"(?:salary|compensation|pay)\s*:\s*(?:open|tbd|tbc|doe|negotiable|standard|per)\b",
     r"\b(?:salary|compensation|pay)\s*:\s*[a-z][^.\n]{0,60}\brate\b",
@@ -94,7 +113,8 @@ DEFAULT_VAGUE_TERMS: tuple[str, ...] = (
 # Words at least one of which every vague-pay expression contains (they anchor the search).
 _VAGUE_KEYWORDS = frozenset(
     "salary salaries pay compensation remuneration wage wages rate rates earnings ote doe d "
-    "negotiable package commensurate competitive depending dependent dependant depends".split()
+    "negotiable package commensurate competitive depending dependent dependant depends "
+    "uncapped".split()
 )
 
 
@@ -167,6 +187,8 @@ def _amounts(index: TextIndex) -> list[_Amount]:
         mult = _MULTIPLIER.match(text, end)
         if mult and not mult.group("k"):
             continue  # "$5 billion", "£2m": company sizes and funding, never pay
+        if not mult and _CODE_AFTER.match(text, end):
+            continue  # "Position Number 298A0000"
         if _RETIREMENT_PLAN.match(num) and (mult or text[end : end + 3] == "(k)"):
             continue  # 401(k), 403b
         if mult:
@@ -180,6 +202,9 @@ def _amounts(index: TextIndex) -> list[_Amount]:
             if cur
             else None
         )
+        code_after = None if cur else _CODE_CURRENCY_AFTER.match(text, end)
+        if code_after:
+            cur, end = code_after.group("c"), code_after.end()
         found.append(
             _Amount(start, end, _currency_code(cur), _number(num, mult.group() if mult else None),
                     num.startswith(("*", "<")))
@@ -220,15 +245,26 @@ def _judge(text: str, index: TextIndex, first: _Amount, last: _Amount) -> _Candi
     # The tests below each reject on their own, so their order does not change the verdict;
     # the cheap ones come first, and most numbers (years, phone numbers, sizes) stop there.
     currency = first.currency or last.currency
-    labelled = bool(_PAY_LABEL.search(before))
+    labelled = bool(_PAY_LABEL.search(before)) or bool(
+        _PAY_HEADING.search(text, max(0, first.start - 50), first.start)
+    )
+    masked = first.masked or last.masked
+    if masked and not labelled and period is None:
+        # "****k", "**** basic", "****K ****K OTE": Adzuna's masked pay, currency sign dropped
+        after = _PAY_AFTER.match(text, end)
+        labelled = text[last.end - 1] in "kK" or bool(after)
+        if after:  # "**** basic": the pay word is quoted, so the state can read it as yearly
+            end = after.end()
     if currency:
-        if not period:
+        if not period and not labelled:
             window = text[max(sentence_start, first.start - 120) : min(sentence_end, end + 60)]
-            if not _PAY_WORD.search(window):
+            # "$100,000- $75,000" on a line of its own is a pay line, not a company figure
+            line_start = text.rfind("\n", 0, first.start) + 1
+            alone = first is not last and not text[line_start : first.start].strip()
+            if not _PAY_WORD.search(window) and not alone:
                 return None
     elif not (labelled or (period and _PERIOD_AFTER.match(text, last.end))):
         return None
-    masked = first.masked or last.masked
     if masked and not currency and not labelled and period is None:
         return None
     if _NOT_PAY_BEFORE.search(before) and not _PAY_LABEL.search(before[-30:]):
@@ -236,8 +272,9 @@ def _judge(text: str, index: TextIndex, first: _Amount, last: _Amount) -> _Candi
     is_range = first is not last
     low, high = first.value, last.value
     if is_range and low is not None and high is not None:
-        if low > high:
+        if low > high and not (first.currency and last.currency):
             return None
+        low, high = min(low, high), max(low, high)  # "$100,000- $75,000"
         if high >= 1000 and low < 1000 and re.search(r"[kK]", text[last.start : last.end]):
             low *= 1000  # "40-50K": the k belongs to both ends
     # "up to $25/hour" is a single figure (a ceiling): nothing to adjust.
@@ -265,8 +302,11 @@ def classify_salary(index: TextIndex, vague_terms: Sequence[str] | None = None) 
             if len(gap) <= 8 and (
                 _RANGE_GAP.match(gap) or (both_masked and _MASKED_GAP.match(gap))
             ):
-                if gap.strip().lower() != "and" or _PAY_LABEL.search(
-                    text[max(0, first.start - 40) : first.start]
+                before = text[max(0, first.start - 40) : first.start]
+                if (
+                    gap.strip().lower() != "and"
+                    or _PAY_LABEL.search(before)
+                    or before.rstrip().lower().endswith("between")
                 ):
                     candidate = _judge(text, index, first, second)
                     if candidate is not None:
@@ -284,14 +324,20 @@ def classify_salary(index: TextIndex, vague_terms: Sequence[str] | None = None) 
     pattern = _vague_pattern(tuple(vague_terms) if vague_terms else DEFAULT_VAGUE_TERMS)
     # The vague-pay expressions are only tried near a pay word: searching the whole text with a
     # long alternation costs milliseconds, a window around a keyword microseconds.
-    searched_to = -1
+    # Overlapping windows are merged, so a phrase that runs past one keyword's window ("d ...
+    # Salary: Very Competitive") is still searched whole.
+    windows: list[list[int]] = []
     starts, ends = index.starts, index.ends
     for position, norm in enumerate(index.norms):
-        if norm not in _VAGUE_KEYWORDS or starts[position] < searched_to:
+        if norm not in _VAGUE_KEYWORDS:
             continue
-        window_start = max(0, starts[position] - 70, searched_to)
-        searched_to = min(len(text), ends[position] + 80)
-        match = pattern.search(text, window_start, searched_to)
+        start, end = max(0, starts[position] - 70), min(len(text), ends[position] + 80)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    for start, end in windows:
+        match = pattern.search(text, start, end)
         if match:
             return SalaryInfo(SalaryKind.VAGUE, match.group(), match.start(), match.end())
     return SalaryInfo()
@@ -303,9 +349,13 @@ def salary_section_state(salary: SalaryInfo) -> tuple[SectionState, str]:
     if salary.kind is SalaryKind.RANGE:
         return SectionState.PRESENT, f"Pay range stated: {quoted}"
     if salary.kind is SalaryKind.FIGURE:
+        if salary.text == "<SALARY>":  # the anonymised copy replaced a whole pay statement
+            return SectionState.PRESENT, "Pay stated (anonymised in this copy: ‘<SALARY>’)"
         if salary.period:
             return SectionState.PRESENT, f"Pay stated: {quoted} per {salary.period}"
-        if salary.low is not None and salary.low >= 10000:
+        # "****k", "**** basic", "**** OTE": masked, but thousands or a yearly pay word
+        thousands = salary.low is None and bool(_MASKED_YEARLY.search(salary.text))
+        if thousands or (salary.low is not None and salary.low >= 10000):
             return SectionState.PRESENT, f"Pay stated: {quoted} (no period given; reads as yearly)"
         return SectionState.THIN, f"Figure {quoted} without a period — say per hour, month or year"
     if salary.kind is SalaryKind.VAGUE:

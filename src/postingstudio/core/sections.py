@@ -200,7 +200,7 @@ def _find(
 def _record(found, spec, s, g, lower, sentence_starts, start, end, claimed, unless_cache) -> None:
     group = spec.cues[g]
     sentence = max(0, bisect_right(sentence_starts, start) - 1)
-    if not spec.claims_sentences and sentence in claimed:
+    if not spec.claims_sentences and not spec.ignores_claims and sentence in claimed:
         return
     if group.unless_patterns:
         key = (s, g, sentence)

@@ -25,12 +25,15 @@ _TOP_KEYS = {
     "id", "label", "order", "headings", "heading_patterns", "heading_min_words",
     "heading_requires", "present_requires", "present_any", "thin_groups", "insert_after",
     "insert_default", "template", "thin_hint", "derived", "vague_terms", "claims_sentences",
-    "missing", "thin", "cue", "strengthen",
+    "missing", "thin", "cue", "strengthen", "examples", "ignores_claims",
 }  # fmt: skip
 _REQUIRED = {"id", "label", "order", "template", "missing", "thin"}
 _MESSAGE_KEYS = {"severity", "message", "why", "source"}
 _CUE_KEYS = {"name", "label", "min", "count", "phrases", "starts", "patterns", "unless_patterns"}
 _COUNTS = {"sentences", "distinct", "occurrences"}
+# [examples]: pass = reads as present, thin = found but thin, flag = thin or missing. They are
+# checked by tests/core/test_section_examples.py, not read by the product.
+_EXAMPLE_KEYS = {"flag", "pass", "thin"}
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class SectionSpec:
     derived: str | None = None  # "salary": state comes from SalaryInfo, not from cues
     vague_terms: tuple[str, ...] = ()
     claims_sentences: bool = False  # sentences this section's cues hit count for no other section
+    ignores_claims: bool = False  # its cues count in claimed sentences too
     cues: tuple[CueGroup, ...] = ()
     # (cue group or "default", lines to add when a thin section lacks that group), in file order.
     strengthen: tuple[tuple[str, str], ...] = ()
@@ -217,6 +221,11 @@ def _spec(path: Path) -> SectionSpec:
     if raw.get("derived") not in (None, "salary"):
         raise _fail(path, "derived may only be 'salary'")
     _regexes(path, "vague_terms", raw.get("vague_terms", []))  # validate; kept as strings
+    examples = raw.get("examples", {})
+    if not isinstance(examples, dict) or set(examples) - _EXAMPLE_KEYS:
+        raise _fail(path, f"[examples] may only hold {sorted(_EXAMPLE_KEYS)}")
+    for key, value in examples.items():
+        _strings(path, f"examples.{key}", value)
     strengthen = raw.get("strengthen", {})
     if not isinstance(strengthen, dict) or set(strengthen) - {*names, "default"}:
         raise _fail(path, "strengthen maps cue group names (or 'default') to the lines to add")
@@ -235,6 +244,7 @@ def _spec(path: Path) -> SectionSpec:
         insert_default=raw.get("insert_default", "end"), thin_hint=raw.get("thin_hint", ""),
         derived=raw.get("derived"), vague_terms=tuple(raw.get("vague_terms", [])), cues=cues,
         claims_sentences=bool(raw.get("claims_sentences", False)),
+        ignores_claims=bool(raw.get("ignores_claims", False)),
         strengthen=tuple((k, str(v).strip("\n")) for k, v in strengthen.items()),
         source_file=str(path),
     )  # fmt: skip

@@ -28,10 +28,16 @@ _JOINED_NOUN = re.compile(
 )
 # A noun-only item with "of" later in the list ("delivering reports, preparation of the accounts
 # and maintenance of ..."): the list is of duties as nouns, which the new verb would govern.
+# "managing a portfolio of clients and involvement in other activities": a noun-only item taking
+# "in"/"with"/... is such a duty too.
 _NOUN_ITEM = re.compile(
-    r"(?:,|\band\b|\bor\b)\s+(?P<word>[A-Za-z]+)\s+(?:(?:and|or)\s+[A-Za-z]+\s+)?of\b",
+    r"(?:,|\band\b|\bor\b)\s+(?P<word>[A-Za-z]+)\s+(?:(?:and|or)\s+[A-Za-z]+\s+)?"
+    r"(?:of|in|with|on|for|across|within)\b",
     re.IGNORECASE,
 )
+# A later list item after a semicolon that is another -ing verb ("providing instruction;
+# maintaining a safe environment; and serving as"): the parallel spans the whole sentence.
+_SEMICOLON_GERUND = re.compile(r";\s*(?:and\s+|or\s+)?[A-Za-z]+ing\b", re.IGNORECASE)
 # A list after the verb's object ("gathering requirements, design, creation and support"): the
 # items may be nouns joined to the -ing word, which a finite verb cannot take.
 _OBJECT_LIST = re.compile(r"\s+[A-Za-z-]+\s*,\s*[A-Za-z-]+\s*(?:,|\band\b|\bor\b)")
@@ -80,6 +86,8 @@ def duty_edits(text: str, begin: int, end: int, you: Sequence[Edit] = ()) -> lis
         reason = ""
         if joined and verb_form(joined.group("word")) is None:
             reason = f"“{joined.group('word')}” is joined to the -ing words as a noun"
+        elif _SEMICOLON_GERUND.search(text, match.end(), end):
+            reason = "another -ing duty follows after a semicolon, which the verb would not govern"
         elif _OBJECT_LIST.match(text, match.end(), end):
             reason = "the list after it may join nouns to the -ing word"
         elif noun := _noun_item(text, match.end(), clause_end):

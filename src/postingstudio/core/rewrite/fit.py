@@ -30,6 +30,7 @@ from .neighbours import (
     repeated_verb,
     shall_after_you,
     that_clause_parallel,
+    you_after_subject,
 )
 from .placement import (
     adverbial_position,
@@ -64,6 +65,7 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
         _fixed_plural(text, start, end, matched, after)
         or _you_before_preposition(text, end, after)
         or _you_after_modal(text, start, after)
+        or you_after_subject(text, start, after)
         or _you_as_general_object(text, start, end, after)
         or _count_before_mass_noun(text, end, after)
         or _attributive_phrase(text, end, matched, after)

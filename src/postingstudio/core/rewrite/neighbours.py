@@ -11,6 +11,8 @@ the replacement is left to the writer ("" when it fits).
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import classes, in_class
 from .tokens import Token, starts_sentence, tokenize
 
@@ -63,6 +65,9 @@ def purpose_clause(text: str, start: int, matched: str, replacement: str) -> str
     new = [t.lower for t in _words(replacement)]
     if new != ["to"] or len(old) < 2 or old[-1] != "to":
         return ""
+    if stacked := _infinitive_before(text, start):
+        # "build tools to test them, in order to help": "in order" keeps two purposes apart
+        return f"“to {stacked}” before it: without “{matched}” two infinitives stack"
     if starts_sentence(text, start) or text[:start].rstrip()[-1:] in _OPENING_PUNCTUATION:
         return ""
     before = _words(text[max(0, start - 40) : start])
@@ -76,6 +81,27 @@ def purpose_clause(text: str, start: int, matched: str, replacement: str) -> str
         "NOUN" not in word_classes and word_classes & {"VERB", "ADJ"}
     ):
         return f"without “{matched}” the purpose could attach to “{word.text}”"
+    return ""
+
+
+def _infinitive_before(text: str, start: int) -> str:
+    """The verb of an infinitive ("to test") earlier in the sentence before ``start``, or ""."""
+    head = re.split(r"[.;!?\n]", text[max(0, start - 300) : start])[-1]
+    words = _words(head)
+    for word, verb in zip(words, words[1:], strict=False):
+        if word.lower == "to" and "VERB" in classes(verb.text) and verb.lower.isalpha():
+            return verb.text
+    return ""
+
+
+def you_after_subject(text: str, start: int, replacement: str) -> str:
+    """Why not, after a subject pronoun: "You will have responsibility for" cannot become "You
+    you'll own": the sentence already has its subject."""
+    new = _words(replacement)
+    before = _words(text[max(0, start - 20) : start])
+    if new and before and new[0].lower in _YOU_SUBJECT:
+        if in_class(before[-1].lower, "subject_pronouns"):
+            return f"“{before[-1].text}” is already the subject before “{new[0].text}”"
     return ""
 
 

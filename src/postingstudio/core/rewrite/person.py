@@ -17,7 +17,10 @@ from .fit import Edit
 from .lexicon import classes, in_class, inflection, is_adverb, is_plural_noun, verb_form
 from .reader import (
     as_the_reader,
+    before_legal,
     cased,
+    in_general,
+    is_legal,
     label,
     left_over,
     no_predicate,
@@ -58,11 +61,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return reader, refer
 
 
-def _is_legal(sentence: str) -> bool:
-    lower = sentence.lower()
-    return any(cue in lower for cue in spec()["legal_cues"])
-
-
 def you_edits(
     text: str, begin: int, end: int, refused: list[tuple[int, int]] | None = None
 ) -> list[Edit]:
@@ -72,10 +70,16 @@ def you_edits(
     refused = [] if refused is None else refused
     sentence = text[begin:end]
     reader, refer = _patterns()
-    if _is_legal(sentence):
+    if is_legal(sentence):
         # A legal party, not the reader: no rule's bare "you" may turn it either.
-        refused.extend((begin + m.start(), begin + m.end()) for m in reader.finditer(sentence))
-        return []
+        clean = before_legal(sentence)
+        refused.extend(
+            (begin + m.start(), begin + m.end()) for m in reader.finditer(sentence, clean)
+        )
+        if not clean:
+            return []
+        end = begin + clean
+        sentence = text[begin:end]
     edits: list[Edit] = []
     first_subject: int | None = None
     for match in reader.finditer(sentence):
@@ -88,6 +92,10 @@ def you_edits(
                 edits.append(Edit(start, stop, cased(text, start, "your")))
         elif match.group("genitive"):
             edits.append(Edit(start, stop, cased(text, start, "your")))
+        elif _definite(match.group("phrase")) and (lost := _LOST_APOSTROPHE.match(text, stop, end)):
+            # "The Job Holder s direct impact": a genitive whose apostrophe was lost ("an
+            # applicant s ability" is anyone's)
+            edits.append(Edit(start, lost.end(), cased(text, start, "your")))
         elif match.group("reflexive"):
             # "The junior analyst will familiarize himself/herself": only the reader as the
             # subject owns the reflexive.
@@ -109,6 +117,9 @@ def you_edits(
                 continue  # "every customer will pay every time s/he transacts": the customer
             if phrase and len(phrase.split()) == 2 and phrase.lower().startswith(("a ", "an ")):
                 refused.append((start, stop))  # "whether a candidate should be shortlisted"
+                continue
+            if phrase and in_general(text, begin, start, phrase, rest):
+                refused.append((start, stop))
                 continue
             if phrase and not subject and _subject_after_opener(text, start, begin, rest):
                 subject = True  # "To fulfil ... of this position the successful candidate is"
@@ -252,12 +263,15 @@ def _agree(rest: list[Token]) -> list[Edit]:
     in_list = False  # a coordinated verb was re-agreed: the list after it is of verbs too
     chain = position  # the last verb joined directly to the first ("tracks, monitors and ...")
     for index in range(position + 1, len(words) - 1):
-        joiner, candidate = words[index], words[index + 1]
+        joiner, skip = words[index], 1
+        while index + skip < len(words) - 1 and is_adverb(words[index + skip].text):
+            skip += 1  # ", ideally has been through": the verb is past the adverb
+        candidate = words[index + skip]
         if in_class(joiner.lower, "relative_openers"):
             break  # "a fitter who has ... and is": those verbs agree with "fitter"
         if joiner.lower not in ("and", "or", ","):
             continue
-        following = words[index + 2] if index + 2 < len(words) else None
+        following = words[index + skip + 1] if index + skip + 1 < len(words) else None
         candidate_classes = classes(candidate.text)
         # Joined right after the verb ("develops and monitors procedures"), it is a verb too.
         direct = all(w.lower in ("and", "or", ",") for w in words[chain + 1 : index + 1])
@@ -274,7 +288,7 @@ def _agree(rest: list[Token]) -> list[Edit]:
             if replacement:
                 edits.append(Edit(candidate.start, candidate.end, replacement))
                 in_list = in_list or unambiguous
-                chain = index + 1 if direct else chain
+                chain = index + skip if direct else chain
     return edits
 
 
@@ -355,6 +369,11 @@ def _register(rest: list[Token], subject: bool) -> str:
     return ""
 
 
+def _definite(phrase: str | None) -> bool:
+    return bool(phrase) and not re.match(r"\s*an?\s", phrase or "", re.IGNORECASE)
+
+
+_LOST_APOSTROPHE = re.compile(r"\s+s(?=\s+[a-z])")
 _JOINER = re.compile(r"\s*,?\s*\b(?:and|or)\s+", re.IGNORECASE)
 _JOINED_BEFORE = re.compile(r"\s*,?\s*\b(?:and|or)\s+$", re.IGNORECASE)
 

@@ -12,6 +12,8 @@ support").
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import classes, in_class, is_base_verb, lemmas
 from .tokens import Token, tokenize
 
@@ -83,6 +85,13 @@ def modal_after_coordinator(text: str, start: int, replacement: str) -> str:
     before = _words(tokenize(text[max(0, start - 20) : start]))
     if before and before[-1].lower in _COORDINATORS:
         return f"“{new[0].text}” after “{before[-1].text}” breaks the parallel with the verb before"
+    # "must have experience …, have the ability to interpret": a list item under an earlier modal
+    # cannot take a modal of its own ("must … can interpret").
+    head = text[max(0, start - 300) : start]
+    head = re.split(r"[.;!?\n]", head)[-1]
+    earlier = [t for t in _words(tokenize(head)) if in_class(t.lower, "modals")]
+    if earlier and head.rstrip().endswith(","):
+        return f"“{new[0].text}” in a list under “{earlier[-1].text}” breaks its parallel"
     return ""
 
 

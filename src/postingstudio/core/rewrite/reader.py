@@ -16,7 +16,7 @@ from typing import Any
 
 from ...paths import resources_dir
 from .fit import Edit
-from .lexicon import classes, in_class, is_plural_noun, verb_form
+from .lexicon import classes, in_class, is_adverb, is_plural_noun, verb_form
 from .tokens import Token, starts_sentence, tokenize
 
 
@@ -25,6 +25,27 @@ def spec() -> dict[str, Any]:
     """The word lists of person.toml (heads, adjectives, pronouns, cues), read once."""
     with (resources_dir() / "rewrite" / "en" / "person.toml").open("rb") as handle:
         return tomllib.load(handle)
+
+
+def is_legal(sentence: str) -> bool:
+    """Whether the sentence is legal text (equal opportunity, background checks)."""
+    lower = sentence.lower()
+    return any(cue in lower for cue in spec()["legal_cues"])
+
+
+# A full stop the sentence bounds missed ("skills.¬† The candidate must be ..."), so an equal
+# opportunity statement glued after the requirements does not make them legal text too.
+_GLUED_STOP = re.compile(r"[.!?][^\w\s]+\s*(?=[A-Z])|[.!?]\s+(?=[A-Z])")
+
+
+def before_legal(sentence: str) -> int:
+    """The length of the sentence's leading stretch, up to a glued full stop, with no legal cue."""
+    position = 0
+    for stop in _GLUED_STOP.finditer(sentence):
+        if is_legal(sentence[position : stop.end()]):
+            return position
+        position = stop.end()
+    return position
 
 
 def cased(text: str, start: int, word: str) -> str:
@@ -86,6 +107,37 @@ def not_the_reader(text: str, begin: int, start: int, phrase: str, rest: list[To
     return bool(following) and (
         verb_like(following[0]) or (verb_form(following[0].text) or ("", ""))[1] == "VBZ"
     )
+
+
+def in_general(text: str, begin: int, start: int, phrase: str, rest: list[Token]) -> str:
+    """Why a mention names candidates in general or modifies a noun, not the reader ("" when it
+    is the reader): "until a suitable candidate is selected" (an indefinite candidate after a
+    conjunction of time or condition), "until the right candidate is found" (the object of
+    selection, unless the phrase already says the reader was chosen: "the successful candidate
+    will be hired"), "the candidate filing process" / "supports the candidate onboarding" (a
+    modifier of an -ing noun: "you filing process" is no clause)."""
+    words = [t.lower for t in tokenize(phrase) if t.is_word]
+    following = [t for t in rest if t.is_word or t.text in ",;:"][:4]
+    if following and following[0].is_word and re.fullmatch(r"[a-z]{3,}ing", following[0].lower):
+        return f"“{phrase}” describes “{following[0].text}” after it"  # -ing verb or noun
+    if words[:1] in (["a"], ["an"]) and in_class(word_before(text, start, begin), "subordinators"):
+        return f"“{phrase}” after “{word_before(text, start, begin)}” means any candidate"
+    if set(words) & set(spec()["chosen_adjectives"]):
+        return ""
+    verbs = [t.lower for t in following if t.is_word]
+    passive = False  # "is selected", "has been found": a form of "be" before the participle
+    while verbs and (
+        in_class(verbs[0], "modals") or verbs[0] in _AUXILIARIES or is_adverb(verbs[0])
+    ):
+        passive = passive or verbs[0] in _AUXILIARIES[:8]
+        verbs = verbs[1:]
+    if passive and verbs and in_class(verbs[0], "selection_verbs"):
+        if verbs[0].endswith(("ed", "en", "ound", "ht")):
+            return f"“{phrase}” is the one to be {verbs[0]}, not yet the reader"
+    return ""
+
+
+_AUXILIARIES = ("is", "are", "be", "been", "being", "was", "were", "gets", "has", "have", "had")
 
 
 def no_predicate(rest: list[Token]) -> bool:
