@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from postingstudio.cli.check_batch import MIN_FILES_PER_WORKER
+from postingstudio.cli.check_batch import CHUNK, MIN_FILES_PER_WORKER, chunks
 
 PARAGRAPHS = [
     "We are a fast-paced company looking for a rockstar ninja to join our team.",
@@ -51,3 +51,27 @@ def test_parallel_check_equals_one_process(postings, output):
     present = [path for path in postings if "missing" not in path]
     positions = [two.stdout.index(path) for path in present]
     assert positions == sorted(positions)  # the order the files were given
+
+
+@pytest.mark.parametrize("count", [1, 7, 80, 499])
+@pytest.mark.parametrize("workers", [2, 3])
+def test_runs_cover_every_file_once_in_order_shrinking_at_the_end(count, workers):
+    names = [f"posting_{number}.txt" for number in range(count)]
+    runs = chunks(names, workers)
+    assert [name for run in runs for name in run] == names
+    sizes = [len(run) for run in runs]
+    assert max(sizes) <= CHUNK
+    assert sizes == sorted(sizes, reverse=True)
+    if count >= 4 * workers * CHUNK:  # long enough to start with full runs
+        assert sizes[0] == CHUNK and sizes[-1] < CHUNK
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="parallel check needs fork")
+def test_an_unreadable_first_file_is_reported_by_the_parallel_check_too(postings):
+    # The first file is checked before the workers start; an unreadable one there is no different.
+    files = [postings[17], *postings[:17], *postings[18:]]
+    one = check("--jobs", "1", "--format", "json", *files)
+    two = check("--jobs", "2", "--format", "json", *files)
+    assert one.returncode == two.returncode == 2
+    assert one.stdout == two.stdout
+    assert '"error"' in two.stdout.split('"files":[', 1)[1][:400]

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from postingstudio.core.readability import measure
+from postingstudio.core.readability import SentenceStats, measure
 from postingstudio.core.syllables import count_syllables, import_textstat
 from postingstudio.core.text import TextIndex
 
@@ -79,3 +79,21 @@ def test_no_nltk_download_is_ever_attempted():
     assert out.returncode == 0, out.stderr[-2000:]
     ok, words, _grade, nltk_loaded = out.stdout.split()
     assert ok == "OK" and int(words) == 7 and nltk_loaded == "False"
+
+
+def test_per_sentence_counts_read_back_as_sentence_stats():
+    # Kept as int columns (a long list has as many sentences as lines); read as objects.
+    text = "We build bridges.\nYou will design them carefully and well.\nApply"
+    per = measure(TextIndex(text)).per_sentence
+    assert len(per) == 3
+    assert [text[s.start : s.end] for s in per] == [
+        "We build bridges.",
+        "You will design them carefully and well.",
+        "Apply",
+    ]
+    assert per[1] == SentenceStats(per[1].start, per[1].end, 7, per[1].syllables, 1)  # carefully
+    assert per[1].syllables == sum(
+        count_syllables(w) for w in "you will design them carefully and well".split()
+    )
+    assert per[-1].words == 1 and per[1:] == (per[1], per[2])
+    assert per == tuple(per) and measure(TextIndex(text)).per_sentence == per

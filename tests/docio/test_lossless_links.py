@@ -300,3 +300,22 @@ def test_a_link_added_in_a_header_gets_a_relationship_of_the_header(tmp_path):
     out = tmp_path / "saved.docx"
     out.write_bytes(data)
     assert _shown(open_source(out).posting.blocks[0].runs) == _shown(linked.runs)
+
+
+def test_a_save_from_a_fresh_reading_edits_it_in_place_and_writes_the_same_bytes(tmp_path):
+    # The CLI's save reads the source for that save alone and edits its trees in place (no
+    # copy of a long body); what it must see as opened (the links before the edit, a split
+    # paragraph's original) gives the same document as a save from the editor's kept reading.
+    source = _open(tmp_path, LINKED + para("Second paragraph."))
+    block, second = source.posting.blocks
+    edited = replace(block, runs=(Run("Apply now and join us today."),))
+    half = replace(second, runs=(Run("paragraph."),))
+    posting = source.posting.with_blocks((edited, replace(second, runs=(Run("Second "),)), half))
+    kept = build_docx(posting, source=source.reading)
+    assert build_docx(posting, source=source.reading) == kept  # the kept reading is untouched
+    fresh = build_docx(posting)  # read from posting.source_path for this save
+    assert fresh == kept
+    document = etree.fromstring(zipfile.ZipFile(io.BytesIO(fresh)).read("word/document.xml"))
+    assert document.find(f".//{{{W}}}hyperlink") is None
+    rels = zipfile.ZipFile(io.BytesIO(fresh)).read("word/_rels/document.xml.rels").decode()
+    assert URL not in rels

@@ -12,8 +12,11 @@ the results equal textstat's own (tests/core/test_readability.py checks this).
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import overload
 
 from .syllables import cmu_syllables, count_syllables, import_textstat
 from .text import TextIndex
@@ -56,6 +59,47 @@ class SentenceStats:
         return 0.39 * self.words + 11.8 * self.syllables / self.words - 15.59
 
 
+class SentenceTable(Sequence[SentenceStats]):
+    """Every sentence's :class:`SentenceStats` as five int columns, made into objects as they
+    are read: 40 bytes a sentence instead of ~130 held as objects (a 200,000-line list has
+    200,000 sentences, counted while the rest of the analysis is held too)."""
+
+    __slots__ = ("_columns",)
+
+    def __init__(self) -> None:
+        self._columns = tuple(array("q") for _ in range(5))
+
+    def append(self, start: int, end: int, words: int, syllables: int, poly: int) -> None:
+        for column, value in zip(self._columns, (start, end, words, syllables, poly), strict=True):
+            column.append(value)
+
+    def __len__(self) -> int:
+        return len(self._columns[0])
+
+    @overload
+    def __getitem__(self, index: int) -> SentenceStats: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[SentenceStats, ...]: ...
+    def __getitem__(self, index: int | slice) -> SentenceStats | tuple[SentenceStats, ...]:
+        if isinstance(index, slice):
+            return tuple(map(SentenceStats, *(column[index] for column in self._columns)))
+        return SentenceStats(*(column[index] for column in self._columns))
+
+    def __iter__(self) -> Iterator[SentenceStats]:
+        return map(SentenceStats, *self._columns)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SentenceTable):
+            return self._columns == other._columns
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(column.tobytes() for column in self._columns))
+
+    def __repr__(self) -> str:
+        return f"SentenceTable({list(self)!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class Readability:
     """Counts the readability formulas need, over the whole text and per sentence."""
@@ -67,7 +111,7 @@ class Readability:
     complex_words: int  # ≥ 3 syllables and not a familiar word (Gunning fog, as textstat)
     difficult_words: int  # not on the Dale–Chall list (Dale–Chall, as textstat)
     letters: int
-    per_sentence: tuple[SentenceStats, ...]
+    per_sentence: SentenceTable
 
     @property
     def words_per_sentence(self) -> float:
@@ -219,7 +263,7 @@ def measure(index: TextIndex) -> Readability:
     """Count once, over the shared sentences of the posting."""
     known = _WORD_COUNTS.get
     text = index.text
-    stats: list[SentenceStats] = []
+    stats = SentenceTable()
     total_words = total_syllables = total_poly = complex_words = difficult = 0
     for start, end in index.sentences:
         words = syllables = poly = 0
@@ -231,7 +275,7 @@ def measure(index: TextIndex) -> Readability:
             difficult += counts[3]
             complex_words += counts[4]
         if words:
-            stats.append(SentenceStats(start, end, words, syllables, poly))
+            stats.append(start, end, words, syllables, poly)
             total_words += words
             total_syllables += syllables
             total_poly += poly
@@ -243,5 +287,5 @@ def measure(index: TextIndex) -> Readability:
         complex_words=complex_words,
         difficult_words=difficult,
         letters=_non_space(text),
-        per_sentence=tuple(stats),
+        per_sentence=stats,
     )

@@ -20,6 +20,8 @@ from __future__ import annotations
 import json
 import math
 import re
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
@@ -28,7 +30,14 @@ from typing import Any
 from .report import SectionState
 from .text import sentence_spans
 
-__all__ = ["SectionModel", "SentenceUnit", "load_section_model", "sentence_units", "unit_features"]
+__all__ = [
+    "SectionModel",
+    "SentenceUnit",
+    "iter_unit_features",
+    "load_section_model",
+    "sentence_units",
+    "unit_features",
+]
 
 MODEL_FILE = "learned.json"
 FORMAT = 1
@@ -69,7 +78,12 @@ def unit_features(text: str, units: list[SentenceUnit]) -> list[frozenset[str]]:
     """The features of each unit: its words (``w:``), word pairs (``b:``), the words of the
     latest heading-like line (``h:``) and of the sentence before (``p:``), whether it is a
     heading, and which fifth of the posting holds it."""
-    out: list[frozenset[str]] = []
+    return list(iter_unit_features(text, units))
+
+
+def iter_unit_features(text: str, units: list[SentenceUnit]) -> Iterator[frozenset[str]]:
+    """:func:`unit_features` one unit at a time: scoring keeps only each unit's probabilities,
+    not its few dozen feature strings (~2 KB a sentence, 400 MB for a 200,000-line list)."""
     heading_words: frozenset[str] = frozenset()
     # A mission or culture paragraph goes on past its cue sentence: the sentence before tells
     # (cross-validated F1 on the tuning postings +0.025 for culture and mission).
@@ -85,10 +99,9 @@ def unit_features(text: str, units: list[SentenceUnit]) -> list[frozenset[str]]:
             heading_words = frozenset("h:" + w for w in words)
         feats |= heading_words
         feats |= previous
-        out.append(frozenset(feats))
+        yield frozenset(feats)
         if text[unit.start : unit.end].strip():
             previous = frozenset("p:" + w for w in words)
-    return out
 
 
 def _sigmoid(z: float) -> float:
@@ -154,16 +167,36 @@ class SectionModel:
         get = entry.weights.get
         return [_sigmoid(sum(map(get, fs, repeat(0.0)))) for fs in feats]
 
+    def probabilities_of(
+        self, sections: list[str], feats: Iterable[frozenset[str]]
+    ) -> dict[str, array[float]]:
+        """:meth:`probabilities` of several sections in one pass over ``feats`` (which may be
+        a generator), each kept as an array of doubles."""
+        gets = [(s, self._sections[s].weights.get) for s in sections if s in self._sections]
+        out = {section: array("d") for section, _ in gets}
+        columns = [(out[section].append, get) for section, get in gets]
+        for fs in feats:
+            for append, get in columns:
+                append(_sigmoid(sum(map(get, fs, repeat(0.0)))))
+        return out
+
     def carriers(
-        self, section: str, units: list[SentenceUnit], feats: list[frozenset[str]]
+        self,
+        section: str,
+        units: list[SentenceUnit],
+        feats: list[frozenset[str]],
+        probabilities: Iterable[float] | None = None,
     ) -> list[tuple[float, SentenceUnit]]:
-        """The units at or above the section's threshold, most probable first."""
+        """The units at or above the section's threshold, most probable first (from
+        ``probabilities`` where they are known already, else from ``feats``)."""
         entry = self._sections.get(section)
         if entry is None:
             return []
+        if probabilities is None:
+            probabilities = self.probabilities(section, feats)
         scored = [
             (p, unit)
-            for p, unit in zip(self.probabilities(section, feats), units, strict=True)
+            for p, unit in zip(probabilities, units, strict=True)
             if p >= entry.threshold and unit.end > unit.start
         ]
         return sorted(scored, key=lambda pair: (-pair[0], pair[1].start))
@@ -208,18 +241,25 @@ def combine(
     asked = set(model.asked())
     if not asked.intersection(section for section, _ in sections):
         return verdicts
+    needed = [
+        section
+        for (section, _), verdict in zip(sections, verdicts, strict=True)
+        if _model_asked(model, section, verdict)
+    ]
+    scores: dict[str, array[float]] = {}
     if units is None or feats is None:
         units = sentence_units(text)
-        feats = unit_features(text, units)
+        scores = model.probabilities_of(needed, iter_unit_features(text, units))
+        feats = []
     out = []
     for (section, label), verdict in zip(sections, verdicts, strict=True):
         mode, state = model.mode(section), verdict[0]
         rules_found = state is not SectionState.MISSING
         judges = model.judges(section)
-        if (mode == "rules" and not judges) or (mode == "either" and rules_found and not judges):
+        if not _model_asked(model, section, verdict):
             out.append(verdict)
             continue
-        carriers = model.carriers(section, units, feats)
+        carriers = model.carriers(section, units, feats, scores.get(section))
         found = {"model": bool(carriers), "either": rules_found or bool(carriers)}.get(
             mode, rules_found
         )
@@ -245,6 +285,15 @@ def combine(
         reason = _reason(text, label, carriers, rules_found)
         out.append((new_state, reason, _span(carriers, verdict)))
     return out
+
+
+def _model_asked(model: SectionModel, section: str, verdict: Verdict) -> bool:
+    """Does this section's verdict need the model's sentences (its mode, or who judges)?"""
+    mode, judges = model.mode(section), model.judges(section)
+    rules_found = verdict[0] is not SectionState.MISSING
+    return not (
+        (mode == "rules" and not judges) or (mode == "either" and rules_found and not judges)
+    )
 
 
 def _reason(

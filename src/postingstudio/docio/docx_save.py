@@ -27,11 +27,12 @@ _BODY, _SECT = w("body"), w("sectPr")
 _PRECIOUS = (w("drawing"), w("pict"), w("object"), _SECT)
 
 
-def save_into_source(posting: Posting, reading: DocxReading) -> bytes:
+def save_into_source(posting: Posting, reading: DocxReading, owned: bool = False) -> bytes:
     """The source package with the edited posting laid into it, untouched
-    paragraphs left byte for byte."""
+    paragraphs left byte for byte (``owned``: ``reading`` was made for this save alone and may
+    be edited in place; it is no use afterwards)."""
     parts = OutputParts(reading.package, template_styles(reading.package.path))
-    writer = LosslessWriter(reading, parts)
+    writer = LosslessWriter(reading, parts, owned)
     stray_headers, stray_footers = _headers_and_footers(writer, posting)
     main = writer.story(reading.package.main)
     body = main.root.find(_BODY)

@@ -103,7 +103,7 @@ def build_docx(
     if reuse and is_source and any(b.source_id for b in posting.blocks):
         from .docx_save import save_into_source
 
-        return save_into_source(posting, reading)
+        return save_into_source(posting, reading, owned=True)  # read for this save alone
     parts = OutputParts(reading.package, template_styles(base_path))
     root = copy.deepcopy(reading.package.xml(reading.package.main))
     body = root.find(w("body"))

@@ -93,9 +93,14 @@ class Story:
 class LosslessWriter:
     """Writes edited blocks back into the source's stories (body, headers, footers, text boxes)."""
 
-    def __init__(self, reading: DocxReading, parts: OutputParts) -> None:
+    def __init__(self, reading: DocxReading, parts: OutputParts, owned: bool = False) -> None:
         self.reading = reading
         self.parts = parts
+        # ``owned``: the reading was made for this one save, so its parsed parts are edited in
+        # place rather than copied (a copy of a million-paragraph body is another 400 MB); what
+        # must be read as it was opened (links, split paragraphs) is taken before or re-parsed.
+        self.owned = owned
+        self._links_before: dict[str, set[str]] = {}
         self.builder = Builder(parts, exact=True)
         self.stories: dict[str, Story] = {}
         self.originals = {b.source_id: b for b in reading.posting.blocks if b.source_id}
@@ -105,7 +110,10 @@ class LosslessWriter:
 
     def story(self, part: str) -> Story:
         if part not in self.stories:
-            self.stories[part] = Story(copy.deepcopy(self.reading.package.xml(part)))
+            source = self.reading.package.xml(part)
+            if self.owned:
+                self._links_before[part] = relationship_ids(source)
+            self.stories[part] = Story(source if self.owned else copy.deepcopy(source))
         return self.stories[part]
 
     def locate(self, source_id: str | None) -> tuple[Story, etree._Element] | None:
@@ -163,7 +171,8 @@ class LosslessWriter:
             if rels is None:
                 continue
             # Links of the source, and any the builder added meanwhile (those rIdPs ids).
-            before = relationship_ids(package.xml(part)) | {
+            opened = self._links_before.get(part)
+            before = (opened if opened is not None else relationship_ids(package.xml(part))) | {
                 rel.get("Id", "") for rel in rels if rel.get("Id", "").startswith("rIdPs")
             }
             if drop_unused_links(rels, before, relationship_ids(story.root)):
@@ -248,7 +257,8 @@ class LosslessWriter:
             return None
         part, path = (block.source_id or "").split(":", 1)[1].split("#", 1)
         if part not in self._sources:
-            self._sources[part] = Story(self.reading.package.xml(part))
+            package = self.reading.package
+            self._sources[part] = Story(package.parse(part) if self.owned else package.xml(part))
         found = self._sources[part].find(path)
         if found is None or found.tag != _P:
             return None

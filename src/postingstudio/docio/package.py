@@ -133,12 +133,16 @@ class Package:
         """The parsed part (transitional namespaces), cached; callers must not mutate it."""
         cached = self._xml_cache.get(name)
         if cached is None:
-            data = self.raw(name)
-            if self.strict:
-                data = to_transitional(data)
-            cached = safety.parse_xml(self.path, name, data)
+            cached = self.parse(name)
             self._xml_cache[name] = cached
         return cached
+
+    def parse(self, name: str) -> etree._Element:
+        """The part parsed afresh (transitional namespaces), a tree of the caller's own."""
+        data = self.raw(name)
+        if self.strict:
+            data = to_transitional(data)
+        return safety.parse_xml(self.path, name, data)
 
     def rels(self, part: str) -> dict[str, Relationship]:
         """Relationships of ``part`` by id; targets resolved to part names unless external."""

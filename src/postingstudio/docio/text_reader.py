@@ -29,6 +29,9 @@ MAX_NUL_SHARE = 0.01  # up to 1 % NUL bytes is damage to report; more is a binar
 MAX_CONTROL_SHARE = 0.02  # text has tabs and newlines, hardly ever other control characters
 SAMPLE_BYTES = 64 * 1024  # enough to judge a file; the whole of a 5 MB file is not needed
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0b\x0c\x1a\x1b")  # tab, newlines, form feed, DOS EOF, ESC
+# Every byte but the suspicious controls: deleting these (``bytes.translate``, in C) leaves the
+# controls to count, where a Python loop over a 64 KB sample took a tenth of a millisecond a file.
+_NOT_SUSPICIOUS = bytes(b for b in range(256) if b >= 32 or b in _TEXT_CONTROLS)
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def decode_text(path: str, data: bytes) -> DecodedText:
             f"{'s were' if nuls > 1 else ' was'} removed. Check the text around any gaps."
         )
     sample = data[:SAMPLE_BYTES]
-    controls = sum(1 for byte in sample if byte < 32 and byte not in _TEXT_CONTROLS)
+    controls = len(sample.translate(None, _NOT_SUSPICIOUS))
     if controls > max(2, len(sample) * MAX_CONTROL_SHARE):
         raise _binary(path, f"{controls:,} control bytes in the first {len(sample):,}")
     try:

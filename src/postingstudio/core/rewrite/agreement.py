@@ -174,3 +174,41 @@ def _contraction(token: Token, previous: Token | None, following: Token) -> list
     if in_class(following.lower, "determiners") and following.lower not in ("no", "any", "that"):
         return [f"“{token.text} {following.text}”: a verb is missing after “{token.text}”"]
     return []
+
+
+def joined_reading(words: list[Token], joiner: int, index: int, verbs: set[int]) -> str:
+    """How a word that can be a noun or a verb reads when "and"/"or"/"," joins it after the
+    subject's verb: "noun" when the word before the joiner is a plural noun (not a verb already
+    re-agreed) and nothing takes it as a verb ("boards and commissions", "recounts, and audits
+    of"); "verb" after a word that is no noun ("is skilled in and champions"), or before a
+    determiner ("reports and presents the findings"); "unsure" when it could be either
+    ("budgets and reports to"); "" when the list gives no evidence."""
+    word = words[index]
+    back = joiner
+    while back >= 0 and words[back].lower in ("and", "or", ","):
+        back -= 1
+    lexical_noun = "NOUN" in classes(word.text)
+    lemma = (verb_form(word.text) or ("", ""))[0]
+    # lemminflect lists some plural nouns as verbs only ("logs"): an -s word may be one too
+    if not (lexical_noun or word.lower.endswith("s")) or lemma in ("be", "have", "do"):
+        return ""
+    if back < 0 or back in verbs:
+        return ""
+    previous = words[back]
+    gerund = (verb_form(previous.text) or ("", ""))[1] == "VBG"  # "canvassing, recounts"
+    if previous.text.islower() and not gerund and not classes(previous.text) & {"NOUN", "PROPN"}:
+        return "verb"  # "is detail-oriented and champions", "is skilled in and champions"
+    if not is_plural_noun(previous.text):
+        return ""
+    following = words[index + 1] if index + 1 < len(words) else None
+    if following is None or not following.is_word or in_class(following.lower, "list_closers"):
+        return "noun"
+    if in_class(following.lower, "determiners") and following.lower not in ("that", "whose"):
+        return "verb"
+    if len(verbs) > 1 and not in_class(following.lower, "prepositions"):
+        return "verb"  # "leverages tools, interprets outputs, and presents findings"
+    if is_plural_noun(following.text):
+        return "verb"  # "designs tests and runs experiments": the plural noun is its object
+    if not lexical_noun and not in_class(following.lower, "prepositions"):
+        return "verb"  # "supports clients and ensures quality"
+    return "unsure"

@@ -32,6 +32,7 @@ from .neighbours import (
     that_clause_parallel,
     you_after_subject,
 )
+from .phrases import phrase_fit
 from .placement import (
     adverbial_position,
     gerund_after_verb,
@@ -61,8 +62,10 @@ def fit(text: str, start: int, end: int, replacement: str) -> Edit:
     after = _keep_number(matched, replacement)
     after = keep_verb_form(matched, after)
     after = keep_of(text, end, matched, after)
+    start, after, phrase_reason = phrase_fit(text, start, end, matched, after)
     reason = (
-        _fixed_plural(text, start, end, matched, after)
+        phrase_reason
+        or _fixed_plural(text, start, end, matched, after)
         or _you_before_preposition(text, end, after)
         or _you_after_modal(text, start, after)
         or you_after_subject(text, start, after)
@@ -364,12 +367,9 @@ def _capitals(text: str, start: int, matched: str, replacement: str) -> str:
     keeps_capital = first.isupper() or first == "I" or (first[:1].isupper() and not classes(first))
     if replacement[:1].isupper() and not matched[:1].isupper() and not keeps_capital:
         return replacement[:1].lower() + replacement[1:]
-    old = [t.text for t in tokenize(matched) if t.is_word]
-    if (
-        old
-        and all(w[:1].isupper() for w in old)
-        and (len(old) > 1 or _title_case_before(text, start))
-    ):
+    old = _words(matched)
+    title = bool(old) and all(w[:1].isupper() for w in old)
+    if title and (len(old) > 1 or _title_case_before(text, start)):
         # A heading in title case ("Skills You Should Possess") keeps it: "Should Have".
         return " ".join(w[:1].upper() + w[1:] for w in replacement.split(" "))
     return replacement

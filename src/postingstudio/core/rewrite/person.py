@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .agreement import joined_reading
 from .fit import Edit
 from .lexicon import classes, in_class, inflection, is_adverb, is_plural_noun, verb_form
 from .reader import (
@@ -21,10 +22,12 @@ from .reader import (
     cased,
     in_general,
     is_legal,
+    joined_mention,
     label,
     left_over,
     no_predicate,
     not_the_reader,
+    one_who,
     person_between,
     role_modifier,
     spec,
@@ -106,7 +109,7 @@ def you_edits(
         else:
             subject = bool(match.group("subject")) or _is_subject(text, start, begin)
             phrase = match.group("phrase")
-            if _joined_mention(sentence, match.start(), match.end(), reader):
+            if joined_mention(sentence, match.start(), match.end(), reader):
                 refused.append((start, stop))
                 continue  # "the post holder and the post holder may": not "you, and you may"
             if (
@@ -158,7 +161,7 @@ def you_edits(
             edits.append(Edit(start, stop, cased(text, start, "you"), _register(rest, subject)))
             if subject:
                 edits.extend(compound_comma(text, start, begin))
-                edits.extend(_agree(rest))
+                edits.extend(one_who(rest, _agree) or _agree(rest))
                 first_subject = start if first_subject is None else first_subject
     if first_subject is not None:
         edits.extend(_refer_back(text, first_subject, end, refer))
@@ -261,6 +264,7 @@ def _agree(rest: list[Token]) -> list[Edit]:
     if not edits and not in_class(verb.lower, "modals"):
         return []
     in_list = False  # a coordinated verb was re-agreed: the list after it is of verbs too
+    verbs = {position}
     chain = position  # the last verb joined directly to the first ("tracks, monitors and ...")
     for index in range(position + 1, len(words) - 1):
         joiner, skip = words[index], 1
@@ -283,12 +287,19 @@ def _agree(rest: list[Token]) -> list[Edit]:
             )
         )
         form = verb_form(candidate.text)
-        if form is not None and form[1] == "VBZ" and (unambiguous or in_list or direct):
+        reading = joined_reading(words, index, index + skip, verbs)
+        if reading == "unsure" and any(in_class(w.lower, "modals") for w in words[:index]):
+            reading = "noun"  # "will develop reports and products for": no -s verb after a modal
+        if form is None or form[1] != "VBZ" or reading == "noun":
+            continue  # "boards and commissions", "recounts, and audits of": a noun list
+        if reading or unambiguous or in_list or direct:
             replacement = _second_person(candidate.text)
             if replacement:
-                edits.append(Edit(candidate.start, candidate.end, replacement))
+                why = "" if reading != "unsure" else f"“{candidate.text}” may be a listed noun"
+                edits.append(Edit(candidate.start, candidate.end, replacement, why))
                 in_list = in_list or unambiguous
                 chain = index + skip if direct else chain
+                verbs.add(index + skip)
     return edits
 
 
@@ -374,17 +385,3 @@ def _definite(phrase: str | None) -> bool:
 
 
 _LOST_APOSTROPHE = re.compile(r"\s+s(?=\s+[a-z])")
-_JOINER = re.compile(r"\s*,?\s*\b(?:and|or)\s+", re.IGNORECASE)
-_JOINED_BEFORE = re.compile(r"\s*,?\s*\b(?:and|or)\s+$", re.IGNORECASE)
-
-
-def _joined_mention(sentence: str, start: int, stop: int, reader: re.Pattern[str]) -> bool:
-    """Whether the mention is joined by "and"/"or" to another mention of the reader."""
-    joiner = _JOINER.match(sentence, stop)
-    if joiner and reader.match(sentence, joiner.end()):
-        return True
-    before = sentence[max(0, start - 60) : start]
-    joined = _JOINED_BEFORE.search(before)
-    if not joined:
-        return False
-    return any(m.end() == joined.start() for m in reader.finditer(before))

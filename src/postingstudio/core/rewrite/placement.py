@@ -64,8 +64,8 @@ def infinitive_to(text: str, end: int, matched: str, replacement: str) -> str:
     new = _words(tokenize(replacement))
     if not old or old[-1].lower != "to" or not new:
         return ""
-    if new[-1].lower == "to" or in_class(new[-1].lower, "modals"):
-        return ""  # "have the ability to" -> "can": the verb after was the phrase's own
+    if new[-1].lower == "to" or any(in_class(w.lower, "modals") for w in new):
+        return ""  # "have the ability to" -> "can" (or "can also"): the verb after is its own
     following = _words(tokenize(text[end : end + 30]))
     if not following or in_class(following[0].lower, "determiners"):
         return ""
@@ -114,10 +114,12 @@ def mass_noun_joined(text: str, end: int, replacement: str) -> str:
 def repeats(sentence: str, matched: str, replacement: str) -> str:
     """A replacement whose word the sentence already has elsewhere ("Support environments &
     provide support to teams" -> "Support ... & support teams") reads as a stutter."""
+    # A preposition the matched words had is kept, not added: "in compliance with" -> "comply with"
+    kept = {t.lower for t in _words(tokenize(matched)) if in_class(t.lower, "prepositions")}
     added = [
         t
         for t in _words(tokenize(replacement))
-        if len(t.text) >= _MIN_REPEAT and not in_class(t.lower, "modals")
+        if len(t.text) >= _MIN_REPEAT and not in_class(t.lower, "modals") and t.lower not in kept
     ]
     if not added:
         return ""

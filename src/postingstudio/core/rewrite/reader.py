@@ -2,7 +2,8 @@
 along: the person.toml word lists, the checks that a phrase is someone other than the reader
 ("a job for the right person", "every customer ... s/he"), labels ("The ideal candidate:" ->
 "About you:"), a role already implied by "you" ("the candidate for this role"), "As the ideal
-candidate, you" and pronouns left over that would mix persons.
+candidate, you", "is one who" after the subject ("You love to learn") and pronouns left over
+that would mix persons.
 
 Split from person.py, which rewrites the clause; these are the decisions about its subject.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -170,6 +172,17 @@ def left_over(text: str, edits: list[Edit], end: int, refer_back: bool) -> list[
     return []
 
 
+def in_job_title(text: str, stop: int, end: int) -> bool:
+    """Whether the mention begins a job title: "the Candidate and Canvass Program Specialist",
+    "Candidate/Voter Services Coordinator" go on in Title Case to a role noun (person.toml)."""
+    match = re.match(
+        rf"\s*(?:and/or|and|or|&|/)\s*(?:[A-Z][\w&'’-]*\s+){{0,5}}"
+        rf"(?:{'|'.join(spec()['title_nouns'])})\b",
+        text[stop:end],
+    )
+    return match is not None
+
+
 def role_modifier(text: str, stop: int, end: int) -> int:
     """The length of "for this role" (or "in the position", ...) after a reader phrase, which
     "you" already implies; 0 when the words after are anything else ("for the role of ...")."""
@@ -209,3 +222,65 @@ def label(text: str, start: int, stop: int, begin: int, end: int, rest: list[Tok
     words = [t.text for t in tokenize(text[start:stop]) if t.is_word]
     title = all(w[:1].isupper() for w in words)
     return [Edit(start, stop, "About You" if title else "About you")]
+
+
+_JOINER = re.compile(r"\s*,?\s*\b(?:and|or)\s+", re.IGNORECASE)
+_JOINED_BEFORE = re.compile(r"\s*,?\s*\b(?:and|or)\s+$", re.IGNORECASE)
+
+
+def joined_mention(sentence: str, start: int, stop: int, reader: re.Pattern[str]) -> bool:
+    """Whether the mention is joined by "and"/"or" to another mention of the reader, or begins a
+    job title ("the Candidate and Canvass Program Specialist")."""
+    joiner = _JOINER.match(sentence, stop)
+    if (joiner and reader.match(sentence, joiner.end())) or in_job_title(
+        sentence, stop, len(sentence)
+    ):
+        return True
+    before = sentence[max(0, start - 60) : start]
+    joined = _JOINED_BEFORE.search(before)
+    if not joined:
+        return False
+    return any(m.end() == joined.start() for m in reader.finditer(before))
+
+
+_ONE_WHO = (("one",), ("someone",), ("somebody",), ("a", "person"), ("an", "individual"))
+
+
+def one_who(rest: list[Token], agree: Callable[[list[Token]], list[Edit]]) -> list[Edit] | None:
+    """The edits for "Our ideal candidate is one who loves to learn, enjoys ..." -> "You love to
+    learn, enjoy ..." (and "will be someone who thrives" -> "will thrive"): "You are one who" is
+    clumsy, so "is one who" goes and the verbs after it agree. A second "who" ("..., and who
+    can") cannot lose its head: then the usual "You are one who ..." is offered, unticked. None
+    when the subject's words are not "is one who"."""
+    words = [t for t in rest if t.is_word or t.text == ","]
+    modal = int(len(words) > 1 and in_class(words[0].lower, "modals") and words[1].lower == "be")
+    if len(words) < 4 + modal or (not modal and words[0].lower not in ("is", "was")):
+        return None
+    for phrase in _ONE_WHO:
+        after = words[1 + modal : 1 + modal + len(phrase)]
+        if tuple(w.lower for w in after) == phrase and len(words) > len(phrase) + 2 + modal:
+            break
+    else:
+        return None
+    at = 1 + modal + len(phrase)
+    who = words[at]
+    if who.lower not in ("who", "that"):
+        return None
+    later = [w for i, w in enumerate(words) if i > at and w.lower == who.lower]
+    later = [w for w in later if words[words.index(w) - 1].lower in ("and", "or", ",")]
+    if later or words[0].lower == "was":
+        if modal:
+            return None
+        edits = agree(rest)
+        reason = f"“{later[0].text if later else 'was'}” after “one who” leaves the sentence clumsy"
+        return [Edit(e.start, e.end, e.after, reason) for e in edits] or None
+    following = [t for t in rest if t.start > who.start]
+    if following and in_class(following[0].lower, "modals") and not modal:
+        return [Edit(words[0].start, following[0].start, "")]  # "is someone who can" -> "can"
+    verbs = agree(following)
+    if not verbs or verbs[0].start != following[0].start:
+        return None  # no verb to agree: keep "You are one who ..."
+    if modal:  # after "will" the verbs take their base form: "is" -> "be", not "are"
+        verbs = [Edit(e.start, e.end, "be" if e.after == "are" else e.after) for e in verbs]
+        return [Edit(words[1].start, following[0].start, ""), *verbs]
+    return [Edit(words[0].start, following[0].start, ""), *verbs]

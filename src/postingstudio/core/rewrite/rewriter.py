@@ -197,7 +197,9 @@ def _finding_change(
         if not sentence.free(edit.start, edit.end):
             return None
         repeated = (
-            "" if reason or edit.reason else repeats(sentence.current(), finding.text, edit.after)
+            ""
+            if reason or edit.reason
+            else repeats(sentence.current(), text[edit.start : edit.end], edit.after)
         )
         if repeated:
             # The next option is a different word for the sentence's own ("provides support for
