@@ -87,8 +87,8 @@ def sentence_units(text: str, sentences: list[tuple[int, int]] | None = None) ->
 
 def unit_features(text: str, units: list[SentenceUnit]) -> list[frozenset[str]]:
     """The features of each unit: its words (``w:``), word pairs (``b:``), the words of the
-    latest heading-like line (``h:``), whether it is one, and which fifth of the posting holds
-    it."""
+    latest heading-like line (``h:``) and of the sentence before (``p:``), whether it is a
+    heading, and which fifth of the posting holds it."""
     return list(iter_unit_features(text, units))
 
 
@@ -96,6 +96,9 @@ def iter_unit_features(text: str, units: list[SentenceUnit]) -> Iterator[frozens
     """:func:`unit_features` one unit at a time: scoring keeps only each unit's probabilities,
     not its few dozen feature strings (~2 KB a sentence, 400 MB for a 200,000-line list)."""
     heading_words: frozenset[str] = frozenset()
+    # A mission or culture paragraph goes on past its cue sentence: the sentence before tells
+    # (cross-validated F1 on the tuning postings +0.025 for culture and mission).
+    previous: frozenset[str] = frozenset()
     count = max(1, len(units))
     # Lower-cased once; where a character changes length when lower-cased the offsets would
     # shift, so each unit is lower-cased on its own.
@@ -114,7 +117,10 @@ def iter_unit_features(text: str, units: list[SentenceUnit]) -> Iterator[frozens
             feats.add("is_heading")
             heading_words = frozenset(["h:" + w for w in words])
         feats |= heading_words
+        feats |= previous
         yield frozenset(feats)
+        if text[unit.start : unit.end].strip():
+            previous = frozenset("p:" + w for w in words)
 
 
 def _sigmoid(z: float) -> float:
