@@ -339,8 +339,8 @@ def _pronoun_after_of_or_as(text: str, start: int, replacement: str) -> str:
 
 
 def _infinitive(text: str, end: int, replacement: str) -> str:
-    """A replacement ending in "to" ("needs to") must be followed by a verb: "travel is
-    required to domestic suppliers" is not "travel needs to domestic suppliers"."""
+    """A replacement ending in "to" must be followed by a verb: "travel is required to domestic
+    suppliers" is not "travel needs to domestic suppliers"; a noun after "of" is not a verb."""
     words = tokenize(replacement)
     if not words or words[-1].lower != "to":
         return ""
@@ -349,7 +349,8 @@ def _infinitive(text: str, end: int, replacement: str) -> str:
         return ""
     word = following[0]
     form = verb_form(word.text)
-    if form is not None and form[1] in ("VBG", "VBZ", "VBD") and not is_base_verb(word.text):
+    of = text[:end].lower().rstrip().endswith(" of")  # "for the purposes of review meetings"
+    if of or (form and form[1] in ("VBG", "VBZ", "VBD") and not is_base_verb(word.text)):
         return f"“to” would be followed by “{word.text}”, not the verb's base form"
     if in_class(word.lower, "determiners") or (
         classes(word.text) and not classes(word.text) & {"VERB", "AUX", "ADV"}
@@ -394,7 +395,6 @@ def _article_before(text: str, start: int, replacement: str) -> tuple[int, str]:
             wanted = article_for(words[0].text)
             if article.strip().lower() == wanted:
                 return start, replacement
-            if article[0].isupper():
-                wanted = wanted.capitalize()
+            wanted = wanted.capitalize() if article[0].isupper() else wanted
             return start - len(article), f"{wanted} {replacement}"
     return start, replacement

@@ -20,6 +20,7 @@ from .reader import (
     as_the_reader,
     before_legal,
     cased,
+    hedged,
     in_general,
     is_legal,
     joined_mention,
@@ -121,7 +122,9 @@ def you_edits(
             if phrase and len(phrase.split()) == 2 and phrase.lower().startswith(("a ", "an ")):
                 refused.append((start, stop))  # "whether a candidate should be shortlisted"
                 continue
-            if phrase and in_general(text, begin, start, phrase, rest):
+            if phrase and (
+                in_general(text, begin, start, phrase, rest) or hedged(sentence, phrase, rest)
+            ):
                 refused.append((start, stop))
                 continue
             if phrase and not subject and _subject_after_opener(text, start, begin, rest):

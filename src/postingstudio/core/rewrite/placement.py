@@ -119,7 +119,10 @@ def repeats(sentence: str, matched: str, replacement: str) -> str:
     added = [
         t
         for t in _words(tokenize(replacement))
-        if len(t.text) >= _MIN_REPEAT and not in_class(t.lower, "modals") and t.lower not in kept
+        # a short verb counts too: "utilize the data sources we use" -> "use ... we use"
+        if (len(t.text) >= _MIN_REPEAT or (len(t.text) == 3 and "VERB" in classes(t.text)))
+        and not in_class(t.lower, "modals")
+        and t.lower not in kept
     ]
     if not added:
         return ""

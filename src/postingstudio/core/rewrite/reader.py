@@ -35,6 +35,21 @@ def is_legal(sentence: str) -> bool:
     return any(cue in lower for cue in spec()["legal_cues"])
 
 
+def hedged(sentence: str, phrase: str, rest: list[Token]) -> str:
+    """Why "the ideal candidate will have" stays, when "you will have" would state a preference
+    as a fact: after a concession ("not required, but the ideal candidate will have") or with
+    "currently" after "will" ("You will currently be working" reads as an odd prediction)."""
+    words = [t.lower for t in rest if t.is_word][:3]
+    if words[:1] in (["will"], ["would"]) and set(words[1:]) & set(spec()["present_adverbs"]):
+        return "a present state after “will” reads oddly in the second person"
+    lower = sentence.lower()
+    if set(phrase.lower().split()) & set(spec()["hedge_adjectives"]) and any(
+        cue in lower for cue in spec()["hedge_cues"]
+    ):
+        return "a preference, not a requirement: “you will” would state it as a fact"
+    return ""
+
+
 # A full stop the sentence bounds missed ("skills.¬† The candidate must be ..."), so an equal
 # opportunity statement glued after the requirements does not make them legal text too.
 _GLUED_STOP = re.compile(r"[.!?][^\w\s]+\s*(?=[A-Z])|[.!?]\s+(?=[A-Z])")
