@@ -207,3 +207,13 @@ def test_an_all_capitals_title_is_not_shouted_in_subjects(rulebook):
     assert not any(
         f.rule_id == "spam.subject_all_caps" for m in drafts.messages for f in m.findings
     )
+
+
+def test_a_scraped_titles_style_sheet_and_board_tail_are_cut_from_the_role(rulebook):
+    from postingstudio.core.outreach.facts import posting_title
+
+    scraped = "Registered Nurse Job in Boston, MA body { margin:px; overflow: visible; }"
+    posting = replace(parse_text("We care for 300 patients a day."), title=scraped)
+    assert posting_title(posting, KIT, rulebook) == "Registered Nurse"
+    kept = replace(parse_text("We care for 300 patients a day."), title="Job in a Box Coordinator")
+    assert posting_title(kept, KIT, rulebook) == "Job in a Box Coordinator"

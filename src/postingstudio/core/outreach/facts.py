@@ -84,6 +84,8 @@ def posting_title(
     candidates = [posting.title or ""] + [b.text for b in posting.blocks[:1]]
     for number, raw in enumerate(candidates):
         text = " ".join(raw.strip(_TITLE_MARKS).split())
+        if kit is not None and kit.title_trim is not None:
+            text = kit.title_trim.sub("", text).strip(_TITLE_MARKS)
         words = len(text.split())
         first = posting.blocks[0] if posting.blocks else None
         heading_like = number == 0 or (

@@ -85,6 +85,7 @@ class OutreachKit:
     spam_why: str = ""
     title_label: re.Pattern[str] | None = None
     not_title: re.Pattern[str] | None = None
+    title_trim: re.Pattern[str] | None = None
     title_blocks: int = 8
     # stem -> number of dev-split postings using it, and how many postings were counted
     document_frequency: dict[str, int] = field(default_factory=dict)
@@ -181,6 +182,9 @@ def load_kit(resources: Path, language: str = "en") -> OutreachKit:
         spam_why=str(messages.get("spam", {}).get("why", "")),
         title_label=re.compile(title["labels"], re.IGNORECASE) if "labels" in title else None,
         not_title=re.compile(title["not_titles"], re.IGNORECASE) if "not_titles" in title else None,
+        title_trim=re.compile(title["trim"], re.IGNORECASE | re.DOTALL)
+        if "trim" in title
+        else None,
         title_blocks=int(title.get("search_blocks", 8)),
         document_frequency=dict(frequencies.get("document_frequency", {})),
         documents=int(frequencies.get("documents", 0)),
