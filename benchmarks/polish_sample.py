@@ -14,7 +14,10 @@ polish_r2; 3 = seed 13, polish_r3, drawn only from dev postings that rounds 1 an
 draw from (each round draws from the first 600 postings of its seeded shuffle); 4 = seed 16,
 polish_r4, from dev postings that none of rounds 1-3 nor the seed-14 review sample (read while
 tuning after round 2) drew from; 5 = seed 20, polish_r5, also apart from round 4's pool and the
-judge benchmark's 1,000 postings (read while tuning the "you" rewrite after round 4).
+judge benchmark's 1,000 postings (read while tuning the "you" rewrite after round 4); 6 = seed
+21, polish_r6, apart from rounds 1-5 too; 7 = seed 22, polish_r7: the dev split being used up,
+from every dev posting outside the review samples and the judge's, without any sentence an
+earlier round's raters saw.
 """
 
 from __future__ import annotations
@@ -40,18 +43,24 @@ ROUNDS: dict[int, tuple[int, str, tuple[int, ...]]] = {
     4: (16, "polish_r4", (1, 2, 3)),
     5: (20, "polish_r5", (1, 2, 3, 4)),
     6: (21, "polish_r6", (1, 2, 3, 4, 5)),
+    # The dev split is used up apart from rounds 1-6 (rounds 1-5 took 600 postings each, round 6
+    # the last 419), so round 7 draws from every dev posting outside the review samples and the
+    # judge's postings, and leaves out each sentence an earlier round put before its raters.
+    7: (22, "polish_r7", ()),
 }
 # Review samples drawn for tuning, not rated (seed -> rounds they were drawn apart from). A later
 # round leaves out their postings too, with and without those exclusions, so that none it
 # draws was read while tuning.
 REVIEWS: dict[int, tuple[int, ...]] = {14: (1, 2, 3), 17: (1, 2, 3)}
 # round -> the review samples whose postings it must not reuse
-AFTER_REVIEWS: dict[int, tuple[int, ...]] = {4: (14, 17), 5: (14, 17), 6: (14, 17)}
+AFTER_REVIEWS: dict[int, tuple[int, ...]] = {4: (14, 17), 5: (14, 17), 6: (14, 17), 7: (14, 17)}
 # The judge benchmark's postings (benchmarks/polish_judge.py: seed 3, the first 1,000 of the dev
 # split shuffled): the "you" rewrites left undone there were read while tuning before round 5,
 # so rounds from 5 on leave them out too.
 JUDGE_SEED, JUDGE_N = 3, 1000
-AFTER_JUDGE: frozenset[int] = frozenset({5, 6})
+AFTER_JUDGE: frozenset[int] = frozenset({5, 6, 7})
+# rounds that leave out every "before" sentence any earlier round's raters saw
+UNSEEN_SENTENCES: frozenset[int] = frozenset({7})
 DOC = ROOT / "docs" / "benchmarks.md"
 # round -> the engine its items were drawn from, for its row in the doc
 ENGINES = {
@@ -59,6 +68,7 @@ ENGINES = {
     4: "after the kinds of round 3 were fixed or refused (issue 10 polish)",
     5: "after the kinds of round 4 were fixed or refused (issue 10 polish)",
     6: "after the kinds of round 5 were fixed or refused (issue 10 polish)",
+    7: "after the kinds of round 6 were fixed or refused (issue 10 polish)",
 }
 
 
@@ -124,6 +134,7 @@ def draw(
     exclude: tuple[int, ...] = (),
     reviews: tuple[int, ...] = (),
     judge: bool = False,
+    seen: frozenset[str] = frozenset(),
 ) -> None:
     from postingstudio.core.rules.rulebook import default_rulebook
 
@@ -135,7 +146,8 @@ def draw(
         postings = round_postings(seed, exclude, reviews, judge)
     pool: list[tuple[str, str, str]] = []
     for posting in postings[:POOL]:
-        pool.extend(p for p in applied_pairs(posting["text"], book) if len(p[1]) <= 400)
+        pairs = applied_pairs(posting["text"], book)
+        pool.extend(p for p in pairs if len(p[1]) <= 400 and p[1] not in seen)
     picked = rng.sample(pool, min(n, len(pool)))
     out.mkdir(parents=True, exist_ok=True)
     with (
@@ -147,6 +159,17 @@ def draw(
             items.write(json.dumps({"id": item_id, "before": before, "after": after}) + "\n")
             key.write(json.dumps({"id": item_id, "rule_id": rule_id}) + "\n")
     print(f"wrote {len(picked)} items from {len(pool)} applied changes")
+
+
+def rated_sentences(before_round: int) -> frozenset[str]:
+    """Every "before" sentence the raters of rounds 1 .. before_round - 1 judged."""
+    seen: set[str] = set()
+    for number in range(1, before_round):
+        items = ROOT / "benchmarks" / "ratings" / ROUNDS[number][1] / "items.jsonl"
+        if items.exists():
+            for line in items.open(encoding="utf-8"):
+                seen.add(json.loads(line)["before"])
+    return frozenset(seen)
 
 
 def _labels(name: str, out: Path = OUT) -> dict[str, dict[str, object]]:
@@ -240,7 +263,8 @@ def main() -> int:
         reviews = AFTER_REVIEWS.get(args.round, ())
         args.out = ROOT / "benchmarks" / "ratings" / folder
     if args.command == "draw":
-        draw(args.n, args.seed, args.out, exclude, reviews, args.round in AFTER_JUDGE)
+        seen = rated_sentences(args.round) if args.round in UNSEEN_SENTENCES else frozenset()
+        draw(args.n, args.seed, args.out, exclude, reviews, args.round in AFTER_JUDGE, seen)
         return 0
     if args.write_doc and args.round is None:
         parser.error("--write-doc needs --round")
