@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from .fit import Edit
 from .lexicon import classes, inflect_verb, verb_form
+from .reader import spec
 
 _RESPONSIBLE = re.compile(
     r"\b(?P<be>is|are|am|was|were|be|been)\s+(?:(?:also|directly|primarily|mainly|fully)\s+)?"
@@ -84,7 +85,11 @@ def duty_edits(text: str, begin: int, end: int, you: Sequence[Edit] = ()) -> lis
             after = after[:1].upper() + after[1:]
         joined = _JOINED_NOUN.match(text, match.end(), end)
         reason = ""
-        if joined and verb_form(joined.group("word")) is None:
+        if match.start() not in agreed and (job := _job_before(text, begin, match.start())):
+            reason = (
+                f"the subject “{job}” is the job, not a person, so it cannot “{after.split()[0]}”"
+            )
+        elif joined and verb_form(joined.group("word")) is None:
             reason = f"“{joined.group('word')}” is joined to the -ing words as a noun"
         elif _SEMICOLON_GERUND.search(text, match.end(), end):
             reason = "another -ing duty follows after a semicolon, which the verb would not govern"
@@ -94,6 +99,14 @@ def duty_edits(text: str, begin: int, end: int, you: Sequence[Edit] = ()) -> lis
             reason = f"the list after it joins the noun “{noun}” to the -ing word"
         edits.append(Edit(match.start(), match.end(), after, reason))
     return edits
+
+
+def _job_before(text: str, begin: int, start: int) -> str:
+    """The job noun right before the duty's "be" ("The role is responsible for selling"), or ""."""
+    words = re.findall(r"[A-Za-z]+", text[max(begin, start - 30) : start])
+    if words and words[-1].lower() in spec()["role_nouns"]:
+        return words[-1]
+    return ""
 
 
 def _noun_item(text: str, start: int, end: int) -> str:

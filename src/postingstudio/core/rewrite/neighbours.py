@@ -152,11 +152,25 @@ def that_clause_parallel(text: str, end: int, matched: str, replacement: str) ->
     if "that" not in old or "that" in new:
         return ""
     rest = _words(text[end : _clause_end(text, end)])
-    for joiner, subject in zip(rest, rest[1:], strict=False):
-        if joiner.lower in ("and", "or", "but") and (
-            in_class(subject.lower, "subject_pronouns") or subject.lower == "that"
-        ):
+    for at, (joiner, subject) in enumerate(zip(rest, rest[1:], strict=False)):
+        if joiner.lower not in ("and", "or", "but"):
+            continue
+        if in_class(subject.lower, "subject_pronouns") or subject.lower == "that":
             return f"“that” also governs “{joiner.text} {subject.text} …”"
+        if complement := _frame_complement(rest[at + 1 : at + 4]):
+            return f"the lead-in also frames “{joiner.text} … {complement}”"
+    return ""
+
+
+def _frame_complement(words: list[Token]) -> str:
+    """The verbless complement the lead-in's "It is" also takes, as in "It is essential that you
+    … and an absolute advantage if …": a determiner at most, one word more, then a word of
+    "frame_complements"."""
+    if words and in_class(words[0].lower, "determiners"):
+        words = words[1:]
+    for word in words[:2]:
+        if in_class(word.lower, "frame_complements"):
+            return word.text
     return ""
 
 

@@ -380,6 +380,9 @@ def _register(rest: list[Token], subject: bool) -> str:
     words = [t for t in rest if t.is_word]
     if subject and words and words[0].lower == "shall":
         return "“you shall” reads as a command; “you will” or “you have” may fit better"
+    if subject and len(words) > 1 and in_class(words[1].lower, "wish_adverbs"):
+        # "The ideal candidate will preferably hold" -> "You will preferably hold": a wish
+        return f"“you {words[0].text} {words[1].text}” reads oddly; “Ideally, you …” may fit better"
     return ""
 
 
