@@ -6,12 +6,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QAbstractSlider
 
+from postingstudio.core.analyse import analyse
 from postingstudio.core.plaintext import parse_text
+from postingstudio.core.rules.rulebook import default_rulebook
 from postingstudio.docio import load_posting
 from postingstudio.ui.compare.sync import section_at_top, y_of
 from tests.conftest import corpus_path
 
-from .compare_support import MINE_DOCX, THEIRS_DOCX, pair, wait_comparison
+from .compare_support import MINE_DOCX, THEIRS_DOCX, dev_postings, wait_comparison
 from .conftest import wait_report
 
 
@@ -79,10 +81,33 @@ def test_scroll_sync_can_be_switched_off_and_falls_back_to_proportion(qtbot, sid
         assert abs(right_bar.value() - expected) <= 2
 
 
+def _lone_sections(text: str) -> frozenset[str]:
+    """The sections of a long posting that each start on a line no other section starts on,
+    away from its first and last lines, so that each can be scrolled to the top of a view."""
+    if len(text) <= 4000:
+        return frozenset()
+    report = analyse(parse_text(text), default_rulebook())
+    last = report.text.count("\n") - 10
+    lines = {s.id: report.text.count("\n", 0, s.start) for s in report.sections if s.start}
+    taken = list(lines.values())
+    return frozenset(s for s, line in lines.items() if 3 <= line <= last and taken.count(line) == 1)
+
+
+def _spread_pair() -> tuple[dict, dict]:
+    """Two long education postings from the dev split sharing at least three such sections."""
+    rows = [(row, _lone_sections(row["text"])) for row in dev_postings("linkedin_edu")[:200]]
+    for mine, my_sections in rows:
+        for theirs, their_sections in rows:
+            if theirs is not mine and len(my_sections & their_sections) >= 3:
+                return mine, theirs
+    pytest.skip("no two linkedin_edu dev postings share three sections on lines of their own")
+
+
 @pytest.fixture
 def dev_side_by_side(qtbot, workspace):
-    """Two long education postings from the dev split, each with most of the usual sections."""
-    mine, theirs = pair("linkedin_edu", lambda t: len(t) > 4000, lambda t: len(t) > 4000)
+    """Two long education postings from the dev split, each with most of the usual sections
+    on lines of their own."""
+    mine, theirs = _spread_pair()
     workspace.window.resize(1400, 900)
     workspace.window.show()
     qtbot.waitExposed(workspace.window)
