@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import statistics
 import sys
 import time
@@ -28,7 +29,8 @@ from postingstudio.core.text import TextIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "data" / "labels" / "sections_dev.jsonl"
-CORPUS = ROOT.parent / "shared" / "corpus" / "postings" / "postings.jsonl"
+SHARED = Path(os.environ.get("POSTINGSTUDIO_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus" / "postings" / "postings.jsonl"
 SPECS = ROOT / "resources" / "sections" / "en"
 DOC = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- section-quality:start -->", "<!-- section-quality:end -->"

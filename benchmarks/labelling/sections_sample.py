@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -25,7 +26,8 @@ from pathlib import Path
 from postingstudio.core.text import sentence_spans
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus" / "postings" / "postings.jsonl"
+SHARED = Path(os.environ.get("POSTINGSTUDIO_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus" / "postings" / "postings.jsonl"
 IDS = ROOT / "tests" / "data" / "labels" / "sections_sample_ids.txt"
 PER_SOURCE = 65  # 9 sources x 65 + every dev posting of the smallest source (30) = 615 >= 600
 
