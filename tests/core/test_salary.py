@@ -73,6 +73,13 @@ def test_figures(text: str) -> None:
         "Hiring Range Salary is commensurate with education and experience.",
         "Excellent basic salary and uncapped commission.",
         "Salary available on request.",
+        "A competitive package awaits the right candidate.",
+        "This is a well-paid role with excellent earning potential.",
+        "Positions are available across the UK, with varying packages available.",
+        "You will be rewarded financially for your hard work.",
+        "The owners set their own wage and benefit programs, which vary by location.",
+        "Salary to be discussed at interview.",
+        "We follow a high salary policy.",
     ],
 )
 def test_vague(text: str) -> None:

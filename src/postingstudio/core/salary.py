@@ -94,12 +94,25 @@ DEFAULT_VAGUE_TERMS: tuple[str, ...] = (
     r"(?:experience|qualifications|skills|education)",
     r"\bnegotiable\b",
     r"attractive (?:salary|package|remuneration|compensation|pay)",
-    r"(?:great|excellent|good|generous|top|market|awesome|amazing) (?:basic |base )?"
+    r"(?:competitive|excellent|generous|great|good|market[- ]leading|industry[- ]leading|"
+    r"lucrative) (?:remuneration |salary |pay |compensation |reward )?package",
+    r"(?:great|excellent|good|generous|top|market|awesome|amazing|above[- ]market|"
+    r"above[- ]average|industry[- ]leading|market[- ]leading|lucrative) (?:basic |base )?"
     r"(?:salary|pay|rates?|compensation|wages?)\b",
+    r"\bhigh(?:er)? (?:basic |base )?(?:salary|salaries|pay|wages?)\b",
+    r"\b(?:well|highly)[- ]paid\b",
+    r"\bpaid well\b",
+    r"six[- ]figure (?:salary|income|earnings|compensation|pay)",
+    r"earning potential",
+    r"varying (?:pay|salary|salaries|packages?)",
+    r"\b(?:rewarded|rewarding) financially|financially rewarding|financial rewards?\b",
     r"(?:salary|compensation|pay) (?:is |will be )?(?:to be determined|tbd|tbc)",
     r"(?:salary|compensation|pay|remuneration|rate)[^.!?]{0,60}(?:depends on|based on|"
     r"predetermined|determined by|according to|in line with|in accordance with|"
-    r"collective agreement|will vary|varies)",
+    r"collective agreement|will vary|varies|vary)",
+    r"wages?\b[^.!?]{0,60}\b(?:vary|varies|depends on|based on)\b",
+    r"(?:salary|compensation|pay|remuneration|wages?)[^.!?]{0,30}(?:to be discussed|"
+    r"to be agreed|discussed at interview|by agreement|open to discussion)",
     r"uncapped (?:commission|earnings|bonus)",
     r"\bpay (?:that reflects|worthy of|reflecting)\b",
     r"\bsalary on offer\b",
@@ -114,7 +127,7 @@ DEFAULT_VAGUE_TERMS: tuple[str, ...] = (
 _VAGUE_KEYWORDS = frozenset(
     "salary salaries pay compensation remuneration wage wages rate rates earnings ote doe d "
     "negotiable package commensurate competitive depending dependent dependant depends "
-    "uncapped".split()
+    "uncapped paid earning packages financially financial".split()
 )
 
 
