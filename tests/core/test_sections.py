@@ -4,6 +4,7 @@ present, insertion points, findings, spec validation, and agreement with the dev
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,8 @@ from postingstudio.core.text import TextIndex
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS_DIR = ROOT / "resources" / "sections" / "en"
-CORPUS = ROOT.parent / "shared" / "corpus" / "postings" / "postings.jsonl"
+SHARED = Path(os.environ.get("POSTINGSTUDIO_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus" / "postings" / "postings.jsonl"
 LABELS = ROOT / "tests" / "data" / "labels" / "sections_dev.jsonl"
 IDS = [
     "responsibilities",
