@@ -28,7 +28,9 @@ import marshal
 import os
 import sys
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, TypeVar
 
 
@@ -226,6 +228,25 @@ def cached(name: str, source_stamp: str, build: Callable[[], T], codec: str = "m
     value = build()
     store_cache_file(file_name, value, codec)
     return value
+
+
+@lru_cache(maxsize=64)
+def _joined(folder: Path, relative: Path) -> tuple[Path, str]:
+    path = folder / relative
+    return path, os.fspath(path)
+
+
+def file_stamp(folder: Path, relative: Path) -> tuple[Path, int] | None:
+    """``folder / relative`` and its modification time (ns), or None where it is no file.
+
+    For the data files every analysis asks about (currencies, pay laws): one ``stat``, the path
+    joined once per folder, where ``is_file`` then ``stat`` on a fresh path were ~15 µs each."""
+    path, name = _joined(folder, relative)
+    try:
+        stat = os.stat(name)
+    except (OSError, ValueError):
+        return None
+    return (path, stat.st_mtime_ns) if S_ISREG(stat.st_mode) else None
 
 
 def read_toml(path: Path) -> dict[str, Any]:

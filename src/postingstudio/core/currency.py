@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import read_toml
+from .cache import file_stamp, read_toml
 from .findings import Finding
 
 CURRENCY_FILE = Path("locale") / "currency.toml"
@@ -47,14 +47,51 @@ class Currency:
 
 
 def count_literal_hits(terms: Sequence[str], patterns: Sequence[re.Pattern[str]], text: str) -> int:
-    """Matches of case-sensitive ``patterns``, each a term with word edges: a term absent from
-    ``text`` cannot match, and a substring test is far cheaper than a search (hundreds of
-    places a posting, most never named, were an eighth of checking it)."""
-    return sum(
-        len(pattern.findall(text))
-        for term, pattern in zip(terms, patterns, strict=True)
-        if term in text
-    )
+    """Matches of case-sensitive ``patterns``, each a term with word edges where it starts or
+    ends with a letter or digit (as :func:`edged` writes them).
+
+    A term that opens with a capital (A to Z) and must start at a word edge matches only where
+    its first word is a whole word of the text, so only the terms whose first word the text has
+    are searched: one set look-up each, where a substring test per term (hundreds of places a
+    posting, most never named) cost several times as much. The other terms are searched where
+    the text holds them."""
+    by_word, others = _first_words(tuple(terms))
+    count = 0
+    for word in by_word.keys() & _words(text):
+        for n in by_word[word]:
+            count += len(patterns[n].findall(text))
+    for n in others:
+        if terms[n] in text:
+            count += len(patterns[n].findall(text))
+    return count
+
+
+# A capital and the word characters after it: every whole word that opens with a capital is
+# one of these (the scan resumes after a word's end, so it reaches the next word's first letter).
+_CAPITALISED = re.compile(r"[A-Z]\w*+")
+_FIRST_RUN = re.compile(r"[A-Z]\w*")
+
+
+@lru_cache(maxsize=2)  # asked about the same text by every currency and pay law in turn
+def _words(text: str) -> frozenset[str]:
+    """The text's words that open with a capital (and some runs from inside words: harmless)."""
+    return frozenset(_CAPITALISED.findall(text))
+
+
+@lru_cache(maxsize=256)
+def _first_words(terms: tuple[str, ...]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """For each term whose match is sure to begin with a whole word of the text that opens with
+    a capital, that word (then: the term opens with A to Z, so a word edge goes before it, and
+    its first word ends inside it or at the word edge after it); the others' positions apart."""
+    by_word: dict[str, list[int]] = {}
+    others: list[int] = []
+    for n, term in enumerate(terms):
+        first = _FIRST_RUN.match(term)
+        if first and (first.end() < len(term) or term[-1:].isalnum()):
+            by_word.setdefault(first.group(), []).append(n)
+        else:
+            others.append(n)
+    return {word: tuple(ns) for word, ns in by_word.items()}, tuple(others)
 
 
 def count_folded_hits(terms: Sequence[str], patterns: Sequence[re.Pattern[str]], text: str) -> int:
@@ -81,22 +118,28 @@ def _lowered(text: str) -> str | None:
 @lru_cache(maxsize=256)
 def _compiled(terms: tuple[str, ...], fold: bool) -> tuple[re.Pattern[str], ...]:
     flags = re.IGNORECASE if fold else 0
-    out = []
-    for term in terms:
-        # Word edges only where the term starts or ends with a word character: "£" and ", ON"
-        # have none to respect, "Reading" and "CAD" do ("CADENCE" is not Canadian dollars).
-        head = r"(?<!\w)" if term[:1].isalnum() else ""
-        tail = r"(?!\w)" if term[-1:].isalnum() or term.endswith(".") else ""
-        out.append(re.compile(head + re.escape(term) + tail, flags))
-    return tuple(out)
+    return tuple(re.compile(edged(term), flags) for term in terms)
+
+
+def edged(term: str) -> str:
+    r"""``term`` as a regex with word edges where it starts or ends with a letter or digit:
+    "£" and ", ON" have none to respect, "Reading" and "CAD" do ("CADENCE" is not Canadian
+    dollars).
+
+    The edge before is tested after the term (``CAD(?<!\wCAD)``, the same matches as
+    ``(?<!\w)CAD``): a pattern that opens with a literal is searched for as a string, one that
+    opens with a look-behind is tried at every character, 50 times slower.
+    """
+    literal = re.escape(term)
+    head = rf"(?<!\w{literal})" if term[:1].isalnum() else ""
+    tail = r"(?!\w)" if term[-1:].isalnum() or term.endswith(".") else ""
+    return literal + head + tail
 
 
 def load_currencies(resources: Path) -> tuple[Currency, ...]:
     """The currency table from ``resources``; empty when the file is absent."""
-    path = resources / CURRENCY_FILE
-    if not path.is_file():
-        return ()
-    return _load(path, path.stat().st_mtime_ns)
+    stamped = file_stamp(resources, CURRENCY_FILE)
+    return () if stamped is None else _load(*stamped)
 
 
 @lru_cache(maxsize=4)

@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import read_toml
-from .currency import count_literal_hits
+from .cache import file_stamp, read_toml
+from .currency import count_literal_hits, edged
 from .findings import Finding, Severity
 
 PAY_LAWS_FILE = Path("locale") / "pay_laws.toml"
@@ -52,22 +52,15 @@ class PayLaw:
 def _patterns(places: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     # Whole words where a place starts or ends with a letter: ", CA" must not match ", CAD"
     # and "Paris" not "Parisian"; case-sensitive, so "polish" is not a place.
-    out = []
-    for place in places:
-        head = r"(?<!\w)" if place[:1].isalnum() else ""
-        tail = r"(?!\w)" if place[-1:].isalnum() or place.endswith(".") else ""
-        out.append(re.compile(head + re.escape(place) + tail))
-    return tuple(out)
+    return tuple(re.compile(edged(place)) for place in places)
 
 
 def load_pay_laws(resources: Path | None) -> tuple[PayLaw, ...]:
     """The laws from ``resources``; empty when the file is absent."""
     if resources is None:
         return ()
-    path = resources / PAY_LAWS_FILE
-    if not path.is_file():
-        return ()
-    return _load(path, path.stat().st_mtime_ns)
+    stamped = file_stamp(resources, PAY_LAWS_FILE)
+    return () if stamped is None else _load(*stamped)
 
 
 @dataclass(frozen=True)
@@ -101,10 +94,8 @@ class LocationScope:
 
 def load_scope(resources: Path | None) -> LocationScope:
     """The location cues from ``resources``; no cues when the file is absent."""
-    path = None if resources is None else resources / PAY_LAWS_FILE
-    if path is None or not path.is_file():
-        return LocationScope(())
-    return _load_scope(path, path.stat().st_mtime_ns)
+    stamped = None if resources is None else file_stamp(resources, PAY_LAWS_FILE)
+    return LocationScope(()) if stamped is None else _load_scope(*stamped)
 
 
 @lru_cache(maxsize=4)

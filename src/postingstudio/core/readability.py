@@ -16,6 +16,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, chain
 from typing import overload
 
 from .syllables import cmu_syllables, count_syllables, import_textstat
@@ -70,8 +71,12 @@ class SentenceTable(Sequence[SentenceStats]):
         self._columns = tuple(array("q") for _ in range(5))
 
     def append(self, start: int, end: int, words: int, syllables: int, poly: int) -> None:
-        for column, value in zip(self._columns, (start, end, words, syllables, poly), strict=True):
-            column.append(value)
+        starts, ends, word_counts, syllable_counts, polys = self._columns
+        starts.append(start)
+        ends.append(end)
+        word_counts.append(words)
+        syllable_counts.append(syllables)
+        polys.append(poly)
 
     def __len__(self) -> int:
         return len(self._columns[0])
@@ -239,11 +244,44 @@ def _word_counts(norm: str) -> tuple[int, int, int, int, int]:
 # apostrophes are straightened first so "you’ll" is the dictionary's "you'll".
 _PUNCTUATION = re.compile(r"[^\w\s']|'(?![tsd]|ve|ll|re)")
 _CURLY = str.maketrans({"’": "'", "‘": "'"})
+# The same clean-up in two steps that run faster: the apostrophes first (their test reads the
+# character after, which must still be there), then every other character the pattern drops,
+# deleted by str.translate through a table that learns each character once.
+_LONE_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
+_DROPPED = re.compile(r"[^\w\s']")
+
+
+class _Deletions(dict[int, int | None]):
+    def __missing__(self, code: int) -> int | None:
+        kept = None if _DROPPED.fullmatch(chr(code)) else code
+        if len(self) < 100_000:  # (a text of every code point must not keep them all)
+            self[code] = kept
+        return kept
+
+
+_DELETE = _Deletions()
+
+
+def _clean(text: str) -> str:
+    """``text`` without what the formulas drop (``_PUNCTUATION``), lower-cased."""
+    cleaned = text.translate(_CURLY)
+    if "'" in cleaned:
+        cleaned = _LONE_APOSTROPHE.sub("", cleaned)
+    return cleaned.translate(_DELETE).lower()
 
 
 def sentence_words(text: str) -> list[str]:
     """The words of one sentence as the formulas count them (lower-cased)."""
-    return _PUNCTUATION.sub("", text.translate(_CURLY)).lower().split()
+    return _clean(text).split()
+
+
+def sentence_words_of(text: str, sentences: Sequence[tuple[int, int]]) -> list[str]:
+    """:func:`sentence_words` of each sentence before the split, cleaned in one go: joined by
+    line breaks, which no sentence holds and where the apostrophe test stops as at an end."""
+    if not sentences:
+        return []
+    joined = "\n".join([text[start:end] for start, end in sentences])
+    return _clean(joined).split("\n")
 
 
 def _non_space(text: str) -> int:
@@ -260,32 +298,49 @@ def _non_space(text: str) -> int:
 
 
 def measure(index: TextIndex) -> Readability:
-    """Count once, over the shared sentences of the posting."""
-    known = _WORD_COUNTS.get
+    """Count once, over the shared sentences of the posting.
+
+    The sentences are cleaned as one string, joined by line breaks (no sentence holds one, and
+    a line break stops what the clean-up looks at, so each sentence reads as on its own), and
+    every word's counts are looked up in one pass; each sentence's sums are differences of
+    running totals. Per sentence, a regex substitution and a loop over its words cost twice as
+    much.
+    """
     text = index.text
+    sentences = index.sentences
+    pieces = sentence_words_of(text, sentences)
+    words_of = [piece.split() for piece in pieces]
+    norms = list(chain.from_iterable(words_of))
+    found = list(map(_WORD_COUNTS.get, norms))  # one look-up per word, in C
+    if None in found:
+        found = [c or _word_counts(n) for c, n in zip(found, norms, strict=True)]
     stats = SentenceTable()
-    total_words = total_syllables = total_poly = complex_words = difficult = 0
-    for start, end in index.sentences:
-        words = syllables = poly = 0
-        for norm in sentence_words(text[start:end]):
-            counts = known(norm) or _word_counts(norm)
-            words += counts[0]
-            syllables += counts[1]
-            poly += counts[2]
-            difficult += counts[3]
-            complex_words += counts[4]
-        if words:
-            stats.append(start, end, words, syllables, poly)
-            total_words += words
-            total_syllables += syllables
-            total_poly += poly
+    if not found:
+        return Readability(0, 0, 0, 0, 0, 0, _non_space(text), stats)
+    words_col, syllables_col, poly_col, unfamiliar_col, complex_col = zip(*found, strict=True)
+    word_sums = list(accumulate(words_col, initial=0))
+    syllable_sums = list(accumulate(syllables_col, initial=0))
+    poly_sums = list(accumulate(poly_col, initial=0))
+    first = 0
+    for (start, end), words in zip(sentences, words_of, strict=True):
+        if not words:
+            continue
+        last = first + len(words)
+        stats.append(
+            start,
+            end,
+            word_sums[last] - word_sums[first],
+            syllable_sums[last] - syllable_sums[first],
+            poly_sums[last] - poly_sums[first],
+        )
+        first = last
     return Readability(
-        words=total_words,
+        words=word_sums[-1],
         sentences=len(stats),
-        syllables=total_syllables,
-        polysyllables=total_poly,
-        complex_words=complex_words,
-        difficult_words=difficult,
+        syllables=syllable_sums[-1],
+        polysyllables=poly_sums[-1],
+        complex_words=sum(complex_col),
+        difficult_words=sum(unfamiliar_col),
         letters=_non_space(text),
         per_sentence=stats,
     )

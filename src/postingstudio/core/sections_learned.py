@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .report import SectionState
+from .sections_scorer import FeatureRows, sigmoid
 from .text import sentence_spans
 
 __all__ = [
@@ -123,8 +124,7 @@ def iter_unit_features(text: str, units: list[SentenceUnit]) -> Iterator[frozens
             previous = frozenset("p:" + w for w in words)
 
 
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+_sigmoid = sigmoid
 
 
 @dataclass(frozen=True)
@@ -156,6 +156,8 @@ class SectionModel:
                 int(spec.get("present_min", 1)),
                 str(spec.get("state", "rules")),
             )
+        scored = [s for s, e in self._sections.items() if e.weights]
+        self._rows = FeatureRows(scored, [self._sections[s].weights for s in scored])
 
     def mode(self, section: str) -> str:
         """How this section's verdict uses the model (``rules`` where it has no weights)."""
@@ -186,7 +188,7 @@ class SectionModel:
         if not entry.weights:  # every sentence scores 0: no need to look its features up
             return [_sigmoid(0.0)] * len(feats)
         get = entry.weights.get
-        return [_sigmoid(sum(map(get, fs, repeat(0.0)))) for fs in feats]
+        return [_sigmoid(math.fsum(map(get, fs, repeat(0.0)))) for fs in feats]
 
     def probabilities_of(
         self, sections: list[str], feats: Iterable[frozenset[str]]
@@ -200,8 +202,21 @@ class SectionModel:
         half = _sigmoid(0.0)
         for fs in feats:
             for append, get in columns:
-                append(half if get is None else _sigmoid(sum(map(get, fs, repeat(0.0)))))
+                append(half if get is None else _sigmoid(math.fsum(map(get, fs, repeat(0.0)))))
         return out
+
+    def unit_scores(
+        self, sections: list[str], text: str, units: list[SentenceUnit]
+    ) -> dict[str, array[float]]:
+        """:meth:`probabilities_of` the features of ``units`` in ``text``, the same numbers
+        without building the feature strings (:class:`sections_scorer.FeatureRows`)."""
+        rows = self._rows
+        wanted = [s for s in sections if s in self._sections]
+        out: dict[str, array[float]] = {}
+        if any(self._sections[s].weights for s in wanted):
+            out = dict(zip(rows.sections, rows.scores(text, units), strict=True))
+        half = _sigmoid(0.0)
+        return {s: out[s] if s in out else array("d", [half] * len(units)) for s in wanted}
 
     def carriers(
         self,
@@ -274,7 +289,7 @@ def combine(
     scores: dict[str, array[float]] = {}
     if units is None or feats is None:
         units = sentence_units(text, sentences)
-        scores = model.probabilities_of(needed, iter_unit_features(text, units))
+        scores = model.unit_scores(needed, text, units)
         feats = []
     out = []
     for (section, label), verdict in zip(sections, verdicts, strict=True):

@@ -141,26 +141,39 @@ def _ends_sentence(text: str, line_start: int, cursor: int, match: re.Match[str]
     return run_end
 
 
+def _last_visible(text: str, start: int, at: int) -> str:
+    """``text[start:at].rstrip()[-1:]`` without the slice: the last character before ``at``
+    that is not white space, or "" when there is none since ``start``."""
+    while at > start and text[at - 1].isspace():
+        at -= 1
+    return text[at - 1] if at > start else ""
+
+
 def _cuts_in_line(text: str, start: int, end: int) -> list[int]:
     # Glued bullets and inline list items first: a list marker right after such a cut is not
     # a sentence end ("• 9. The first item").
     cuts: list[int] = []
+    stripped = text[start:end].lstrip()
+    # A cut needs something before it on the line: text[start:at].strip() is not empty exactly
+    # when the line's first visible character comes before ``at`` (slicing the line up to every
+    # cut made long flattened lines quadratic).
+    visible = end - len(stripped)
     for bullet in _BULLET_START.finditer(text, start, end):
-        if text[start : bullet.start()].strip():
+        if bullet.start() > visible:
             cuts.append(bullet.start())
-    head = text[start:end].lstrip().lstrip(_BULLETS + "-*").lstrip()
+    head = stripped.lstrip(_BULLETS + "-*").lstrip()
     for marker, inline in ((_NUMBER_MARKER, _INLINE_NUMBER), (_LETTER_MARKER, _INLINE_LETTER)):
         if marker.match(head):
             cuts.extend(
                 found.start()
                 for found in inline.finditer(text, start, end)
-                if text[start : found.start()].rstrip()[-1:] not in _BULLETS
+                if _last_visible(text, start, found.start()) not in _BULLETS
             )
     cuts.extend(found.end() for found in _GLUED_ITEMS.finditer(text, start, end))
     cuts.extend(
         found.start()
         for found in _INLINE_BULLET.finditer(text, start, end)
-        if text[start : found.start()].strip()
+        if found.start() > visible
     )
     structural = sorted(cuts)
     cursor, following = start, 0

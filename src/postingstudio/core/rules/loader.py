@@ -41,7 +41,7 @@ _KIND_KEYS = {
     "phrase": {"terms"},
     "substitution": {"entries"},
     "density": {"terms", "lexicon", "per_words", "max", "max_marks"},
-    "pattern": {"pattern", "requires"},
+    "pattern": {"pattern", "requires", "requires_repeat"},
     "metric": {
         "metric", "above", "below", "above_profile", "below_profile", "mark", "max_marks", "unit",
     },
@@ -206,6 +206,10 @@ def _kind_fields(raw: dict[str, Any], path: Path, rule_id: str, flags: int) -> d
         }
         if "requires" in raw:
             fields["requires"] = _requires(raw["requires"], path, rule_id)
+        if "requires_repeat" in raw:
+            if not isinstance(raw["requires_repeat"], bool):
+                raise RuleFileError(path, rule_id, "'requires_repeat' must be true or false")
+            fields["requires_repeat"] = raw["requires_repeat"]
         return fields
     if kind == "metric":
         return _metric_fields(raw, path, rule_id)

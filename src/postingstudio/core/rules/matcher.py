@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import and_, eq
 
 from ..findings import Finding, FindingSource, Severity
 from ..rewrite.lexicon import in_class
@@ -203,6 +204,7 @@ class TextRules:
         out: list[Finding] = []
         text = index.text
         words: set[str] | None = None
+        repeats: bool | None = None
         for rule in self.patterns:
             if not active(rule, settings):
                 continue
@@ -211,6 +213,10 @@ class TextRules:
                 # A cheap word test before an expensive regex scan of the whole posting.
                 words = words if words is not None else set(index.norms)
                 if not any(group <= words for group in required):
+                    continue
+            if rule.requires_repeat:
+                repeats = repeats if repeats is not None else may_repeat(text)
+                if not repeats:
                     continue
             for match in rule.pattern.finditer(text):
                 start, end = match.span()
@@ -227,6 +233,36 @@ class TextRules:
                 entry = Entry((matched,), rule.message, replacements)
                 out.append(self._finding(rule, entry, start, end, matched))
         return out
+
+
+_RUN = re.compile(r"\w+")
+_REPEAT_SPAN = range(2, 7)  # a phrase of two to six words, written again right after itself
+
+
+def may_repeat(text: str) -> bool:
+    r"""False only where no phrase of two to six words comes twice in a row, its words compared
+    without the gaps between them (``requires_repeat``).
+
+    Words are runs of ``\w``, as a pattern reads them, compared lower-cased; a word with a
+    non-ASCII letter might equal another under the regex's case folding and not under
+    ``str.lower`` ("ſ" and "s", the Kelvin sign and "k"), so such a text always may repeat.
+    """
+    words = _RUN.findall(text)
+    if not all(map(str.isascii, words)):
+        return True
+    words = [word.lower() for word in words]
+    for span in _REPEAT_SPAN:
+        # same[i]: word i comes again ``span`` words on; a phrase of ``span`` words written
+        # twice needs ``span`` such words in a row.
+        same = list(map(eq, words, words[span:]))
+        run = same
+        for shift in range(1, span):
+            run = list(map(and_, run, same[shift:]))
+            if not any(run):
+                break
+        else:
+            return True
+    return False
 
 
 def _policy(rule: RuleBase, entry: Entry, matched: str) -> dict[str, object]:

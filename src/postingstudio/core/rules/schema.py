@@ -124,11 +124,14 @@ class DensityRule(TermRule):
 @dataclass(frozen=True, kw_only=True)
 class PatternRule(RuleBase):
     """``kind = "pattern"``: a regular expression; ``requires`` lists words that must occur
-    before the (slower) regex scan is worth running."""
+    before the (slower) regex scan is worth running; ``requires_repeat``: the regex matches only
+    words written twice in a row, so it runs only where two words come again right after
+    themselves or up to four words later."""
 
     kind: ClassVar[str] = "pattern"
     pattern: re.Pattern[str]
     requires: tuple[frozenset[str], ...] = ()
+    requires_repeat: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)

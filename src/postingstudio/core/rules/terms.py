@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress
 from typing import Any, Generic, TypeVar
 
 from ..text import TextIndex, Token, normalise_phrase
@@ -258,15 +259,20 @@ class TermScan:
             self._which.clear()
             self._versions = versions
         per_table: list[list[int]] = [[] for _ in self.tables]
-        get = self._which.get
+        appends = [positions.append for positions in per_table]
         norms = index.norms
-        last = len(norms) - 1
-        for position, norm in enumerate(norms):
-            which = get(norm)
-            if which is None:
-                which = self._learn(norm)
-            if which:  # usually empty: most words start no term of any table
-                for n, follow in which:
-                    if follow is None or (position < last and norms[position + 1] in follow):
-                        per_table[n].append(position)
+        # Every token's entry looked up in C; words not seen before are learnt, then looked up.
+        whiches = list(map(self._which.get, norms))
+        if None in whiches:
+            learn = self._learn
+            whiches = [which if which is not None else learn(norm)
+                       for which, norm in zip(whiches, norms, strict=True)]  # fmt: skip
+        following = norms[1:]
+        following.append("")  # no word is empty: nothing follows the last token
+        # Only tokens that start a term in some table are visited (compress skips empty ones).
+        for position in compress(range(len(norms)), whiches):
+            after = following[position]
+            for n, follow in whiches[position]:
+                if follow is None or after in follow:
+                    appends[n](position)
         index.term_starts.update(zip(self.tables, per_table, strict=True))
