@@ -54,25 +54,32 @@ class FeatureRows:
             else:
                 self.constants[feature] = tuple(row)
         self.words = by_prefix["w"]
-        self.pairs = by_prefix["b"]
+        # Word pairs keyed by the two words (what ``zip`` yields), not by "x_y": no string is
+        # joined per pair. A word has no "_", so a trained pair has exactly one; others never
+        # match and are dropped.
+        self.pairs: dict[tuple[str, ...], Row] = {
+            tuple(rest.split("_")): row
+            for rest, row in by_prefix["b"].items()
+            if rest.count("_") == 1
+        }
         self.headings = by_prefix["h"]
         self.previous = by_prefix["p"]
 
     def scores(self, text: str, units: list[SentenceUnit]) -> list[array[float]]:
         """Each section's probability for each unit, one array per section (in order)."""
         width = len(self.sections)
-        out = [array("d") for _ in range(width)]
-        appends = [column.append for column in out]
         if not units:
-            return out
+            return [array("d") for _ in range(width)]
         constant = self.constants.get
         bias = constant("bias")
         heading_row = constant("is_heading")
         positions = [constant(f"pos:{k}") for k in range(_POSITIONS)]
         word_get, pair_get = self.words.get, self.pairs.get
         heading_get, previous_get = self.headings.get, self.previous.get
-        join = "_".join
         fsum = math.fsum
+        zeros = (0.0,) * width
+        sums: list[float] = []  # unit by unit, each unit's sum for every section in turn
+        extend = sums.extend
         heading_rows: list[Row] = []
         previous_rows: list[Row] = []
         count = max(1, len(units))
@@ -85,12 +92,12 @@ class FeatureRows:
             else:
                 words = findall(text[unit.start : unit.end].lower())
             distinct = set(words)
-            rows = [row for row in map(word_get, distinct) if row]
+            # (The sums are exact, so the rows may come in any order.)
+            rows = list(filter(None, map(word_get, distinct)))
             if len(words) > 1:
-                pairs = set(map(join, zip(words, words[1:], strict=False)))
-                rows.extend([row for row in map(pair_get, pairs) if row])
+                rows.extend(filter(None, map(pair_get, set(zip(words, words[1:], strict=False)))))
             if unit.heading:
-                heading_rows = [row for row in map(heading_get, distinct) if row]
+                heading_rows = list(filter(None, map(heading_get, distinct)))
                 if heading_row:
                     rows.append(heading_row)
             rows.extend(heading_rows)
@@ -100,12 +107,12 @@ class FeatureRows:
             position = positions[min(4, _POSITIONS * k // count)]
             if position:
                 rows.append(position)
-            if rows:
-                for append, column in zip(appends, zip(*rows, strict=True), strict=True):
-                    append(sigmoid(fsum(column)))
-            else:
-                for append in appends:
-                    append(sigmoid(0.0))
+            extend(map(fsum, zip(*rows, strict=True)) if rows else zeros)
             if text[unit.start : unit.end].strip():
-                previous_rows = [row for row in map(previous_get, distinct) if row]
-        return out
+                previous_rows = list(filter(None, map(previous_get, distinct)))
+        exp = math.exp
+        # sigmoid() written out: the same expression, without a call per number.
+        probabilities = [
+            1.0 / (1.0 + exp(-(30.0 if z > 30.0 else -30.0 if z < -30.0 else z))) for z in sums
+        ]
+        return [array("d", probabilities[column::width]) for column in range(width)]
