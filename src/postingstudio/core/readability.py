@@ -209,13 +209,26 @@ def glued_pieces(norm: str) -> list[str] | None:
     """The fewest dictionary words that make up ``norm`` exactly, or None."""
     known = cmu_syllables()
     best: list[list[str] | None] = [[]] + [None] * len(norm)
+    # Only a prefix that splits into words can come before a piece: those ends, in order
+    # (trying all twenty begins at every end was a twentieth of the analysis).
+    reachable = [0]
+    first = 0
     for end in range(1, len(norm) + 1):
-        for begin in range(max(0, end - _LONGEST_PIECE), end):
-            head, piece, current = best[begin], norm[begin:end], best[end]
-            if head is None or piece not in known or (len(piece) == 1 and piece not in "ai"):
+        while reachable[first] < end - _LONGEST_PIECE:
+            first += 1
+            if first == len(reachable):
+                return None  # no piece can reach past a gap this long
+        current: list[str] | None = None
+        for begin in reachable[first:]:
+            piece = norm[begin:end]
+            if piece not in known or (len(piece) == 1 and piece not in "ai"):
                 continue
-            if current is None or len(head) + 1 < len(current):
-                best[end] = [*head, piece]
+            head = best[begin]
+            if current is None or len(head) + 1 < len(current):  # type: ignore[arg-type]
+                current = [*head, piece]  # type: ignore[misc]
+        if current is not None:
+            best[end] = current
+            reachable.append(end)
     return best[-1]
 
 

@@ -48,6 +48,10 @@ _GLUED_ITEMS = re.compile(
     r"\b(?:[a-z]{6,}+(?=[A-Z][a-z]{2}|(?:If|We|As|At|To|It|An|Be|Do|No|My|Or)\b)"
     r"|[A-Z][a-z]{8,}+(?=[A-Z][a-z]{2}))|\d(?=[A-Z][a-z]{3})"
 )
+# Every glued item ends where a lower-case letter or a digit meets a capital; one line in
+# twenty has such a pair. This test opens with the capital, so the search skips to capitals
+# in C instead of trying the pattern above (which opens with \b) at every character.
+_GLUE_POINT = re.compile(r"[A-Z](?<=[a-z\d][A-Z])")
 # A list flattened into one line by its own plain-text markers: " * " between items, a hyphen
 # glued to the next item (" -Applies TDD"), or a run of two or more spaces before a capital
 # ("up to 2 million  Audit of SME businesses  Production of VAT returns"). Issue 13 round 3
@@ -169,7 +173,8 @@ def _cuts_in_line(text: str, start: int, end: int) -> list[int]:
                 for found in inline.finditer(text, start, end)
                 if _last_visible(text, start, found.start()) not in _BULLETS
             )
-    cuts.extend(found.end() for found in _GLUED_ITEMS.finditer(text, start, end))
+    if _GLUE_POINT.search(text, start, end):
+        cuts.extend(found.end() for found in _GLUED_ITEMS.finditer(text, start, end))
     cuts.extend(
         found.start()
         for found in _INLINE_BULLET.finditer(text, start, end)
