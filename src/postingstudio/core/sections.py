@@ -188,7 +188,7 @@ def _find(
                 continue
             for g, group in enumerate(spec.cues):
                 for pattern in group.patterns:
-                    for match in pattern.regex.finditer(text if pattern.original_case else lower):
+                    for match in pattern.finditer(text if pattern.original_case else lower):
                         start = match.start()
                         if pattern.word_start and start and lower[start - 1].isalnum():
                             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -55,6 +56,14 @@ class CuePattern:
     regex: re.Pattern[str]
     original_case: bool
     word_start: bool
+    # Literal strings one of which every match opens with (:func:`openings`); () when unknown.
+    openings: tuple[str, ...] = ()
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The regex's matches in ``text``; none, without a search, where no opening occurs."""
+        if self.openings and not any(opening in text for opening in self.openings):
+            return iter(())
+        return self.regex.finditer(text)
 
 
 @dataclass(frozen=True)
@@ -148,8 +157,49 @@ def _cue_patterns(path: Path, where: str, value: Any) -> tuple[CuePattern, ...]:
             regex = re.compile(body)
         except re.error as error:
             raise _fail(path, f"{where}: bad regular expression {source!r}: {error}") from None
-        compiled.append(CuePattern(regex, original, body[:1].isalpha()))
+        compiled.append(CuePattern(regex, original, body[:1].isalpha(), openings(regex)))
     return tuple(compiled)
+
+
+def openings(regex: re.Pattern[str]) -> tuple[str, ...]:
+    """The literal strings every match of a case-sensitive ``regex`` opens with: its leading
+    literal run, or each branch's of a leading alternation ("(?:based on|on the basis of) ...").
+    A text holding none of them has no match, and ``in`` finds that in C; re itself tries an
+    alternation at every letter that opens a branch. () when a branch has no literal opening,
+    or the regex ignores case."""
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser
+
+    if regex.flags & re.IGNORECASE:
+        return ()
+    try:
+        nodes = list(_parser.parse(regex.pattern, regex.flags))
+    except (re.error, RecursionError):
+        return ()
+    lead = _literal_run(nodes)
+    if lead:
+        return (lead,)
+    if not nodes:
+        return ()
+    op, value = nodes[0]
+    if op is sre.SUBPATTERN and not value[1]:  # a group without flags of its own
+        inner = list(value[3])
+        op, value = inner[0] if len(inner) == 1 else (None, None)
+    if op is not sre.BRANCH:
+        return ()
+    runs = tuple(_literal_run(list(branch)) for branch in value[1])
+    return runs if all(runs) else ()
+
+
+def _literal_run(nodes: list[tuple[Any, Any]]) -> str:
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    run = []
+    for op, value in nodes:
+        if op is not sre.LITERAL:
+            break
+        run.append(chr(value))
+    return "".join(run)
 
 
 def _advice(path: Path, where: str, value: Any) -> Advice:
