@@ -256,7 +256,6 @@ def _word_counts(norm: str) -> tuple[int, int, int, int, int]:
 # "fast-paced" is one word ("fastpaced"), "£30,000" one ("30000") and "****" none. Curly
 # apostrophes are straightened first so "you’ll" is the dictionary's "you'll".
 _PUNCTUATION = re.compile(r"[^\w\s']|'(?![tsd]|ve|ll|re)")
-_CURLY = str.maketrans({"’": "'", "‘": "'"})
 # The same clean-up in two steps that run faster: the apostrophes first (their test reads the
 # character after, which must still be there), then every other character the pattern drops,
 # deleted by str.translate through a table that learns each character once.
@@ -277,7 +276,9 @@ _DELETE = _Deletions()
 
 def _clean(text: str) -> str:
     """``text`` without what the formulas drop (``_PUNCTUATION``), lower-cased."""
-    cleaned = text.translate(_CURLY)
+    # (Two str.replace calls, not str.translate: on a text with any non-ASCII
+    # character translate looks every character up in the table, three times slower.)
+    cleaned = text.replace("’", "'").replace("‘", "'")
     if "'" in cleaned:
         cleaned = _LONE_APOSTROPHE.sub("", cleaned)
     return cleaned.translate(_DELETE).lower()
