@@ -12,7 +12,8 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import and_, eq
+from itertools import compress, count
+from operator import eq
 
 from ..findings import Finding, FindingSource, Severity
 from ..rewrite.lexicon import in_class
@@ -248,20 +249,20 @@ def may_repeat(text: str) -> bool:
     ``str.lower`` ("ſ" and "s", the Kelvin sign and "k"), so such a text always may repeat.
     """
     words = _RUN.findall(text)
-    if not all(map(str.isascii, words)):
+    if not (text.isascii() or all(map(str.isascii, words))):
         return True
-    words = [word.lower() for word in words]
+    words = list(map(str.lower, words))
     for span in _REPEAT_SPAN:
-        # same[i]: word i comes again ``span`` words on; a phrase of ``span`` words written
-        # twice needs ``span`` such words in a row.
-        same = list(map(eq, words, words[span:]))
-        run = same
-        for shift in range(1, span):
-            run = list(map(and_, run, same[shift:]))
-            if not any(run):
-                break
-        else:
-            return True
+        # Where word i comes again ``span`` words on (few places); a phrase of ``span`` words
+        # written twice needs ``span`` such places in a row.
+        again = list(compress(count(), map(eq, words, words[span:])))
+        if len(again) < span:
+            continue
+        run = 1
+        for before, after in zip(again, again[1:], strict=False):
+            run = run + 1 if after == before + 1 else 1
+            if run == span:
+                return True
     return False
 
 
