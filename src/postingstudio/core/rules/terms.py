@@ -242,11 +242,16 @@ class TermScan:
         return tuple(table.version for table in self.tables)
 
     def _learn(self, norm: str) -> tuple[tuple[int, dict[str, Any] | None], ...]:
-        which = tuple(
-            (n, table.next_words(norm))
-            for n, table in enumerate(self.tables)
-            if table.starts_something(norm)
-        )
+        # starts_something and next_words, asking each table's memo once instead of twice
+        found: list[tuple[int, dict[str, Any] | None]] = []
+        for n, table in enumerate(self.tables):
+            entry = table._first_word(norm)
+            if entry is _NOTHING:
+                continue
+            singles, node = entry
+            stemmed = node is None or node.stems or node.short_stems
+            found.append((n, None if singles or stemmed else node.children))  # type: ignore[union-attr]
+        which = tuple(found)
         if len(self._which) > _CACHE_LIMIT:
             self._which.clear()
         self._which[norm] = which
