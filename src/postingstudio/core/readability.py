@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import accumulate, chain
 from typing import overload
 
-from .syllables import cmu_syllables, count_syllables, import_textstat
+from .syllables import cmu_lookup, cmu_syllables, count_syllables, import_textstat
 from .text import TextIndex
 
 # Flesch (1948) constants as textstat configures them for English.
@@ -207,7 +207,7 @@ def _one_word(norm: str) -> tuple[int, int, int, int, int]:
 
 def glued_pieces(norm: str) -> list[str] | None:
     """The fewest dictionary words that make up ``norm`` exactly, or None."""
-    known = cmu_syllables()
+    known = cmu_lookup()
     best: list[list[str] | None] = [[]] + [None] * len(norm)
     # Only a prefix that splits into words can come before a piece: those ends, in order
     # (trying all twenty begins at every end was a twentieth of the analysis).
@@ -221,7 +221,7 @@ def glued_pieces(norm: str) -> list[str] | None:
         current: list[str] | None = None
         for begin in reachable[first:]:
             piece = norm[begin:end]
-            if piece not in known or (len(piece) == 1 and piece not in "ai"):
+            if known(piece) is None or (len(piece) == 1 and piece not in "ai"):
                 continue
             head = best[begin]
             if current is None or len(head) + 1 < len(current):  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ import sys
 import threading
 import types
 from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,14 @@ def cmu_syllables() -> Mapping[str, int]:
             if _cmu is None:
                 _cmu = _load_cmu()
     return _cmu
+
+
+def cmu_lookup() -> Callable[[str], int | None]:
+    """``cmu_syllables().get``: the dict's own method (a C call) once the dict is built, which
+    a word-by-word loop asking ``in`` through the mapping's Python methods cost three times."""
+    counts = cmu_syllables()
+    built = getattr(counts, "_dict", None)
+    return built.get if built is not None else counts.get
 
 
 class CmuCounts(Mapping[str, int]):
