@@ -61,7 +61,10 @@ class CuePattern:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The regex's matches in ``text``; none, without a search, where no opening occurs."""
-        if self.openings and not any(opening in text for opening in self.openings):
+        openings = self.openings
+        if openings and not (
+            openings[0] in text if len(openings) == 1 else any(map(text.__contains__, openings))
+        ):
             return iter(())
         return self.regex.finditer(text)
 
