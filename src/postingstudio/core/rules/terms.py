@@ -237,11 +237,32 @@ class TermScan:
         # in which a term may start with the word
         self._which: dict[str, tuple[tuple[int, dict[str, Any] | None], ...]] = {}
         self._versions = self._current_versions()
+        self._openers = self._first_words()
 
     def _current_versions(self) -> tuple[int, ...]:
         return tuple(table.version for table in self.tables)
 
+    def _first_words(self) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+        """What a term of any table can open with: its first words, the keys of one-word stems
+        and the one-word stems shorter than a key."""
+        words: set[str] = set()
+        keys: set[str] = set()
+        short: list[str] = []
+        for table in self.tables:
+            root = table._root
+            words.update(root.children)
+            keys.update(root.stems)
+            short.extend(prefix for prefix, _payload in root.short_stems)
+        return frozenset(words), frozenset(keys), tuple(short)
+
     def _learn(self, norm: str) -> tuple[tuple[int, dict[str, Any] | None], ...]:
+        # Most new words open no term anywhere: three tests tell, without asking every table.
+        words, keys, short = self._openers
+        if norm not in words and norm[:_STEM_KEY] not in keys and not norm.startswith(short):
+            if len(self._which) > _CACHE_LIMIT:
+                self._which.clear()
+            self._which[norm] = ()
+            return ()
         # starts_something and next_words, asking each table's memo once instead of twice
         found: list[tuple[int, dict[str, Any] | None]] = []
         for n, table in enumerate(self.tables):
@@ -263,6 +284,7 @@ class TermScan:
         if versions != self._versions:  # a table gained terms since: forget what was learnt
             self._which.clear()
             self._versions = versions
+            self._openers = self._first_words()
         per_table: list[list[int]] = [[] for _ in self.tables]
         appends = [positions.append for positions in per_table]
         norms = index.norms
