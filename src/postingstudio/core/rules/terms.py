@@ -140,17 +140,13 @@ class TermTable(Generic[T]):
             found.sort(key=lambda item: -item[0])
         return found
 
-    def find(
-        self, tokens: Sequence[Token], text: str | None = None
-    ) -> Iterator[tuple[int, int, T]]:
+    def find(self, tokens: Sequence[Token], text: str | None = None) -> list[tuple[int, int, T]]:
         """:meth:`find_in` over a list of tokens."""
         starts = [token.start for token in tokens]
         ends = [token.end for token in tokens]
         return self._find([token.norm for token in tokens], starts, ends, text, None)
 
-    def find_in(
-        self, index: TextIndex, within_sentences: bool = True
-    ) -> Iterator[tuple[int, int, T]]:
+    def find_in(self, index: TextIndex, within_sentences: bool = True) -> list[tuple[int, int, T]]:
         """Yield (first token, end token, payload) of the terms in a text; for one payload,
         matches never overlap.
 
@@ -174,42 +170,50 @@ class TermTable(Generic[T]):
         ends: Sequence[int],
         text: str | None,
         positions: Iterable[int] | None,
-    ) -> Iterator[tuple[int, int, T]]:
-        get = self._cache.get
+    ) -> list[tuple[int, int, T]]:
+        # A list built in one loop, not a generator: every caller takes all the matches, and
+        # resuming a generator per match was a tenth of the section cue look-up.
+        get, first_word, walk = self._cache.get, self._first_word, self._walk
         busy_until: dict[int, int] = {}
+        busy = busy_until.get
+        out: list[tuple[int, int, T]] = []
+        add = out.append
+        search = _BREAK.search
         last = len(norms) - 1
         for index in range(len(norms)) if positions is None else positions:
             norm = norms[index]
             entry = get(norm)
             if entry is None:
-                entry = self._first_word(norm)
+                entry = first_word(norm)
             if entry is _NOTHING:
                 continue
             singles, node = entry
             # Most phrases start with a common word ("and", "the", "to") that the next word
             # does not continue: test that here, and walk the trie only when it may go on.
             if (
-                node is not None
-                and index < last
-                and (node.stems or node.short_stems or norms[index + 1] in node.children)
+                node is None
+                or index >= last
+                or not (node.stems or node.short_stems or norms[index + 1] in node.children)
             ):
-                found = self._walk(norms, index, singles, node)
-            elif singles:
-                found = [(index + 1, payload) for payload in singles]
-            else:
+                for payload in singles:  # one-word terms: nothing to cross
+                    key = id(payload)
+                    if busy(key, -1) <= index:
+                        busy_until[key] = index + 1
+                        add((index, index + 1, payload))
                 continue
-            for end, payload in found:
+            for end, payload in walk(norms, index, singles, node):
                 key = id(payload)
-                if busy_until.get(key, -1) > index:
+                if busy(key, -1) > index:
                     continue
                 if (
                     text is not None
                     and end - index > 1
-                    and _BREAK.search(text, ends[index], starts[end - 1])
+                    and search(text, ends[index], starts[end - 1])
                 ):
                     continue
                 busy_until[key] = end
-                yield index, end, payload
+                add((index, end, payload))
+        return out
 
     def occurs_overlapping(self, norms: Sequence[str], start: int, end: int) -> bool:
         """True when any term occurs at a token span overlapping [start, end) (token positions
