@@ -28,6 +28,24 @@ from .structure import Mark
 # ftfy is neither imported nor run for it.
 _SUSPECT = re.compile(r"[ÃÂâ€¬†‚ÄÔ¢Å∑ß≠ÇÄ]")
 _CHUNK = re.compile(r"(?:[^\s]|\xa0)*[ÃÂâ€¬†‚ÄÔ¢Å∑ß≠ÇÄ](?:[^\s]|\xa0)*")
+_RUN = re.compile(r"(?:[^\s]|\xa0)*")  # the rest of a chunk from a suspect character
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """The spans ``_CHUNK.finditer`` finds: each run of non-space characters (or no-break
+    spaces) holding a suspect character, from the suspect characters out. (_CHUNK opens
+    with the run, so re read every word from each of its letters on to look for one.)"""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    search, run = _SUSPECT.search, _RUN.match
+    while (suspect := search(text, position)) is not None:
+        start = suspect.start()
+        while start > position and (text[start - 1] == "\xa0" or not text[start - 1].isspace()):
+            start -= 1
+        end = run(text, start).end()  # type: ignore[union-attr]
+        spans.append((start, end))
+        position = end
+    return spans
 
 
 # Word's Symbol-font bullets land in the Private Use Area once repaired ("ÔÇ∑" -> U+F0B7).
@@ -136,9 +154,9 @@ def find_replacements(text: str) -> list[Replacement]:
         return []
     fix = _fixer()
     found: list[Replacement] = []
-    for chunk in _CHUNK.finditer(text):
+    for chunk_start, chunk_end in _chunks(text):
         # A repaired no-break space becomes a plain space: the writer meant a gap, not a glyph.
-        garbled = chunk.group()
+        garbled = text[chunk_start:chunk_end]
         repaired = fix(garbled).replace("\xa0", " ").translate(_PRIVATE_BULLETS)
         if repaired == garbled:
             continue
@@ -151,8 +169,8 @@ def find_replacements(text: str) -> list[Replacement]:
             if tag != "equal":
                 found.append(
                     Replacement(
-                        chunk.start() + low,
-                        chunk.start() + high,
+                        chunk_start + low,
+                        chunk_start + high,
                         garbled[low:high],
                         repaired[new_low:new_high],
                     )
