@@ -227,6 +227,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         line_end = text.find("\n", line_start)
         if line_end < 0:
             line_end = length
+        if line_end == line_start:  # a blank line holds no sentence (a quarter of the lines)
+            line_start += 1
+            continue
         edges = [line_start, *_cuts_in_line(text, line_start, line_end), line_end]
         for begin, finish in zip(edges, edges[1:], strict=False):
             begin, finish = _trim(text, begin, finish)
