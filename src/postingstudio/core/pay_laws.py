@@ -74,9 +74,14 @@ class LocationScope:
     title_words: int = 12
     flags: tuple[str, ...] = ()
     passes: tuple[str, ...] = ()
+    # The cues as one alternation (``any_cue``), where they combine: one search a sentence
+    # instead of one per cue (asked of every sentence of most postings).
+    any_cue: re.Pattern[str] | None = None
 
     def says_where(self, sentence: str) -> bool:
         """Whether ``sentence`` states where the job is."""
+        if self.any_cue is not None:
+            return self.any_cue.search(sentence) is not None
         return any(cue.search(sentence) for cue in self.cues)
 
     def text(self, text: str, sentences: Sequence[tuple[int, int]]) -> str:
@@ -102,13 +107,27 @@ def load_scope(resources: Path | None) -> LocationScope:
 def _load_scope(path: Path, _mtime: int) -> LocationScope:
     data = read_toml(path).get("scope", {})
     examples = data.get("examples", {})
+    sources = tuple(data.get("cues", ()))
     return LocationScope(
-        tuple(re.compile(cue, re.IGNORECASE) for cue in data.get("cues", ())),
+        tuple(re.compile(cue, re.IGNORECASE) for cue in sources),
         int(data.get("heading_words", 3)),
         int(data.get("title_words", 12)),
         tuple(examples.get("flags", ())),
         tuple(examples.get("passes", ())),
+        _alternation(sources),
     )
+
+
+def _alternation(sources: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex that finds something exactly where one of ``sources`` does; None where they
+    do not combine (a back-reference would point at another cue's group, global flags must
+    open a regex)."""
+    if not sources or any(re.search(r"\\\d|\(\?P=|\(\?[a-zA-Z]+\)", cue) for cue in sources):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{cue})" for cue in sources), re.IGNORECASE)
+    except re.error:
+        return None
 
 
 @lru_cache(maxsize=4)
