@@ -61,13 +61,14 @@ class SentenceStats:
 
 class SentenceTable(Sequence[SentenceStats]):
     """Every sentence's :class:`SentenceStats` as five int columns, made into objects as they
-    are read: 40 bytes a sentence instead of ~130 held as objects (a 200,000-line list has
-    200,000 sentences, counted while the rest of the analysis is held too)."""
+    are read: 20 bytes a sentence (4-byte ints, where the text is shorter than 2**31) instead
+    of ~130 held as objects (a 200,000-line list has 200,000 sentences, counted while the rest
+    of the analysis is held too)."""
 
     __slots__ = ("_columns",)
 
-    def __init__(self) -> None:
-        self._columns = tuple(array("q") for _ in range(5))
+    def __init__(self, code: str = "q") -> None:
+        self._columns = tuple(array(code) for _ in range(5))
 
     def append(self, start: int, end: int, words: int, syllables: int, poly: int) -> None:
         for column, value in zip(self._columns, (start, end, words, syllables, poly), strict=True):
@@ -263,7 +264,7 @@ def measure(index: TextIndex) -> Readability:
     """Count once, over the shared sentences of the posting."""
     known = _WORD_COUNTS.get
     text = index.text
-    stats = SentenceTable()
+    stats = SentenceTable("i" if len(text) < 2**31 - 1 else "q")
     total_words = total_syllables = total_poly = complex_words = difficult = 0
     for start, end in index.sentences:
         words = syllables = poly = 0

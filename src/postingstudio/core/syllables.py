@@ -241,9 +241,30 @@ def _hyphenation() -> Hyphenation:
     return hyphenation
 
 
-@lru_cache(maxsize=65536)
 def count_syllables(word: str) -> int:
     """Syllables in one lower-cased word, as textstat counts them (CMU first, then Pyphen)."""
+    if word.isdigit() and word.isascii() and _digits_unbroken():
+        # A number goes around the memo below: its count is known without Pyphen, and a
+        # 200,000-line numbered list filled the memo with 65,536 numbers (7.5 MB).
+        known = cmu_syllables().get(word)
+        return 1 if known is None else known
+    return _count_syllables(word)
+
+
+@lru_cache(maxsize=1)
+def _digits_unbroken() -> bool:
+    """Does Pyphen find no break in any run of ASCII digits? True when no pattern is "." alone
+    and none starts with a digit or with "." and a digit: every search from a position of
+    ".2024." then stops at its first character, so no point is set."""
+    hyphenation = _hyphenation()
+    prefixes = hyphenation.prefixes
+    return "." not in hyphenation.patterns and not any(
+        digit in prefixes or "." + digit in prefixes for digit in "0123456789"
+    )
+
+
+@lru_cache(maxsize=65536)
+def _count_syllables(word: str) -> int:
     known = cmu_syllables().get(word)
     if known is not None:
         return known
