@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import overload
 
-from .syllables import cmu_syllables, count_syllables, import_textstat
+from .syllables import cmu_syllables, fallback_syllables, import_textstat
 from .text import TextIndex
 
 # Flesch (1948) constants as textstat configures them for English.
@@ -195,7 +195,7 @@ _LONGEST_PIECE = 20
 def _one_word(norm: str) -> tuple[int, int, int, int, int]:
     syllables = cmu_syllables().get(norm)
     if syllables is None:
-        syllables = count_syllables(norm)
+        syllables = fallback_syllables(norm)
     poly = int(syllables >= 3)
     unfamiliar = int(norm not in easy_words())
     return 1, syllables, poly, unfamiliar, poly & unfamiliar
