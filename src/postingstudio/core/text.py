@@ -32,6 +32,9 @@ _PIECE = 1 << 16
 # Offsets as 4-byte ints where they fit (a file is at most 20 MB of text, docio refuses more):
 # 1.2 million words then take 10 MB less than with 8-byte ones.
 _SHORT_TEXT = 2**31 - 1
+# Distinct norms remembered for sharing before the memo starts afresh: a posting has a few
+# thousand; a vocabulary larger than this (numbers, codes) is mostly words met once.
+_SHARED_LIMIT = 50_000
 
 
 @dataclass(slots=True, eq=False)
@@ -62,6 +65,8 @@ def token_columns(text: str) -> tuple[array[int], array[int], list[str]]:
         stop = _piece_end(text, position)
         _columns_of(text, position, stop, starts, ends, norms, shared)
         position = stop
+        if len(shared) > _SHARED_LIMIT:
+            shared.clear()  # (a list of 200,000 numbers would keep them all in it: 10 MB)
     return starts, ends, norms
 
 
