@@ -229,6 +229,8 @@ def _word_counts(norm: str) -> tuple[int, int, int, int, int]:
             sum(part[3] for part in parts),
             sum(part[4] for part in parts),
         )
+    if norm.isdigit() and norm.isascii():
+        return counts  # cheap to count again; a list of 200,000 numbers kept refilling the memo
     if len(_WORD_COUNTS) > _MEMO_LIMIT:
         _WORD_COUNTS.clear()
     _WORD_COUNTS[norm] = counts

@@ -34,7 +34,7 @@ _PIECE = 1 << 16
 _SHORT_TEXT = 2**31 - 1
 # Distinct norms remembered for sharing before the memo starts afresh: a posting has a few
 # thousand; a vocabulary larger than this (numbers, codes) is mostly words met once.
-_SHARED_LIMIT = 50_000
+_SHARED_LIMIT = 20_000
 
 
 @dataclass(slots=True, eq=False)
