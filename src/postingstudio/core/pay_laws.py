@@ -84,6 +84,9 @@ class LocationScope:
 
     def says_where(self, sentence: str) -> bool:
         """Whether ``sentence`` states where the job is."""
+        either = _either(self.cues)
+        if either is not None:
+            return either.search(sentence) is not None
         return any(cue.search(sentence) for cue in self.cues)
 
     def text(self, text: str, sentences: Sequence[tuple[int, int]]) -> str:
@@ -110,6 +113,26 @@ def _lines(text: str) -> Iterator[str]:
         yield text[start:end]
         start = end + 1
     yield text[start:]
+
+
+# What, in a cue, could mean something else inside an alternation: a back-reference or an
+# inline flag.
+_UNSHAREABLE = re.compile(r"\\\d|\(\?P=|\(\?[aiLmsux-]")
+
+
+@lru_cache(maxsize=8)
+def _either(cues: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that matches where any of ``cues`` does (one search a sentence instead of
+    one a cue: every sentence of a posting is asked), or None where the cues cannot be joined
+    safely (different flags, back-references, inline flags)."""
+    if not cues or any(cue.flags != cues[0].flags for cue in cues):
+        return None
+    if any(_UNSHAREABLE.search(cue.pattern) for cue in cues):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{cue.pattern})" for cue in cues), cues[0].flags)
+    except re.error:
+        return None
 
 
 def load_scope(resources: Path | None) -> LocationScope:
