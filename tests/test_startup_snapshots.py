@@ -151,14 +151,18 @@ def test_bisected_cmu_counts_equal_the_dictionary(monkeypatch):
     words = rng.sample(sorted(parsed), 2000) + ["", "zzzzqx", "kubernetes", "a", "zywicki"]
     words += [word + "s" for word in words[:300]] + [min(parsed), max(parsed)]
     bisected = syllables._load_cmu()
-    assert len(words) < bisected.DICT_AFTER
+    assert len(words) < bisected.TABLE_AFTER
     assert [bisected.get(word) for word in words] == [parsed.get(word) for word in words]
-    assert bisected._dict is None  # still bisecting
-    monkeypatch.setattr(syllables.CmuCounts, "DICT_AFTER", 10)
+    assert bisected._table is None  # still bisecting
+    monkeypatch.setattr(syllables.CmuCounts, "TABLE_AFTER", 10)
     counted = syllables._load_cmu()
     assert [counted.get(word) for word in words] == [parsed.get(word) for word in words]
-    assert counted._dict is not None  # switched to the dict part way
+    assert counted._table is not None  # switched to the hash table part way
     assert len(counted) == len(parsed) and ("abandon" in counted) and ("zzzzqx" not in counted)
+    # Every word of the dictionary, and prefixes of words, through the table (min(…, 255) as
+    # the cache stores a byte a word).
+    assert all(counted.get(word) == min(count, 255) for word, count in parsed.items())
+    assert [counted.get(word[:-1]) for word in words] == [parsed.get(w[:-1]) for w in words]
 
 
 def test_a_found_snapshot_is_never_rewritten(cache_dir):

@@ -140,6 +140,11 @@ def analyse(
         frozenset(str(word).lower() for word in names.get("function_words", ())),
     )
     marks, sentence_counts = sentence_marks(readability, index.text, sentence_limits)
+    # Only the whole text's figures are read from here on: the per-sentence table (4 MB on a
+    # 200,000-line list) need not be held through the sections.
+    reading_metrics = readability.metrics()
+    grade, sentence_total = readability.flesch_kincaid_grade, readability.sentences
+    del readability
     marks["passive"] = book.passive.find(index)
     marks["garbled"] = repair.offsets.garbled_marks() if repair else []
     allowed = frozenset(t.lower() for t in settings.allow_terms)
@@ -164,7 +169,7 @@ def analyse(
     min_words, max_words = int(length.get("min_words", 0)), int(length.get("max_words", 10**9))
     metrics: dict[str, Any] = {
         "words": words,
-        **readability.metrics(),
+        **reading_metrics,
         "target_grade": target_grade,
         "length_profile": length_name,
         "length_band": [min_words, max_words],
@@ -188,10 +193,10 @@ def analyse(
         "masculine_words": list(gender.masculine_words),
         "feminine_words": list(gender.feminine_words),
         # Derived values the scoring penalties and metric rules read.
-        "grade_over_target": round(max(0.0, readability.flesch_kincaid_grade - target_grade), 2),
+        "grade_over_target": round(max(0.0, grade - target_grade), 2),
         "hard_sentence_share": round(
             (sentence_counts["hard_sentences"] + sentence_counts["very_hard_sentences"])
-            / max(1, readability.sentences),
+            / max(1, sentence_total),
             3,
         ),
         "length_off_band": round(
@@ -220,6 +225,8 @@ def analyse(
     limits.update(_flatten("requirements", requirements))
     limits["reading.target_grade"] = target_grade
     metric_findings = run_metric_rules(book.metric_rules, metrics, marks, limits, index, settings)
+    text = index.text
+    del index  # its tokens (31 MB on the 200,000-line list) go before the currency's look
     empty = book.scoring.get("empty_state", {})
     if words < int(empty.get("min_words", 0)):
         # Too little text to judge: no score, and no document-level verdicts (missing sections,
@@ -229,7 +236,7 @@ def analyse(
         metrics["empty_state"] = str(empty.get("message", ""))
     all_rule_findings = [*rule_findings, *metric_findings]
     if book.resources is not None:  # pay fixes in the posting's own currency first
-        currency = posting_currency(index.text, load_currencies(book.resources))
+        currency = posting_currency(text, load_currencies(book.resources))
         all_rule_findings = prefer_currency(all_rule_findings, currency)
         section_found = prefer_currency(section_found, currency)
         if currency is not None:  # "Strengthen" writes the posting's currency too
@@ -256,7 +263,7 @@ def analyse(
         sections = list(shown_sections(sections, repair.offsets))
         salary = shown_salary(salary, repair.offsets, repair.shown.text)
     return Report(
-        text=repair.shown.text if repair else index.text,
+        text=repair.shown.text if repair else text,
         findings_by_origin=MappingProxyType(by_origin),
         metrics=MappingProxyType(metrics),
         scores=scores,

@@ -159,11 +159,16 @@ def _load(path: Path, _mtime: int) -> tuple[Currency, ...]:
 
 def posting_currency(text: str, currencies: Sequence[Currency]) -> Currency | None:
     """The currency ``text`` pays in: its signs and codes, else its places, else "$" = USD."""
-    for hits in (Currency.sign_hits, Currency.place_hits):
-        scored = [(hits(currency, text), -n, currency) for n, currency in enumerate(currencies)]
-        best = max(scored, default=None, key=lambda item: item[:2])
-        if best is not None and best[0] > 0:
-            return best[2]
+    try:
+        for hits in (Currency.sign_hits, Currency.place_hits):
+            scored = [(hits(c, text), -n, c) for n, c in enumerate(currencies)]
+            best = max(scored, default=None, key=lambda item: item[:2])
+            if best is not None and best[0] > 0:
+                return best[2]
+    finally:
+        # The lower-cased copy served this text's currencies; kept, it would outlive the
+        # analysis (6 MB for a 6 MB text, while the export runs).
+        _lowered.cache_clear()
     if "$" in text:
         return next((c for c in currencies if c.code == "USD"), None)
     return None

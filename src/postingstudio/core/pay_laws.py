@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -86,15 +86,28 @@ class LocationScope:
 
     def text(self, text: str, sentences: Sequence[tuple[int, int]]) -> str:
         """The parts of ``text`` that say where the job is, joined by new lines."""
-        lines = text.split("\n")
+        lines = _lines(text)  # one at a time: a 200,000-line list's lines were 16 MB at once
+        first = next(lines)
         # The first line is a title only when it is short: some postings open with the blurb.
-        parts = [lines[0]] if len(lines[0].split()) <= self.title_words else []
-        for n, line in enumerate(lines):
+        parts = [first] if len(first.split()) <= self.title_words else []
+        line, following = first, [next(lines, None), next(lines, None)]
+        while line is not None:
             # A heading ("Location", "Work location:") says where only through the line under it.
             if len(line.split()) <= self.heading_words and self.says_where(line.strip()):
-                parts += [nxt for nxt in lines[n + 1 : n + 3] if nxt.strip()][:1]
+                parts += [nxt for nxt in following if nxt is not None and nxt.strip()][:1]
+            line = following.pop(0)
+            following.append(next(lines, None))
         parts += [text[a:b] for a, b in sentences if self.says_where(text[a:b].strip())]
         return "\n".join(parts)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` as splitting it at every line break gives them, one at a time."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
 
 
 def load_scope(resources: Path | None) -> LocationScope:

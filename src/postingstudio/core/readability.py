@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import accumulate, chain
 from typing import overload
 
-from .syllables import cmu_lookup, cmu_syllables, count_syllables, import_textstat
+from .syllables import cmu_lookup, cmu_syllables, fallback_syllables, import_textstat
 from .text import TextIndex
 
 # Flesch (1948) constants as textstat configures them for English.
@@ -62,13 +62,14 @@ class SentenceStats:
 
 class SentenceTable(Sequence[SentenceStats]):
     """Every sentence's :class:`SentenceStats` as five int columns, made into objects as they
-    are read: 40 bytes a sentence instead of ~130 held as objects (a 200,000-line list has
-    200,000 sentences, counted while the rest of the analysis is held too)."""
+    are read: 20 bytes a sentence (4-byte ints, where the text is shorter than 2**31) instead
+    of ~130 held as objects (a 200,000-line list has 200,000 sentences, counted while the rest
+    of the analysis is held too)."""
 
     __slots__ = ("_columns",)
 
-    def __init__(self) -> None:
-        self._columns = tuple(array("q") for _ in range(5))
+    def __init__(self, code: str = "q") -> None:
+        self._columns = tuple(array(code) for _ in range(5))
 
     def append(self, start: int, end: int, words: int, syllables: int, poly: int) -> None:
         starts, ends, word_counts, syllable_counts, polys = self._columns
@@ -199,7 +200,7 @@ _LONGEST_PIECE = 20
 def _one_word(norm: str) -> tuple[int, int, int, int, int]:
     syllables = cmu_syllables().get(norm)
     if syllables is None:
-        syllables = count_syllables(norm)
+        syllables = fallback_syllables(norm)
     poly = int(syllables >= 3)
     unfamiliar = int(norm not in easy_words())
     return 1, syllables, poly, unfamiliar, poly & unfamiliar
@@ -246,6 +247,8 @@ def _word_counts(norm: str) -> tuple[int, int, int, int, int]:
             sum(part[3] for part in parts),
             sum(part[4] for part in parts),
         )
+    if norm.isdigit() and norm.isascii():
+        return counts  # cheap to count again; a list of 200,000 numbers kept refilling the memo
     if len(_WORD_COUNTS) > _MEMO_LIMIT:
         _WORD_COUNTS.clear()
     _WORD_COUNTS[norm] = counts
@@ -298,6 +301,9 @@ def sentence_words_of(text: str, sentences: Sequence[tuple[int, int]]) -> list[s
     return _clean(joined).split("\n")
 
 
+_CHUNK = 4096  # sentences counted at once by measure()
+
+
 def _non_space(text: str) -> int:
     r"""Characters of ``text`` that are not white space.
 
@@ -322,39 +328,49 @@ def measure(index: TextIndex) -> Readability:
     """
     text = index.text
     sentences = index.sentences
-    pieces = sentence_words_of(text, sentences)
-    words_of = [piece.split() for piece in pieces]
-    norms = list(chain.from_iterable(words_of))
-    found = list(map(_WORD_COUNTS.get, norms))  # one look-up per word, in C
-    if None in found:
-        found = [c or _word_counts(n) for c, n in zip(found, norms, strict=True)]
-    stats = SentenceTable()
-    if not found:
-        return Readability(0, 0, 0, 0, 0, 0, _non_space(text), stats)
-    words_col, syllables_col, poly_col, unfamiliar_col, complex_col = zip(*found, strict=True)
-    word_sums = list(accumulate(words_col, initial=0))
-    syllable_sums = list(accumulate(syllables_col, initial=0))
-    poly_sums = list(accumulate(poly_col, initial=0))
-    first = 0
-    for (start, end), words in zip(sentences, words_of, strict=True):
-        if not words:
+    stats = SentenceTable("i" if len(text) < 2**31 - 1 else "q")
+    words = syllables = poly = complex_words = difficult = 0
+    # A chunk of sentences at a time: the words of a 200,000-line list, their counts and running
+    # totals at once were tens of MB (a sentence never holds a line break, so cleaning a chunk
+    # joined by line breaks reads each sentence as on its own, as cleaning all at once does).
+    for first in range(0, len(sentences), _CHUNK):
+        chunk = sentences[first : first + _CHUNK]
+        words_of = [piece.split() for piece in sentence_words_of(text, chunk)]
+        norms = list(chain.from_iterable(words_of))
+        found = list(map(_WORD_COUNTS.get, norms))  # one look-up per word, in C
+        if None in found:
+            found = [c or _word_counts(n) for c, n in zip(found, norms, strict=True)]
+        if not found:
             continue
-        last = first + len(words)
-        stats.append(
-            start,
-            end,
-            word_sums[last] - word_sums[first],
-            syllable_sums[last] - syllable_sums[first],
-            poly_sums[last] - poly_sums[first],
-        )
-        first = last
+        words_col, syllables_col, poly_col, unfamiliar_col, complex_col = zip(*found, strict=True)
+        word_sums = list(accumulate(words_col, initial=0))
+        syllable_sums = list(accumulate(syllables_col, initial=0))
+        poly_sums = list(accumulate(poly_col, initial=0))
+        at = 0
+        for (start, end), in_sentence in zip(chunk, words_of, strict=True):
+            if not in_sentence:
+                continue
+            last = at + len(in_sentence)
+            stats.append(
+                start,
+                end,
+                word_sums[last] - word_sums[at],
+                syllable_sums[last] - syllable_sums[at],
+                poly_sums[last] - poly_sums[at],
+            )
+            at = last
+        words += word_sums[-1]
+        syllables += syllable_sums[-1]
+        poly += poly_sums[-1]
+        complex_words += sum(complex_col)
+        difficult += sum(unfamiliar_col)
     return Readability(
-        words=word_sums[-1],
+        words=words,
         sentences=len(stats),
-        syllables=syllable_sums[-1],
-        polysyllables=poly_sums[-1],
-        complex_words=sum(complex_col),
-        difficult_words=sum(unfamiliar_col),
+        syllables=syllables,
+        polysyllables=poly,
+        complex_words=complex_words,
+        difficult_words=difficult,
         letters=_non_space(text),
         per_sentence=stats,
     )

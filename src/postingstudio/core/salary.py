@@ -11,7 +11,7 @@ Adzuna masks every digit run as ``****`` and strips currency signs and dashes, s
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -164,11 +164,11 @@ def _number(raw: str, mult: str | None) -> float | None:
     return value
 
 
-def _amounts(index: TextIndex) -> list[_Amount]:
-    """Amounts, found from the shared tokens (digit runs, ``****``, ``<SALARY>``): scanning the
-    text with a regex that starts with a character class would cost more than everything else."""
+def _amounts(index: TextIndex) -> Iterator[_Amount]:
+    """Amounts in order, found from the shared tokens (digit runs, ``****``, ``<SALARY>``):
+    scanning the text with a regex that starts with a character class would cost more than
+    everything else. One at a time: a 200,000-line numbered list has 200,000 of them."""
     text = index.text
-    found: list[_Amount] = []
     consumed = -1
     starts = index.starts
     for position, norm in enumerate(index.norms):
@@ -218,11 +218,8 @@ def _amounts(index: TextIndex) -> list[_Amount]:
         code_after = None if cur else _CODE_CURRENCY_AFTER.match(text, end)
         if code_after:
             cur, end = code_after.group("c"), code_after.end()
-        found.append(
-            _Amount(start, end, _currency_code(cur), _number(num, mult.group() if mult else None),
-                    num.startswith(("*", "<")))
-        )  # fmt: skip
-    return found
+        yield _Amount(start, end, _currency_code(cur), _number(num, mult.group() if mult else None),
+                      num.startswith(("*", "<")))  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -304,12 +301,11 @@ def classify_salary(index: TextIndex, vague_terms: Sequence[str] | None = None) 
     text = index.text
     amounts = _amounts(index)
     best: _Candidate | None = None
-    i = 0
-    while i < len(amounts):
-        first = amounts[i]
+    first = next(amounts, None)
+    while first is not None:
+        second = next(amounts, None)  # each amount with the one after it: a range?
         candidate = None
-        if i + 1 < len(amounts):
-            second = amounts[i + 1]
+        if second is not None:
             gap = text[first.end : second.start]
             both_masked = first.masked and second.masked
             if len(gap) <= 8 and (
@@ -322,13 +318,13 @@ def classify_salary(index: TextIndex, vague_terms: Sequence[str] | None = None) 
                     or before.rstrip().lower().endswith("between")
                 ):
                     candidate = _judge(text, index, first, second)
-                    if candidate is not None:
-                        i += 1
+                    if candidate is not None:  # the range used both: go on after it
+                        second = next(amounts, None)
         if candidate is None:
             candidate = _judge(text, index, first, first)
         if candidate is not None and (best is None or candidate.rank > best.rank):
             best = candidate
-        i += 1
+        first = second
     if best is not None:
         return SalaryInfo(
             best.kind, text[best.start : best.end], best.start, best.end, best.currency,

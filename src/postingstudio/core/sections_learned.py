@@ -3,8 +3,8 @@ words, word pairs, the heading above it and its place in the posting.
 
 The weights are data (``resources/sections/<lang>/learned.json``), trained on two raters' labels
 by ``benchmarks/labelling/sections_train.py``; this module only reads them and scores sentences,
-with no dependency beyond the standard library. :func:`sentence_units` is the one sentence cut
-both training and scoring use, so the sentence ids a rater saw are the ones the model scores.
+with no dependency beyond the standard library. The sentence cut and the features are
+:mod:`.sections_units`'s.
 
 How a section's verdict combines the model with the heading and cue rules is data too: each
 section names a ``mode``:
@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
@@ -29,7 +28,14 @@ from typing import Any
 
 from .report import SectionState
 from .sections_scorer import FeatureRows, sigmoid
-from .text import sentence_spans
+from .sections_units import (
+    SentenceUnit,
+    UnitTable,
+    iter_unit_features,
+    sentence_units,
+    unit_features,
+    unit_table,
+)
 
 __all__ = [
     "SectionModel",
@@ -42,89 +48,41 @@ __all__ = [
 
 MODEL_FILE = "learned.json"
 FORMAT = 1
-_WORD = re.compile(r"[a-z][a-z'&-]*")
 _MODES = frozenset({"rules", "either", "model"})
-# A line of at most this many words, not ending in a full stop, heads what follows.
-_HEADING_WORDS = 8
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceUnit:
-    """One sentence of a posting: ``block.number`` as the raters' ids name it, and its span in the
-    whole text (a blank line is one empty unit so that later ids do not shift)."""
-
-    block: int
-    number: int
-    start: int
-    end: int
-    heading: bool
-
-
-def sentence_units(text: str, sentences: list[tuple[int, int]] | None = None) -> list[SentenceUnit]:
-    """Every line's sentences (the product's own sentence splitter), in order. ``sentences`` is
-    the text's cut where the caller has it (``TextIndex.sentences``): the splitter never joins
-    lines, so the whole text's sentences are each line's, and cutting twice cost a tenth of the
-    analysis."""
-    if sentences is None:
-        sentences = sentence_spans(text)
-    units: list[SentenceUnit] = []
-    offset, k, count = 0, 0, len(sentences)
-    for block, line in enumerate(text.split("\n")):
-        end = offset + len(line)
-        spans: list[tuple[int, int]] = []
-        while k < count and sentences[k][0] < end:
-            start, stop = sentences[k]
-            if text[start:stop].strip():
-                spans.append((start, stop))
-            k += 1
-        for number, (start, stop) in enumerate(spans or [(offset, end)]):
-            piece = text[start:stop].strip()
-            short = len(piece.split()) <= _HEADING_WORDS
-            heading = bool(piece) and short and not piece.endswith(".")
-            units.append(SentenceUnit(block, number, start, stop, heading))
-        offset = end + 1
-    return units
-
-
-def unit_features(text: str, units: list[SentenceUnit]) -> list[frozenset[str]]:
-    """The features of each unit: its words (``w:``), word pairs (``b:``), the words of the
-    latest heading-like line (``h:``) and of the sentence before (``p:``), whether it is a
-    heading, and which fifth of the posting holds it."""
-    return list(iter_unit_features(text, units))
-
-
-def iter_unit_features(text: str, units: list[SentenceUnit]) -> Iterator[frozenset[str]]:
-    """:func:`unit_features` one unit at a time: scoring keeps only each unit's probabilities,
-    not its few dozen feature strings (~2 KB a sentence, 400 MB for a 200,000-line list)."""
-    heading_words: frozenset[str] = frozenset()
-    # A mission or culture paragraph goes on past its cue sentence: the sentence before tells
-    # (cross-validated F1 on the tuning postings +0.025 for culture and mission).
-    previous: frozenset[str] = frozenset()
-    count = max(1, len(units))
-    # Lower-cased once; where a character changes length when lower-cased the offsets would
-    # shift, so each unit is lower-cased on its own.
-    lower = text.lower()
-    whole = len(lower) == len(text)
-    findall = _WORD.findall
-    for k, unit in enumerate(units):
-        if whole:
-            words = findall(lower, unit.start, unit.end)
-        else:
-            words = findall(text[unit.start : unit.end].lower())
-        feats = {"bias", f"pos:{min(4, 5 * k // count)}"}
-        feats.update(["w:" + w for w in words])
-        feats.update([f"b:{x}_{y}" for x, y in zip(words, words[1:], strict=False)])
-        if unit.heading:
-            feats.add("is_heading")
-            heading_words = frozenset(["h:" + w for w in words])
-        feats |= heading_words
-        feats |= previous
-        yield frozenset(feats)
-        if text[unit.start : unit.end].strip():
-            previous = frozenset("p:" + w for w in words)
 
 
 _sigmoid = sigmoid
+
+
+class Carriers:
+    """What a verdict reads of a section's carrier sentences (the units at or above its
+    threshold), gathered as they are scored: how many, how many are not headings, the two most
+    probable (ties: the earlier), and the span from the first to the last. A 200,000-line list
+    had 160,000 carriers of some section, held as (probability, unit) pairs and sorted."""
+
+    __slots__ = ("count", "sentences", "top", "first", "last")
+
+    def __init__(self, carriers: Iterable[tuple[float, SentenceUnit]] = ()) -> None:
+        self.count = self.sentences = 0
+        self.top: list[tuple[float, SentenceUnit]] = []
+        self.first: int | None = None
+        self.last: int | None = None
+        for p, unit in carriers:
+            self.add(p, unit)
+
+    def add(self, p: float, unit: SentenceUnit) -> None:
+        self.count += 1
+        self.sentences += not unit.heading
+        self.first = unit.start if self.first is None else min(self.first, unit.start)
+        self.last = unit.end if self.last is None else max(self.last, unit.end)
+        top = self.top
+        if len(top) < 2 or (-p, unit.start) < (-top[-1][0], top[-1][1].start):
+            top.append((p, unit))
+            top.sort(key=lambda pair: (-pair[0], pair[1].start))
+            del top[2:]
+
+    def __bool__(self) -> bool:
+        return self.count > 0
 
 
 @dataclass(frozen=True)
@@ -205,19 +163,6 @@ class SectionModel:
                 append(half if get is None else _sigmoid(math.fsum(map(get, fs, repeat(0.0)))))
         return out
 
-    def unit_scores(
-        self, sections: list[str], text: str, units: list[SentenceUnit]
-    ) -> dict[str, array[float]]:
-        """:meth:`probabilities_of` the features of ``units`` in ``text``, the same numbers
-        without building the feature strings (:class:`sections_scorer.FeatureRows`)."""
-        rows = self._rows
-        wanted = [s for s in sections if s in self._sections]
-        out: dict[str, array[float]] = {}
-        if any(self._sections[s].weights for s in wanted):
-            out = dict(zip(rows.sections, rows.scores(text, units), strict=True))
-        half = _sigmoid(0.0)
-        return {s: out[s] if s in out else array("d", [half] * len(units)) for s in wanted}
-
     def carriers(
         self,
         section: str,
@@ -238,6 +183,32 @@ class SectionModel:
             if p >= entry.threshold and unit.end > unit.start
         ]
         return sorted(scored, key=lambda pair: (-pair[0], pair[1].start))
+
+    def carriers_of(self, sections: list[str], text: str, units: UnitTable) -> dict[str, Carriers]:
+        """:meth:`carriers` of several sections, each unit scored as it is read (the
+        :class:`sections_scorer.FeatureRows` sums, without building feature strings) and kept
+        only when it carries a section: the same probabilities as :meth:`probabilities_of`."""
+        found = {s: Carriers() for s in sections if s in self._sections}
+        rows = self._rows
+        column_of = {section: k for k, section in enumerate(rows.sections)}
+        half = _sigmoid(0.0)
+        # A section without weights scores 0 for every sentence: no look-ups for it.
+        columns = [
+            (carriers.add, column_of.get(section), self._sections[section].threshold)
+            for section, carriers in found.items()
+        ]
+        if all(column is None for _, column, _ in columns):
+            scored = ((unit, []) for unit in units)
+        else:
+            scored = rows.iter_scores(text, units, len(units))
+        for unit, probabilities in scored:
+            if unit.end <= unit.start:
+                continue
+            for add, column, threshold in columns:
+                p = half if column is None else probabilities[column]
+                if p >= threshold:
+                    add(p, unit)
+        return found
 
     def to_json(self) -> dict[str, Any]:
         """The data form :func:`load_section_model` reads (the trainer writes it)."""
@@ -272,7 +243,7 @@ def combine(
     verdicts: list[Verdict],
     units: list[SentenceUnit] | None = None,
     feats: list[frozenset[str]] | None = None,
-    sentences: list[tuple[int, int]] | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
 ) -> list[Verdict]:
     """The rules' verdicts (one per ``(id, label)`` in ``sections``) with the model's say added
     where its mode asks for it. A verdict the model makes names the sentences that carry it.
@@ -286,11 +257,10 @@ def combine(
         for (section, _), verdict in zip(sections, verdicts, strict=True)
         if _model_asked(model, section, verdict)
     ]
-    scores: dict[str, array[float]] = {}
     if units is None or feats is None:
-        units = sentence_units(text, sentences)
-        scores = model.unit_scores(needed, text, units)
-        feats = []
+        gathered = model.carriers_of(needed, text, unit_table(text, sentences))
+    else:
+        gathered = {s: Carriers(model.carriers(s, units, feats)) for s in needed}
     out = []
     for (section, label), verdict in zip(sections, verdicts, strict=True):
         mode, state = model.mode(section), verdict[0]
@@ -299,7 +269,7 @@ def combine(
         if not _model_asked(model, section, verdict):
             out.append(verdict)
             continue
-        carriers = model.carriers(section, units, feats, scores.get(section))
+        carriers = gathered.get(section) or Carriers()
         found = {"model": bool(carriers), "either": rules_found or bool(carriers)}.get(
             mode, rules_found
         )
@@ -313,7 +283,7 @@ def combine(
             out.append(verdict)  # both found it: the rules say how well
             continue
         # A heading shows where the section is, not that it says enough: only sentences count.
-        enough = sum(not unit.heading for _, unit in carriers) >= model.present_min(section)
+        enough = carriers.sentences >= model.present_min(section)
         new_state = SectionState.PRESENT if enough else SectionState.THIN
         if new_state is state and carriers:  # the rules' reason stands, with the sentences
             quoted = _reason(text, label, carriers, True).replace("Read as", "read as", 1)
@@ -336,24 +306,23 @@ def _model_asked(model: SectionModel, section: str, verdict: Verdict) -> bool:
     )
 
 
-def _reason(
-    text: str, label: str, carriers: list[tuple[float, SentenceUnit]], rules_found: bool
-) -> str:
+def _reason(text: str, label: str, carriers: Carriers, rules_found: bool) -> str:
     if not carriers:
         return f"Only a mention; no sentence reads as {label.lower()}"
-    quoted = "; ".join(f"‘{_quote(text, unit)}’" for _, unit in carriers[:2])
-    more = f" and {len(carriers) - 2} more" if len(carriers) > 2 else ""
+    quoted = "; ".join(f"‘{_quote(text, unit)}’" for _, unit in carriers.top)
+    more = f" and {carriers.count - 2} more" if carriers.count > 2 else ""
     lead = "Read as" if rules_found else "No heading; read as"
     return f"{lead} {label.lower()}: {quoted}{more}"
 
 
-def _span(carriers: list[tuple[float, SentenceUnit]], verdict: Verdict) -> tuple[int, int] | None:
+def _span(carriers: Carriers, verdict: Verdict) -> tuple[int, int] | None:
     """Where the section is: the rules' span where they found one (a heading and its body, which
     the compare view and the template placement rely on), else the sentences that carry it."""
     if verdict[2] is not None:
         return verdict[2]
-    spans = [(unit.start, unit.end) for _, unit in carriers]
-    return (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
+    if carriers.first is None or carriers.last is None:
+        return None
+    return (carriers.first, carriers.last)
 
 
 def load_section_model(folder: Path) -> SectionModel | None:

@@ -18,11 +18,11 @@ from __future__ import annotations
 import math
 import re
 from array import array
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the units come from sections_learned, which imports this module
-    from .sections_learned import SentenceUnit
+if TYPE_CHECKING:
+    from .sections_units import SentenceUnit
 
 _WORD = re.compile(r"[a-z][a-z'&-]*")  # as sections_learned._WORD
 _POSITIONS = 5  # which fifth of the posting holds the sentence: pos:0 .. pos:4
@@ -67,22 +67,29 @@ class FeatureRows:
 
     def scores(self, text: str, units: list[SentenceUnit]) -> list[array[float]]:
         """Each section's probability for each unit, one array per section (in order)."""
+        columns: list[array[float]] = [array("d") for _ in self.sections]
+        for _, probabilities in self.iter_scores(text, units, len(units)):
+            for column, p in zip(columns, probabilities, strict=True):
+                column.append(p)
+        return columns
+
+    def iter_scores(
+        self, text: str, units: Iterable[SentenceUnit], count: int
+    ) -> Iterator[tuple[SentenceUnit, list[float]]]:
+        """Each of the ``count`` units with its probability in every section (in order), one
+        unit at a time: a caller that keeps only the carriers holds nothing per sentence."""
         width = len(self.sections)
-        if not units:
-            return [array("d") for _ in range(width)]
         constant = self.constants.get
         bias = constant("bias")
         heading_row = constant("is_heading")
         positions = [constant(f"pos:{k}") for k in range(_POSITIONS)]
         word_get, pair_get = self.words.get, self.pairs.get
         heading_get, previous_get = self.headings.get, self.previous.get
-        fsum = math.fsum
+        fsum, exp = math.fsum, math.exp
         zeros = (0.0,) * width
-        sums: list[float] = []  # unit by unit, each unit's sum for every section in turn
-        extend = sums.extend
         heading_rows: list[Row] = []
         previous_rows: list[Row] = []
-        count = max(1, len(units))
+        count = max(1, count)
         lower = text.lower()
         whole = len(lower) == len(text)
         findall = _WORD.findall
@@ -107,12 +114,14 @@ class FeatureRows:
             position = positions[min(4, _POSITIONS * k // count)]
             if position:
                 rows.append(position)
-            extend(map(fsum, zip(*rows, strict=True)) if rows else zeros)
+            sums = map(fsum, zip(*rows, strict=True)) if rows else zeros
+            # sigmoid() written out: the same expression, without a call per number.
+            yield (
+                unit,
+                [
+                    1.0 / (1.0 + exp(-(30.0 if z > 30.0 else -30.0 if z < -30.0 else z)))
+                    for z in sums
+                ],
+            )
             if text[unit.start : unit.end].strip():
                 previous_rows = list(filter(None, map(previous_get, distinct)))
-        exp = math.exp
-        # sigmoid() written out: the same expression, without a call per number.
-        probabilities = [
-            1.0 / (1.0 + exp(-(30.0 if z > 30.0 else -30.0 if z < -30.0 else z))) for z in sums
-        ]
-        return [array("d", probabilities[column::width]) for column in range(width)]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .readability import Readability, SentenceStats, sentence_words
 from .structure import Mark
-from .syllables import cmu_syllables, count_syllables
+from .syllables import cmu_syllables, fallback_syllables
 
 # Where a long sentence splits naturally: a semicolon or dash, or a comma or space before a
 # word that starts a new clause. The split nearest the middle (by words) is suggested.
@@ -58,7 +58,7 @@ class SentenceLimits:
 
 def _syllables(word: str) -> int:
     known = cmu_syllables().get(word)
-    return known if known is not None else count_syllables(word)
+    return known if known is not None else fallback_syllables(word)
 
 
 def reads_as_names(sentence: str, limits: SentenceLimits) -> bool:

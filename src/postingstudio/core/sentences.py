@@ -14,6 +14,7 @@ are plain-text list markers inside a line (" * ", " -Item", two spaces before a 
 from __future__ import annotations
 
 import re
+from array import array
 
 # Mojibake that stands for a no-break space or a bullet (UTF-8 read as Mac Roman or cp1252),
 # and the bullet characters themselves. Each is a gap between sentences, never part of one.
@@ -220,7 +221,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences as (start, end) offsets, white space and mojibake gaps trimmed."""
-    spans: list[tuple[int, int]] = []
+    return list(zip(*sentence_columns(text), strict=True))
+
+
+def sentence_columns(text: str) -> tuple[array[int], array[int]]:
+    """:func:`sentence_spans` as two int columns, starts and ends (8 bytes a sentence; as a list
+    of pairs, ~120)."""
+    code = "i" if len(text) < 2**31 - 1 else "q"
+    starts: array[int] = array(code)
+    ends: array[int] = array(code)
     line_start = 0
     length = len(text)
     while line_start <= length:
@@ -234,6 +243,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         for begin, finish in zip(edges, edges[1:], strict=False):
             begin, finish = _trim(text, begin, finish)
             if finish > begin:
-                spans.append((begin, finish))
+                starts.append(begin)
+                ends.append(finish)
         line_start = line_end + 1
-    return spans
+    return starts, ends

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .model import BlockKind, Posting
 from .rules.terms import TermTable
@@ -129,7 +130,7 @@ class PassiveDetector:
         norms, starts, ends = index.norms, index.starts, index.ends
         count = len(norms)
         marks: list[Mark] = []
-        for i, norm in enumerate(norms[:-1]):
+        for i, norm in enumerate(islice(norms, max(0, count - 1))):  # no copy of the list
             if norm not in _BE:
                 continue
             j = i + 1

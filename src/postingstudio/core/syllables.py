@@ -45,38 +45,49 @@ def cmu_syllables() -> Mapping[str, int]:
 
 
 def cmu_lookup() -> Callable[[str], int | None]:
-    """``cmu_syllables().get``: the dict's own method (a C call) once the dict is built, which
-    a word-by-word loop asking ``in`` through the mapping's Python methods cost three times."""
-    counts = cmu_syllables()
-    built = getattr(counts, "_dict", None)
-    return built.get if built is not None else counts.get
+    """``cmu_syllables().get``, bound once: a word-by-word loop asking ``in`` through the
+    mapping's Python ``__contains__`` cost three times as much."""
+    return cmu_syllables().get
 
 
 class CmuCounts(Mapping[str, int]):
     """The dictionary's counts, looked up by bisection in its sorted word list until so many
-    words were asked for that one dict of all 126,000 is cheaper.
+    words were asked for that a hash table of all 126,000 is cheaper.
 
-    Building that dict (splitting the list, hashing every word) was 25 ms, a tenth of a
-    one-file ``check``, which asks for a few hundred words; a bisection costs ~5 µs. A batch
-    asks for hundreds of thousands, so after ``DICT_AFTER`` lookups the dict is built.
+    Building the table (hashing every word) is tens of milliseconds, a tenth of a one-file
+    ``check``, which asks for a few hundred words; a bisection costs ~5 µs. A batch asks for
+    hundreds of thousands, so after ``TABLE_AFTER`` lookups the table is built. It holds word
+    numbers in an int array (open addressing, at most half full), 1 MB; a dict of the words
+    held 126,000 strings, 11 MB, for as long as the process lived.
     """
 
-    DICT_AFTER = 4000
+    TABLE_AFTER = 4000
 
     def __init__(self, words: str, counts: bytes, starts: bytes) -> None:
         self._words = words  # sorted, one per line
         self._counts = counts  # syllables of the i-th word
         self._starts = memoryview(starts).cast("I")  # where word i starts; one more at the end
         self._lookups = 0
-        self._dict: dict[str, int] | None = None
+        self._table: array[int] | None = None
+        self._mask = 0
 
     def get(self, word: str, default: Any = None) -> Any:
-        if self._dict is not None:
-            return self._dict.get(word, default)
-        self._lookups += 1
-        if self._lookups > self.DICT_AFTER:
-            self._dict = dict(zip(self._words.split("\n"), self._counts, strict=True))
-            return self._dict.get(word, default)
+        table = self._table
+        if table is None:
+            self._lookups += 1
+            if self._lookups <= self.TABLE_AFTER:
+                return self._bisect(word, default)
+            table = self._build()
+        words, starts, mask, size = self._words, self._starts, self._mask, len(word)
+        slot = hash(word) & mask
+        while (number := table[slot]) >= 0:
+            start = starts[number]
+            if starts[number + 1] - start == size + 1 and words.startswith(word, start):
+                return self._counts[number]
+            slot = (slot + 1) & mask
+        return default
+
+    def _bisect(self, word: str, default: Any) -> Any:
         words, starts = self._words, self._starts
         low, high = 0, len(self._counts)
         while low < high:
@@ -89,6 +100,21 @@ class CmuCounts(Mapping[str, int]):
             else:
                 high = middle
         return default
+
+    def _build(self) -> array[int]:
+        count = len(self._counts)
+        size = 1 << (2 * count).bit_length()  # a power of two, more than twice the words
+        mask = size - 1
+        table = array("i", [-1]) * size
+        words, starts = self._words, self._starts
+        for number in range(count):
+            slot = hash(words[starts[number] : starts[number + 1] - 1]) & mask
+            while table[slot] >= 0:
+                slot = (slot + 1) & mask
+            table[slot] = number
+        self._mask = mask
+        self._table = table
+        return table
 
     def __getitem__(self, word: str) -> int:
         found: int | None = self.get(word)
@@ -242,27 +268,62 @@ class Hyphenation:
         return sum(1 for at, value in enumerate(points) if value % 2 and first <= at <= last)
 
 
+def _hyphenation_stamp() -> str:
+    from .cache import fingerprint, package_file
+
+    names = ("__init__.py", "dictionaries/hyph_en_US.dic")
+    return fingerprint([package_file("pyphen", name) or Path(f"missing-{name}") for name in names])
+
+
 @lru_cache(maxsize=1)
 def _hyphenation() -> Hyphenation:
     # Reading Pyphen's patterns and building the prefix table takes ~0.15 s; the start-up cache
     # keeps the finished attributes (plain dicts and tuples: marshal can hold them).
-    from .cache import cached, fingerprint, package_file
+    from .cache import cached
 
-    names = ("__init__.py", "dictionaries/hyph_en_US.dic")
-    sources = [package_file("pyphen", name) or Path(f"missing-{name}") for name in names]
-    stamp = fingerprint(sources) + "-trie"  # (the layout of the state, for older caches)
+    stamp = _hyphenation_stamp() + "-trie"  # (the layout of the state, for older caches)
     state = cached("hyphenation", stamp, lambda: dict(vars(Hyphenation(_pyphen()))))
     hyphenation = Hyphenation.__new__(Hyphenation)
     hyphenation.__dict__.update(state)
     return hyphenation
 
 
-@lru_cache(maxsize=65536)
 def count_syllables(word: str) -> int:
     """Syllables in one lower-cased word, as textstat counts them (CMU first, then Pyphen)."""
     known = cmu_syllables().get(word)
-    if known is not None:
-        return known
-    # A number ("2024", "30000") is one syllable, as textstat counts it (Pyphen finds no
-    # break in digits); reading it aloud takes more, but agreeing with textstat matters more.
+    return known if known is not None else fallback_syllables(word)
+
+
+def fallback_syllables(word: str) -> int:
+    """Syllables of a word the CMU dictionary lacks, as textstat counts them (Pyphen)."""
+    if word.isdigit() and word.isascii() and _digits_unbroken():
+        # A number ("2024", "30000") is one syllable, as textstat counts it: Pyphen finds no
+        # break in digits; reading it aloud takes more, but agreeing with textstat matters
+        # more. Known without Pyphen, so numbers go around the memo below, which a
+        # 200,000-line numbered list filled with 65,536 of them (7.5 MB).
+        return 1
+    return _hyphenated(word)
+
+
+@lru_cache(maxsize=1)
+def _digits_unbroken() -> bool:
+    """Does Pyphen find no break in any run of ASCII digits? True when no pattern is "." alone
+    and none starts with a digit or with "." and a digit: every search from a position of
+    ".2024." then stops at its first character, so no point is set. The answer is kept in the
+    start-up cache, so a text whose only unknown words are numbers does not load the patterns
+    (5 MB)."""
+    from .cache import cached
+
+    def check() -> bool:
+        hyphenation = _hyphenation()
+        prefixes = hyphenation.prefixes
+        return "." not in hyphenation.patterns and not any(
+            digit in prefixes or "." + digit in prefixes for digit in "0123456789"
+        )
+
+    return bool(cached("hyphenation-digits", _hyphenation_stamp(), check))
+
+
+@lru_cache(maxsize=65536)
+def _hyphenated(word: str) -> int:
     return _hyphenation().count(word) + 1

@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
+from typing import overload
 
-from .sentences import sentence_spans
+from .sentences import sentence_columns
+from .sentences import sentence_spans as sentence_spans  # re-exported: tests and benchmarks
 
 # A word: letters/digits, with inner apostrophes ("you'll", "o'clock"). Hyphens split words, so
 # "fast-paced" and "fast paced" are the same two tokens. "****" (Adzuna's masked numbers) and
@@ -29,6 +32,9 @@ _PIECE = 1 << 16
 # Offsets as 4-byte ints where they fit (a file is at most 20 MB of text, docio refuses more):
 # 1.2 million words then take 10 MB less than with 8-byte ones.
 _SHORT_TEXT = 2**31 - 1
+# Distinct norms remembered for sharing before the memo starts afresh: a posting has a few
+# thousand; a vocabulary larger than this (numbers, codes) is mostly words met once.
+_SHARED_LIMIT = 20_000
 
 
 @dataclass(slots=True, eq=False)
@@ -59,6 +65,8 @@ def token_columns(text: str) -> tuple[array[int], array[int], list[str]]:
         stop = _piece_end(text, position)
         _columns_of(text, position, stop, starts, ends, norms, shared)
         position = stop
+        if len(shared) > _SHARED_LIMIT:
+            shared.clear()  # (a list of 200,000 numbers would keep them all in it: 10 MB)
     return starts, ends, norms
 
 
@@ -114,6 +122,43 @@ def normalise_phrase(phrase: str) -> tuple[str, ...]:
     return tuple(token.norm for token in tokenize(phrase))
 
 
+class Spans(Sequence[tuple[int, int]]):
+    """(start, end) pairs kept as two int columns and made into tuples as they are read: a
+    200,000-line list has 200,000 sentences, as a list of pairs ~25 MB, as columns under 2."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, starts: array[int], ends: array[int]) -> None:
+        self.starts = starts
+        self.ends = ends
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, int]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[int, int] | list[tuple[int, int]]:
+        if isinstance(index, slice):
+            return list(zip(self.starts[index], self.ends[index], strict=True))
+        return (self.starts[index], self.ends[index])
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.starts, self.ends, strict=True)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Spans):
+            return self.starts == other.starts and self.ends == other.ends
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __hash__(self) -> int:
+        return hash((self.starts.tobytes(), self.ends.tobytes()))
+
+    def __repr__(self) -> str:
+        return f"Spans({list(self)!r})"
+
+
 class TextIndex:
     """The analysed text with its tokens and sentences computed once, shared by all analysers."""
 
@@ -146,13 +191,14 @@ class TextIndex:
         return self._columns[2]
 
     @cached_property
-    def sentences(self) -> list[tuple[int, int]]:
-        return sentence_spans(self.text)
+    def sentences(self) -> Spans:
+        """The sentences as (start, end) pairs (a read-only sequence)."""
+        return Spans(*sentence_columns(self.text))
 
-    @cached_property
-    def sentence_starts(self) -> list[int]:
+    @property
+    def sentence_starts(self) -> array[int]:
         """Where each sentence starts (for bisecting); shared, so do not modify."""
-        return [start for start, _ in self.sentences]
+        return self.sentences.starts
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The sentence containing ``offset`` (or the nearest one before it)."""

@@ -24,8 +24,10 @@ import copy
 import difflib
 import logging
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import overload
 
 from lxml import etree
 
@@ -70,13 +72,34 @@ def _same_file(a: str, b: str | None) -> bool:
         return False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Step:
     kind: str  # "unit", "fresh", "fillers"
     unit: int = -1
     block: Block | None = None
     proto: int = -1  # unit index whose element is the prototype
     precious_only: bool = False
+
+
+class _FreshSteps(Sequence[_Step]):
+    """Every block built fresh without a prototype, the plan when there is nothing to reuse
+    (text, HTML, a template), made step by step as it is read: a 200,000-line list held
+    200,000 steps, and aligning it with nothing in difflib built a dict of every block."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self._blocks = blocks
+
+    def __len__(self) -> int:
+        return len(self._blocks)
+
+    @overload
+    def __getitem__(self, index: int) -> _Step: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[_Step]: ...
+    def __getitem__(self, index: int | slice) -> _Step | list[_Step]:
+        if isinstance(index, slice):
+            return [_Step("fresh", block=block) for block in self._blocks[index]]
+        return _Step("fresh", block=self._blocks[index])
 
 
 def build_docx(
@@ -132,13 +155,15 @@ def build_docx(
     return assemble(reading, parts, root, spill=spill)
 
 
-def _plan(reading: DocxReading, blocks: list[Block], reuse: bool) -> list[_Step]:
+def _plan(reading: DocxReading, blocks: list[Block], reuse: bool) -> Sequence[_Step]:
     units = reading.units
     flat = (
         [(index, block) for index, unit in enumerate(units) for block in unit.blocks]
         if reuse
         else []
     )
+    if not flat:  # nothing to align with: difflib would say "insert everything"
+        return _FreshSteps(blocks)
     owners = [index for index, _ in flat]
     first = {u: owners.index(u) for u in set(owners)}
     last = {u: len(owners) - 1 - owners[::-1].index(u) for u in set(owners)}
@@ -177,7 +202,7 @@ def _same_kind(a: Block, b: Block) -> bool:
 
 def _emit(
     body: etree._Element,
-    steps: list[_Step],
+    steps: Sequence[_Step],
     reading: DocxReading,
     builder: Builder,
     width: int,
