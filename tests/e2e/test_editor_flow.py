@@ -18,7 +18,9 @@ from .conftest import assert_not_blank, running_workspace, screenshot
 
 pytestmark = pytest.mark.e2e
 
-REAL_POSTING = "A01258386__Resume-Scanner__job_description.docx"
+# A real Word posting that lacks a section, so that the checklist offers "Insert" (the Teck
+# posting used before is complete now that its company paragraph and benefits are read).
+REAL_POSTING = "shnkreddy98__FastApply__ResumeBuilder__inputs__jd__coherent.docx"
 
 
 @pytest.fixture

@@ -90,7 +90,8 @@ class LocationScope:
         first = next(lines)
         # The first line is a title only when it is short: some postings open with the blurb.
         parts = [first] if len(first.split()) <= self.title_words else []
-        line, following = first, [next(lines, None), next(lines, None)]
+        line: str | None = first
+        following = [next(lines, None), next(lines, None)]
         while line is not None:
             # A heading ("Location", "Work location:") says where only through the line under it.
             if len(line.split()) <= self.heading_words and self.says_where(line.strip()):

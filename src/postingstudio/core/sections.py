@@ -62,7 +62,7 @@ class _Found:
 
 
 def _opens_line(
-    text: str, starts: Sequence[int], ends: Sequence[int], i: int, sentence_starts: list[int]
+    text: str, starts: Sequence[int], ends: Sequence[int], i: int, sentence_starts: Sequence[int]
 ) -> bool:
     """Does token ``i`` open a sentence, a line or a bullet? (for action-verb cues)"""
     if i == 0:

@@ -197,6 +197,7 @@ class SectionModel:
             (carriers.add, column_of.get(section), self._sections[section].threshold)
             for section, carriers in found.items()
         ]
+        scored: Iterable[tuple[SentenceUnit, list[float]]]
         if all(column is None for _, column, _ in columns):
             scored = ((unit, []) for unit in units)
         else:

@@ -171,7 +171,7 @@ def openings(regex: re.Pattern[str]) -> tuple[str, ...]:
     alternation at every letter that opens a branch. () when a branch has no literal opening,
     or the regex ignores case."""
     from re import _constants as sre  # type: ignore[attr-defined]
-    from re import _parser
+    from re import _parser  # type: ignore[attr-defined]
 
     if regex.flags & re.IGNORECASE:
         return ()

@@ -248,7 +248,7 @@ class Hyphenation:
         points = [0] * (size + 1)  # the highest pattern value between letters; odd = a break
         longest, trie = self.longest, self.trie
         for i in range(size - 1):
-            node = trie
+            node: Any = trie
             for letter in pointed[i : i + longest]:
                 node = node.get(letter)
                 if node is None:
@@ -316,9 +316,10 @@ def _digits_unbroken() -> bool:
 
     def check() -> bool:
         hyphenation = _hyphenation()
-        prefixes = hyphenation.prefixes
+        root = hyphenation.trie  # a pattern starts with a digit, or "." and a digit
+        after_dot = root.get(".", {})
         return "." not in hyphenation.patterns and not any(
-            digit in prefixes or "." + digit in prefixes for digit in "0123456789"
+            digit in root or digit in after_dot for digit in "0123456789"
         )
 
     return bool(cached("hyphenation-digits", _hyphenation_stamp(), check))

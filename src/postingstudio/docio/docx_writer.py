@@ -286,7 +286,7 @@ def _list_state(
 
 
 def _tables(
-    body: etree._Element, steps: list[_Step], units: list, builder: Builder, width: int
+    body: etree._Element, steps: Sequence[_Step], units: list, builder: Builder, width: int
 ) -> None:
     sources: dict[int, etree._Element] = {}
     cells: list[Block] = []

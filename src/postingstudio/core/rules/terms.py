@@ -225,6 +225,9 @@ class TermTable(Generic[T]):
         return False
 
 
+_SCAN_CHUNK = 1 << 15  # tokens TermScan.run looks up at once
+
+
 class TermScan:
     """One walk over a posting's tokens for several term tables.
 
@@ -293,17 +296,22 @@ class TermScan:
         appends = [positions.append for positions in per_table]
         norms = index.norms
         # Every token's entry looked up in C; words not seen before are learnt, then looked up.
-        whiches = list(map(self._which.get, norms))
-        if None in whiches:
-            learn = self._learn
-            whiches = [which if which is not None else learn(norm)
-                       for which, norm in zip(whiches, norms, strict=True)]  # fmt: skip
-        following = norms[1:]
-        following.append("")  # no word is empty: nothing follows the last token
-        # Only tokens that start a term in some table are visited (compress skips empty ones).
-        for position in compress(range(len(norms)), whiches):
-            after = following[position]
-            for n, follow in whiches[position]:
-                if follow is None or after in follow:
-                    appends[n](position)
+        # A chunk of tokens at a time: a 200,000-line list's entries and next words at once
+        # were two more lists as long as the text's tokens.
+        get, learn, total = self._which.get, self._learn, len(norms)
+        for begin in range(0, total, _SCAN_CHUNK):
+            chunk = norms[begin : begin + _SCAN_CHUNK]
+            whiches = list(map(get, chunk))
+            if None in whiches:
+                whiches = [which if which is not None else learn(norm)
+                           for which, norm in zip(whiches, chunk, strict=True)]  # fmt: skip
+            following = norms[begin + 1 : begin + _SCAN_CHUNK + 1]
+            if len(following) < len(chunk):
+                following.append("")  # no word is empty: nothing follows the last token
+            # Only tokens that start a term in some table are visited (compress skips the rest).
+            for offset in compress(range(len(chunk)), whiches):
+                after = following[offset]
+                for n, follow in whiches[offset] or ():
+                    if follow is None or after in follow:
+                        appends[n](begin + offset)
         index.term_starts.update(zip(self.tables, per_table, strict=True))
