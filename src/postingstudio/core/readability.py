@@ -301,7 +301,7 @@ def sentence_words_of(text: str, sentences: Sequence[tuple[int, int]]) -> list[s
     return _clean(joined).split("\n")
 
 
-_CHUNK = 4096  # sentences counted at once by measure()
+_CHUNK = 512  # sentences counted at once by measure() (a few hundred KB of lists)
 
 
 def _non_space(text: str) -> int:
@@ -364,6 +364,7 @@ def measure(index: TextIndex) -> Readability:
         poly += poly_sums[-1]
         complex_words += sum(complex_col)
         difficult += sum(unfamiliar_col)
+        del words_of, norms, found, word_sums, syllable_sums, poly_sums  # before the next chunk
     return Readability(
         words=words,
         sentences=len(stats),
