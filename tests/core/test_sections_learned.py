@@ -131,3 +131,26 @@ def test_the_shipped_model_takes_part_in_the_analysis() -> None:
     assert about.state is not SectionState.MISSING
     assert about.start is not None and about.start < text.index("employees")
     assert "Northwind Logistics is a family-owned" in about.reason  # it names the sentence
+
+
+def test_the_scorer_gives_the_probabilities_of_the_named_features() -> None:
+    """The per-word weight rows (no feature strings) score each sentence as the feature names
+    and weights do, for every scored section of the shipped model, sentence by sentence."""
+    from postingstudio.core.sections_learned import load_section_model
+    from postingstudio.paths import resources_dir
+
+    shipped = load_section_model(resources_dir() / "sections" / "en")
+    assert shipped is not None
+    text = (
+        "About us\nWe exist to make clean water a right, not a privilege.\n\n"
+        "Our culture\nWe work in small, kind teams that share what they learn.\n"
+        "You will lead the field team and report to the director. Apply by 30 June."
+    )
+    units = sentence_units(text)
+    feats = unit_features(text, units)
+    rows = shipped._rows
+    scored = list(rows.iter_scores(text, units, len(units)))
+    assert [unit for unit, _ in scored] == units
+    for column, section in enumerate(rows.sections):
+        expected = shipped.probabilities(section, feats)
+        assert [probabilities[column] for _, probabilities in scored] == expected

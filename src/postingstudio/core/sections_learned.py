@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import math
-from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -148,21 +147,6 @@ class SectionModel:
         get = entry.weights.get
         return [_sigmoid(math.fsum(map(get, fs, repeat(0.0)))) for fs in feats]
 
-    def probabilities_of(
-        self, sections: list[str], feats: Iterable[frozenset[str]]
-    ) -> dict[str, array[float]]:
-        """:meth:`probabilities` of several sections in one pass over ``feats`` (which may be
-        a generator), each kept as an array of doubles."""
-        gets = [(s, self._sections[s].weights) for s in sections if s in self._sections]
-        out = {section: array("d") for section, _ in gets}
-        # A section without weights scores 0 for every sentence: no look-ups for it.
-        columns = [(out[s].append, weights.get if weights else None) for s, weights in gets]
-        half = _sigmoid(0.0)
-        for fs in feats:
-            for append, get in columns:
-                append(half if get is None else _sigmoid(math.fsum(map(get, fs, repeat(0.0)))))
-        return out
-
     def carriers(
         self,
         section: str,
@@ -187,7 +171,7 @@ class SectionModel:
     def carriers_of(self, sections: list[str], text: str, units: UnitTable) -> dict[str, Carriers]:
         """:meth:`carriers` of several sections, each unit scored as it is read (the
         :class:`sections_scorer.FeatureRows` sums, without building feature strings) and kept
-        only when it carries a section: the same probabilities as :meth:`probabilities_of`."""
+        only when it carries a section: the same probabilities as :meth:`probabilities`."""
         found = {s: Carriers() for s in sections if s in self._sections}
         rows = self._rows
         column_of = {section: k for k, section in enumerate(rows.sections)}

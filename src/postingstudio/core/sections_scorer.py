@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import math
 import re
-from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
@@ -64,14 +63,6 @@ class FeatureRows:
         }
         self.headings = by_prefix["h"]
         self.previous = by_prefix["p"]
-
-    def scores(self, text: str, units: list[SentenceUnit]) -> list[array[float]]:
-        """Each section's probability for each unit, one array per section (in order)."""
-        columns: list[array[float]] = [array("d") for _ in self.sections]
-        for _, probabilities in self.iter_scores(text, units, len(units)):
-            for column, p in zip(columns, probabilities, strict=True):
-                column.append(p)
-        return columns
 
     def iter_scores(
         self, text: str, units: Iterable[SentenceUnit], count: int
