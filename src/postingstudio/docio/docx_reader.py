@@ -41,6 +41,7 @@ from .docx_classify import (
     table_rows,
     typed_marker,
 )
+from .element_paths import ElementPaths
 from .package import MC_NS, Package, w
 from .runs import RunCollector
 from .styles import Numbering, StyleTable
@@ -95,6 +96,7 @@ class _Reader:
         self.table_count = 0
         self.found: set[str] = set()
         self.collector = RunCollector(self.styles, {})
+        self.paths = ElementPaths()  # source ids' element paths, each parent numbered once
         self.part = package.main  # the part whose paragraphs are being read (for source ids)
         # Source ids start with a digest of the file, so a block pasted from another document
         # (the compare view) never passes for a paragraph of this one.
@@ -221,7 +223,7 @@ class _Reader:
         if not text.strip():
             return extra
         style_name = self.styles.name(style_id)
-        path = para.getroottree().getelementpath(para)
+        path = self.paths.path(para)
         source_id = f"{self.document_key}:{self.part}#{path}"
         block = self._classify(para, runs, text, style_id, origin, in_cell)
         return [replace(block, style=style_name, source_id=source_id), *extra]

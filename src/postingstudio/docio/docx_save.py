@@ -159,9 +159,8 @@ def _kept(blocks: list[Block], order: dict[str, int], originals: dict[str, Block
         original = originals[source_id].text if source_id in originals else ""
         if held is None or _likeness(block.text, original) > _likeness(blocks[held].text, original):
             claimant[source_id] = number
-    positions = [
-        (n, order[b.source_id or ""]) for n, b in enumerate(blocks) if n in claimant.values()
-    ]
+    claimed = set(claimant.values())
+    positions = [(n, order[b.source_id or ""]) for n, b in enumerate(blocks) if n in claimed]
     tails: list[int] = []  # index into positions of the smallest tail of each chain length
     before: list[int] = [-1] * len(positions)
     for k, (_number, position) in enumerate(positions):
