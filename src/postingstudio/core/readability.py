@@ -222,8 +222,8 @@ def glued_pieces(norm: str) -> list[str] | None:
         current: list[str] | None = None
         for begin in reachable[first:]:
             piece = norm[begin:end]
-            if known(piece) is None or (len(piece) == 1 and piece not in "ai"):
-                continue
+            if (len(piece) == 1 and piece not in "ai") or known(piece) is None:
+                continue  # (a letter alone is no word but "a" and "i": not looked up)
             head = best[begin]
             if current is None or len(head) + 1 < len(current):  # type: ignore[arg-type]
                 current = [*head, piece]  # type: ignore[misc]
