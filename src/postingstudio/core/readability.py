@@ -82,6 +82,12 @@ class SentenceTable(Sequence[SentenceStats]):
     def __len__(self) -> int:
         return len(self._columns[0])
 
+    @property
+    def word_counts(self) -> array[int]:
+        """Each sentence's words: the column itself, to read without making every sentence's
+        :class:`SentenceStats` (most are only asked how long they are). Do not modify it."""
+        return self._columns[2]
+
     @overload
     def __getitem__(self, index: int) -> SentenceStats: ...
     @overload
@@ -177,7 +183,7 @@ class Readability:
             "reading_time_s": round(self.reading_time_s, 1),
             "sentences": self.sentences,
             "words_per_sentence": round(self.words_per_sentence, 1),
-            "longest_sentence_words": max((s.words for s in self.per_sentence), default=0),
+            "longest_sentence_words": max(self.per_sentence.word_counts, default=0),
         }
 
 

@@ -131,9 +131,14 @@ def sentence_marks(
 ) -> tuple[dict[str, list[Mark]], dict[str, int]]:
     """Marks per kind (only the sentences to show) and counts per kind (all of them)."""
     kinds: list[tuple[float, str, SentenceStats]] = []
-    for counted in readability.per_sentence:
-        if counted.words < limits.min_words and counted.words <= limits.max_words:
-            continue  # short: nothing to judge (most sentences stop here)
+    table = readability.per_sentence
+    # A short sentence has nothing to judge (most stop here): only the others are read from
+    # the table as SentenceStats, picked out by their word counts.
+    shortest = min(limits.min_words, limits.max_words + 1)
+    for number, words in enumerate(table.word_counts):
+        if words < shortest:
+            continue
+        counted = table[number]
         sentence = text[counted.start : counted.end]
         if reads_as_names(sentence, limits):
             continue
