@@ -298,6 +298,14 @@ def sentence_words(text: str) -> list[str]:
     return _clean(text).split()
 
 
+def pieces_words(pieces: Sequence[str]) -> list[list[str]]:
+    """:func:`sentence_words` of each of ``pieces`` (none holding a line break), cleaned in one
+    go as :func:`sentence_words_of` cleans sentences."""
+    if not pieces:
+        return []
+    return [cleaned.split() for cleaned in _clean("\n".join(pieces)).split("\n")]
+
+
 def sentence_words_of(text: str, sentences: Sequence[tuple[int, int]]) -> list[str]:
     """:func:`sentence_words` of each sentence before the split, cleaned in one go: joined by
     line breaks, which no sentence holds and where the apostrophe test stops as at an end."""
