@@ -154,3 +154,28 @@ def test_the_scorer_gives_the_probabilities_of_the_named_features() -> None:
     for column, section in enumerate(rows.sections):
         expected = shipped.probabilities(section, feats)
         assert [probabilities[column] for _, probabilities in scored] == expected
+
+
+def test_packed_rows_add_up_to_the_exact_sums() -> None:
+    """A sum of packed rows reads back, per section, as math.fsum of the weights: negative,
+    tiny and large weights, and many rows, without a field borrowing from its neighbour."""
+    import math
+    import random
+
+    from postingstudio.core.sections_scorer import FeatureRows
+
+    chance = random.Random(17)
+    weights = [
+        {f"w:f{n}": chance.choice([-1, 1]) * chance.uniform(0, 4) for n in range(60)}
+        for _ in range(4)
+    ]
+    weights[1]["w:f3"] = 1e-9
+    weights[2]["w:f4"] = -2.5e-7
+    weights[3]["w:f5"] = 0.0
+    rows = FeatureRows(["a", "b", "c", "d"], weights)
+    features = [f"f{n}" for n in range(60)]
+    for _ in range(200):
+        chosen = chance.sample(features, chance.randint(0, 60))
+        packed = sum(rows.words[name] for name in chosen)
+        expected = [math.fsum(table[f"w:{name}"] for name in chosen) for table in weights]
+        assert rows.unpack(packed) == expected

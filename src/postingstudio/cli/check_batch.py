@@ -50,11 +50,11 @@ def json_text(payload: Any, pretty: bool = False) -> str:
 
 def check_file(name: str, book: Any, settings: Any, args: argparse.Namespace) -> FileResult:
     """Read and analyse one file; an unreadable file becomes an error entry, never an exception."""
-    from postingstudio.cli.inputs import InputError, read_posting
+    from postingstudio.cli.inputs import InputError, read_posting_and_text
     from postingstudio.core.analyse import analyse
 
     try:
-        posting = read_posting(Path(name))
+        posting, source_text = read_posting_and_text(Path(name))
     except InputError as error:
         return FileResult(
             name,
@@ -71,7 +71,7 @@ def check_file(name: str, book: Any, settings: Any, args: argparse.Namespace) ->
     if args.format == "json":
         from postingstudio.docio.locations import placer_for
 
-        place = placer_for(name, posting)
+        place = placer_for(name, posting, source_text)
     entry = report.to_json(name, place, with_text=getattr(args, "with_text", False))
     if posting.notes:
         entry["notes"] = list(posting.notes)

@@ -27,11 +27,17 @@ class InputError(Exception):
 
 def read_posting(path: Path) -> Posting:
     """A Posting from a .txt/.md/.docx/.html file, or :class:`InputError` with the reason."""
+    return read_posting_and_text(path)[0]
+
+
+def read_posting_and_text(path: Path) -> tuple[Posting, str | None]:
+    """:func:`read_posting`, and the file's decoded text where ``load_posting_and_text`` keeps
+    it (a text file, not a large one)."""
     from postingstudio.docio.errors import DocumentError
-    from postingstudio.docio.load import load_posting
+    from postingstudio.docio.load import load_posting_and_text
 
     try:
-        return load_posting(path)
+        return load_posting_and_text(path)
     except DocumentError as error:
         if error.detail:
             log.debug("%s: %s", path, error.detail)

@@ -82,6 +82,12 @@ class SentenceTable(Sequence[SentenceStats]):
     def __len__(self) -> int:
         return len(self._columns[0])
 
+    @property
+    def word_counts(self) -> array[int]:
+        """Each sentence's words: the column itself, to read without making every sentence's
+        :class:`SentenceStats` (most are only asked how long they are). Do not modify it."""
+        return self._columns[2]
+
     @overload
     def __getitem__(self, index: int) -> SentenceStats: ...
     @overload
@@ -177,7 +183,7 @@ class Readability:
             "reading_time_s": round(self.reading_time_s, 1),
             "sentences": self.sentences,
             "words_per_sentence": round(self.words_per_sentence, 1),
-            "longest_sentence_words": max((s.words for s in self.per_sentence), default=0),
+            "longest_sentence_words": max(self.per_sentence.word_counts, default=0),
         }
 
 
@@ -222,8 +228,8 @@ def glued_pieces(norm: str) -> list[str] | None:
         current: list[str] | None = None
         for begin in reachable[first:]:
             piece = norm[begin:end]
-            if known(piece) is None or (len(piece) == 1 and piece not in "ai"):
-                continue
+            if (len(piece) == 1 and piece not in "ai") or known(piece) is None:
+                continue  # (a letter alone is no word but "a" and "i": not looked up)
             head = best[begin]
             if current is None or len(head) + 1 < len(current):  # type: ignore[arg-type]
                 current = [*head, piece]  # type: ignore[misc]
@@ -290,6 +296,14 @@ def _clean(text: str) -> str:
 def sentence_words(text: str) -> list[str]:
     """The words of one sentence as the formulas count them (lower-cased)."""
     return _clean(text).split()
+
+
+def pieces_words(pieces: Sequence[str]) -> list[list[str]]:
+    """:func:`sentence_words` of each of ``pieces`` (none holding a line break), cleaned in one
+    go as :func:`sentence_words_of` cleans sentences."""
+    if not pieces:
+        return []
+    return [cleaned.split() for cleaned in _clean("\n".join(pieces)).split("\n")]
 
 
 def sentence_words_of(text: str, sentences: Sequence[tuple[int, int]]) -> list[str]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .readability import Readability, SentenceStats, sentence_words
+from .readability import Readability, SentenceStats, pieces_words, sentence_words
 from .structure import Mark
 from .syllables import cmu_syllables, fallback_syllables
 
@@ -85,13 +85,18 @@ def without_addresses(sentence: str, stats: SentenceStats) -> SentenceStats:
 def long_words(sentence: str) -> list[str]:
     """The sentence's longest words (by syllables, then letters), as written, at most three."""
     seen: dict[str, tuple[int, str]] = {}
-    for chunk in sentence.split():
-        if len(chunk) < _SHORTEST_LONG_WORD or _ADDRESS.fullmatch(chunk):
-            continue  # four syllables take at least seven letters; skip the rest cheaply
-        for word in sentence_words(chunk):  # one word, as the formulas count it
-            shown = chunk.strip(_EDGE_PUNCTUATION)
-            if word not in seen and _syllables(word) >= _LONG_WORD_SYLLABLES and shown:
-                seen[word] = (_syllables(word), shown)
+    # Four syllables take at least seven letters: the shorter chunks are skipped cheaply, the
+    # others cleaned in one go (each one word, or a few, as the formulas count them).
+    chunks = [
+        chunk
+        for chunk in sentence.split()
+        if len(chunk) >= _SHORTEST_LONG_WORD and not _ADDRESS.fullmatch(chunk)
+    ]
+    for chunk, words in zip(chunks, pieces_words(chunks), strict=True):
+        shown = chunk.strip(_EDGE_PUNCTUATION)
+        for word in words:
+            if word not in seen and shown and (count := _syllables(word)) >= _LONG_WORD_SYLLABLES:
+                seen[word] = (count, shown)
     ranked = sorted(seen, key=lambda w: (-seen[w][0], -len(w)))[:_MOST_LONG_WORDS]
     return [seen[word][1] for word in ranked]
 
@@ -131,9 +136,14 @@ def sentence_marks(
 ) -> tuple[dict[str, list[Mark]], dict[str, int]]:
     """Marks per kind (only the sentences to show) and counts per kind (all of them)."""
     kinds: list[tuple[float, str, SentenceStats]] = []
-    for counted in readability.per_sentence:
-        if counted.words < limits.min_words and counted.words <= limits.max_words:
-            continue  # short: nothing to judge (most sentences stop here)
+    table = readability.per_sentence
+    # A short sentence has nothing to judge (most stop here): only the others are read from
+    # the table as SentenceStats, picked out by their word counts.
+    shortest = min(limits.min_words, limits.max_words + 1)
+    for number, words in enumerate(table.word_counts):
+        if words < shortest:
+            continue
+        counted = table[number]
         sentence = text[counted.start : counted.end]
         if reads_as_names(sentence, limits):
             continue

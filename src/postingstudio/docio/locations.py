@@ -32,17 +32,22 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 
 
-def placer_for(path: str | os.PathLike[str], posting: Posting) -> Placer | None:
-    """A placer for findings on ``posting`` as read from ``path``; None if it cannot be placed."""
+def placer_for(
+    path: str | os.PathLike[str], posting: Posting, text: str | None = None
+) -> Placer | None:
+    """A placer for findings on ``posting`` as read from ``path``; None if it cannot be placed.
+    ``text`` is the text file's decoded text where the caller has it (``load_posting_and_text``),
+    so the file is not read and decoded again."""
     name = os.fspath(path)
     if not posting.blocks:
         return None
     if any(block.source_id for block in posting.blocks):
         return _docx_placer(name, posting)
-    data = read_bytes(name)
-    if safety.sniff(data[:64]) in ("zip", "ole"):
-        return None
-    text = text_reader.decode_text(name, data).text
+    if text is None:
+        data = read_bytes(name)
+        if safety.sniff(data[:64]) in ("zip", "ole"):
+            return None
+        text = text_reader.decode_text(name, data).text
     from .formats import looks_like_html
 
     if looks_like_html(name, text):

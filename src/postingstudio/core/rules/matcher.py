@@ -220,7 +220,7 @@ class TextRules:
                 if not any(group <= words for group in required):
                     continue
             if rule.requires_repeat:
-                repeats = repeats if repeats is not None else may_repeat(text)
+                repeats = repeats if repeats is not None else may_repeat_in(index)
                 if not repeats:
                     continue
             for match in rule.pattern.finditer(text):
@@ -268,6 +268,37 @@ def may_repeat(text: str) -> bool:
 
 _PIECE = 1 << 16
 _CARRIED = 2 * _REPEAT_SPAN[-1] - 1  # a phrase and its repeat crossing a cut lie in these
+_TOKENS = 1 << 15  # tokens compared at a time by may_repeat_in
+
+
+def may_repeat_in(index: TextIndex) -> bool:
+    r""":func:`may_repeat` of the index's text, read from its tokens where they are the same
+    words. A word character beyond ASCII makes that True at once (it is in some word), as does
+    "_" or "**" stop the shortcut (a word character where a token ends; a token that is no
+    word). Otherwise the runs of ``\w`` are the tokens cut at their apostrophes, lower-cased as
+    the norms are. Finding the words again with a regex was most of the test. A chunk of
+    tokens at a time, each with the last words of the one before.
+    """
+    text = index.text
+    if "_" in text or "**" in text:
+        return may_repeat(text)
+    if not text.isascii() and _NON_ASCII_WORD.search(text):
+        return True
+    norms = index.norms
+    apostrophes = "'" in text or "\u2019" in text or "\u2018" in text  # (norms have "'")
+    carried: list[str] = []
+    for begin in range(0, len(norms), _TOKENS):
+        chunk = norms[begin : begin + _TOKENS]
+        if apostrophes:  # "you'll" is the words "you" and "ll" (no token ends in one)
+            chunk = "\n".join(chunk).replace("'", "\n").split("\n")
+        words = carried + chunk
+        if _repeats(words):
+            return True
+        carried = words[-_CARRIED:]
+    return False
+
+
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
 
 
 def _pieces(text: str) -> Iterator[str]:

@@ -88,7 +88,12 @@ class TermTable(Generic[T]):
         if entry is None:
             root = self._root
             child = root.children.get(norm)
-            singles = list(root.stem_matches(norm))
+            # root.stem_matches(norm) written out: a generator per new word cost more than
+            # the look-ups it makes.
+            stems = root.stems.get(norm[:_STEM_KEY])
+            singles = [p for prefix, p in stems if norm.startswith(prefix)] if stems else []
+            if root.short_stems:
+                singles += [p for prefix, p in root.short_stems if norm.startswith(prefix)]
             if child is not None:
                 singles.extend(child.ends)
                 if not (child.children or child.stems or child.short_stems):
@@ -226,6 +231,8 @@ class TermTable(Generic[T]):
 
 
 _SCAN_CHUNK = 1 << 15  # tokens TermScan.run looks up at once
+# What terms can open with: first words, keys of one-word stems, one-word stems below a key.
+_Openers = tuple[frozenset[str], frozenset[str], tuple[str, ...]]
 
 
 class TermScan:
@@ -244,35 +251,39 @@ class TermScan:
         # in which a term may start with the word
         self._which: dict[str, tuple[tuple[int, dict[str, Any] | None], ...]] = {}
         self._versions = self._current_versions()
-        self._openers = self._first_words()
+        self._openers, self._table_openers = self._first_words()
 
     def _current_versions(self) -> tuple[int, ...]:
         return tuple(table.version for table in self.tables)
 
-    def _first_words(self) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    def _first_words(self) -> tuple[_Openers, list[tuple[int, TermTable[Any], _Openers]]]:
         """What a term of any table can open with: its first words, the keys of one-word stems
-        and the one-word stems shorter than a key."""
-        words: set[str] = set()
-        keys: set[str] = set()
-        short: list[str] = []
-        for table in self.tables:
+        and the one-word stems shorter than a key; and the same for each table."""
+        per_table = []
+        for n, table in enumerate(self.tables):
             root = table._root
-            words.update(root.children)
-            keys.update(root.stems)
-            short.extend(prefix for prefix, _payload in root.short_stems)
-        return frozenset(words), frozenset(keys), tuple(short)
+            short = tuple(prefix for prefix, _payload in root.short_stems)
+            per_table.append((n, table, (frozenset(root.children), frozenset(root.stems), short)))
+        words = frozenset().union(*(opens[0] for _n, _t, opens in per_table))
+        keys = frozenset().union(*(opens[1] for _n, _t, opens in per_table))
+        short = tuple(prefix for _n, _t, opens in per_table for prefix in opens[2])
+        return (words, keys, short), per_table
 
     def _learn(self, norm: str) -> tuple[tuple[int, dict[str, Any] | None], ...]:
         # Most new words open no term anywhere: three tests tell, without asking every table.
         words, keys, short = self._openers
-        if norm not in words and norm[:_STEM_KEY] not in keys and not norm.startswith(short):
+        key = norm[:_STEM_KEY]
+        if norm not in words and key not in keys and not norm.startswith(short):
             if len(self._which) > _CACHE_LIMIT:
                 self._which.clear()
             self._which[norm] = ()
             return ()
-        # starts_something and next_words, asking each table's memo once instead of twice
+        # starts_something and next_words, asking each table's memo once instead of twice, and
+        # only the tables where the same three tests say a term may open with the word
         found: list[tuple[int, dict[str, Any] | None]] = []
-        for n, table in enumerate(self.tables):
+        for n, table, (words, keys, short) in self._table_openers:
+            if norm not in words and key not in keys and not norm.startswith(short):
+                continue
             entry = table._first_word(norm)
             if entry is _NOTHING:
                 continue
@@ -291,7 +302,7 @@ class TermScan:
         if versions != self._versions:  # a table gained terms since: forget what was learnt
             self._which.clear()
             self._versions = versions
-            self._openers = self._first_words()
+            self._openers, self._table_openers = self._first_words()
         per_table: list[list[int]] = [[] for _ in self.tables]
         appends = [positions.append for positions in per_table]
         norms = index.norms
