@@ -52,13 +52,18 @@ from sections_agreement import (  # noqa: E402
 )
 
 from postingstudio.core.salary import classify_salary  # noqa: E402
-from postingstudio.core.sections import detect_sections, load_section_specs  # noqa: E402
+from postingstudio.core.sections import (  # noqa: E402
+    detect_sections,
+    load_section_specs,
+    rule_marks,
+)
 from postingstudio.core.sections_learned import (  # noqa: E402
     SectionModel,
     combine,
     sentence_units,
     unit_features,
 )
+from postingstudio.core.sections_marks import MARK_PREFIXES  # noqa: E402
 from postingstudio.core.sections_spec import salary_vague_terms  # noqa: E402
 from postingstudio.core.text import TextIndex  # noqa: E402
 
@@ -72,6 +77,8 @@ KEEP = 3000  # features kept per section, the largest weights: 150 KB a section,
 MARGIN = 0.02  # the model takes part only where it beats the rules' F1 by this much
 EXACT_MARGIN = 0.01  # ... and may cost at most this much exact state against the rules' mode
 THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+# The feature sets tried per section: (the sentence before, the rules' marks).
+VARIANTS = ((False, False), (True, False), (False, True), (True, True))
 
 
 def held_out(posting_id: str) -> bool:
@@ -131,13 +138,16 @@ class Corpus:
             ]
             self.text[posting_id] = posting.text
             self.units[posting_id] = sentence_units(posting.text)
-            self.feats[posting_id] = unit_features(posting.text, self.units[posting_id])
+            marks = rule_marks(posting, index, specs)
+            self.feats[posting_id] = unit_features(posting.text, self.units[posting_id], marks)
 
     def rows(
-        self, ids: list[str], section: str, context: bool = True
+        self, ids: list[str], section: str, context: bool = True, marks: bool = True
     ) -> list[tuple[frozenset[str], bool]]:
         """Each sentence's features and label; without ``context`` the words of the sentence
-        before (``p:``) are left out, so the weights have none and the product ignores them."""
+        before (``p:``) are left out, without ``marks`` the rules' cue hits and headings
+        (``c:``, ``hs:``), so the weights have none and the product ignores them."""
+        dropped = (() if context else ("p:",)) + (() if marks else MARK_PREFIXES)
         out = []
         for posting_id in ids:
             marked = set(self.a[posting_id].get("sentences", {}).get(section, [])) | set(
@@ -145,8 +155,8 @@ class Corpus:
             )
             positive = self.positives(posting_id, marked)
             for unit, feats in zip(self.units[posting_id], self.feats[posting_id], strict=True):
-                if not context:
-                    feats = frozenset(f for f in feats if not f.startswith("p:"))
+                if dropped:
+                    feats = frozenset(f for f in feats if not f.startswith(dropped))
                 out.append(
                     (feats, _words(self.text[posting_id][unit.start : unit.end]) in positive)
                 )
@@ -209,23 +219,31 @@ def kind_accuracy(corpus: Corpus, ids: list[str]) -> float:
     return right / len(ids)
 
 
-def choose(corpus: Corpus, ids: list[str]) -> dict[str, dict]:
+def choose(corpus: Corpus, ids: list[str], sections: tuple[str, ...] = LEARNED) -> dict[str, dict]:
     """Threshold, present_min and mode per section from out-of-fold probabilities on ``ids``."""
     choices: dict[str, dict] = {}
-    for section in LEARNED:
+    for section in sections:
         # Found/missing first: the features (the sentence before helps culture and mission but
         # not benefits), mode and threshold with the best F1 ...
         best = None
-        for context in (False, True):
-            oof = out_of_fold(corpus, ids, section, context)
+        for context, marks in VARIANTS:
+            oof = out_of_fold(corpus, ids, section, context, marks)
+            tried: dict[str, tuple[float, float]] = {}
             for threshold in THRESHOLDS:
                 for mode in ("rules", "either", "model"):
                     s = _score(corpus, ids, section, oof, mode, threshold, 1, "rules")
+                    tried[mode] = max(tried.get(mode, (0.0, 0.0)), (s["f1"], threshold))
                     f1_here = s["f1"] - (0 if mode == "rules" else MARGIN)
-                    key = (round(f1_here, 3), mode == "rules", not context)  # ties: the simpler
+                    # ties: the simpler
+                    key = (round(f1_here, 3), mode == "rules", not context, not marks)
                     if best is None or key > best[0]:
-                        best = (key, mode, threshold, context, oof)
-        _, mode, threshold, context, oof = best
+                        best = (key, mode, threshold, (context, marks), oof)
+            print(
+                f"    {section} context={context:d} marks={marks:d}: "
+                + ", ".join(f"{m} {f:.3f} @{t}" for m, (f, t) in tried.items()),
+                flush=True,
+            )
+        _, mode, threshold, (context, marks), oof = best
         # ... then present or thin: rules or the model's count of carrier sentences ...
         state, present_min, exact = _state_rule(corpus, ids, section, oof, mode, threshold)
         if mode != "rules":
@@ -236,7 +254,7 @@ def choose(corpus: Corpus, ids: list[str]) -> dict[str, dict]:
             if fallback[2] > exact + EXACT_MARGIN:
                 mode, (state, present_min, exact) = "rules", fallback
         choices[section] = {"mode": mode, "threshold": threshold, "present_min": present_min,
-                            "state": state, "context": context}  # fmt: skip
+                            "state": state, "context": context, "marks": marks}  # fmt: skip
         cv = _score(corpus, ids, section, oof, mode, threshold, present_min, state)
         print(f"  {section}: {choices[section]}  CV F1 {cv['f1']:.3f} exact {cv['exact']:.3f}",
               flush=True)  # fmt: skip
@@ -253,12 +271,15 @@ def _state_rule(corpus, ids, section, oof, mode, threshold) -> tuple[str, int, f
     return state, present_min, exact
 
 
-def out_of_fold(corpus: Corpus, ids: list[str], section: str, context: bool) -> dict[str, list]:
+def out_of_fold(
+    corpus: Corpus, ids: list[str], section: str, context: bool, marks: bool
+) -> dict[str, list]:
     """Each posting's sentence probabilities from a model trained on the other four folds."""
     fold = {i: k % FOLDS for k, i in enumerate(ids)}
     oof: dict[str, list[float]] = {}
     for held in range(FOLDS):
-        weights = train(corpus.rows([i for i in ids if fold[i] != held], section, context))
+        train_ids = [i for i in ids if fold[i] != held]
+        weights = train(corpus.rows(train_ids, section, context, marks))
         probe = model_of({section: {"mode": "model", "threshold": 0.5, "weights": weights}})
         for i in ids:
             if fold[i] == held:
@@ -295,7 +316,8 @@ def fit(corpus: Corpus, ids: list[str], choices: dict[str, dict]) -> dict[str, d
         # A section whose state the model judges needs its weights even in "rules" mode: without
         # them every sentence scored 0.5 and every found section read as present.
         idle = choice["mode"] == "rules" and choice["state"] == "rules"
-        weights = {} if idle else train(corpus.rows(ids, section, choice.get("context", True)))
+        context, marks = choice.get("context", True), choice.get("marks", True)
+        weights = {} if idle else train(corpus.rows(ids, section, context, marks))
         out[section] = {**choice, "weights": weights}
     return out
 
@@ -341,6 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--cv", action="store_true", help="tune-part figures only (no held-out)")
+    parser.add_argument("--sections", nargs="+", choices=LEARNED, help="with --cv: only these")
     args = parser.parse_args(argv)
     corpus = Corpus()
     test = [i for i in corpus.ids if held_out(i)]
@@ -352,7 +375,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {section}: rules on tune F1 {rules_tune[section]['f1']:.3f} "
                   f"exact {rules_tune[section]['exact']:.3f}")  # fmt: skip
         print(f"  salary kind on tune: {kind_accuracy(corpus, tune):.3f}")
-    choices = choose(corpus, tune)
+    if args.sections and not args.cv:
+        parser.error("--sections only with --cv (the model is trained for every section)")
+    choices = choose(corpus, tune, tuple(args.sections or LEARNED))
     if args.cv:
         return 0
     tuned = fit(corpus, tune, choices)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .report import SectionState
+from .sections_marks import RuleMarks, reads_marks
 from .sections_scorer import FeatureRows, sigmoid
 from .sections_units import (
     SentenceUnit,
@@ -115,6 +116,8 @@ class SectionModel:
             )
         scored = [s for s, e in self._sections.items() if e.weights]
         self._rows = FeatureRows(scored, [self._sections[s].weights for s in scored])
+        # Whether scoring needs the rules' cue hits and headings (:mod:`.sections_marks`).
+        self.reads_marks = any(reads_marks(self._sections[s].weights) for s in scored)
 
     def mode(self, section: str) -> str:
         """How this section's verdict uses the model (``rules`` where it has no weights)."""
@@ -168,10 +171,13 @@ class SectionModel:
         ]
         return sorted(scored, key=lambda pair: (-pair[0], pair[1].start))
 
-    def carriers_of(self, sections: list[str], text: str, units: UnitTable) -> dict[str, Carriers]:
+    def carriers_of(
+        self, sections: list[str], text: str, units: UnitTable, marks: RuleMarks | None = None
+    ) -> dict[str, Carriers]:
         """:meth:`carriers` of several sections, each unit scored as it is read (the
         :class:`sections_scorer.FeatureRows` sums, without building feature strings) and kept
-        only when it carries a section: the same probabilities as :meth:`probabilities`."""
+        only when it carries a section: the same probabilities as :meth:`probabilities` of the
+        units' features with the rules' ``marks``."""
         found = {s: Carriers() for s in sections if s in self._sections}
         rows = self._rows
         column_of = {section: k for k, section in enumerate(rows.sections)}
@@ -185,7 +191,7 @@ class SectionModel:
         if all(column is None for _, column, _ in columns):
             scored = ((unit, []) for unit in units)
         else:
-            scored = rows.iter_scores(text, units, len(units))
+            scored = rows.iter_scores(text, units, len(units), marks)
         for unit, probabilities in scored:
             if unit.end <= unit.start:
                 continue
@@ -229,11 +235,12 @@ def combine(
     units: list[SentenceUnit] | None = None,
     feats: list[frozenset[str]] | None = None,
     sentences: Sequence[tuple[int, int]] | None = None,
+    marks: RuleMarks | None = None,
 ) -> list[Verdict]:
     """The rules' verdicts (one per ``(id, label)`` in ``sections``) with the model's say added
     where its mode asks for it. A verdict the model makes names the sentences that carry it.
     ``units`` and ``feats`` (or just ``sentences``) are the text's, where the caller has them
-    already."""
+    already; ``marks`` are the rules' cue hits and headings, which ``feats`` already hold."""
     asked = set(model.asked())
     if not asked.intersection(section for section, _ in sections):
         return verdicts
@@ -243,7 +250,7 @@ def combine(
         if _model_asked(model, section, verdict)
     ]
     if units is None or feats is None:
-        gathered = model.carriers_of(needed, text, unit_table(text, sentences))
+        gathered = model.carriers_of(needed, text, unit_table(text, sentences), marks)
     else:
         gathered = {s: Carriers(model.carriers(s, units, feats)) for s in needed}
     out = []

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from .sections_units import _WORD  # the features' words, read the same way
 
 if TYPE_CHECKING:
+    from .sections_marks import RuleMarks
     from .sections_units import SentenceUnit
 
 _POSITIONS = 5  # which fifth of the posting holds the sentence: pos:0 .. pos:4
@@ -65,10 +66,16 @@ class FeatureRows:
         self.previous = by_prefix["p"]
 
     def iter_scores(
-        self, text: str, units: Iterable[SentenceUnit], count: int
+        self,
+        text: str,
+        units: Iterable[SentenceUnit],
+        count: int,
+        marks: RuleMarks | None = None,
     ) -> Iterator[tuple[SentenceUnit, list[float]]]:
         """Each of the ``count`` units with its probability in every section (in order), one
-        unit at a time: a caller that keeps only the carriers holds nothing per sentence."""
+        unit at a time: a caller that keeps only the carriers holds nothing per sentence.
+        ``marks`` are the rules' findings (:mod:`.sections_marks`), where the model reads them."""
+        read = marks.reader() if marks is not None and len(marks) else None
         width = len(self.sections)
         constant = self.constants.get
         bias = constant("bias")
@@ -102,6 +109,8 @@ class FeatureRows:
             position = positions[min(4, _POSITIONS * k // count)]
             if position:
                 rows.append(position)
+            if read is not None:
+                rows.extend(filter(None, map(constant, read(unit.start, unit.end))))
             sums = map(fsum, zip(*rows, strict=True)) if rows else zeros
             # sigmoid() written out: the same expression, without a call per number.
             yield (
