@@ -3,8 +3,10 @@ and write the weights the product ships (``resources/sections/en/learned.json``)
 
 The model is a logistic regression per section over the features of
 ``postingstudio.core.sections_learned.unit_features`` (a sentence's words, word pairs, the heading
-above it, its place), trained by plain stochastic gradient descent: no training dependency. A
-sentence is a positive for a section where either rater marked it for that section.
+above it, its place and, where cross-validation says they help, the sentence before and the
+rules' own cue hits and headings, ``core/sections_marks.py``), trained by plain stochastic
+gradient descent: no training dependency. A sentence is a positive for a section where either
+rater marked it for that section.
 
 Measurement is honest about what was tuned where:
 
@@ -12,7 +14,9 @@ Measurement is honest about what was tuned where:
 2. On the other 70%, 5-fold cross-validation gives out-of-fold sentence probabilities. From them
    each section gets its threshold, its ``present_min`` (carrier sentences for "present") and its
    mode (``rules``, ``either`` or ``model``; see ``core/sections_learned.py``), each the best for
-   found/missing F1 or exact state on those folds.
+   found/missing F1 or exact state on those folds. Last, ``stacked`` (a posting-level model over
+   the rules' state and the out-of-fold sentence scores, ``core/sections_stack.py``) is
+   cross-validated on the same folds and taken where it gains exact state without losing F1.
 3. Weights trained on the whole 70% with those choices are measured on the 30% through the
    product's own path (the rules, then ``sections_learned.combine``), against the postings where
    both raters agree (F1) and against the adjudicated states (exact state).
@@ -32,7 +36,6 @@ import hashlib
 import json
 import math
 import random
-import re
 import sys
 from pathlib import Path
 
@@ -41,31 +44,19 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _markers import write_section  # noqa: E402
-from section_quality import DOC, SPECS, parse_text  # noqa: E402
+from section_quality import DOC  # noqa: E402
 from sections_agreement import (  # noqa: E402
     SECTIONS,
-    corpus_records,
     f1,
     found,
-    load_gold,
-    load_rater,
 )
+from sections_corpus import Corpus, _words  # noqa: E402, F401 (_words: sections_errors_b)
+from sections_stack_fit import fit_stack, posting_features, stacked_states  # noqa: E402
 
-from postingstudio.core.salary import classify_salary  # noqa: E402
-from postingstudio.core.sections import (  # noqa: E402
-    detect_sections,
-    load_section_specs,
-    rule_marks,
-)
 from postingstudio.core.sections_learned import (  # noqa: E402
     SectionModel,
     combine,
-    sentence_units,
-    unit_features,
 )
-from postingstudio.core.sections_marks import MARK_PREFIXES  # noqa: E402
-from postingstudio.core.sections_spec import salary_vague_terms  # noqa: E402
-from postingstudio.core.text import TextIndex  # noqa: E402
 
 MODEL_OUT = ROOT / "resources" / "sections" / "en" / "learned.json"
 RESULTS = ROOT / "benchmarks" / "results" / "sections_learned.json"
@@ -76,6 +67,8 @@ HOLDOUT_SHARE = 0.30
 KEEP = 3000  # features kept per section, the largest weights: 150 KB a section, not 10 MB
 MARGIN = 0.02  # the model takes part only where it beats the rules' F1 by this much
 EXACT_MARGIN = 0.01  # ... and may cost at most this much exact state against the rules' mode
+STACK_F1_SLACK = 0.005  # the stacked verdict may cost this much F1 for EXACT_MARGIN more exact
+STACK_QUOTE = 0.5  # the stacked verdict quotes the sentences at or above this probability
 THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 # The feature sets tried per section: (the sentence before, the rules' marks).
 VARIANTS = ((False, False), (True, False), (False, True), (True, True))
@@ -111,74 +104,6 @@ def train(rows: list[tuple[frozenset[str], bool]], epochs: int = 4) -> dict[str,
                 weights[f] = w + g - l2 * w
     kept = sorted(weights, key=lambda f: -abs(weights[f]))[:KEEP]
     return {f: round(weights[f], 4) for f in sorted(kept)}
-
-
-class Corpus:
-    """The labelled postings with what every fit and measurement needs, computed once."""
-
-    def __init__(self) -> None:
-        self.a, _ = load_rater("a")
-        self.b, _ = load_rater("b")
-        self.gold = load_gold(self.a, self.b)
-        self.ids = sorted(set(self.a) & set(self.b) & set(self.gold))
-        self.records = corpus_records(set(self.ids))
-        specs = load_section_specs(SPECS)
-        self.labels = [(spec.id, spec.label) for spec in specs]
-        self.units, self.feats, self.rules, self.text = {}, {}, {}, {}
-        self.kind: dict[str, str] = {}
-        for posting_id in self.ids:
-            posting = parse_text(self.records[posting_id]["text"])
-            index = TextIndex(posting.text)
-            salary = classify_salary(index, salary_vague_terms(specs))
-            self.kind[posting_id] = str(salary.kind)
-            results = detect_sections(posting, index, specs, salary)
-            self.rules[posting_id] = [
-                (r.state, r.reason, (r.start, r.end) if r.start is not None else None)
-                for r in results
-            ]
-            self.text[posting_id] = posting.text
-            self.units[posting_id] = sentence_units(posting.text)
-            marks = rule_marks(posting, index, specs)
-            self.feats[posting_id] = unit_features(posting.text, self.units[posting_id], marks)
-
-    def rows(
-        self, ids: list[str], section: str, context: bool = True, marks: bool = True
-    ) -> list[tuple[frozenset[str], bool]]:
-        """Each sentence's features and label; without ``context`` the words of the sentence
-        before (``p:``) are left out, without ``marks`` the rules' cue hits and headings
-        (``c:``, ``hs:``), so the weights have none and the product ignores them."""
-        dropped = (() if context else ("p:",)) + (() if marks else MARK_PREFIXES)
-        out = []
-        for posting_id in ids:
-            marked = set(self.a[posting_id].get("sentences", {}).get(section, [])) | set(
-                self.b[posting_id].get("sentences", {}).get(section, [])
-            )
-            positive = self.positives(posting_id, marked)
-            for unit, feats in zip(self.units[posting_id], self.feats[posting_id], strict=True):
-                if dropped:
-                    feats = frozenset(f for f in feats if not f.startswith(dropped))
-                out.append(
-                    (feats, _words(self.text[posting_id][unit.start : unit.end]) in positive)
-                )
-        return out
-
-    def positives(self, posting_id: str, marked: set[str]) -> set[tuple[str, ...]]:
-        """The word sequences of the sentences a rater marked. Raters saw the corpus text's own
-        lines (blank lines included), the product reads the parsed text (blank lines gone), so
-        the ids differ wherever a posting has blank lines: a sentence is matched by its words."""
-        raw = self.records[posting_id]["text"]
-        return {
-            _words(raw[u.start : u.end])
-            for u in sentence_units(raw)
-            if f"{u.block}.{u.number}" in marked
-        } - {()}
-
-    def agreed(self, posting_id: str, section: str) -> bool:
-        return found(self.a[posting_id], section) == found(self.b[posting_id], section)
-
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def model_of(sections: dict[str, dict]) -> SectionModel:
@@ -226,8 +151,9 @@ def choose(corpus: Corpus, ids: list[str], sections: tuple[str, ...] = LEARNED) 
         # Found/missing first: the features (the sentence before helps culture and mission but
         # not benefits), mode and threshold with the best F1 ...
         best = None
+        oofs = {}
         for context, marks in VARIANTS:
-            oof = out_of_fold(corpus, ids, section, context, marks)
+            oof = oofs[context, marks] = out_of_fold(corpus, ids, section, context, marks)
             tried: dict[str, tuple[float, float]] = {}
             for threshold in THRESHOLDS:
                 for mode in ("rules", "either", "model"):
@@ -256,9 +182,39 @@ def choose(corpus: Corpus, ids: list[str], sections: tuple[str, ...] = LEARNED) 
         choices[section] = {"mode": mode, "threshold": threshold, "present_min": present_min,
                             "state": state, "context": context, "marks": marks}  # fmt: skip
         cv = _score(corpus, ids, section, oof, mode, threshold, present_min, state)
+        # ... and last the stacked verdict (the rules' state and the sentence scores weighed
+        # together by a posting-level model), where it says the state better and finds as well.
+        stacked = _best_stacked(corpus, ids, section, oofs)
+        print(f"    {section} stacked: {stacked}", flush=True)
+        if (stacked["exact"] >= cv["exact"] + EXACT_MARGIN
+                and stacked["f1"] >= cv["f1"] - STACK_F1_SLACK):  # fmt: skip
+            choices[section] = {"mode": "stacked", "threshold": STACK_QUOTE, "present_min": 1,
+                                "state": "stacked", "context": stacked["context"],
+                                "marks": stacked["marks"]}  # fmt: skip
+            cv = stacked
         print(f"  {section}: {choices[section]}  CV F1 {cv['f1']:.3f} exact {cv['exact']:.3f}",
               flush=True)  # fmt: skip
     return choices
+
+
+def _best_stacked(corpus: Corpus, ids: list[str], section: str, oofs: dict) -> dict:
+    """The stacked verdict's cross-validated F1 and exact state for each feature variant's
+    out-of-fold probabilities; the best exact (ties: the better F1, then the simpler)."""
+    k = SECTIONS.index(section)
+    gold = {i: corpus.gold[i]["state"][section] for i in ids}
+    best: dict = {}
+    for (context, marks), oof in oofs.items():
+        rows = {i: posting_features(str(corpus.rules[i][k][0]), oof[i], corpus.units[i])
+                for i in ids}  # fmt: skip
+        states = stacked_states(rows, gold, ids, FOLDS)
+        agreed = [i for i in ids if corpus.agreed(i, section)]
+        f1_here = f1([found(corpus.a[i], section) for i in agreed],
+                     [states[i] != "missing" for i in agreed])  # fmt: skip
+        exact = sum(states[i] == gold[i] for i in ids) / len(ids)
+        key = (round(exact, 3), round(f1_here, 3), not context, not marks)
+        if not best or key > best["key"]:
+            best = {"key": key, "f1": f1_here, "exact": exact, "context": context, "marks": marks}
+    return {name: value for name, value in best.items() if name != "key"}
 
 
 def _state_rule(corpus, ids, section, oof, mode, threshold) -> tuple[str, int, float]:
@@ -319,6 +275,12 @@ def fit(corpus: Corpus, ids: list[str], choices: dict[str, dict]) -> dict[str, d
         context, marks = choice.get("context", True), choice.get("marks", True)
         weights = {} if idle else train(corpus.rows(ids, section, context, marks))
         out[section] = {**choice, "weights": weights}
+        if choice["mode"] == "stacked":  # its posting-level weights, from out-of-fold scores
+            k = SECTIONS.index(section)
+            oof = out_of_fold(corpus, ids, section, context, marks)
+            rows = [posting_features(str(corpus.rules[i][k][0]), oof[i], corpus.units[i])
+                    for i in ids]  # fmt: skip
+            out[section]["stack"] = fit_stack(rows, [corpus.gold[i]["state"][section] for i in ids])
     return out
 
 

@@ -12,7 +12,9 @@ section names a ``mode``:
 - ``rules``: the model is not asked (the rules were better on held-out postings);
 - ``either``: the section is there when the rules or the model find it;
 - ``model``: the model decides whether the section is there; the rules still say how (thin or
-  present) when they found it too.
+  present) when they found it too;
+- ``stacked``: a posting-level model weighs the rules' state against the sentence scores and
+  says missing, thin or present (:mod:`.sections_stack`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from typing import Any
 from .report import SectionState
 from .sections_marks import RuleMarks, reads_marks
 from .sections_scorer import FeatureRows, sigmoid
+from .sections_stack import ScoreSummary, check_stack, stack_state
 from .sections_units import (
     SentenceUnit,
     UnitTable,
@@ -48,7 +51,7 @@ __all__ = [
 
 MODEL_FILE = "learned.json"
 FORMAT = 1
-_MODES = frozenset({"rules", "either", "model"})
+_MODES = frozenset({"rules", "either", "model", "stacked"})
 
 
 _sigmoid = sigmoid
@@ -60,9 +63,14 @@ class Carriers:
     probable (ties: the earlier), and the span from the first to the last. A 200,000-line list
     had 160,000 carriers of some section, held as (probability, unit) pairs and sorted."""
 
-    __slots__ = ("count", "sentences", "top", "first", "last")
+    __slots__ = ("count", "sentences", "top", "first", "last", "summary")
 
-    def __init__(self, carriers: Iterable[tuple[float, SentenceUnit]] = ()) -> None:
+    def __init__(
+        self,
+        carriers: Iterable[tuple[float, SentenceUnit]] = (),
+        summary: ScoreSummary | None = None,
+    ) -> None:
+        self.summary = summary  # every sentence's score, where the stacked verdict needs it
         self.count = self.sentences = 0
         self.top: list[tuple[float, SentenceUnit]] = []
         self.first: int | None = None
@@ -92,6 +100,7 @@ class _SectionWeights:
     weights: dict[str, float]
     present_min: int = 1  # carrier sentences (headings aside) that make the section present
     state: str = "rules"  # who says present or thin once the section is found: rules or model
+    stack: dict[str, dict[str, float]] | None = None  # the stacked mode's posting-level weights
 
 
 class SectionModel:
@@ -107,12 +116,16 @@ class SectionModel:
             if mode not in _MODES:
                 raise ValueError(f"section model: {section} has unknown mode {mode!r}")
             weights = {str(k): float(v) for k, v in spec.get("weights", {}).items()}
+            stack = check_stack(spec["stack"]) if "stack" in spec else None
+            if (mode == "stacked") != (stack is not None):
+                raise ValueError(f"section model: {section} has a stack table only if stacked")
             self._sections[section] = _SectionWeights(
                 mode,
                 float(spec["threshold"]),
                 weights,
                 int(spec.get("present_min", 1)),
                 str(spec.get("state", "rules")),
+                stack,
             )
         scored = [s for s, e in self._sections.items() if e.weights]
         self._rows = FeatureRows(scored, [self._sections[s].weights for s in scored])
@@ -128,6 +141,11 @@ class SectionModel:
         """How many carrier sentences make the section present when only the model found it."""
         entry = self._sections.get(section)
         return entry.present_min if entry else 1
+
+    def stack(self, section: str) -> dict[str, dict[str, float]] | None:
+        """The posting-level weights of a ``stacked`` section (None for the other modes)."""
+        entry = self._sections.get(section)
+        return entry.stack if entry else None
 
     def judges(self, section: str) -> bool:
         """Does the model, not the rules, say whether a found section is present or thin?"""
@@ -178,7 +196,11 @@ class SectionModel:
         :class:`sections_scorer.FeatureRows` sums, without building feature strings) and kept
         only when it carries a section: the same probabilities as :meth:`probabilities` of the
         units' features with the rules' ``marks``."""
-        found = {s: Carriers() for s in sections if s in self._sections}
+        found = {
+            s: Carriers(summary=ScoreSummary() if self._sections[s].stack else None)
+            for s in sections
+            if s in self._sections
+        }
         rows = self._rows
         column_of = {section: k for k, section in enumerate(rows.sections)}
         half = _sigmoid(0.0)
@@ -186,6 +208,11 @@ class SectionModel:
         columns = [
             (carriers.add, column_of.get(section), self._sections[section].threshold)
             for section, carriers in found.items()
+        ]
+        summaries = [
+            (carriers.summary.add, column_of.get(section))
+            for section, carriers in found.items()
+            if carriers.summary is not None
         ]
         scored: Iterable[tuple[SentenceUnit, list[float]]]
         if all(column is None for _, column, _ in columns):
@@ -199,6 +226,8 @@ class SectionModel:
                 p = half if column is None else probabilities[column]
                 if p >= threshold:
                     add(p, unit)
+            for summarise, column in summaries:
+                summarise(half if column is None else probabilities[column])
         return found
 
     def to_json(self) -> dict[str, Any]:
@@ -213,6 +242,7 @@ class SectionModel:
                     "present_min": e.present_min,
                     "state": e.state,
                     "weights": e.weights,
+                    **({"stack": e.stack} if e.stack else {}),
                 }
                 for s, e in self._sections.items()
             },
@@ -252,7 +282,15 @@ def combine(
     if units is None or feats is None:
         gathered = model.carriers_of(needed, text, unit_table(text, sentences), marks)
     else:
-        gathered = {s: Carriers(model.carriers(s, units, feats)) for s in needed}
+        gathered = {}
+        for s in needed:
+            probabilities = model.probabilities(s, feats)
+            summary = None
+            if model.stack(s):
+                summary = ScoreSummary(
+                    p for p, u in zip(probabilities, units, strict=True) if u.end > u.start
+                )
+            gathered[s] = Carriers(model.carriers(s, units, feats, probabilities), summary)
     out = []
     for (section, label), verdict in zip(sections, verdicts, strict=True):
         mode, state = model.mode(section), verdict[0]
@@ -261,7 +299,13 @@ def combine(
         if not _model_asked(model, section, verdict):
             out.append(verdict)
             continue
-        carriers = gathered.get(section) or Carriers()
+        carriers = gathered.get(section)
+        if carriers is None:
+            carriers = Carriers()
+        stack = model.stack(section)
+        if stack is not None and carriers.summary is not None:
+            out.append(_stacked(stack, text, label, verdict, carriers))
+            continue
         found = {"model": bool(carriers), "either": rules_found or bool(carriers)}.get(
             mode, rules_found
         )
@@ -287,6 +331,27 @@ def combine(
         reason = _reason(text, label, carriers, rules_found)
         out.append((new_state, reason, _span(carriers, verdict)))
     return out
+
+
+def _stacked(
+    stack: dict[str, dict[str, float]], text: str, label: str, verdict: Verdict, carriers: Carriers
+) -> Verdict:
+    """The stacked mode's verdict: its state, with the rules' reason and span where they found
+    the section, else the sentences that carry it."""
+    assert carriers.summary is not None
+    state = SectionState(stack_state(stack, str(verdict[0]), carriers.summary))
+    rules_found = verdict[0] is not SectionState.MISSING
+    if state is SectionState.MISSING:
+        if not rules_found:
+            return verdict
+        reason = f"No sentence reads as {label.lower()} (the rules saw: {verdict[1]})"
+        return (state, reason, None)
+    if not carriers:  # the rules found it; no sentence reaches the quoting threshold
+        return (state, verdict[1], verdict[2])
+    if rules_found:
+        quoted = _reason(text, label, carriers, True).replace("Read as", "read as", 1)
+        return (state, f"{verdict[1]}; {quoted}", _span(carriers, verdict))
+    return (state, _reason(text, label, carriers, False), _span(carriers, verdict))
 
 
 def _model_asked(model: SectionModel, section: str, verdict: Verdict) -> bool:
