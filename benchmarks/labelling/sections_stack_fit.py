@@ -18,6 +18,7 @@ from postingstudio.core.sections_stack import (
     STATES,
     ScoreSummary,
     stack_features,
+    stack_rows,
     stack_state_of_features,
 )
 
@@ -67,7 +68,7 @@ def stacked_states(
     out: dict[str, str] = {}
     for held in range(folds):
         train_ids = [i for i in ids if fold[i] != held]
-        weights = fit_stack([rows[i] for i in train_ids], [gold[i] for i in train_ids])
+        weights = stack_rows(fit_stack([rows[i] for i in train_ids], [gold[i] for i in train_ids]))
         for i in ids:
             if fold[i] == held:
                 out[i] = stack_state_of_features(weights, rows[i])

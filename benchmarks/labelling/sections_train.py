@@ -35,6 +35,7 @@ import argparse
 import hashlib
 import json
 import math
+import multiprocessing
 import random
 import sys
 from pathlib import Path
@@ -63,6 +64,7 @@ RESULTS = ROOT / "benchmarks" / "results" / "sections_learned.json"
 TUNE_MODEL = ROOT / "benchmarks" / "results" / "sections_learned_tune.json"  # never shipped
 LEARNED = tuple(s for s in SECTIONS if s != "salary")  # pay is read by the salary classifier
 FOLDS = 5
+JOBS = 2  # sections chosen at a time (the machine has two cores)
 HOLDOUT_SHARE = 0.30
 KEEP = 3000  # features kept per section, the largest weights: 150 KB a section, not 10 MB
 MARGIN = 0.02  # the model takes part only where it beats the rules' F1 by this much
@@ -144,57 +146,77 @@ def kind_accuracy(corpus: Corpus, ids: list[str]) -> float:
     return right / len(ids)
 
 
-def choose(corpus: Corpus, ids: list[str], sections: tuple[str, ...] = LEARNED) -> dict[str, dict]:
-    """Threshold, present_min and mode per section from out-of-fold probabilities on ``ids``."""
-    choices: dict[str, dict] = {}
-    for section in sections:
-        # Found/missing first: the features (the sentence before helps culture and mission but
-        # not benefits), mode and threshold with the best F1 ...
-        best = None
-        oofs = {}
-        for context, marks in VARIANTS:
-            oof = oofs[context, marks] = out_of_fold(corpus, ids, section, context, marks)
-            tried: dict[str, tuple[float, float]] = {}
-            for threshold in THRESHOLDS:
-                for mode in ("rules", "either", "model"):
-                    s = _score(corpus, ids, section, oof, mode, threshold, 1, "rules")
-                    tried[mode] = max(tried.get(mode, (0.0, 0.0)), (s["f1"], threshold))
-                    f1_here = s["f1"] - (0 if mode == "rules" else MARGIN)
-                    # ties: the simpler
-                    key = (round(f1_here, 3), mode == "rules", not context, not marks)
-                    if best is None or key > best[0]:
-                        best = (key, mode, threshold, (context, marks), oof)
-            print(
-                f"    {section} context={context:d} marks={marks:d}: "
-                + ", ".join(f"{m} {f:.3f} @{t}" for m, (f, t) in tried.items()),
-                flush=True,
-            )
-        _, mode, threshold, (context, marks), oof = best
-        # ... then present or thin: rules or the model's count of carrier sentences ...
-        state, present_min, exact = _state_rule(corpus, ids, section, oof, mode, threshold)
-        if mode != "rules":
-            # ... but a mode that finds more sections and then says present/thin/missing worse
-            # than the rules do is not taken (mission on the tuning folds: F1 +0.024, exact
-            # -0.020, and on the held-out postings exact -0.046).
-            fallback = _state_rule(corpus, ids, section, oof, "rules", threshold)
-            if fallback[2] > exact + EXACT_MARGIN:
-                mode, (state, present_min, exact) = "rules", fallback
-        choices[section] = {"mode": mode, "threshold": threshold, "present_min": present_min,
-                            "state": state, "context": context, "marks": marks}  # fmt: skip
-        cv = _score(corpus, ids, section, oof, mode, threshold, present_min, state)
-        # ... and last the stacked verdict (the rules' state and the sentence scores weighed
-        # together by a posting-level model), where it says the state better and finds as well.
-        stacked = _best_stacked(corpus, ids, section, oofs)
-        print(f"    {section} stacked: {stacked}", flush=True)
-        if (stacked["exact"] >= cv["exact"] + EXACT_MARGIN
-                and stacked["f1"] >= cv["f1"] - STACK_F1_SLACK):  # fmt: skip
-            choices[section] = {"mode": "stacked", "threshold": STACK_QUOTE, "present_min": 1,
-                                "state": "stacked", "context": stacked["context"],
-                                "marks": stacked["marks"]}  # fmt: skip
-            cv = stacked
-        print(f"  {section}: {choices[section]}  CV F1 {cv['f1']:.3f} exact {cv['exact']:.3f}",
-              flush=True)  # fmt: skip
-    return choices
+def choose(
+    corpus: Corpus, ids: list[str], sections: tuple[str, ...] = LEARNED, jobs: int = JOBS
+) -> dict[str, dict]:
+    """Threshold, present_min and mode per section from out-of-fold probabilities on ``ids``,
+    ``jobs`` sections at a time (forked processes sharing the corpus)."""
+    global _SHARED
+    if jobs <= 1 or len(sections) <= 1:
+        return {section: _choose_one(corpus, ids, section) for section in sections}
+    _SHARED = (corpus, ids)
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        chosen = pool.map(_choose_shared, sections, chunksize=1)
+    return dict(zip(sections, chosen, strict=True))
+
+
+_SHARED: tuple[Corpus, list[str]] | None = None  # what forked choosers read
+
+
+def _choose_shared(section: str) -> dict:
+    assert _SHARED is not None
+    return _choose_one(*_SHARED, section)
+
+
+def _choose_one(corpus: Corpus, ids: list[str], section: str) -> dict:
+    """One section's choice (see :func:`choose`)."""
+    # Found/missing first: the features (the sentence before helps culture and mission but
+    # not benefits), mode and threshold with the best F1 ...
+    best = None
+    oofs = {}
+    for context, marks in VARIANTS:
+        oof = oofs[context, marks] = out_of_fold(corpus, ids, section, context, marks)
+        tried: dict[str, tuple[float, float]] = {}
+        for threshold in THRESHOLDS:
+            for mode in ("rules", "either", "model"):
+                s = _score(corpus, ids, section, oof, mode, threshold, 1, "rules")
+                tried[mode] = max(tried.get(mode, (0.0, 0.0)), (s["f1"], threshold))
+                f1_here = s["f1"] - (0 if mode == "rules" else MARGIN)
+                # ties: the simpler
+                key = (round(f1_here, 3), mode == "rules", not context, not marks)
+                if best is None or key > best[0]:
+                    best = (key, mode, threshold, (context, marks), oof)
+        print(
+            f"    {section} context={context:d} marks={marks:d}: "
+            + ", ".join(f"{m} {f:.3f} @{t}" for m, (f, t) in tried.items()),
+            flush=True,
+        )
+    _, mode, threshold, (context, marks), oof = best
+    # ... then present or thin: rules or the model's count of carrier sentences ...
+    state, present_min, exact = _state_rule(corpus, ids, section, oof, mode, threshold)
+    if mode != "rules":
+        # ... but a mode that finds more sections and then says present/thin/missing worse
+        # than the rules do is not taken (mission on the tuning folds: F1 +0.024, exact
+        # -0.020, and on the held-out postings exact -0.046).
+        fallback = _state_rule(corpus, ids, section, oof, "rules", threshold)
+        if fallback[2] > exact + EXACT_MARGIN:
+            mode, (state, present_min, exact) = "rules", fallback
+    choice = {"mode": mode, "threshold": threshold, "present_min": present_min,
+              "state": state, "context": context, "marks": marks}  # fmt: skip
+    cv = _score(corpus, ids, section, oof, mode, threshold, present_min, state)
+    # ... and last the stacked verdict (the rules' state and the sentence scores weighed
+    # together by a posting-level model), where it says the state better and finds as well.
+    stacked = _best_stacked(corpus, ids, section, oofs)
+    print(f"    {section} stacked: {stacked}", flush=True)
+    if (stacked["exact"] >= cv["exact"] + EXACT_MARGIN
+            and stacked["f1"] >= cv["f1"] - STACK_F1_SLACK):  # fmt: skip
+        choice = {"mode": "stacked", "threshold": STACK_QUOTE, "present_min": 1,
+                  "state": "stacked", "context": stacked["context"],
+                  "marks": stacked["marks"]}  # fmt: skip
+        cv = stacked
+    print(f"  {section}: {choice}  CV F1 {cv['f1']:.3f} exact {cv['exact']:.3f}",
+          flush=True)  # fmt: skip
+    return choice
 
 
 def _best_stacked(corpus: Corpus, ids: list[str], section: str, oofs: dict) -> dict:

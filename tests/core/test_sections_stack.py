@@ -13,7 +13,7 @@ from postingstudio.core.sections_learned import (
     sentence_units,
     unit_features,
 )
-from postingstudio.core.sections_stack import ScoreSummary, stack_features, stack_state
+from postingstudio.core.sections_stack import ScoreSummary, stack_features, stack_rows, stack_state
 
 LABELS = [("mission", "Mission"), ("culture", "Culture")]
 MISSING = (SectionState.MISSING, "No heading and no purpose found", None)
@@ -41,10 +41,12 @@ def test_the_inputs_are_the_rules_state_the_top_score_and_the_counts() -> None:
 
 
 def test_the_highest_scoring_state_wins_and_missing_scores_zero() -> None:
+    rows = stack_rows(STACK)
+    assert rows["thin"] == (-1.0, 2.0, 2.0, 0.0, 0.0, 0.0, 0.0)  # in FEATURES order
     sure = ScoreSummary([0.99])
-    assert stack_state(STACK, "missing", sure) == "present"
-    assert stack_state(STACK, "thin", ScoreSummary([0.2])) == "thin"
-    assert stack_state(STACK, "missing", ScoreSummary([0.2])) == "missing"
+    assert stack_state(rows, "missing", sure) == "present"
+    assert stack_state(rows, "thin", ScoreSummary([0.2])) == "thin"
+    assert stack_state(rows, "missing", ScoreSummary([0.2])) == "missing"
 
 
 def test_a_sure_sentence_makes_a_section_the_rules_missed_present_and_is_quoted() -> None:

@@ -92,6 +92,8 @@ DEFAULT_VAGUE_TERMS: tuple[str, ...] = (
     r"depend(?:ent|ant|ing|s)? (?:up)?on (?:your )?(?:skills and )?(?:experience|qualifications)",
     r"commensurate with (?:your )?(?:\w+ (?:and|&) )?"
     r"(?:experience|qualifications|skills|education)",
+    r"commensurate (?:based on|upon|on|to|according to)\b",
+    r"(?:salary|pay|compensation|range)\W+commensurate\b",
     r"\bnegotiable\b",
     r"attractive (?:salary|package|remuneration|compensation|pay)",
     r"(?:competitive|excellent|generous|great|good|market[- ]leading|industry[- ]leading|"

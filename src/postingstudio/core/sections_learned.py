@@ -30,7 +30,7 @@ from typing import Any
 from .report import SectionState
 from .sections_marks import RuleMarks, reads_marks
 from .sections_scorer import FeatureRows, sigmoid
-from .sections_stack import ScoreSummary, check_stack, stack_state
+from .sections_stack import LEVELS, ScoreSummary, check_stack, stack_rows, stack_state
 from .sections_units import (
     SentenceUnit,
     UnitTable,
@@ -101,6 +101,7 @@ class _SectionWeights:
     present_min: int = 1  # carrier sentences (headings aside) that make the section present
     state: str = "rules"  # who says present or thin once the section is found: rules or model
     stack: dict[str, dict[str, float]] | None = None  # the stacked mode's posting-level weights
+    stack_rows: dict[str, tuple[float, ...]] | None = None  # ... as rows in FEATURES order
 
 
 class SectionModel:
@@ -126,11 +127,13 @@ class SectionModel:
                 int(spec.get("present_min", 1)),
                 str(spec.get("state", "rules")),
                 stack,
+                stack_rows(stack) if stack is not None else None,
             )
         scored = [s for s, e in self._sections.items() if e.weights]
         self._rows = FeatureRows(scored, [self._sections[s].weights for s in scored])
         # Whether scoring needs the rules' cue hits and headings (:mod:`.sections_marks`).
         self.reads_marks = any(reads_marks(self._sections[s].weights) for s in scored)
+        self.asked_set = frozenset(self.asked())
 
     def mode(self, section: str) -> str:
         """How this section's verdict uses the model (``rules`` where it has no weights)."""
@@ -142,10 +145,10 @@ class SectionModel:
         entry = self._sections.get(section)
         return entry.present_min if entry else 1
 
-    def stack(self, section: str) -> dict[str, dict[str, float]] | None:
-        """The posting-level weights of a ``stacked`` section (None for the other modes)."""
+    def stack(self, section: str) -> dict[str, tuple[float, ...]] | None:
+        """The posting-level weight rows of a ``stacked`` section (None for the other modes)."""
         entry = self._sections.get(section)
-        return entry.stack if entry else None
+        return entry.stack_rows if entry else None
 
     def judges(self, section: str) -> bool:
         """Does the model, not the rules, say whether a found section is present or thin?"""
@@ -210,10 +213,11 @@ class SectionModel:
             for section, carriers in found.items()
         ]
         summaries = [
-            (carriers.summary.add, column_of.get(section))
+            (carriers.summary, column_of.get(section))
             for section, carriers in found.items()
             if carriers.summary is not None
         ]
+        low, middle, high = LEVELS
         scored: Iterable[tuple[SentenceUnit, list[float]]]
         if all(column is None for _, column, _ in columns):
             scored = ((unit, []) for unit in units)
@@ -226,8 +230,17 @@ class SectionModel:
                 p = half if column is None else probabilities[column]
                 if p >= threshold:
                     add(p, unit)
-            for summarise, column in summaries:
-                summarise(half if column is None else probabilities[column])
+            for summary, column in summaries:  # ScoreSummary.add, written out (per sentence)
+                p = half if column is None else probabilities[column]
+                if p >= low:
+                    counts = summary.counts
+                    counts[0] += 1
+                    if p >= middle:
+                        counts[1] += 1
+                        if p >= high:
+                            counts[2] += 1
+                if p > summary.top:
+                    summary.top = p
         return found
 
     def to_json(self) -> dict[str, Any]:
@@ -271,14 +284,13 @@ def combine(
     where its mode asks for it. A verdict the model makes names the sentences that carry it.
     ``units`` and ``feats`` (or just ``sentences``) are the text's, where the caller has them
     already; ``marks`` are the rules' cue hits and headings, which ``feats`` already hold."""
-    asked = set(model.asked())
-    if not asked.intersection(section for section, _ in sections):
+    if model.asked_set.isdisjoint(section for section, _ in sections):
         return verdicts
-    needed = [
-        section
+    asks = [
+        _model_asked(model, section, verdict)
         for (section, _), verdict in zip(sections, verdicts, strict=True)
-        if _model_asked(model, section, verdict)
     ]
+    needed = [section for (section, _), ask in zip(sections, asks, strict=True) if ask]
     if units is None or feats is None:
         gathered = model.carriers_of(needed, text, unit_table(text, sentences), marks)
     else:
@@ -292,13 +304,13 @@ def combine(
                 )
             gathered[s] = Carriers(model.carriers(s, units, feats, probabilities), summary)
     out = []
-    for (section, label), verdict in zip(sections, verdicts, strict=True):
+    for (section, label), verdict, ask in zip(sections, verdicts, asks, strict=True):
+        if not ask:
+            out.append(verdict)
+            continue
         mode, state = model.mode(section), verdict[0]
         rules_found = state is not SectionState.MISSING
         judges = model.judges(section)
-        if not _model_asked(model, section, verdict):
-            out.append(verdict)
-            continue
         carriers = gathered.get(section)
         if carriers is None:
             carriers = Carriers()
@@ -334,7 +346,7 @@ def combine(
 
 
 def _stacked(
-    stack: dict[str, dict[str, float]], text: str, label: str, verdict: Verdict, carriers: Carriers
+    stack: dict[str, tuple[float, ...]], text: str, label: str, verdict: Verdict, carriers: Carriers
 ) -> Verdict:
     """The stacked mode's verdict: its state, with the rules' reason and span where they found
     the section, else the sentences that carry it."""

@@ -45,6 +45,28 @@ def reads_marks(features: Iterable[str]) -> bool:
     return any(feature.startswith(MARK_PREFIXES) for feature in features)
 
 
+_NAMES: dict[tuple[int, ...], tuple[tuple[SectionSpec, ...], dict[int, str]]] = {}
+
+
+def _names_of(specs: tuple[SectionSpec, ...]) -> dict[int, str]:
+    """Each hit code's and heading code's feature name, built once per spec set (a posting's
+    marks are made on every analysis)."""
+    key = tuple(id(spec) for spec in specs)
+    entry = _NAMES.get(key)
+    if entry is None:
+        names: dict[int, str] = {}
+        for s, spec in enumerate(specs):
+            if len(spec.cues) > _GROUPS:
+                raise ValueError(f"{spec.id}: more than {_GROUPS} cue groups")
+            for g, group in enumerate(spec.cues):
+                names[s * _GROUPS + g] = f"c:{spec.id}.{group.name}"
+            names[-1 - s] = f"hs:{spec.id}"
+        if len(_NAMES) > 16:
+            _NAMES.clear()
+        entry = _NAMES[key] = (specs, names)  # keeping ``specs`` alive keeps the ids unique
+    return entry[1]
+
+
 class RuleMarks:
     """The rules' cue hits (offset, code) and section headings (start, body end, section)."""
 
@@ -58,16 +80,10 @@ class RuleMarks:
     ) -> None:
         """``hits`` are (offset, spec index, group index); ``headings`` (start, body end, spec
         index), both in any order."""
-        self._names: dict[int, str] = {}
-        for s, spec in enumerate(specs):
-            if len(spec.cues) > _GROUPS:
-                raise ValueError(f"{spec.id}: more than {_GROUPS} cue groups")
-            for g, group in enumerate(spec.cues):
-                self._names[s * _GROUPS + g] = f"c:{spec.id}.{group.name}"
-            self._names[-1 - s] = f"hs:{spec.id}"
-        ordered = sorted((offset, s * _GROUPS + g) for offset, s, g in hits)
-        self._hits = array("q", (offset for offset, _ in ordered))
-        self._codes = array("i", (code for _, code in ordered))
+        self._names = _names_of(tuple(specs))
+        ordered = sorted([(offset, s * _GROUPS + g) for offset, s, g in hits])
+        self._hits = array("q", [offset for offset, _ in ordered])
+        self._codes = array("i", [code for _, code in ordered])
         self._headings = sorted((start, end, -1 - s) for start, end, s in headings)
 
     def __len__(self) -> int:

@@ -92,7 +92,9 @@ class FeatureRows:
         # whole text lower-cased at once was 6 MB more at the analysis peak of a 6 MB list.
         findall = _WORD.findall
         for k, unit in enumerate(units):
-            words = findall(text[unit.start : unit.end].lower())
+            start, end = unit.start, unit.end
+            piece = text[start:end]
+            words = findall(piece.lower())
             distinct = set(words)
             # (The sums are exact, so the rows may come in any order.)
             rows = list(filter(None, map(word_get, distinct)))
@@ -110,7 +112,7 @@ class FeatureRows:
             if position:
                 rows.append(position)
             if read is not None:
-                rows.extend(filter(None, map(constant, read(unit.start, unit.end))))
+                rows.extend(filter(None, map(constant, read(start, end))))
             sums = map(fsum, zip(*rows, strict=True)) if rows else zeros
             # sigmoid() written out: the same expression, without a call per number.
             yield (
@@ -120,5 +122,5 @@ class FeatureRows:
                     for z in sums
                 ],
             )
-            if text[unit.start : unit.end].strip():
+            if words or piece.strip():  # (a unit with words is not blank)
                 previous_rows = list(filter(None, map(previous_get, distinct)))

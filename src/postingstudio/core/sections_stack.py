@@ -17,10 +17,10 @@ so it learns how the sentence model fares on postings it was not trained on.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 FEATURES = ("bias", "rules_present", "rules_thin", "top", "n20", "n50", "n80")
-LEVELS = (0.2, 0.5, 0.8)
+LEVELS = (0.2, 0.5, 0.8)  # ascending (the scorer counts them nested)
 STATES = ("missing", "thin", "present")
 _LOGIT_CAP = 6.0  # the top probability's log-odds, clipped to ±6 and scaled to ±1
 
@@ -60,26 +60,32 @@ def stack_features(rules_state: str, summary: ScoreSummary) -> list[float]:
 
 
 def stack_state(
-    weights: Mapping[str, Mapping[str, float]], rules_state: str, summary: ScoreSummary
+    weights: Mapping[str, Sequence[float]], rules_state: str, summary: ScoreSummary
 ) -> str:
     """``missing``, ``thin`` or ``present``: the highest-scoring state (missing scores 0; ties
-    go to the weaker state)."""
+    go to the weaker state). ``weights`` are :func:`check_stack`'s rows."""
     return stack_state_of_features(weights, stack_features(rules_state, summary))
 
 
-def stack_state_of_features(
-    weights: Mapping[str, Mapping[str, float]], features: list[float]
-) -> str:
+def stack_state_of_features(weights: Mapping[str, Sequence[float]], features: list[float]) -> str:
     """:func:`stack_state` of inputs already made (the trainer's cross-validation)."""
     best, best_score = "missing", 0.0
     for state in ("thin", "present"):
-        table = weights.get(state, {})
-        score = math.fsum(
-            table.get(name, 0.0) * value for name, value in zip(FEATURES, features, strict=True)
-        )
+        row = weights.get(state)
+        if row is None:
+            continue
+        score = sum([w * x for w, x in zip(row, features, strict=True)])  # fixed order
         if score > best_score:
             best, best_score = state, score
     return best
+
+
+def stack_rows(table: Mapping[str, Mapping[str, float]]) -> dict[str, tuple[float, ...]]:
+    """A ``stack`` table (state → feature → weight) as rows in :data:`FEATURES` order."""
+    return {
+        state: tuple(float(weights.get(name, 0.0)) for name in FEATURES)
+        for state, weights in table.items()
+    }
 
 
 def check_stack(weights: object) -> dict[str, dict[str, float]]:
