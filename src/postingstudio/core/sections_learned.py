@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .report import SectionState
+from .sections_carriers import Carriers, Verdict, carrier_reason, carrier_span
 from .sections_marks import RuleMarks, reads_marks
 from .sections_scorer import FeatureRows, sigmoid
 from .sections_stack import LEVELS, ScoreSummary, check_stack, stack_rows, stack_state
@@ -52,45 +53,6 @@ __all__ = [
 MODEL_FILE = "learned.json"
 FORMAT = 1
 _MODES = frozenset({"rules", "either", "model", "stacked"})
-
-
-_sigmoid = sigmoid
-
-
-class Carriers:
-    """What a verdict reads of a section's carrier sentences (the units at or above its
-    threshold), gathered as they are scored: how many, how many are not headings, the two most
-    probable (ties: the earlier), and the span from the first to the last. A 200,000-line list
-    had 160,000 carriers of some section, held as (probability, unit) pairs and sorted."""
-
-    __slots__ = ("count", "sentences", "top", "first", "last", "summary")
-
-    def __init__(
-        self,
-        carriers: Iterable[tuple[float, SentenceUnit]] = (),
-        summary: ScoreSummary | None = None,
-    ) -> None:
-        self.summary = summary  # every sentence's score, where the stacked verdict needs it
-        self.count = self.sentences = 0
-        self.top: list[tuple[float, SentenceUnit]] = []
-        self.first: int | None = None
-        self.last: int | None = None
-        for p, unit in carriers:
-            self.add(p, unit)
-
-    def add(self, p: float, unit: SentenceUnit) -> None:
-        self.count += 1
-        self.sentences += not unit.heading
-        self.first = unit.start if self.first is None else min(self.first, unit.start)
-        self.last = unit.end if self.last is None else max(self.last, unit.end)
-        top = self.top
-        if len(top) < 2 or (-p, unit.start) < (-top[-1][0], top[-1][1].start):
-            top.append((p, unit))
-            top.sort(key=lambda pair: (-pair[0], pair[1].start))
-            del top[2:]
-
-    def __bool__(self) -> bool:
-        return self.count > 0
 
 
 @dataclass(frozen=True)
@@ -167,9 +129,9 @@ class SectionModel:
         if entry is None:
             return []
         if not entry.weights:  # every sentence scores 0: no need to look its features up
-            return [_sigmoid(0.0)] * len(feats)
+            return [sigmoid(0.0)] * len(feats)
         get = entry.weights.get
-        return [_sigmoid(math.fsum(map(get, fs, repeat(0.0)))) for fs in feats]
+        return [sigmoid(math.fsum(map(get, fs, repeat(0.0)))) for fs in feats]
 
     def carriers(
         self,
@@ -206,7 +168,7 @@ class SectionModel:
         }
         rows = self._rows
         column_of = {section: k for k, section in enumerate(rows.sections)}
-        half = _sigmoid(0.0)
+        half = sigmoid(0.0)
         # A section without weights scores 0 for every sentence: no look-ups for it.
         columns = [
             (carriers.add, column_of.get(section), self._sections[section].threshold)
@@ -260,14 +222,6 @@ class SectionModel:
                 for s, e in self._sections.items()
             },
         }
-
-
-Verdict = tuple[SectionState, str, "tuple[int, int] | None"]
-
-
-def _quote(text: str, unit: SentenceUnit) -> str:
-    snippet = " ".join(text[unit.start : unit.end].split())
-    return snippet if len(snippet) <= 60 else snippet[:57].rsplit(" ", 1)[0] + "…"
 
 
 def combine(
@@ -334,14 +288,14 @@ def combine(
         enough = carriers.sentences >= model.present_min(section)
         new_state = SectionState.PRESENT if enough else SectionState.THIN
         if new_state is state and carriers:  # the rules' reason stands, with the sentences
-            quoted = _reason(text, label, carriers, True).replace("Read as", "read as", 1)
-            out.append((state, f"{verdict[1]}; {quoted}", _span(carriers, verdict)))
+            quoted = carrier_reason(text, label, carriers, True).replace("Read as", "read as", 1)
+            out.append((state, f"{verdict[1]}; {quoted}", carrier_span(carriers, verdict)))
             continue
         if new_state is state:
             out.append(verdict)
             continue
-        reason = _reason(text, label, carriers, rules_found)
-        out.append((new_state, reason, _span(carriers, verdict)))
+        reason = carrier_reason(text, label, carriers, rules_found)
+        out.append((new_state, reason, carrier_span(carriers, verdict)))
     return out
 
 
@@ -361,9 +315,9 @@ def _stacked(
     if not carriers:  # the rules found it; no sentence reaches the quoting threshold
         return (state, verdict[1], verdict[2])
     if rules_found:
-        quoted = _reason(text, label, carriers, True).replace("Read as", "read as", 1)
-        return (state, f"{verdict[1]}; {quoted}", _span(carriers, verdict))
-    return (state, _reason(text, label, carriers, False), _span(carriers, verdict))
+        quoted = carrier_reason(text, label, carriers, True).replace("Read as", "read as", 1)
+        return (state, f"{verdict[1]}; {quoted}", carrier_span(carriers, verdict))
+    return (state, carrier_reason(text, label, carriers, False), carrier_span(carriers, verdict))
 
 
 def _model_asked(model: SectionModel, section: str, verdict: Verdict) -> bool:
@@ -373,25 +327,6 @@ def _model_asked(model: SectionModel, section: str, verdict: Verdict) -> bool:
     return not (
         (mode == "rules" and not judges) or (mode == "either" and rules_found and not judges)
     )
-
-
-def _reason(text: str, label: str, carriers: Carriers, rules_found: bool) -> str:
-    if not carriers:
-        return f"Only a mention; no sentence reads as {label.lower()}"
-    quoted = "; ".join(f"‘{_quote(text, unit)}’" for _, unit in carriers.top)
-    more = f" and {carriers.count - 2} more" if carriers.count > 2 else ""
-    lead = "Read as" if rules_found else "No heading; read as"
-    return f"{lead} {label.lower()}: {quoted}{more}"
-
-
-def _span(carriers: Carriers, verdict: Verdict) -> tuple[int, int] | None:
-    """Where the section is: the rules' span where they found one (a heading and its body, which
-    the compare view and the template placement rely on), else the sentences that carry it."""
-    if verdict[2] is not None:
-        return verdict[2]
-    if carriers.first is None or carriers.last is None:
-        return None
-    return (carriers.first, carriers.last)
 
 
 def load_section_model(folder: Path) -> SectionModel | None:
