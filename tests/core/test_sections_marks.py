@@ -92,3 +92,27 @@ def test_detect_sections_hands_the_marks_to_a_model_that_reads_them() -> None:
     # names the sentence it read.
     assert benefits.state is SectionState.PRESENT
     assert "We offer health insurance" in benefits.reason
+
+
+def test_the_reader_gives_each_unit_the_marks_a_plain_search_gives() -> None:
+    import random
+
+    from postingstudio.core.sections_units import SentenceUnit
+
+    rng = random.Random(7)
+    for _ in range(200):
+        cuts = sorted(rng.sample(range(1, 400), 30))
+        units = [SentenceUnit(0, n, a, b - rng.randint(0, 1), False) for n, (a, b) in
+                 enumerate(zip([0, *cuts], [*cuts, 400], strict=True))]  # fmt: skip
+        names = {s: f"c:{SPECS[s].id}.{SPECS[s].cues[0].name}" for s in range(10) if SPECS[s].cues}
+        hits = [(rng.randrange(400), rng.choice(list(names)), 0) for _ in range(rng.randint(0, 12))]
+        headings = []
+        for _ in range(rng.randint(0, 4)):
+            start = rng.randrange(400)
+            headings.append((start, start + rng.randint(1, 150), rng.randrange(10)))
+        expected = []
+        for unit in units:
+            found = {names[s] for at, s, _ in hits if unit.start <= at < unit.end}
+            found |= {f"hs:{SPECS[s].id}" for a, b, s in headings if a <= unit.start < b}
+            expected.append(tuple(sorted(found)))
+        assert list(RuleMarks(SPECS, hits, headings).per_unit(units)) == expected

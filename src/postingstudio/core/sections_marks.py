@@ -100,24 +100,31 @@ class RuleMarks:
         every unit that starts in its body."""
         names, hits, codes, headings = self._names, self._hits, self._codes, self._headings
         count, heading_count = len(hits), len(headings)
-        state = [0, 0]  # the next hit, the next heading
+        # The next hit, the next heading, the earliest end of an open heading, and the open
+        # headings' names: most units hold no hit and sit under the same headings as the one
+        # before, so they get the same names back without a set or a sort.
+        state: list = [0, 0, -1, ()]
         open_headings: list[tuple[int, int, int]] = []
 
         def read(start: int, end: int) -> tuple[str, ...]:
-            h, k = state
+            h, k, closes, under = state
             while h < count and hits[h] < start:  # hits between units (blank lines) mark none
                 h += 1
-            marks = set()
+            first = h
             while h < count and hits[h] < end:
-                marks.add(names[codes[h]])
                 h += 1
+            changed = False
             while k < heading_count and headings[k][0] <= start:
                 open_headings.append(headings[k])
                 k += 1
-            state[0], state[1] = h, k
-            if open_headings:
+                changed = True
+            if open_headings and (changed or closes <= start):
                 open_headings[:] = [heading for heading in open_headings if heading[1] > start]
-                marks.update(names[code] for _, _, code in open_headings)
-            return tuple(sorted(marks)) if marks else ()
+                under = tuple(sorted({names[code] for _, _, code in open_headings}))
+                closes = min((heading[1] for heading in open_headings), default=-1)
+            state[:] = (h, k, closes, under)
+            if h == first:
+                return under
+            return tuple(sorted({*under, *(names[codes[j]] for j in range(first, h))}))
 
         return read
