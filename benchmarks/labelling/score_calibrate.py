@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
             f"fit used the tune part ({len(tune)}), the figure is on the held-out part "
             f"({len(test)}), with the section model trained without it.\n\n"
             "| weights | Spearman, tune | Spearman, held out | target |\n|---|---:|---:|---:|\n"
-            f"| before (published evidence only) | {rho(shipped, tune):.3f} "
+            f"| before (the weights shipped until this fit) | {rho(shipped, tune):.3f} "
             f"| {rho(shipped, test):.3f} | |\n"
             f"| fitted to the raters (shipped) | {rho(fitted, tune):.3f} "
             f"| {rho(fitted, test):.3f} | ≥ 0.75 |\n\n"

@@ -24,6 +24,7 @@ from sections_train import (  # noqa: E402
     LEARNED,
     MARGIN,
     THRESHOLDS,
+    VARIANTS,
     Corpus,
     _score,
     _words,
@@ -37,25 +38,26 @@ from sections_train import (  # noqa: E402
 
 def choose_one(corpus: Corpus, ids: list[str], section: str) -> tuple[dict, dict, dict]:
     """The trainer's own choice of features, mode, threshold and state rule, its CV figures and
-    its out-of-fold probabilities."""
+    its out-of-fold probabilities (the stacked verdict, which the trainer may choose after
+    these, is not listed here)."""
     best = None
-    for context in (False, True):
-        oof = out_of_fold(corpus, ids, section, context)
+    for context, marks in VARIANTS:
+        oof = out_of_fold(corpus, ids, section, context, marks)
         for threshold in THRESHOLDS:
             for mode in ("rules", "either", "model"):
                 s = _score(corpus, ids, section, oof, mode, threshold, 1, "rules")
                 key = (round(s["f1"] - (0 if mode == "rules" else MARGIN), 3), mode == "rules",
-                       not context)  # fmt: skip
+                       not context, not marks)  # fmt: skip
                 if best is None or key > best[0]:
-                    best = (key, mode, threshold, context, oof)
-    _, mode, threshold, context, oof = best
+                    best = (key, mode, threshold, (context, marks), oof)
+    _, mode, threshold, (context, marks), oof = best
     state, present_min, exact, figures = "rules", 1, -1.0, {}
     for option in [("rules", 1)] + [("model", n) for n in (1, 2, 3, 4)]:
         s = _score(corpus, ids, section, oof, mode, threshold, option[1], option[0])
         if s["exact"] > exact + 0.005:
             (state, present_min), exact, figures = option, s["exact"], s
     return {"mode": mode, "threshold": threshold, "present_min": present_min, "state": state,
-            "context": context}, figures, oof  # fmt: skip
+            "context": context, "marks": marks}, figures, oof  # fmt: skip
 
 
 def listing(corpus: Corpus, ids: list[str], section: str, choice: dict, oof, kind: str) -> None:

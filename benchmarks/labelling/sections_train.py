@@ -3,8 +3,10 @@ and write the weights the product ships (``resources/sections/en/learned.json``)
 
 The model is a logistic regression per section over the features of
 ``postingstudio.core.sections_learned.unit_features`` (a sentence's words, word pairs, the heading
-above it, its place), trained by plain stochastic gradient descent: no training dependency. A
-sentence is a positive for a section where either rater marked it for that section.
+above it, its place and, where cross-validation says they help, the sentence before and the
+rules' own cue hits and headings, ``core/sections_marks.py``), trained by plain stochastic
+gradient descent: no training dependency. A sentence is a positive for a section where either
+rater marked it for that section.
 
 Measurement is honest about what was tuned where:
 
@@ -12,7 +14,9 @@ Measurement is honest about what was tuned where:
 2. On the other 70%, 5-fold cross-validation gives out-of-fold sentence probabilities. From them
    each section gets its threshold, its ``present_min`` (carrier sentences for "present") and its
    mode (``rules``, ``either`` or ``model``; see ``core/sections_learned.py``), each the best for
-   found/missing F1 or exact state on those folds.
+   found/missing F1 or exact state on those folds. Last, ``stacked`` (a posting-level model over
+   the rules' state and the out-of-fold sentence scores, ``core/sections_stack.py``) is
+   cross-validated on the same folds and taken where it gains exact state without losing F1.
 3. Weights trained on the whole 70% with those choices are measured on the 30% through the
    product's own path (the rules, then ``sections_learned.combine``), against the postings where
    both raters agree (F1) and against the adjudicated states (exact state).
@@ -31,8 +35,8 @@ import argparse
 import hashlib
 import json
 import math
+import multiprocessing
 import random
-import re
 import sys
 from pathlib import Path
 
@@ -41,37 +45,35 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _markers import write_section  # noqa: E402
-from section_quality import DOC, SPECS, parse_text  # noqa: E402
+from section_quality import DOC  # noqa: E402
 from sections_agreement import (  # noqa: E402
     SECTIONS,
-    corpus_records,
     f1,
     found,
-    load_gold,
-    load_rater,
 )
+from sections_corpus import Corpus, _words  # noqa: E402, F401 (_words: sections_errors_b)
+from sections_stack_fit import fit_stack, posting_features, stacked_states  # noqa: E402
 
-from postingstudio.core.salary import classify_salary  # noqa: E402
-from postingstudio.core.sections import detect_sections, load_section_specs  # noqa: E402
 from postingstudio.core.sections_learned import (  # noqa: E402
     SectionModel,
     combine,
-    sentence_units,
-    unit_features,
 )
-from postingstudio.core.sections_spec import salary_vague_terms  # noqa: E402
-from postingstudio.core.text import TextIndex  # noqa: E402
 
 MODEL_OUT = ROOT / "resources" / "sections" / "en" / "learned.json"
 RESULTS = ROOT / "benchmarks" / "results" / "sections_learned.json"
 TUNE_MODEL = ROOT / "benchmarks" / "results" / "sections_learned_tune.json"  # never shipped
 LEARNED = tuple(s for s in SECTIONS if s != "salary")  # pay is read by the salary classifier
 FOLDS = 5
+JOBS = 2  # sections chosen at a time (the machine has two cores)
 HOLDOUT_SHARE = 0.30
 KEEP = 3000  # features kept per section, the largest weights: 150 KB a section, not 10 MB
 MARGIN = 0.02  # the model takes part only where it beats the rules' F1 by this much
 EXACT_MARGIN = 0.01  # ... and may cost at most this much exact state against the rules' mode
+STACK_F1_SLACK = 0.005  # the stacked verdict may cost this much F1 for EXACT_MARGIN more exact
+STACK_QUOTE = 0.5  # the stacked verdict quotes the sentences at or above this probability
 THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+# The feature sets tried per section: (the sentence before, the rules' marks).
+VARIANTS = ((False, False), (True, False), (False, True), (True, True))
 
 
 def held_out(posting_id: str) -> bool:
@@ -104,71 +106,6 @@ def train(rows: list[tuple[frozenset[str], bool]], epochs: int = 4) -> dict[str,
                 weights[f] = w + g - l2 * w
     kept = sorted(weights, key=lambda f: -abs(weights[f]))[:KEEP]
     return {f: round(weights[f], 4) for f in sorted(kept)}
-
-
-class Corpus:
-    """The labelled postings with what every fit and measurement needs, computed once."""
-
-    def __init__(self) -> None:
-        self.a, _ = load_rater("a")
-        self.b, _ = load_rater("b")
-        self.gold = load_gold(self.a, self.b)
-        self.ids = sorted(set(self.a) & set(self.b) & set(self.gold))
-        self.records = corpus_records(set(self.ids))
-        specs = load_section_specs(SPECS)
-        self.labels = [(spec.id, spec.label) for spec in specs]
-        self.units, self.feats, self.rules, self.text = {}, {}, {}, {}
-        self.kind: dict[str, str] = {}
-        for posting_id in self.ids:
-            posting = parse_text(self.records[posting_id]["text"])
-            index = TextIndex(posting.text)
-            salary = classify_salary(index, salary_vague_terms(specs))
-            self.kind[posting_id] = str(salary.kind)
-            results = detect_sections(posting, index, specs, salary)
-            self.rules[posting_id] = [
-                (r.state, r.reason, (r.start, r.end) if r.start is not None else None)
-                for r in results
-            ]
-            self.text[posting_id] = posting.text
-            self.units[posting_id] = sentence_units(posting.text)
-            self.feats[posting_id] = unit_features(posting.text, self.units[posting_id])
-
-    def rows(
-        self, ids: list[str], section: str, context: bool = True
-    ) -> list[tuple[frozenset[str], bool]]:
-        """Each sentence's features and label; without ``context`` the words of the sentence
-        before (``p:``) are left out, so the weights have none and the product ignores them."""
-        out = []
-        for posting_id in ids:
-            marked = set(self.a[posting_id].get("sentences", {}).get(section, [])) | set(
-                self.b[posting_id].get("sentences", {}).get(section, [])
-            )
-            positive = self.positives(posting_id, marked)
-            for unit, feats in zip(self.units[posting_id], self.feats[posting_id], strict=True):
-                if not context:
-                    feats = frozenset(f for f in feats if not f.startswith("p:"))
-                out.append(
-                    (feats, _words(self.text[posting_id][unit.start : unit.end]) in positive)
-                )
-        return out
-
-    def positives(self, posting_id: str, marked: set[str]) -> set[tuple[str, ...]]:
-        """The word sequences of the sentences a rater marked. Raters saw the corpus text's own
-        lines (blank lines included), the product reads the parsed text (blank lines gone), so
-        the ids differ wherever a posting has blank lines: a sentence is matched by its words."""
-        raw = self.records[posting_id]["text"]
-        return {
-            _words(raw[u.start : u.end])
-            for u in sentence_units(raw)
-            if f"{u.block}.{u.number}" in marked
-        } - {()}
-
-    def agreed(self, posting_id: str, section: str) -> bool:
-        return found(self.a[posting_id], section) == found(self.b[posting_id], section)
-
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def model_of(sections: dict[str, dict]) -> SectionModel:
@@ -209,38 +146,97 @@ def kind_accuracy(corpus: Corpus, ids: list[str]) -> float:
     return right / len(ids)
 
 
-def choose(corpus: Corpus, ids: list[str]) -> dict[str, dict]:
-    """Threshold, present_min and mode per section from out-of-fold probabilities on ``ids``."""
-    choices: dict[str, dict] = {}
-    for section in LEARNED:
-        # Found/missing first: the features (the sentence before helps culture and mission but
-        # not benefits), mode and threshold with the best F1 ...
-        best = None
-        for context in (False, True):
-            oof = out_of_fold(corpus, ids, section, context)
-            for threshold in THRESHOLDS:
-                for mode in ("rules", "either", "model"):
-                    s = _score(corpus, ids, section, oof, mode, threshold, 1, "rules")
-                    f1_here = s["f1"] - (0 if mode == "rules" else MARGIN)
-                    key = (round(f1_here, 3), mode == "rules", not context)  # ties: the simpler
-                    if best is None or key > best[0]:
-                        best = (key, mode, threshold, context, oof)
-        _, mode, threshold, context, oof = best
-        # ... then present or thin: rules or the model's count of carrier sentences ...
-        state, present_min, exact = _state_rule(corpus, ids, section, oof, mode, threshold)
-        if mode != "rules":
-            # ... but a mode that finds more sections and then says present/thin/missing worse
-            # than the rules do is not taken (mission on the tuning folds: F1 +0.024, exact
-            # -0.020, and on the held-out postings exact -0.046).
-            fallback = _state_rule(corpus, ids, section, oof, "rules", threshold)
-            if fallback[2] > exact + EXACT_MARGIN:
-                mode, (state, present_min, exact) = "rules", fallback
-        choices[section] = {"mode": mode, "threshold": threshold, "present_min": present_min,
-                            "state": state, "context": context}  # fmt: skip
-        cv = _score(corpus, ids, section, oof, mode, threshold, present_min, state)
-        print(f"  {section}: {choices[section]}  CV F1 {cv['f1']:.3f} exact {cv['exact']:.3f}",
-              flush=True)  # fmt: skip
-    return choices
+def choose(
+    corpus: Corpus, ids: list[str], sections: tuple[str, ...] = LEARNED, jobs: int = JOBS
+) -> dict[str, dict]:
+    """Threshold, present_min and mode per section from out-of-fold probabilities on ``ids``,
+    ``jobs`` sections at a time (forked processes sharing the corpus)."""
+    global _SHARED
+    if jobs <= 1 or len(sections) <= 1:
+        return {section: _choose_one(corpus, ids, section) for section in sections}
+    _SHARED = (corpus, ids)
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        chosen = pool.map(_choose_shared, sections, chunksize=1)
+    return dict(zip(sections, chosen, strict=True))
+
+
+_SHARED: tuple[Corpus, list[str]] | None = None  # what forked choosers read
+
+
+def _choose_shared(section: str) -> dict:
+    assert _SHARED is not None
+    return _choose_one(*_SHARED, section)
+
+
+def _choose_one(corpus: Corpus, ids: list[str], section: str) -> dict:
+    """One section's choice (see :func:`choose`)."""
+    # Found/missing first: the features (the sentence before helps culture and mission but
+    # not benefits), mode and threshold with the best F1 ...
+    best = None
+    oofs = {}
+    for context, marks in VARIANTS:
+        oof = oofs[context, marks] = out_of_fold(corpus, ids, section, context, marks)
+        tried: dict[str, tuple[float, float]] = {}
+        for threshold in THRESHOLDS:
+            for mode in ("rules", "either", "model"):
+                s = _score(corpus, ids, section, oof, mode, threshold, 1, "rules")
+                tried[mode] = max(tried.get(mode, (0.0, 0.0)), (s["f1"], threshold))
+                f1_here = s["f1"] - (0 if mode == "rules" else MARGIN)
+                # ties: the simpler
+                key = (round(f1_here, 3), mode == "rules", not context, not marks)
+                if best is None or key > best[0]:
+                    best = (key, mode, threshold, (context, marks), oof)
+        print(
+            f"    {section} context={context:d} marks={marks:d}: "
+            + ", ".join(f"{m} {f:.3f} @{t}" for m, (f, t) in tried.items()),
+            flush=True,
+        )
+    _, mode, threshold, (context, marks), oof = best
+    # ... then present or thin: rules or the model's count of carrier sentences ...
+    state, present_min, exact = _state_rule(corpus, ids, section, oof, mode, threshold)
+    if mode != "rules":
+        # ... but a mode that finds more sections and then says present/thin/missing worse
+        # than the rules do is not taken (mission on the tuning folds: F1 +0.024, exact
+        # -0.020, and on the held-out postings exact -0.046).
+        fallback = _state_rule(corpus, ids, section, oof, "rules", threshold)
+        if fallback[2] > exact + EXACT_MARGIN:
+            mode, (state, present_min, exact) = "rules", fallback
+    choice = {"mode": mode, "threshold": threshold, "present_min": present_min,
+              "state": state, "context": context, "marks": marks}  # fmt: skip
+    cv = _score(corpus, ids, section, oof, mode, threshold, present_min, state)
+    # ... and last the stacked verdict (the rules' state and the sentence scores weighed
+    # together by a posting-level model), where it says the state better and finds as well.
+    stacked = _best_stacked(corpus, ids, section, oofs)
+    print(f"    {section} stacked: {stacked}", flush=True)
+    if (stacked["exact"] >= cv["exact"] + EXACT_MARGIN
+            and stacked["f1"] >= cv["f1"] - STACK_F1_SLACK):  # fmt: skip
+        choice = {"mode": "stacked", "threshold": STACK_QUOTE, "present_min": 1,
+                  "state": "stacked", "context": stacked["context"],
+                  "marks": stacked["marks"]}  # fmt: skip
+        cv = stacked
+    print(f"  {section}: {choice}  CV F1 {cv['f1']:.3f} exact {cv['exact']:.3f}",
+          flush=True)  # fmt: skip
+    return choice
+
+
+def _best_stacked(corpus: Corpus, ids: list[str], section: str, oofs: dict) -> dict:
+    """The stacked verdict's cross-validated F1 and exact state for each feature variant's
+    out-of-fold probabilities; the best exact (ties: the better F1, then the simpler)."""
+    k = SECTIONS.index(section)
+    gold = {i: corpus.gold[i]["state"][section] for i in ids}
+    best: dict = {}
+    for (context, marks), oof in oofs.items():
+        rows = {i: posting_features(str(corpus.rules[i][k][0]), oof[i], corpus.units[i])
+                for i in ids}  # fmt: skip
+        states = stacked_states(rows, gold, ids, FOLDS)
+        agreed = [i for i in ids if corpus.agreed(i, section)]
+        f1_here = f1([found(corpus.a[i], section) for i in agreed],
+                     [states[i] != "missing" for i in agreed])  # fmt: skip
+        exact = sum(states[i] == gold[i] for i in ids) / len(ids)
+        key = (round(exact, 3), round(f1_here, 3), not context, not marks)
+        if not best or key > best["key"]:
+            best = {"key": key, "f1": f1_here, "exact": exact, "context": context, "marks": marks}
+    return {name: value for name, value in best.items() if name != "key"}
 
 
 def _state_rule(corpus, ids, section, oof, mode, threshold) -> tuple[str, int, float]:
@@ -253,12 +249,15 @@ def _state_rule(corpus, ids, section, oof, mode, threshold) -> tuple[str, int, f
     return state, present_min, exact
 
 
-def out_of_fold(corpus: Corpus, ids: list[str], section: str, context: bool) -> dict[str, list]:
+def out_of_fold(
+    corpus: Corpus, ids: list[str], section: str, context: bool, marks: bool
+) -> dict[str, list]:
     """Each posting's sentence probabilities from a model trained on the other four folds."""
     fold = {i: k % FOLDS for k, i in enumerate(ids)}
     oof: dict[str, list[float]] = {}
     for held in range(FOLDS):
-        weights = train(corpus.rows([i for i in ids if fold[i] != held], section, context))
+        train_ids = [i for i in ids if fold[i] != held]
+        weights = train(corpus.rows(train_ids, section, context, marks))
         probe = model_of({section: {"mode": "model", "threshold": 0.5, "weights": weights}})
         for i in ids:
             if fold[i] == held:
@@ -295,8 +294,15 @@ def fit(corpus: Corpus, ids: list[str], choices: dict[str, dict]) -> dict[str, d
         # A section whose state the model judges needs its weights even in "rules" mode: without
         # them every sentence scored 0.5 and every found section read as present.
         idle = choice["mode"] == "rules" and choice["state"] == "rules"
-        weights = {} if idle else train(corpus.rows(ids, section, choice.get("context", True)))
+        context, marks = choice.get("context", True), choice.get("marks", True)
+        weights = {} if idle else train(corpus.rows(ids, section, context, marks))
         out[section] = {**choice, "weights": weights}
+        if choice["mode"] == "stacked":  # its posting-level weights, from out-of-fold scores
+            k = SECTIONS.index(section)
+            oof = out_of_fold(corpus, ids, section, context, marks)
+            rows = [posting_features(str(corpus.rules[i][k][0]), oof[i], corpus.units[i])
+                    for i in ids]  # fmt: skip
+            out[section]["stack"] = fit_stack(rows, [corpus.gold[i]["state"][section] for i in ids])
     return out
 
 
@@ -341,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--cv", action="store_true", help="tune-part figures only (no held-out)")
+    parser.add_argument("--sections", nargs="+", choices=LEARNED, help="with --cv: only these")
     args = parser.parse_args(argv)
     corpus = Corpus()
     test = [i for i in corpus.ids if held_out(i)]
@@ -352,7 +359,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {section}: rules on tune F1 {rules_tune[section]['f1']:.3f} "
                   f"exact {rules_tune[section]['exact']:.3f}")  # fmt: skip
         print(f"  salary kind on tune: {kind_accuracy(corpus, tune):.3f}")
-    choices = choose(corpus, tune)
+    if args.sections and not args.cv:
+        parser.error("--sections only with --cv (the model is trained for every section)")
+    choices = choose(corpus, tune, tuple(args.sections or LEARNED))
     if args.cv:
         return 0
     tuned = fit(corpus, tune, choices)

@@ -80,6 +80,7 @@ def test_figures(text: str) -> None:
         "The owners set their own wage and benefit programs, which vary by location.",
         "Salary to be discussed at interview.",
         "We follow a high salary policy.",
+        "Permanent Resident or US CitizenJob OfferCompetitive compensation package",  # glued
     ],
 )
 def test_vague(text: str) -> None:
@@ -105,6 +106,9 @@ def test_vague(text: str) -> None:
         "Statistical Package NA Required 2 SPSS NA Required 3",
         "The Department of Energy (DOE) prohibits DOE employees from taking part.",
         "Experience in design of experiments (DOE).",
+        # A pay word inside another word ("st-rate-gic ... based on") is no vague pay.
+        "Our strategic plan is based on growth. Ask us about pay.",
+        "Ask about pay. Prepayment terms vary by customer.",
     ],
 )
 def test_false_figures_are_not_salaries(text: str) -> None:

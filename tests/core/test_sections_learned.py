@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from postingstudio.core.analyse import analyse
+from postingstudio.core.plaintext import parse_text
 from postingstudio.core.report import SectionState
 from postingstudio.core.rules.rulebook import default_rulebook
+from postingstudio.core.sections import load_section_specs, rule_marks
 from postingstudio.core.sections_learned import (
     SectionModel,
     combine,
@@ -146,14 +148,21 @@ def test_the_scorer_gives_the_probabilities_of_the_named_features() -> None:
         "Our culture\nWe work in small, kind teams that share what they learn.\n"
         "You will lead the field team and report to the director. Apply by 30 June."
     )
+    # With and without the rules' marks (cue hits, headings), which the shipped model reads.
+    posting = parse_text(text)
+    text = posting.text  # (the parsed text: no blank line)
     units = sentence_units(text)
-    feats = unit_features(text, units)
     rows = shipped._rows
-    scored = list(rows.iter_scores(text, units, len(units)))
-    assert [unit for unit, _ in scored] == units
-    for column, section in enumerate(rows.sections):
-        expected = shipped.probabilities(section, feats)
-        assert [probabilities[column] for _, probabilities in scored] == expected
+    specs = load_section_specs(resources_dir() / "sections" / "en")
+    marks = rule_marks(posting, TextIndex(text), specs)
+    assert len(marks) > 0
+    for given in (None, marks):
+        feats = unit_features(text, units, given)
+        scored = list(rows.iter_scores(text, units, len(units), given))
+        assert [unit for unit, _ in scored] == units
+        for column, section in enumerate(rows.sections):
+            expected = shipped.probabilities(section, feats)
+            assert [probabilities[column] for _, probabilities in scored] == expected
 
 
 def test_packed_rows_add_up_to_the_exact_sums() -> None:

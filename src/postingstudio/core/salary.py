@@ -94,6 +94,8 @@ DEFAULT_VAGUE_TERMS: tuple[str, ...] = (
     r"depend(?:ent|ant|ing|s)? (?:up)?on (?:your )?(?:skills and )?(?:experience|qualifications)",
     r"commensurate with (?:your )?(?:\w+ (?:and|&) )?"
     r"(?:experience|qualifications|skills|education)",
+    r"commensurate (?:based on|upon|on|to|according to)\b",
+    r"(?:salary|pay|compensation|range)\W+commensurate\b",
     r"\bnegotiable\b",
     r"attractive (?:salary|package|remuneration|compensation|pay)",
     r"(?:competitive|excellent|generous|great|good|market[- ]leading|industry[- ]leading|"
@@ -133,9 +135,17 @@ _VAGUE_KEYWORDS = frozenset(
 )
 
 
+_WORD_START = "(?:(?<![a-z])|(?-i:(?<=[a-z])(?=[A-Z])))"
+
+
 @lru_cache(maxsize=8)
 def _vague_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{term})" for term in terms), re.IGNORECASE)
+    """One regex of all vague-pay terms, each matching only at the start of a word: "rate ...
+    based on" is not in "strategic initiatives based on", nor "pay" in "prepayment". A capital
+    glued to a lower-case letter starts a word too, as flattened text joins lines
+    ("Job OfferCompetitive compensation package")."""
+    alternatives = "|".join(f"(?:{term})" for term in terms)
+    return re.compile(_WORD_START + "(?:" + alternatives + ")", re.IGNORECASE)
 
 
 @dataclass(slots=True)

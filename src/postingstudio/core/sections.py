@@ -14,16 +14,23 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .findings import Category, Finding, FindingSource
 from .model import BlockKind, Posting
 from .report import SalaryInfo, SectionResult, SectionState
 from .rules.terms import TermTable
 from .salary import salary_section_state
+from .sections_findings import insert_at, section_end, section_findings
 from .sections_learned import SectionModel, combine
+from .sections_marks import RuleMarks
 from .sections_spec import HEADING, START, CueMatcher, SectionSpec, load_section_specs
 from .text import TextIndex
 
-__all__ = ["SectionSpec", "load_section_specs", "detect_sections", "section_findings"]
+__all__ = [
+    "SectionSpec",
+    "detect_sections",
+    "load_section_specs",
+    "rule_marks",
+    "section_findings",
+]
 
 _BULLETS = frozenset("•·●▪◦‣-–*:;|¢>)")
 _MAX_HEADING_TOKENS = 10
@@ -100,8 +107,14 @@ def _heading_blocks(
 
 
 def _find(
-    posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...], starts: Sequence[int]
+    posting: Posting,
+    index: TextIndex,
+    specs: tuple[SectionSpec, ...],
+    starts: Sequence[int],
+    events: list[tuple[int, int, int]] | None = None,
 ) -> list[_Found]:
+    """What each spec's headings and cues found; ``events`` (when given) gets every cue hit that
+    counted, as (offset, spec, group), for the learned model's rule marks."""
     text, ends = index.text, index.ends
     sentence_starts = index.sentence_starts
     found = [_Found(hits=[{} for _ in spec.cues]) for spec in specs]
@@ -182,7 +195,7 @@ def _find(
         for s, g, first, last in cue_hits[pass_claims]:
             start, end = starts[first], ends[last - 1]
             _record(found[s], specs[s], s, g, lower, sentence_starts, start, end, claimed,
-                    unless_cache)  # fmt: skip
+                    unless_cache, events)  # fmt: skip
         for s, spec in enumerate(specs):
             if spec.claims_sentences != pass_claims:
                 continue
@@ -193,11 +206,13 @@ def _find(
                         if pattern.word_start and start and lower[start - 1].isalnum():
                             continue
                         _record(found[s], spec, s, g, lower, sentence_starts, start, match.end(),
-                                claimed, unless_cache)  # fmt: skip
+                                claimed, unless_cache, events)  # fmt: skip
     return found
 
 
-def _record(found, spec, s, g, lower, sentence_starts, start, end, claimed, unless_cache) -> None:
+def _record(
+    found, spec, s, g, lower, sentence_starts, start, end, claimed, unless_cache, events
+) -> None:
     group = spec.cues[g]
     sentence = max(0, bisect_right(sentence_starts, start) - 1)
     if not spec.claims_sentences and not spec.ignores_claims and sentence in claimed:
@@ -217,6 +232,8 @@ def _record(found, spec, s, g, lower, sentence_starts, start, end, claimed, unle
             return
     if spec.claims_sentences:
         claimed.add(sentence)
+    if events is not None:
+        events.append((start, s, g))
     key2: object
     if group.count == "sentences":
         key2 = sentence
@@ -292,32 +309,6 @@ def _state(
     return SectionState.MISSING, f"No heading and no {' or '.join(wanted) or 'cues'} found", None
 
 
-def _block_end(posting: Posting, offset: int) -> int:
-    number = posting.block_at(offset)
-    if number < 0:
-        return offset
-    # Blocks are joined with one "\n", so a block ends just before the next one starts (this
-    # avoids joining the block's runs again).
-    starts = posting.block_starts
-    return starts[number + 1] - 1 if number + 1 < len(starts) else len(posting.text)
-
-
-def _insert_at(
-    spec: SectionSpec, posting: Posting, spans: dict[str, tuple[int, int]], text: str
-) -> int:
-    for other in spec.insert_after:
-        if other in spans:
-            return _block_end(posting, spans[other][1] - 1 if spans[other][1] else 0)
-    if spec.insert_default == "end" or not posting.blocks:
-        return len(text)
-    first = posting.blocks[0]
-    if first.kind is BlockKind.HEADING or (
-        len(first.text.split()) <= 12 and not first.text.rstrip().endswith((".", "!", "?"))
-    ):
-        return len(first.text)
-    return 0
-
-
 def _lacking(spec: SectionSpec, seen: _Found) -> tuple[str, ...]:
     """The cue groups a present section needs that were not found (enough)."""
     needed = dict.fromkeys((*spec.heading_requires, *spec.present_requires))
@@ -326,6 +317,24 @@ def _lacking(spec: SectionSpec, seen: _Found) -> tuple[str, ...]:
         for group, hits in zip(spec.cues, seen.hits, strict=True)
         if group.name in needed and len(hits) < group.min
     )
+
+
+def _marks(
+    specs: tuple[SectionSpec, ...], found: list[_Found], events: list[tuple[int, int, int]]
+) -> RuleMarks:
+    headings = [
+        (start, body_end, s)
+        for s, seen in enumerate(found)
+        for start, _end, body_end, _title in seen.headings
+    ]
+    return RuleMarks(specs, events, headings)
+
+
+def rule_marks(posting: Posting, index: TextIndex, specs: tuple[SectionSpec, ...]) -> RuleMarks:
+    """The rules' cue hits and headings as the learned model reads them (for the trainer)."""
+    events: list[tuple[int, int, int]] = []
+    found = _find(posting, index, specs, index.starts, events)
+    return _marks(specs, found, events)
 
 
 def detect_sections(
@@ -339,7 +348,10 @@ def detect_sections(
     weights) has its say on the sections its data names."""
     text = index.text
     starts = index.starts
-    found = _find(posting, index, specs, starts)
+    events: list[tuple[int, int, int]] | None = (
+        [] if model is not None and model.reads_marks else None
+    )
+    found = _find(posting, index, specs, starts, events)
     states: list[tuple[SectionState, str, tuple[int, int] | None]] = []
     for spec, seen in zip(specs, found, strict=True):
         if spec.derived == "salary":
@@ -350,7 +362,8 @@ def detect_sections(
             states.append(_state(spec, seen, text, starts))
     if model is not None:
         labels = [(spec.id, spec.label) for spec in specs]
-        states = combine(model, text, labels, states, sentences=index.sentences)
+        marks = None if events is None else _marks(specs, found, events)
+        states = combine(model, text, labels, states, sentences=index.sentences, marks=marks)
     spans = {
         spec.id: span for spec, (_, _, span) in zip(specs, states, strict=True) if span is not None
     }
@@ -359,9 +372,9 @@ def detect_sections(
         # A thin section's template goes after what is already there; a missing one's goes
         # after its neighbour (insert_after) or at the start/end of the posting.
         insert = (
-            _block_end(posting, max(span[0], span[1] - 1))
+            section_end(posting, max(span[0], span[1] - 1))
             if span
-            else _insert_at(spec, posting, spans, text)
+            else insert_at(spec, posting, spans, text)
         )
         additions = spec.additions(_lacking(spec, seen)) if state is SectionState.THIN else ""
         results.append(
@@ -371,29 +384,3 @@ def detect_sections(
             )
         )  # fmt: skip
     return tuple(results)
-
-
-def section_findings(
-    results: tuple[SectionResult, ...], text: str, specs: tuple[SectionSpec, ...]
-) -> list[Finding]:
-    """One finding per missing or thin section, at an empty span where its template would go."""
-    by_id = {spec.id: spec for spec in specs}
-    findings = []
-    for result in results:
-        spec = by_id.get(result.id)
-        if spec is None or result.state is SectionState.PRESENT:
-            continue
-        advice = spec.missing if result.state is SectionState.MISSING else spec.thin
-        at = result.insert_at
-        replacement = (spec.template + "\n") if at == 0 else ("\n" + spec.template)
-        findings.append(
-            Finding(
-                rule_id=f"sections.{spec.id}.{result.state}", category=Category.MISSING,
-                severity=advice.severity, start=at, end=at, text="",
-                message=advice.message.format(reason=result.reason, label=spec.label),
-                why=advice.why, source=advice.source, replacements=(replacement,),
-                origin=FindingSource.SECTIONS,
-                extra={"section": spec.id, "state": str(result.state)},
-            )
-        )  # fmt: skip
-    return findings

@@ -12,7 +12,9 @@ section names a ``mode``:
 - ``rules``: the model is not asked (the rules were better on held-out postings);
 - ``either``: the section is there when the rules or the model find it;
 - ``model``: the model decides whether the section is there; the rules still say how (thin or
-  present) when they found it too.
+  present) when they found it too;
+- ``stacked``: a posting-level model weighs the rules' state against the sentence scores and
+  says missing, thin or present (:mod:`.sections_stack`).
 """
 
 from __future__ import annotations
@@ -26,7 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from .report import SectionState
+from .sections_carriers import Carriers, Verdict, carrier_reason, carrier_span
+from .sections_marks import RuleMarks, reads_marks
 from .sections_scorer import FeatureRows, sigmoid
+from .sections_stack import LEVELS, ScoreSummary, check_stack, stack_rows, stack_state
 from .sections_units import (
     SentenceUnit,
     UnitTable,
@@ -47,41 +52,7 @@ __all__ = [
 
 MODEL_FILE = "learned.json"
 FORMAT = 1
-_MODES = frozenset({"rules", "either", "model"})
-
-
-_sigmoid = sigmoid
-
-
-class Carriers:
-    """What a verdict reads of a section's carrier sentences (the units at or above its
-    threshold), gathered as they are scored: how many, how many are not headings, the two most
-    probable (ties: the earlier), and the span from the first to the last. A 200,000-line list
-    had 160,000 carriers of some section, held as (probability, unit) pairs and sorted."""
-
-    __slots__ = ("count", "sentences", "top", "first", "last")
-
-    def __init__(self, carriers: Iterable[tuple[float, SentenceUnit]] = ()) -> None:
-        self.count = self.sentences = 0
-        self.top: list[tuple[float, SentenceUnit]] = []
-        self.first: int | None = None
-        self.last: int | None = None
-        for p, unit in carriers:
-            self.add(p, unit)
-
-    def add(self, p: float, unit: SentenceUnit) -> None:
-        self.count += 1
-        self.sentences += not unit.heading
-        self.first = unit.start if self.first is None else min(self.first, unit.start)
-        self.last = unit.end if self.last is None else max(self.last, unit.end)
-        top = self.top
-        if len(top) < 2 or (-p, unit.start) < (-top[-1][0], top[-1][1].start):
-            top.append((p, unit))
-            top.sort(key=lambda pair: (-pair[0], pair[1].start))
-            del top[2:]
-
-    def __bool__(self) -> bool:
-        return self.count > 0
+_MODES = frozenset({"rules", "either", "model", "stacked"})
 
 
 @dataclass(frozen=True)
@@ -91,6 +62,8 @@ class _SectionWeights:
     weights: dict[str, float]
     present_min: int = 1  # carrier sentences (headings aside) that make the section present
     state: str = "rules"  # who says present or thin once the section is found: rules or model
+    stack: dict[str, dict[str, float]] | None = None  # the stacked mode's posting-level weights
+    stack_rows: dict[str, tuple[float, ...]] | None = None  # ... as rows in FEATURES order
 
 
 class SectionModel:
@@ -106,15 +79,23 @@ class SectionModel:
             if mode not in _MODES:
                 raise ValueError(f"section model: {section} has unknown mode {mode!r}")
             weights = {str(k): float(v) for k, v in spec.get("weights", {}).items()}
+            stack = check_stack(spec["stack"]) if "stack" in spec else None
+            if (mode == "stacked") != (stack is not None):
+                raise ValueError(f"section model: {section} has a stack table only if stacked")
             self._sections[section] = _SectionWeights(
                 mode,
                 float(spec["threshold"]),
                 weights,
                 int(spec.get("present_min", 1)),
                 str(spec.get("state", "rules")),
+                stack,
+                stack_rows(stack) if stack is not None else None,
             )
         scored = [s for s, e in self._sections.items() if e.weights]
         self._rows = FeatureRows(scored, [self._sections[s].weights for s in scored])
+        # Whether scoring needs the rules' cue hits and headings (:mod:`.sections_marks`).
+        self.reads_marks = any(reads_marks(self._sections[s].weights) for s in scored)
+        self.asked_set = frozenset(self.asked())
 
     def mode(self, section: str) -> str:
         """How this section's verdict uses the model (``rules`` where it has no weights)."""
@@ -125,6 +106,11 @@ class SectionModel:
         """How many carrier sentences make the section present when only the model found it."""
         entry = self._sections.get(section)
         return entry.present_min if entry else 1
+
+    def stack(self, section: str) -> dict[str, tuple[float, ...]] | None:
+        """The posting-level weight rows of a ``stacked`` section (None for the other modes)."""
+        entry = self._sections.get(section)
+        return entry.stack_rows if entry else None
 
     def judges(self, section: str) -> bool:
         """Does the model, not the rules, say whether a found section is present or thin?"""
@@ -143,9 +129,9 @@ class SectionModel:
         if entry is None:
             return []
         if not entry.weights:  # every sentence scores 0: no need to look its features up
-            return [_sigmoid(0.0)] * len(feats)
+            return [sigmoid(0.0)] * len(feats)
         get = entry.weights.get
-        return [_sigmoid(math.fsum(map(get, fs, repeat(0.0)))) for fs in feats]
+        return [sigmoid(math.fsum(map(get, fs, repeat(0.0)))) for fs in feats]
 
     def carriers(
         self,
@@ -168,24 +154,37 @@ class SectionModel:
         ]
         return sorted(scored, key=lambda pair: (-pair[0], pair[1].start))
 
-    def carriers_of(self, sections: list[str], text: str, units: UnitTable) -> dict[str, Carriers]:
+    def carriers_of(
+        self, sections: list[str], text: str, units: UnitTable, marks: RuleMarks | None = None
+    ) -> dict[str, Carriers]:
         """:meth:`carriers` of several sections, each unit scored as it is read (the
         :class:`sections_scorer.FeatureRows` sums, without building feature strings) and kept
-        only when it carries a section: the same probabilities as :meth:`probabilities`."""
-        found = {s: Carriers() for s in sections if s in self._sections}
+        only when it carries a section: the same probabilities as :meth:`probabilities` of the
+        units' features with the rules' ``marks``."""
+        found = {
+            s: Carriers(summary=ScoreSummary() if self._sections[s].stack else None)
+            for s in sections
+            if s in self._sections
+        }
         rows = self._rows
         column_of = {section: k for k, section in enumerate(rows.sections)}
-        half = _sigmoid(0.0)
+        half = sigmoid(0.0)
         # A section without weights scores 0 for every sentence: no look-ups for it.
         columns = [
             (carriers.add, column_of.get(section), self._sections[section].threshold)
             for section, carriers in found.items()
         ]
+        summaries = [
+            (carriers.summary, column_of.get(section))
+            for section, carriers in found.items()
+            if carriers.summary is not None
+        ]
+        low, middle, high = LEVELS
         scored: Iterable[tuple[SentenceUnit, list[float]]]
         if all(column is None for _, column, _ in columns):
             scored = ((unit, []) for unit in units)
         else:
-            scored = rows.iter_scores(text, units, len(units))
+            scored = rows.iter_scores(text, units, len(units), marks)
         for unit, probabilities in scored:
             if unit.end <= unit.start:
                 continue
@@ -193,6 +192,17 @@ class SectionModel:
                 p = half if column is None else probabilities[column]
                 if p >= threshold:
                     add(p, unit)
+            for summary, column in summaries:  # ScoreSummary.add, written out (per sentence)
+                p = half if column is None else probabilities[column]
+                if p >= low:
+                    counts = summary.counts
+                    counts[0] += 1
+                    if p >= middle:
+                        counts[1] += 1
+                        if p >= high:
+                            counts[2] += 1
+                if p > summary.top:
+                    summary.top = p
         return found
 
     def to_json(self) -> dict[str, Any]:
@@ -207,18 +217,11 @@ class SectionModel:
                     "present_min": e.present_min,
                     "state": e.state,
                     "weights": e.weights,
+                    **({"stack": e.stack} if e.stack else {}),
                 }
                 for s, e in self._sections.items()
             },
         }
-
-
-Verdict = tuple[SectionState, str, "tuple[int, int] | None"]
-
-
-def _quote(text: str, unit: SentenceUnit) -> str:
-    snippet = " ".join(text[unit.start : unit.end].split())
-    return snippet if len(snippet) <= 60 else snippet[:57].rsplit(" ", 1)[0] + "…"
 
 
 def combine(
@@ -229,32 +232,46 @@ def combine(
     units: list[SentenceUnit] | None = None,
     feats: list[frozenset[str]] | None = None,
     sentences: Sequence[tuple[int, int]] | None = None,
+    marks: RuleMarks | None = None,
 ) -> list[Verdict]:
     """The rules' verdicts (one per ``(id, label)`` in ``sections``) with the model's say added
     where its mode asks for it. A verdict the model makes names the sentences that carry it.
     ``units`` and ``feats`` (or just ``sentences``) are the text's, where the caller has them
-    already."""
-    asked = set(model.asked())
-    if not asked.intersection(section for section, _ in sections):
+    already; ``marks`` are the rules' cue hits and headings, which ``feats`` already hold."""
+    if model.asked_set.isdisjoint(section for section, _ in sections):
         return verdicts
-    needed = [
-        section
+    asks = [
+        _model_asked(model, section, verdict)
         for (section, _), verdict in zip(sections, verdicts, strict=True)
-        if _model_asked(model, section, verdict)
     ]
+    needed = [section for (section, _), ask in zip(sections, asks, strict=True) if ask]
     if units is None or feats is None:
-        gathered = model.carriers_of(needed, text, unit_table(text, sentences))
+        gathered = model.carriers_of(needed, text, unit_table(text, sentences), marks)
     else:
-        gathered = {s: Carriers(model.carriers(s, units, feats)) for s in needed}
+        gathered = {}
+        for s in needed:
+            probabilities = model.probabilities(s, feats)
+            summary = None
+            if model.stack(s):
+                summary = ScoreSummary(
+                    p for p, u in zip(probabilities, units, strict=True) if u.end > u.start
+                )
+            gathered[s] = Carriers(model.carriers(s, units, feats, probabilities), summary)
     out = []
-    for (section, label), verdict in zip(sections, verdicts, strict=True):
+    for (section, label), verdict, ask in zip(sections, verdicts, asks, strict=True):
+        if not ask:
+            out.append(verdict)
+            continue
         mode, state = model.mode(section), verdict[0]
         rules_found = state is not SectionState.MISSING
         judges = model.judges(section)
-        if not _model_asked(model, section, verdict):
-            out.append(verdict)
+        carriers = gathered.get(section)
+        if carriers is None:
+            carriers = Carriers()
+        stack = model.stack(section)
+        if stack is not None and carriers.summary is not None:
+            out.append(_stacked(stack, text, label, verdict, carriers))
             continue
-        carriers = gathered.get(section) or Carriers()
         found = {"model": bool(carriers), "either": rules_found or bool(carriers)}.get(
             mode, rules_found
         )
@@ -271,15 +288,36 @@ def combine(
         enough = carriers.sentences >= model.present_min(section)
         new_state = SectionState.PRESENT if enough else SectionState.THIN
         if new_state is state and carriers:  # the rules' reason stands, with the sentences
-            quoted = _reason(text, label, carriers, True).replace("Read as", "read as", 1)
-            out.append((state, f"{verdict[1]}; {quoted}", _span(carriers, verdict)))
+            quoted = carrier_reason(text, label, carriers, True).replace("Read as", "read as", 1)
+            out.append((state, f"{verdict[1]}; {quoted}", carrier_span(carriers, verdict)))
             continue
         if new_state is state:
             out.append(verdict)
             continue
-        reason = _reason(text, label, carriers, rules_found)
-        out.append((new_state, reason, _span(carriers, verdict)))
+        reason = carrier_reason(text, label, carriers, rules_found)
+        out.append((new_state, reason, carrier_span(carriers, verdict)))
     return out
+
+
+def _stacked(
+    stack: dict[str, tuple[float, ...]], text: str, label: str, verdict: Verdict, carriers: Carriers
+) -> Verdict:
+    """The stacked mode's verdict: its state, with the rules' reason and span where they found
+    the section, else the sentences that carry it."""
+    assert carriers.summary is not None
+    state = SectionState(stack_state(stack, str(verdict[0]), carriers.summary))
+    rules_found = verdict[0] is not SectionState.MISSING
+    if state is SectionState.MISSING:
+        if not rules_found:
+            return verdict
+        reason = f"No sentence reads as {label.lower()} (the rules saw: {verdict[1]})"
+        return (state, reason, None)
+    if not carriers:  # the rules found it; no sentence reaches the quoting threshold
+        return (state, verdict[1], verdict[2])
+    if rules_found:
+        quoted = carrier_reason(text, label, carriers, True).replace("Read as", "read as", 1)
+        return (state, f"{verdict[1]}; {quoted}", carrier_span(carriers, verdict))
+    return (state, carrier_reason(text, label, carriers, False), carrier_span(carriers, verdict))
 
 
 def _model_asked(model: SectionModel, section: str, verdict: Verdict) -> bool:
@@ -289,25 +327,6 @@ def _model_asked(model: SectionModel, section: str, verdict: Verdict) -> bool:
     return not (
         (mode == "rules" and not judges) or (mode == "either" and rules_found and not judges)
     )
-
-
-def _reason(text: str, label: str, carriers: Carriers, rules_found: bool) -> str:
-    if not carriers:
-        return f"Only a mention; no sentence reads as {label.lower()}"
-    quoted = "; ".join(f"‘{_quote(text, unit)}’" for _, unit in carriers.top)
-    more = f" and {carriers.count - 2} more" if carriers.count > 2 else ""
-    lead = "Read as" if rules_found else "No heading; read as"
-    return f"{lead} {label.lower()}: {quoted}{more}"
-
-
-def _span(carriers: Carriers, verdict: Verdict) -> tuple[int, int] | None:
-    """Where the section is: the rules' span where they found one (a heading and its body, which
-    the compare view and the template placement rely on), else the sentences that carry it."""
-    if verdict[2] is not None:
-        return verdict[2]
-    if carriers.first is None or carriers.last is None:
-        return None
-    return (carriers.first, carriers.last)
 
 
 def load_section_model(folder: Path) -> SectionModel | None:

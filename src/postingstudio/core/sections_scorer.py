@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from .sections_units import _WORD  # the features' words, read the same way
 
 if TYPE_CHECKING:
+    from .sections_marks import RuleMarks
     from .sections_units import SentenceUnit
 
 _POSITIONS = 5  # which fifth of the posting holds the sentence: pos:0 .. pos:4
@@ -95,10 +96,16 @@ class FeatureRows:
         return [(((packed >> shift) & mask) - half) / scale for shift in self.shifts]
 
     def iter_scores(
-        self, text: str, units: Iterable[SentenceUnit], count: int
+        self,
+        text: str,
+        units: Iterable[SentenceUnit],
+        count: int,
+        marks: RuleMarks | None = None,
     ) -> Iterator[tuple[SentenceUnit, list[float]]]:
         """Each of the ``count`` units with its probability in every section (in order), one
-        unit at a time: a caller that keeps only the carriers holds nothing per sentence."""
+        unit at a time: a caller that keeps only the carriers holds nothing per sentence.
+        ``marks`` are the rules' findings (:mod:`.sections_marks`), where the model reads them."""
+        read = marks.reader() if marks is not None and len(marks) else None
         constant = self.constants.get
         bias = constant("bias")
         heading_row = constant("is_heading")
@@ -116,7 +123,9 @@ class FeatureRows:
         # whole text lower-cased at once was 6 MB more at the analysis peak of a 6 MB list.
         findall = _WORD.findall
         for k, unit in enumerate(units):
-            words = findall(text[unit.start : unit.end].lower())
+            start, end = unit.start, unit.end
+            piece = text[start:end]
+            words = findall(piece.lower())
             distinct = set(words)
             # (The sums are exact, so the rows may come in any order.)
             rows = list(filter(None, map(word_get, distinct)))
@@ -133,6 +142,8 @@ class FeatureRows:
             position = positions[min(4, _POSITIONS * k // count)]
             if position:
                 rows.append(position)
+            if read is not None:
+                rows.extend(filter(None, map(constant, read(start, end))))
             packed = sum(rows) + halves
             sums = [(((packed >> shift) & mask) - half) / scale for shift in shifts]
             yield (
@@ -142,5 +153,5 @@ class FeatureRows:
                     for z in sums
                 ],
             )
-            if text[unit.start : unit.end].strip():
+            if words or piece.strip():  # (a unit with words is not blank)
                 previous_rows = list(filter(None, map(previous_get, distinct)))

@@ -13,9 +13,13 @@ import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .sentences import sentence_columns
 from .text import Spans
+
+if TYPE_CHECKING:
+    from .sections_marks import RuleMarks
 
 _WORD = re.compile(r"[a-z][a-z'&-]*")
 # A line of at most this many words, not ending in a full stop, heads what follows.
@@ -96,23 +100,29 @@ def sentence_units(
     return list(unit_table(text, sentences))
 
 
-def unit_features(text: str, units: list[SentenceUnit]) -> list[frozenset[str]]:
+def unit_features(
+    text: str, units: list[SentenceUnit], marks: RuleMarks | None = None
+) -> list[frozenset[str]]:
     """The features of each unit: its words (``w:``), word pairs (``b:``), the words of the
     latest heading-like line (``h:``) and of the sentence before (``p:``), whether it is a
-    heading, and which fifth of the posting holds it."""
-    return list(iter_unit_features(text, units))
+    heading, which fifth of the posting holds it, and the rules' ``marks`` on it (cue hits
+    ``c:``, section headings ``hs:``; see :mod:`.sections_marks`)."""
+    return list(iter_unit_features(text, units, marks))
 
 
-def iter_unit_features(text: str, units: list[SentenceUnit]) -> Iterator[frozenset[str]]:
+def iter_unit_features(
+    text: str, units: list[SentenceUnit], marks: RuleMarks | None = None
+) -> Iterator[frozenset[str]]:
     """:func:`unit_features` one unit at a time: scoring keeps only each unit's probabilities,
     not its few dozen feature strings (~2 KB a sentence, 400 MB for a 200,000-line list)."""
-    return (feats for _unit, feats in units_with_features(text, units, len(units)))
+    return (feats for _unit, feats in units_with_features(text, units, len(units), marks))
 
 
 def units_with_features(
-    text: str, units: Iterable[SentenceUnit], count: int
+    text: str, units: Iterable[SentenceUnit], count: int, marks: RuleMarks | None = None
 ) -> Iterator[tuple[SentenceUnit, frozenset[str]]]:
     """Each of ``count`` units with its features, one at a time."""
+    read = marks.reader() if marks is not None else None
     heading_words: frozenset[str] = frozenset()
     # A mission or culture paragraph goes on past its cue sentence: the sentence before tells
     # (cross-validated F1 on the tuning postings +0.025 for culture and mission).
@@ -133,6 +143,8 @@ def units_with_features(
             heading_words = frozenset(["h:" + w for w in words])
         feats |= heading_words
         feats |= previous
+        if read is not None:
+            feats.update(read(unit.start, unit.end))
         yield unit, frozenset(feats)
         if text[unit.start : unit.end].strip():
             previous = frozenset("p:" + w for w in words)
