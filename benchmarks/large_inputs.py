@@ -140,6 +140,14 @@ def build_cases(folder: Path) -> list[tuple[str, Path, str]]:
     lines = folder / "list.txt"
     lines.write_text("\n".join(f"- item number {n} of the list" for n in range(200_000)), "utf-8")
     cases.append(("a 200,000-line list (.txt)", lines, "run"))
+    for count in (10_000, 100_000):  # Word's own kind of long file: one paragraph per item
+        items = folder / f"items-{count}.docx"
+        paragraph = (
+            '<w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>'
+        )
+        body = "".join(paragraph.format(f"Item number {n} of the list.") for n in range(count))
+        items.write_bytes(docx_with(body))
+        cases.append((f"a {count:,}-paragraph list (.docx)", items, "run"))
     empty = folder / "empty.docx"
     # revision ids differ paragraph to paragraph, as Word writes them (and as a zip bomb does not)
     paragraphs = "".join(f'<w:p w:rsidR="{n * 7919 % 16**8:08X}"/>' for n in range(1_000_000))
@@ -182,6 +190,12 @@ def linearity(results: dict[str, dict]) -> list[str]:
             for small, big in zip(times, times[1:], strict=False)
         ]
         rows.append(f"| {phase} | {' | '.join(ratios)} |")
+    pair = [f"a {count:,}-paragraph list (.docx)" for count in (10_000, 100_000)]
+    if all(label in results and "total_cpu" in results[label] for label in pair):
+        rows += ["", "| phase (CPU time), .docx list | 10,000 → 100,000 paragraphs |", "|---|---|"]
+        for phase in ("read", "analyse", "export", "total"):
+            small, big = (results[label][phase + "_cpu"] for label in pair)
+            rows.append(f"| {phase} | {big / small:.1f}× |" if small else f"| {phase} | – |")
     return ["Linearity (10× the text; the target is at most 12× the time):", "", *rows]
 
 
