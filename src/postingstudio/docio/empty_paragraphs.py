@@ -25,8 +25,8 @@ from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
-from .package import W_NS
-
+# WordprocessingML's namespace (package.W_NS; package imports this module, not the other way)
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MIN_RUN = 64  # shorter runs cost little; the tree of an ordinary document stays as it was
 TARGET = "postingstudio-empty-paragraphs"
 _SLICE = 4 << 20  # bytes of a run checked at a time
