@@ -139,11 +139,13 @@ def assemble(
     strict = package.strict
     main = _serialise(document)
     replaced: dict[str, bytes | Iterator[bytes]] = {
-        package.main: spill.restore(main) if spill is not None else main
+        package.main: package.serialised(
+            package.main, spill.restore(main) if spill is not None else main
+        )
     }
     del main
     for name, root in (other_parts or {}).items():
-        replaced[name] = _serialise(root)
+        replaced[name] = package.serialised(name, _serialise(root))
     macro = package.macro_enabled
     dropped: set[str] = set()
     if macro:

@@ -20,6 +20,7 @@ from postingstudio.core.model import Block, BlockKind, BlockOrigin, Posting
 from .docx_package_out import assemble, template_styles
 from .docx_parts import OutputParts
 from .docx_reader import DocxReading
+from .empty_paragraphs import is_paragraph
 from .lossless import LosslessWriter, Story, body_blocks
 from .package import w
 
@@ -117,7 +118,7 @@ class _Body:
         for child in list(self.body):
             self.body.remove(child)
         self.body.extend(self.out)
-        if not len(self.body) or self.body[-1].tag != w("p"):
+        if not len(self.body) or not is_paragraph(self.body[-1]):
             etree.SubElement(self.body, w("p"))
         if self.section is not None:
             self.body.append(self.section)

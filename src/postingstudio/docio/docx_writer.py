@@ -38,6 +38,7 @@ from .docx_build import Builder
 from .docx_package_out import BodySpill, assemble, default_template, template_styles
 from .docx_parts import OutputParts
 from .docx_reader import DocxReading, read_docx
+from .empty_paragraphs import is_paragraph
 from .layout import table_tree
 from .package import w
 
@@ -148,7 +149,7 @@ def build_docx(
             body.append(copy.deepcopy(element))
     spill = BodySpill(body)
     _emit(body, steps, reading, Builder(parts, exact=is_source), _text_width(section), spill)
-    if len(body) == 0 or body[-1].tag != w("p"):
+    if len(body) == 0 or not is_paragraph(body[-1]):
         etree.SubElement(body, w("p"))
     if section is not None:
         body.append(section)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -108,6 +109,8 @@ class Package:
     content_types: dict[str, str]
     strict: bool = False
     _xml_cache: dict[str, etree._Element] = field(default_factory=dict)
+    # Long runs of empty body paragraphs, by part, held outside the parsed tree (compressed)
+    _empty_runs: dict[str, list[bytes]] = field(default_factory=dict)
 
     @property
     def names(self) -> list[str]:
@@ -138,11 +141,35 @@ class Package:
         return cached
 
     def parse(self, name: str) -> etree._Element:
-        """The part parsed afresh (transitional namespaces), a tree of the caller's own."""
+        """The part parsed afresh (transitional namespaces), a tree of the caller's own; long
+        runs of empty body paragraphs in it are placeholders (:mod:`.empty_paragraphs`), which
+        :meth:`serialised` puts back."""
+        from . import empty_paragraphs
+
         data = self.raw(name)
         if self.strict:
             data = to_transitional(data)
+        compacted, runs = empty_paragraphs.compact(data)
+        if runs:
+            try:
+                root = safety.parse_xml(self.path, name, compacted)
+            except CorruptDocumentError:
+                root = None  # parsed as it is below, to refuse it with the parser's own words
+            if root is not None and empty_paragraphs.placed(root, len(runs)):
+                self._empty_runs[name] = runs
+                return root
+        self._empty_runs.pop(name, None)
+        del compacted, runs
         return safety.parse_xml(self.path, name, data)
+
+    def serialised(self, name: str, data: bytes | Iterator[bytes]) -> bytes | Iterator[bytes]:
+        """A parsed part's serialised XML with its empty paragraphs back in place."""
+        runs = self._empty_runs.get(name)
+        if not runs:
+            return data
+        from . import empty_paragraphs
+
+        return empty_paragraphs.restore(data, runs)
 
     def rels(self, part: str) -> dict[str, Relationship]:
         """Relationships of ``part`` by id; targets resolved to part names unless external."""
