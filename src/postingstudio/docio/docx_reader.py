@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sys
 from dataclasses import dataclass, field, replace
 
 from lxml import etree
@@ -224,7 +225,8 @@ class _Reader:
             return extra
         style_name = self.styles.name(style_id)
         path = self.paths.path(para)
-        source_id = f"{self.document_key}:{self.part}#{path}"
+        # Interned: a save reads the file again, and its ids then share the posting's strings.
+        source_id = sys.intern(f"{self.document_key}:{self.part}#{path}")
         block = self._classify(para, runs, text, style_id, origin, in_cell)
         return [replace(block, style=style_name, source_id=source_id), *extra]
 

@@ -66,9 +66,9 @@ class Story:
 
     root: etree._Element
     changed: bool = False
-    _children: dict[etree._Element, dict[tuple[str, int], etree._Element]] = field(
-        default_factory=dict
-    )
+    # Each parent's children by tag, in order: one list per tag, not a key per child (a
+    # 100,000-paragraph body took 10 MB of (tag, number) keys).
+    _children: dict[etree._Element, dict[str, list[etree._Element]]] = field(default_factory=dict)
 
     def find(self, path: str) -> etree._Element | None:
         """The element at an lxml element path ("{ns}body/{ns}tbl[2]/..."), walked step by
@@ -78,15 +78,18 @@ class Story:
             children = self._children.get(element)
             if children is None:
                 children = {}
-                counts: dict[str, int] = {}
                 for child in element:
-                    counts[child.tag] = counts.get(child.tag, 0) + 1
-                    children[(child.tag, counts[child.tag])] = child
+                    same = children.get(child.tag)
+                    if same is None:
+                        children[child.tag] = [child]
+                    else:
+                        same.append(child)
                 self._children[element] = children
-            found = children.get((tag, int(number or 1)))
-            if found is None:
+            same = children.get(tag)
+            index = int(number or 1) - 1
+            if same is None or not 0 <= index < len(same):
                 return None
-            element = found
+            element = same[index]
         return element
 
 
