@@ -31,6 +31,8 @@ def save_into_source(posting: Posting, reading: DocxReading, owned: bool = False
     """The source package with the edited posting laid into it, untouched
     paragraphs left byte for byte (``owned``: ``reading`` was made for this save alone and may
     be edited in place; it is no use afterwards)."""
+    if owned:  # the body units (an object and a list per paragraph) serve a rebuild, not this
+        reading.units, reading.leading = [], []
     parts = OutputParts(reading.package, template_styles(reading.package.path))
     writer = LosslessWriter(reading, parts, owned)
     stray_headers, stray_footers = _headers_and_footers(writer, posting)
