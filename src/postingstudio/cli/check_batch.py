@@ -15,7 +15,6 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 MIN_FILES_PER_WORKER = 40
@@ -63,7 +62,7 @@ def check_file(name: str, book: Any, settings: Any, args: argparse.Namespace) ->
     from postingstudio.core.analyse import analyse
 
     try:
-        posting, source_text = read_posting_and_text(Path(name))
+        posting, source_text = read_posting_and_text(name)
     except InputError as error:
         return FileResult(
             name,
