@@ -59,6 +59,21 @@ def test_a_saved_snapshot_seeds_res_cache(cache_dir):
     assert not regex_cache.save()  # nothing new compiled since: not rewritten
 
 
+def test_a_seeded_cache_keeps_more_than_res_512_patterns(cache_dir, monkeypatch):
+    """A check uses about 1,000 patterns: re must not evict seeded ones as it compiles others."""
+    monkeypatch.setattr(re, "_MAXCACHE", re._MAXCACHE)
+    regex_cache.seed()
+    assert re._MAXCACHE >= regex_cache.LIMIT > 512
+    keys = [rf"many-{index}-{random.random()}" for index in range(600)]
+    for key in keys:
+        re.compile(key)
+    assert all((str, key, 0) in re._cache for key in keys)
+    assert regex_cache.save()
+    re.purge()
+    regex_cache.seed()
+    assert all((str, key, 0) in re._cache for key in keys)  # all recorded, not the last 512
+
+
 @pytest.mark.parametrize("damage", ["flip", "malformed"])
 def test_a_damaged_or_malformed_snapshot_is_ignored_and_rewritten(cache_dir, damage):
     regex_cache.seed()

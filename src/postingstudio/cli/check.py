@@ -80,10 +80,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     settings = settings_from(args)
     book = rulebook_from(args)
-    entries: list[str] = []  # each file's JSON, encoded (compact) or still a dict (pretty)
-    pretty_entries: list[Any] = []
+    pretty_entries: list[Any] = []  # --pretty: the entries, indented together at the end
+    stream = args.format == "json" and not args.pretty
+    if stream:  # compact JSON is written as each file's entry arrives, not joined at the end
+        from postingstudio.core.report import Report
+
+        sys.stdout.write(json_text(Report.json_head(__version__))[:-1] + ',"files":[')
     exit_code = EXIT_OK
-    for result in check_files(args.files, book, settings, args):
+    for index, result in enumerate(check_files(args.files, book, settings, args)):
         for warning in result.warnings:
             print(warning, file=sys.stderr)
         if result.unreadable:
@@ -92,19 +96,19 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(result.text)
         elif args.pretty:
             pretty_entries.append(result.entry)
-        else:
-            entries.append(result.entry_json or json_text(result.entry))
+        else:  # the same bytes json.dumps gives for the whole payload, written in parts
+            entry = result.entry_json or json_text(result.entry)
+            sys.stdout.write("," + entry if index else entry)
         below = args.fail_under is not None and result.score is not None
         if below and result.score < args.fail_under:
             exit_code = max(exit_code, EXIT_BELOW_THRESHOLD)
-    if args.format == "json":
+    if stream:
+        sys.stdout.write("]}\n")
+    elif args.format == "json":
         from postingstudio.core.report import Report
 
         head = Report.json_head(__version__)
-        if args.pretty:
-            sys.stdout.write(json_text({**head, "files": pretty_entries}, pretty=True) + "\n")
-        else:  # the same bytes json.dumps gives for the whole payload, joined from the parts
-            sys.stdout.write(json_text(head)[:-1] + ',"files":[' + ",".join(entries) + "]}\n")
+        sys.stdout.write(json_text({**head, "files": pretty_entries}, pretty=True) + "\n")
     elif args.fail_under is not None and exit_code == EXIT_BELOW_THRESHOLD:
         print(f"postingstudio: a posting scored below {args.fail_under:g}", file=sys.stderr)
     return exit_code

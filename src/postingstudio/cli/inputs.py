@@ -9,6 +9,7 @@ technical cause is logged at debug level (``postingstudio --debug check …``).
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from postingstudio.core.model import Posting
@@ -30,7 +31,7 @@ def read_posting(path: Path) -> Posting:
     return read_posting_and_text(path)[0]
 
 
-def read_posting_and_text(path: Path) -> tuple[Posting, str | None]:
+def read_posting_and_text(path: str | os.PathLike[str]) -> tuple[Posting, str | None]:
     """:func:`read_posting`, and the file's decoded text where ``load_posting_and_text`` keeps
     it (a text file, not a large one)."""
     from postingstudio.docio.errors import DocumentError

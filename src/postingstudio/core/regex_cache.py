@@ -37,8 +37,12 @@ def _log() -> Any:
 
 
 NAME = "regex"
-# re keeps 512 patterns (dropping the oldest beyond that), so a run has no more to record.
-LIMIT = 512
+# re keeps 512 patterns, dropping the oldest for each new one beyond that; a check uses about
+# 1,000, so the snapshot missed the first ones, and each of those, compiled anew, evicted a
+# seeded pattern that was then compiled too (285 compiles in a one-file check with a snapshot).
+# So a seeded run lets re keep up to LIMIT, and records them all.
+LIMIT = 4096
+FORMAT = 2  # in the file's name: a snapshot of the 512 last patterns is not reused
 
 _MODULES = ("_sre", "re._parser", "re._compiler")  # re's own workings, private to it
 _missing = False  # seed() looked for a snapshot and found none sound: save() writes one
@@ -65,7 +69,8 @@ def _file_name() -> str | None:
     parts = _internals()
     if parts is None:
         return None
-    return cache_file_name(NAME, f"{sys.version}|{parts[0].MAGIC}|{parts[0].CODESIZE}")
+    stamp = f"{sys.version}|{parts[0].MAGIC}|{parts[0].CODESIZE}|{FORMAT}"
+    return cache_file_name(NAME, stamp)
 
 
 def compiled_form(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
@@ -105,6 +110,8 @@ def seed() -> int:
     file_name = _file_name()
     if parts is None or file_name is None or os.environ.get(NO_CACHE_ENV):
         return 0
+    if isinstance(getattr(re, "_MAXCACHE", None), int):
+        re._MAXCACHE = max(re._MAXCACHE, LIMIT)  # type: ignore[attr-defined]
     forms = find_cache_file(file_name, "marshal")
     _missing = True
     if forms is None:

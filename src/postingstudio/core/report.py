@@ -152,11 +152,9 @@ class Report:
         adds the analysed text that ``start``/``end`` index.
         """
         findings = [f.to_json() for f in self.findings]
-        if place is not None:
-            findings = [
-                {**data, **place(f.start, f.end)}
-                for f, data in zip(self.findings, findings, strict=True)
-            ]
+        if place is not None:  # (update() keeps the order {**data, **place(…)} would give)
+            for f, data in zip(self.findings, findings, strict=True):
+                data.update(place(f.start, f.end))
         entry: dict[str, Any] = {
             "path": path,
             "profile": self.profile,

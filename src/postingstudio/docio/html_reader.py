@@ -230,3 +230,50 @@ def parse_html(html: str, *, source_path: str | None = None) -> Posting:
     heading = next((b.text.strip() for b in blocks if b.kind is BlockKind.HEADING), None)
     title = heading or (builder.title.strip() if builder.title and builder.title.strip() else None)
     return Posting(blocks, title=title, source_path=source_path, notes=notes)
+
+
+class VisibleText(HTMLParser):
+    """The page's text outside tags (entities decoded), with each character's source offset:
+    what :mod:`.locations` places a finding on a page with."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        self.chars: list[str] = []
+        self.positions: list[int] = []
+        self.skip = 0
+
+    def _here(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.skip += tag in ("script", "style", "title", "head")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "title", "head"):
+            self.skip = max(0, self.skip - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        at = self._here()
+        for match in re.finditer(r"[ \t\r\n\f\xa0]+|[^ \t\r\n\f\xa0]", data):
+            self.chars.append(" " if match.group().isspace() else match.group())
+            self.positions.append(at + match.start())
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._reference(f"&#{name};")
+
+    def _reference(self, reference: str) -> None:
+        if self.skip:
+            return
+        import html
+
+        at = self._here()
+        for char in html.unescape(reference).replace("\xa0", " "):
+            self.chars.append(char)
+            self.positions.append(at)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 
 from postingstudio.core.model import Posting
 
@@ -39,7 +38,7 @@ def load_posting_and_text(path: str | os.PathLike[str]) -> tuple[Posting, str | 
     name = os.fspath(path)
     data = read_bytes(name)
     kind = safety.sniff(data[:64])
-    extension = Path(name).suffix.lower()
+    extension = formats.suffix_of(name)
     fmt = formats.for_suffix(extension, reading=True)
     if kind in ("zip", "ole"):
         fmt = formats.formats_by_key()["docx"]  # a .docx renamed to .txt is still a Word document
