@@ -109,7 +109,7 @@ class Package:
     content_types: dict[str, str]
     strict: bool = False
     _xml_cache: dict[str, etree._Element] = field(default_factory=dict)
-    # Long runs of empty body paragraphs, by part, held outside the parsed tree (compressed)
+    # Long runs of empty body paragraphs, by part, held outside the parsed tree (as read)
     _empty_runs: dict[str, list[bytes]] = field(default_factory=dict)
 
     @property
