@@ -21,7 +21,14 @@ from .salary import salary_section_state
 from .sections_findings import insert_at, section_end, section_findings
 from .sections_learned import SectionModel, combine
 from .sections_marks import RuleMarks
-from .sections_spec import HEADING, START, CueMatcher, SectionSpec, load_section_specs
+from .sections_spec import (
+    HEADING,
+    START,
+    CueMatcher,
+    PerSpecSet,
+    SectionSpec,
+    load_section_specs,
+)
 from .text import TextIndex
 
 __all__ = [
@@ -34,24 +41,16 @@ __all__ = [
 
 _BULLETS = frozenset("•·●▪◦‣-–*:;|¢>)")
 _MAX_HEADING_TOKENS = 10
-_COMPILED: dict[tuple[int, ...], tuple[tuple[SectionSpec, ...], CueMatcher]] = {}
+_MATCHERS: PerSpecSet[CueMatcher] = PerSpecSet(CueMatcher)  # one matcher per spec set
 
 
 def _matcher(specs: tuple[SectionSpec, ...]) -> CueMatcher:
-    """One matcher per spec set, built on first use and kept (the specs are immutable)."""
-    key = tuple(id(spec) for spec in specs)
-    entry = _COMPILED.get(key)
-    if entry is None:
-        if len(_COMPILED) > 16:
-            _COMPILED.clear()
-        entry = (specs, CueMatcher(specs))  # keeping ``specs`` alive keeps the ids unique
-        _COMPILED[key] = entry
-    return entry[1]
+    return _MATCHERS.get(specs)
 
 
 def keep_matcher(specs: tuple[SectionSpec, ...], matcher: CueMatcher) -> None:
     """Use ``matcher``, built from ``specs`` earlier, for them (the rule book's cache holds it)."""
-    _COMPILED[tuple(id(spec) for spec in specs)] = (specs, matcher)  # _matcher bounds the size
+    _MATCHERS.keep(specs, matcher)
 
 
 def section_cue_table(specs: tuple[SectionSpec, ...]) -> TermTable[tuple[int, int, int]]:

@@ -21,6 +21,8 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from .sections_spec import PerSpecSet
+
 if TYPE_CHECKING:
     from .sections_spec import SectionSpec
 
@@ -45,26 +47,20 @@ def reads_marks(features: Iterable[str]) -> bool:
     return any(feature.startswith(MARK_PREFIXES) for feature in features)
 
 
-_NAMES: dict[tuple[int, ...], tuple[tuple[SectionSpec, ...], dict[int, str]]] = {}
+def _build_names(specs: tuple[SectionSpec, ...]) -> dict[int, str]:
+    """Each hit code's and heading code's feature name."""
+    names: dict[int, str] = {}
+    for s, spec in enumerate(specs):
+        if len(spec.cues) > _GROUPS:
+            raise ValueError(f"{spec.id}: more than {_GROUPS} cue groups")
+        for g, group in enumerate(spec.cues):
+            names[s * _GROUPS + g] = f"c:{spec.id}.{group.name}"
+        names[-1 - s] = f"hs:{spec.id}"
+    return names
 
 
-def _names_of(specs: tuple[SectionSpec, ...]) -> dict[int, str]:
-    """Each hit code's and heading code's feature name, built once per spec set (a posting's
-    marks are made on every analysis)."""
-    key = tuple(id(spec) for spec in specs)
-    entry = _NAMES.get(key)
-    if entry is None:
-        names: dict[int, str] = {}
-        for s, spec in enumerate(specs):
-            if len(spec.cues) > _GROUPS:
-                raise ValueError(f"{spec.id}: more than {_GROUPS} cue groups")
-            for g, group in enumerate(spec.cues):
-                names[s * _GROUPS + g] = f"c:{spec.id}.{group.name}"
-            names[-1 - s] = f"hs:{spec.id}"
-        if len(_NAMES) > 16:
-            _NAMES.clear()
-        entry = _NAMES[key] = (specs, names)  # keeping ``specs`` alive keeps the ids unique
-    return entry[1]
+# Built once per spec set: a posting's marks are made on every analysis.
+_NAMES: PerSpecSet[dict[int, str]] = PerSpecSet(_build_names)
 
 
 class RuleMarks:
@@ -80,7 +76,7 @@ class RuleMarks:
     ) -> None:
         """``hits`` are (offset, spec index, group index); ``headings`` (start, body end, spec
         index), both in any order."""
-        self._names = _names_of(tuple(specs))
+        self._names = _NAMES.get(tuple(specs))
         ordered = sorted([(offset, s * _GROUPS + g) for offset, s, g in hits])
         self._hits = array("q", [offset for offset, _ in ordered])
         self._codes = array("i", [code for _, code in ordered])

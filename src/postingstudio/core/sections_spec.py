@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from .findings import Severity
 from .rules.terms import TermTable
@@ -129,6 +129,33 @@ class SectionSpec:
     def labels(self) -> dict[str, str]:
         """Cue group name -> label (read for every posting's checklist)."""
         return {g.name: g.label for g in self.cues}
+
+
+_Built = TypeVar("_Built")
+
+
+class PerSpecSet(Generic[_Built]):
+    """One value per spec set, built on first use and kept (specs are immutable), for at most
+    ``limit`` sets. Keyed by the specs' identities (hashing a spec hashes all its fields), with
+    the specs kept alive beside the value so that no other set can take their ids."""
+
+    def __init__(self, build: Callable[[tuple[SectionSpec, ...]], _Built], limit: int = 16) -> None:
+        self._build = build
+        self._limit = limit
+        self._entries: dict[tuple[int, ...], tuple[tuple[SectionSpec, ...], _Built]] = {}
+
+    def get(self, specs: tuple[SectionSpec, ...]) -> _Built:
+        entry = self._entries.get(tuple(map(id, specs)))
+        if entry is None:
+            entry = (specs, self._build(specs))
+            self.keep(specs, entry[1])
+        return entry[1]
+
+    def keep(self, specs: tuple[SectionSpec, ...], value: _Built) -> None:
+        """Use ``value``, built from ``specs`` elsewhere (a start-up cache), for them."""
+        if len(self._entries) >= self._limit:
+            self._entries.clear()
+        self._entries[tuple(map(id, specs))] = (specs, value)
 
 
 def _fail(path: Path, problem: str) -> ValueError:
